@@ -1,0 +1,47 @@
+package dev.rehearsal.runner;
+
+/** What went wrong, precisely enough for a test or a script to tell cases apart; each maps to an exit code. */
+public enum ErrorCode {
+    // Bad input: exit 2
+    MIGRATIONS_NOT_FOUND(ExitCode.BAD_INPUT),
+    MIGRATIONS_UNREADABLE(ExitCode.BAD_INPUT),
+    MALFORMED_MIGRATION_NAME(ExitCode.BAD_INPUT),
+    DUPLICATE_VERSION(ExitCode.BAD_INPUT),
+    DOWN_WITHOUT_UP(ExitCode.BAD_INPUT),
+    MIXED_LAYOUTS(ExitCode.BAD_INPUT),
+    INVALID_ENCODING(ExitCode.BAD_INPUT),
+    INVALID_SCRIPT(ExitCode.BAD_INPUT),
+    MISSING_PLACEHOLDER(ExitCode.BAD_INPUT),
+    INVALID_SCRIPT_CONFIG(ExitCode.BAD_INPUT),
+    INVALID_OPTION(ExitCode.BAD_INPUT),
+    INVALID_CONFIGURATION(ExitCode.BAD_INPUT),
+    INVALID_REPORT(ExitCode.BAD_INPUT),
+    UNSUPPORTED_POSTGRES_VERSION(ExitCode.BAD_INPUT),
+
+    // Refused for safety: exit 3
+    REMOTE_HOST_REFUSED(ExitCode.REFUSED),
+    DATABASE_NOT_OWNED(ExitCode.REFUSED),
+    INSUFFICIENT_PRIVILEGES(ExitCode.REFUSED),
+
+    // Infrastructure: exit 4
+    POSTGRES_START_FAILED(ExitCode.INFRASTRUCTURE),
+    POSTGRES_BINARIES_UNAVAILABLE(ExitCode.INFRASTRUCTURE),
+    NO_USER_NAMESPACE(ExitCode.INFRASTRUCTURE),
+    DOCKER_UNAVAILABLE(ExitCode.INFRASTRUCTURE),
+    DATABASE_UNREACHABLE(ExitCode.INFRASTRUCTURE),
+    CONNECTION_LOST(ExitCode.INFRASTRUCTURE),
+    DISK_FULL(ExitCode.INFRASTRUCTURE),
+    REPORT_WRITE_FAILED(ExitCode.INFRASTRUCTURE),
+
+    INTERRUPTED(ExitCode.INTERRUPTED);
+
+    private final ExitCode exitCode;
+
+    ErrorCode(ExitCode exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+}

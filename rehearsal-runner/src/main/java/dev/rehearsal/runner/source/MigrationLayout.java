@@ -1,0 +1,20 @@
+package dev.rehearsal.runner.source;
+
+/** The file naming conventions Rehearsal reads. */
+public enum MigrationLayout {
+    /** {@code V<version>__<desc>.sql}, undo scripts {@code U<version>__<desc>.sql}, repeatable {@code R__<desc>.sql}. */
+    FLYWAY("flyway"),
+    /** {@code <version>_<name>.up.sql} and {@code <version>_<name>.down.sql}. */
+    GOLANG_MIGRATE("golang-migrate");
+
+    private final String id;
+
+    MigrationLayout(String id) {
+        this.id = id;
+    }
+
+    /** The name used in reports and on the command line. */
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rehearsal.report;
+
+import java.util.List;
+
+/**
+ * What one migration did during its round trip (up, down, up again).
+ *
+ * @param version      the migration's version as written in its file name ({@code null} for repeatable ones)
+ * @param description  the description from the file name
+ * @param kind         versioned or repeatable
+ * @param script       path of the up script, relative to the working directory where possible
+ * @param undoScript   path of the down script, {@code null} when there is none
+ * @param transactional whether the up script ran inside one transaction
+ * @param checksum     Flyway's checksum of the up script (what {@code flyway_schema_history} stores)
+ * @param roundTrip    outcome of the three steps and the catalog comparisons
+ * @param statements   every statement executed, in order, with what was measured
+ * @param findings     policy findings for this migration
+ * @param phases       app-version checks run after this migration's steps
+ * @param seed         rows generated before the migration ran, {@code null} when seeding was off
+ * @param load         concurrent write load latency per step, empty when load was off
+ * @param timeline     latency and blocking over time, for charts
+ * @param durationMs   wall time of the round trip
+ */
+public record MigrationReport(
+        String version,
+        String description,
+        MigrationKind kind,
+        String script,
+        String undoScript,
+        boolean transactional,
+        Integer checksum,
+        RoundTrip roundTrip,
+        List<StatementTrace> statements,
+        List<Finding> findings,
+        List<PhaseCheck> phases,
+        SeedSummary seed,
+        List<LoadWindow> load,
+        Timeline timeline,
+        double durationMs) {
+
+    public MigrationReport {
+        statements = Lists.copy(statements);
+        findings = Lists.copy(findings);
+        phases = Lists.copy(phases);
+        load = Lists.copy(load);
+        timeline = timeline == null ? Timeline.EMPTY : timeline;
+    }
+
+    /** A short name for people: {@code V3 add order status} or {@code R refresh views}. */
+    public String displayName() {
+        String prefix = kind == MigrationKind.REPEATABLE ? "R" : "V" + version;
+        return description == null || description.isBlank() ? prefix : prefix + " " + description;
+    }
+
+    /** The statements of one step. */
+    public List<StatementTrace> statements(Phase phase) {
+        return statements.stream().filter(s -> s.phase() == phase).toList();
+    }
+}

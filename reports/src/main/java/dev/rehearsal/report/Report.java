@@ -1,0 +1,52 @@
+package dev.rehearsal.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one rehearsal found, rendered to every format from this one value.
+ *
+ * @param schemaVersion    version of the {@code report.json} contract; fields are added, never renamed
+ * @param rehearsalVersion version of Rehearsal that produced the report
+ * @param status           whether the run completed; a partial report says why in {@code statusReason}
+ * @param statusReason     why the run is incomplete or interrupted, {@code null} when complete
+ * @param startedAt        when the rehearsal started
+ * @param durationMs       wall time of the whole rehearsal
+ * @param postgres         the server the migrations were rehearsed on
+ * @param settings         the options in effect (rows, load rate, …), never secrets
+ * @param source           where the migrations came from
+ * @param migrations       one entry per migration, in the order they were applied
+ * @param findings         findings that concern the whole run rather than one migration (e.g. Flyway parity)
+ * @param verdict          pass or fail under the policy
+ */
+public record Report(
+        int schemaVersion,
+        String rehearsalVersion,
+        RunStatus status,
+        String statusReason,
+        Instant startedAt,
+        double durationMs,
+        PostgresInfo postgres,
+        Map<String, String> settings,
+        SourceInfo source,
+        List<MigrationReport> migrations,
+        List<Finding> findings,
+        Verdict verdict) {
+
+    /** The version of the {@code report.json} contract written by this code. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Report {
+        settings = Lists.sortedCopy(settings);
+        migrations = Lists.copy(migrations);
+        findings = Lists.copy(findings);
+    }
+
+    /** Every finding of the run: run-wide ones first, then each migration's in order. */
+    public List<Finding> allFindings() {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        migrations.forEach(m -> all.addAll(m.findings()));
+        return List.copyOf(all);
+    }
+}

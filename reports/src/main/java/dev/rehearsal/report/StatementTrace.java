@@ -1,0 +1,45 @@
+package dev.rehearsal.report;
+
+import java.util.List;
+
+/**
+ * One executed statement and what was measured while it ran.
+ *
+ * @param phase            the step the statement belongs to
+ * @param script           the script it comes from
+ * @param line             its first line in that script (1-based)
+ * @param sql              its text, after placeholder replacement
+ * @param startMs          when it started, in ms after the migration's round trip started
+ * @param durationMs       how long the statement itself ran
+ * @param transactional    whether it ran inside the script's transaction
+ * @param locks            relation locks it took first, with how long they were held (until commit)
+ * @param rewrites         tables and indexes it rewrote
+ * @param scans            tables it read in full without rewriting them (e.g. to validate a constraint)
+ * @param writers          how concurrent writers were held up by its locks
+ * @param lockTimeout      {@code lock_timeout} in effect when it ran
+ * @param statementTimeout {@code statement_timeout} in effect when it ran
+ * @param error            the error it raised, {@code null} when it succeeded
+ */
+public record StatementTrace(
+        Phase phase,
+        String script,
+        int line,
+        String sql,
+        double startMs,
+        double durationMs,
+        boolean transactional,
+        List<LockHold> locks,
+        List<Rewrite> rewrites,
+        List<Scan> scans,
+        WriterImpact writers,
+        String lockTimeout,
+        String statementTimeout,
+        String error) {
+
+    public StatementTrace {
+        locks = Lists.copy(locks);
+        rewrites = Lists.copy(rewrites);
+        scans = Lists.copy(scans);
+        writers = writers == null ? WriterImpact.NONE : writers;
+    }
+}
