@@ -1,0 +1,137 @@
+package dev.rehearsal.runner.internal.provision;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Initialised data directories, one per PostgreSQL binaries version, kept in the user's cache so that a server
+ * starts from a copy in a fraction of a second instead of running {@code initdb}. Each holds the template
+ * database that scratch databases are cloned from. Building is guarded by a file lock (other processes) and a
+ * monitor (other threads), and published by an atomic rename, so concurrent runs never see half a directory.
+ */
+final class DataDirectoryCache {
+
+    /** Bump when the contents of a cached directory change, so that old caches are not used. */
+    private static final String FORMAT = "f2";
+    /** Scratch databases are clones of it; nothing connects to it, so cloning never waits. */
+    static final String TEMPLATE_DATABASE = "template1";
+    private static final String READY_MARKER = ".rehearsal-ready";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirectoryCache.class);
+    private static final ConcurrentHashMap<Path, Object> BUILD_MONITORS = new ConcurrentHashMap<>();
+
+    private final Path root;
+
+    DataDirectoryCache(Path cacheDirectory) {
+        this.root = cacheDirectory.resolve("pgdata");
+    }
+
+    /** The cached data directory for these binaries, built first when it is missing or damaged. */
+    Path ready(PostgresBinaries binaries) {
+        Path directory = directoryFor(binaries);
+        if (isReady(directory, binaries.major())) {
+            return directory;
+        }
+        return underLock(directory, () -> {
+            if (isReady(directory, binaries.major())) {
+                return directory;
+            }
+            if (Files.exists(directory)) {
+                LOG.warn("The cached PostgreSQL data directory {} is incomplete or damaged; rebuilding it.", directory);
+                FileTrees.delete(directory);
+            }
+            build(binaries, directory);
+            return directory;
+        });
+    }
+
+    /** Throws away a cached directory that failed to start, so that the next {@link #ready} rebuilds it. */
+    void invalidate(PostgresBinaries binaries) {
+        Path directory = directoryFor(binaries);
+        underLock(directory, () -> {
+            FileTrees.delete(directory);
+            return directory;
+        });
+    }
+
+    Path directoryFor(PostgresBinaries binaries) {
+        return root.resolve(binaries.key() + "-" + FORMAT);
+    }
+
+    private static boolean isReady(Path directory, int major) {
+        try {
+            return Files.isRegularFile(directory.resolve(READY_MARKER))
+                    && Files.isRegularFile(directory.resolve("global/pg_control"))
+                    && Files.isRegularFile(directory.resolve("postgresql.conf"))
+                    && Files.readString(directory.resolve("PG_VERSION"), StandardCharsets.US_ASCII).trim()
+                    .equals(Integer.toString(major));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void build(PostgresBinaries binaries, Path directory) throws IOException {
+        Files.createDirectories(root);
+        Path staging = root.resolve(directory.getFileName() + ".staging-" + UUID.randomUUID());
+        Path data = staging.resolve("data");
+        Files.createDirectories(data);
+        try {
+            LOG.info("Initialising a PostgreSQL {} data directory (once per version)", binaries.version());
+            try (EmbeddedPostgres postgres = ZonkyLauncher.start(binaries, data, staging.resolve("initdb.log"))) {
+                checkpoint(postgres);
+            } finally {
+                PostmasterProcess.stopIfRunning(data);
+            }
+            Files.deleteIfExists(data.resolve("epg-lock"));
+            Files.deleteIfExists(data.resolve("postmaster.opts"));
+            Files.writeString(data.resolve(READY_MARKER), binaries.key() + "\n");
+            Files.move(data, directory, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            FileTrees.deleteQuietly(staging);
+        }
+    }
+
+    /** Proves the fresh cluster answers, and leaves as little WAL as possible to copy. */
+    private static void checkpoint(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the fresh cluster does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private interface IoAction {
+        Path run() throws IOException;
+    }
+
+    private Path underLock(Path directory, IoAction action) {
+        synchronized (BUILD_MONITORS.computeIfAbsent(directory, d -> new Object())) {
+            try {
+                Files.createDirectories(root);
+                Path lockFile = root.resolve(directory.getFileName() + ".lock");
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = channel.lock()) {
+                    return action.run();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("preparing the cached data directory " + directory, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.rehearsal.runner.internal.provision;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Copying and deleting directory trees. */
+final class FileTrees {
+
+    private FileTrees() {
+    }
+
+    static void copy(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path copy = target.resolve(source.relativize(dir).toString());
+                Files.createDirectories(copy);
+                // PostgreSQL refuses a data directory that others can read: keep the permissions.
+                if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
+                    Files.setPosixFilePermissions(copy, Files.getPosixFilePermissions(dir));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static void deleteQuietly(Path root) {
+        try {
+            delete(root);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(FileTrees.class).warn("Could not delete {}: {}", root, e.getMessage());
+        }
+    }
+
+    static long size(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}

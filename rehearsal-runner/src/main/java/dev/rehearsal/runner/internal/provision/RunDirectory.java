@@ -1,0 +1,98 @@
+package dev.rehearsal.runner.internal.provision;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files of one running server ({@code data/}, {@code postgres.log}) in a directory locked by its owner
+ * process. A directory whose lock nobody holds belongs to a process that died without cleaning up: the next
+ * run stops its server and deletes it.
+ */
+final class RunDirectory implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
+    private static final String LOCK_FILE = "owner.lock";
+
+    private final Path path;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private RunDirectory(Path path, FileChannel lockChannel, FileLock lock) {
+        this.path = path;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    static RunDirectory create(Path runsDirectory) throws IOException {
+        Files.createDirectories(runsDirectory);
+        Path path = runsDirectory.resolve("run-" + UUID.randomUUID());
+        Files.createDirectory(path);
+        FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return new RunDirectory(path, channel, channel.lock());
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Path dataDirectory() {
+        return path.resolve("data");
+    }
+
+    Path logFile() {
+        return path.resolve("postgres.log");
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            LOG.debug("releasing {}", path, e);
+        }
+        FileTrees.deleteQuietly(path);
+    }
+
+    /** Stops servers and deletes directories left by processes that died without cleaning up. */
+    static void sweepAbandoned(Path runsDirectory) {
+        if (!Files.isDirectory(runsDirectory)) {
+            return;
+        }
+        try (Stream<Path> runs = Files.list(runsDirectory)) {
+            runs.filter(p -> p.getFileName().toString().startsWith("run-")).forEach(RunDirectory::sweepIfAbandoned);
+        } catch (IOException e) {
+            LOG.debug("listing {}", runsDirectory, e);
+        }
+    }
+
+    private static void sweepIfAbandoned(Path run) {
+        Path lockFile = run.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return; // being created right now, or not ours
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock probe = channel.tryLock()) {
+            if (probe == null) {
+                return; // its owner is alive
+            }
+            LOG.warn("Removing the files of a rehearsal that ended without cleaning up: {}", run);
+            PostmasterProcess.stopIfRunning(run.resolve("data"));
+        } catch (OverlappingFileLockException e) {
+            return; // owned by this JVM
+        } catch (IOException e) {
+            LOG.debug("probing {}", run, e);
+            return;
+        }
+        FileTrees.deleteQuietly(run);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.rehearsal.runner.internal.provision;
+
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Creates scratch databases on a server, marks them as Rehearsal's own with a comment carrying this instance's
+ * id, and drops only databases that it created and that still carry that mark.
+ */
+final class ScratchDatabases {
+
+    static final String MARKER_PREFIX = "rehearsal:scratch:";
+    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9_]{1,30}");
+
+    private final DataSource admin;
+    private final String template;
+    private final CloneStrategy strategy;
+    private final Function<String, ScratchDatabase> open;
+    private final String instanceId = UUID.randomUUID().toString();
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param admin            a connection source to a maintenance database of the server
+     * @param template         the template to clone, {@code null} for the server's default
+     * @param strategy         how PostgreSQL copies the template (the {@code STRATEGY} clause of PostgreSQL 15+)
+     * @param open             makes the handle for a created database
+     */
+    ScratchDatabases(DataSource admin, String template, CloneStrategy strategy, Function<String, ScratchDatabase> open) {
+        this.admin = admin;
+        this.template = template;
+        this.strategy = strategy;
+        this.open = open;
+    }
+
+    ScratchDatabase create(String purpose) {
+        String cleaned = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        if (!PURPOSE.matcher(cleaned).matches()) {
+            cleaned = "db";
+        }
+        String name = "rehearsal_" + cleaned + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(name);
+        if (template != null) {
+            sql.append(" TEMPLATE ").append(template);
+            sql.append(strategy.clause());
+        }
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql.toString());
+            created.add(name);
+            statement.execute("COMMENT ON DATABASE " + name + " IS '" + MARKER_PREFIX + instanceId + "'");
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE,
+                    "Could not create the scratch database " + name + ": " + e.getMessage()
+                            + ". The user needs the CREATEDB privilege (ALTER ROLE … CREATEDB).", e);
+        }
+        return open.apply(name);
+    }
+
+    /** Drops a database this instance created, if it still carries this instance's mark. */
+    void drop(String name) {
+        if (!created.remove(name)) {
+            return;
+        }
+        try (Connection connection = admin.getConnection()) {
+            if (!carriesOurMark(connection, name)) {
+                org.slf4j.LoggerFactory.getLogger(ScratchDatabases.class)
+                        .warn("Not dropping database {}: it no longer carries Rehearsal's mark", name);
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(ScratchDatabases.class)
+                    .warn("Could not drop scratch database {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** Drops every database this instance created and has not dropped yet. */
+    void dropAll() {
+        Set.copyOf(created).forEach(this::drop);
+    }
+
+    private boolean carriesOurMark(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() && (MARKER_PREFIX + instanceId).equals(rs.getString(1));
+            }
+        }
+    }
+}
