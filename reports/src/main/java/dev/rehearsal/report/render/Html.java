@@ -36,12 +36,6 @@ final class Html {
         return out == null ? text : out.toString();
     }
 
-    /** An id fragment made only of {@code [a-z0-9-]}, so it is safe in {@code id} and {@code href="#…"}. */
-    static String slug(String value) {
-        String slug = Text.orEmpty(value).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        return slug.replaceAll("^-+|-+$", "");
-    }
-
     /** {@code <th scope="col">…</th>} for each heading, inside a {@code <tr>}. */
     static String headerRow(String... headings) {
         StringBuilder out = new StringBuilder("<tr>");

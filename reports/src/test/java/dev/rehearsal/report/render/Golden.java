@@ -27,7 +27,7 @@ final class Golden {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
             return;
         }
-        String hint = "; if the change is intended, run: mvn -pl reports test -D" + UPDATE_PROPERTY
+        String hint = "\nIf the change is intended, run: mvn -pl reports test -D" + UPDATE_PROPERTY
                 + "=true and review the diff of " + file;
         if (!Files.exists(file)) {
             fail("golden file " + file.toAbsolutePath() + " is missing" + hint);
