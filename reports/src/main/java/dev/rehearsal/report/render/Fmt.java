@@ -2,6 +2,8 @@ package dev.rehearsal.report.render;
 
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.PostgresInfo;
+import dev.rehearsal.report.Report;
 import dev.rehearsal.report.StepStatus;
 import java.util.Locale;
 
@@ -23,6 +25,12 @@ final class Fmt {
             return String.format(Locale.ROOT, "%.0f ms", ms);
         }
         return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+
+    /** "PostgreSQL 18.1 (embedded)"; a run that never got a server has none to name. */
+    static String postgres(Report report) {
+        PostgresInfo pg = report.postgres();
+        return pg == null ? "PostgreSQL version unknown" : "PostgreSQL " + pg.version() + " (" + pg.provider() + ")";
     }
 
     /** Seconds with three decimals and no grouping, as JUnit XML wants them. */

@@ -51,9 +51,8 @@ final class HtmlReportRenderer implements ReportRenderer {
     private static void header(Report report, boolean pass, StringBuilder h) {
         long breaking = report.allFindings().stream().filter(report::breaksPolicy).count();
         h.append("<header>\n<h1>Rehearsal report</h1>\n<p class=\"verdict ").append(pass ? "pass" : "fail")
-                .append("\">").append(pass ? "Passed" : "Failed").append(" — PostgreSQL ")
-                .append(Html.esc(report.postgres().version())).append(" (").append(Html.esc(report.postgres().provider()))
-                .append(") — ").append(Fmt.plural(report.migrations().size(), "migration")).append(" — ")
+                .append("\">").append(pass ? "Passed" : "Failed").append(" — ")
+                .append(Html.esc(Fmt.postgres(report))).append(" — ").append(Fmt.plural(report.migrations().size(), "migration")).append(" — ")
                 .append(Html.esc(FindingOrder.summary(report.allFindings()))).append(" — ")
                 .append(breaking == 0 ? "no finding fails the run" : Fmt.plural(breaking, "finding") + " at "
                         + report.failOn().json() + " or above fail the run")

@@ -67,7 +67,7 @@ final class HtmlRunSections {
     static String details(Report report) {
         StringBuilder h = new StringBuilder("<section aria-labelledby=\"run-h\">\n<h2 id=\"run-h\">Run</h2>\n")
                 .append("<dl class=\"facts\">");
-        fact("PostgreSQL", report.postgres().version() + " (" + report.postgres().provider() + ")", h);
+        fact("Server", Fmt.postgres(report), h);
         if (report.source() != null) {
             fact("Migrations", report.source().location() + " (" + report.source().layout() + ")", h);
         }

@@ -29,8 +29,10 @@ final class JunitReportRenderer implements ReportRenderer {
                 .append("\" errors=\"0\" skipped=\"").append(skipped).append("\" failures=\"").append(failures)
                 .append("\">\n  <properties>\n");
         property("rehearsal.version", report.rehearsalVersion(), x);
-        property("postgres.version", report.postgres().version(), x);
-        property("postgres.provider", report.postgres().provider(), x);
+        if (report.postgres() != null) {
+            property("postgres.version", report.postgres().version(), x);
+            property("postgres.provider", report.postgres().provider(), x);
+        }
         property("verdict", report.verdict().json(), x);
         property("status", report.status().json(), x);
         if (report.startedAt() != null) {

@@ -34,8 +34,7 @@ final class MarkdownReportRenderer implements ReportRenderer {
     private static void verdict(Report report, StringBuilder md) {
         boolean pass = report.verdict() == Verdict.PASS;
         md.append("## ").append(pass ? "✅ Rehearsal passed" : "❌ Rehearsal failed")
-                .append(" — PostgreSQL ").append(Markdown.text(report.postgres().version(), 40))
-                .append(" (").append(Markdown.text(report.postgres().provider(), 40)).append(") — ")
+                .append(" — ").append(Markdown.text(Fmt.postgres(report), 100)).append(" — ")
                 .append(Fmt.plural(report.migrations().size(), "migration")).append(" — ")
                 .append(FindingOrder.summary(report.allFindings())).append("\n\n");
         long breaking = report.allFindings().stream().filter(report::breaksPolicy).count();

@@ -46,7 +46,9 @@ final class SarifReportRenderer implements ReportRenderer {
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "Rehearsal");
-        driver.put("version", report.rehearsalVersion());
+        if (report.rehearsalVersion() != null) {
+            driver.put("version", report.rehearsalVersion());
+        }
         if (docs != null) {
             driver.put("informationUri", docs);
         }
@@ -63,7 +65,9 @@ final class SarifReportRenderer implements ReportRenderer {
         ObjectNode properties = run.putObject("properties");
         properties.put("verdict", report.verdict().json());
         properties.put("failOn", report.failOn().json());
-        properties.put("postgresVersion", report.postgres().version());
+        if (report.postgres() != null) {
+            properties.put("postgresVersion", report.postgres().version());
+        }
         out.write(ReportJson.mapper().writer(PRINTER).writeValueAsString(log));
         out.write('\n');
     }
