@@ -8,4 +8,9 @@ package dev.rehearsal.report;
  * @param heldMs   from acquisition to the end of the transaction: what concurrent sessions feel
  */
 public record LockHold(String relation, String mode, double heldMs) {
+
+    /** Stronger mode first in {@code max}; between equal modes the longer hold wins. */
+    public static final java.util.Comparator<LockHold> BY_STRENGTH_THEN_HOLD = java.util.Comparator
+            .comparing(LockHold::mode, LockModes.BY_STRENGTH)
+            .thenComparingDouble(LockHold::heldMs);
 }

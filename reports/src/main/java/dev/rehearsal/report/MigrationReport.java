@@ -1,6 +1,7 @@
 package dev.rehearsal.report;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one migration did during its round trip (up, down, up again).
@@ -55,5 +56,31 @@ public record MigrationReport(
     /** The statements of one step. */
     public List<StatementTrace> statements(Phase phase) {
         return statements.stream().filter(s -> s.phase() == phase).toList();
+    }
+
+    /** The identifying prefix of {@link #displayName()}: {@code V3}, or {@code R refresh views} for a repeatable one. */
+    public String shortName() {
+        return kind == MigrationKind.REPEATABLE ? displayName() : "V" + version;
+    }
+
+    /** The strongest lock any statement of any step took; among equal modes the longest held. */
+    public Optional<LockHold> strongestLock() {
+        return statements.stream().flatMap(s -> s.locks().stream()).max(LockHold.BY_STRENGTH_THEN_HOLD);
+    }
+
+    /** The lock held longest by any statement of any step. */
+    public Optional<LockHold> longestLockHold() {
+        return statements.stream().flatMap(s -> s.longestLockHold().stream())
+                .max(java.util.Comparator.comparingDouble(LockHold::heldMs));
+    }
+
+    /** How many relations were rewritten, counted once per statement that rewrote them. */
+    public int rewriteCount() {
+        return statements.stream().mapToInt(s -> s.rewrites().size()).sum();
+    }
+
+    /** The longest single wait of a concurrent writer on any statement of this migration. */
+    public double writersBlockedMaxMs() {
+        return statements.stream().mapToDouble(s -> s.writers().blockedMaxMs()).max().orElse(0);
     }
 }

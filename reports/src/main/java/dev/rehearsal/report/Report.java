@@ -43,6 +43,28 @@ public record Report(
         findings = Lists.copy(findings);
     }
 
+    /** The settings key that holds the policy threshold: {@code error}, {@code warning} or {@code info}. */
+    public static final String FAIL_ON = "failOn";
+
+    /**
+     * The least severity that fails the run, from {@link #settings()} key {@value #FAIL_ON}; {@code error} when the
+     * key is absent. An unknown value also gives {@code error}: the runner validates settings before a report exists.
+     */
+    public Severity failOn() {
+        String value = settings.get(FAIL_ON);
+        for (Severity severity : Severity.values()) {
+            if (severity.json().equals(value)) {
+                return severity;
+            }
+        }
+        return Severity.ERROR;
+    }
+
+    /** Whether the finding counts and is at or above {@link #failOn()}. */
+    public boolean breaksPolicy(Finding finding) {
+        return finding.isActive() && finding.severity().isAtLeast(failOn());
+    }
+
     /** Every finding of the run: run-wide ones first, then each migration's in order. */
     public List<Finding> allFindings() {
         List<Finding> all = new java.util.ArrayList<>(findings);

@@ -42,4 +42,14 @@ public record StatementTrace(
         scans = Lists.copy(scans);
         writers = writers == null ? WriterImpact.NONE : writers;
     }
+
+    /** The lock in the strongest mode (see {@link LockModes}); among equals, the one held longest. */
+    public java.util.Optional<LockHold> strongestLock() {
+        return locks.stream().max(LockHold.BY_STRENGTH_THEN_HOLD);
+    }
+
+    /** The lock held longest, whatever its mode. */
+    public java.util.Optional<LockHold> longestLockHold() {
+        return locks.stream().max(java.util.Comparator.comparingDouble(LockHold::heldMs));
+    }
 }

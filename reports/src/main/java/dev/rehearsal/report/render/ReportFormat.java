@@ -6,7 +6,11 @@ import java.util.stream.Collectors;
 
 /** The formats a report can be written in, each with its file name and renderer. */
 public enum ReportFormat {
-    JSON("json", "report.json", new JsonReportRenderer());
+    JSON("json", "report.json", new JsonReportRenderer()),
+    MARKDOWN("md", "report.md", new MarkdownReportRenderer()),
+    HTML("html", "report.html", new HtmlReportRenderer()),
+    JUNIT("junit", "junit.xml", new JunitReportRenderer()),
+    SARIF("sarif", "report.sarif", new SarifReportRenderer());
 
     private final String id;
     private final String fileName;

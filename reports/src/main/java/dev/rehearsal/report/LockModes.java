@@ -1,0 +1,55 @@
+package dev.rehearsal.report;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PostgreSQL's table-level lock modes from weakest to strongest, as {@code pg_locks.mode} names them.
+ * Stronger modes conflict with more of the others, so "strongest lock" is the one that blocks most.
+ */
+public final class LockModes {
+
+    /** The eight table lock modes, weakest first (PostgreSQL docs, "Table-Level Locks"). */
+    public static final List<String> ORDER = List.of(
+            "AccessShareLock",
+            "RowShareLock",
+            "RowExclusiveLock",
+            "ShareUpdateExclusiveLock",
+            "ShareLock",
+            "ShareRowExclusiveLock",
+            "ExclusiveLock",
+            "AccessExclusiveLock");
+
+    /** Orders modes by strength, weakest first; unknown modes (e.g. {@code SIReadLock}) sort before all known ones. */
+    public static final Comparator<String> BY_STRENGTH = Comparator.comparingInt(LockModes::strength);
+
+    private LockModes() {
+    }
+
+    /** 0 for {@code AccessShareLock} up to 7 for {@code AccessExclusiveLock}; -1 for a mode that is not a table lock mode. */
+    public static int strength(String mode) {
+        return mode == null ? -1 : ORDER.indexOf(mode);
+    }
+
+    /** The strongest of the given modes, empty when there is none. */
+    public static Optional<String> strongest(Collection<String> modes) {
+        return modes.stream().filter(m -> m != null).max(BY_STRENGTH);
+    }
+
+    /** Whether the mode conflicts with {@code RowExclusiveLock}, i.e. blocks INSERT, UPDATE and DELETE. */
+    public static boolean blocksWriters(String mode) {
+        return strength(mode) >= strength("ShareLock");
+    }
+
+    /** Whether the mode conflicts with {@code AccessShareLock}, i.e. blocks plain SELECT too. */
+    public static boolean blocksReaders(String mode) {
+        return "AccessExclusiveLock".equals(mode);
+    }
+
+    /** The mode without its {@code Lock} suffix, for narrow table cells: {@code AccessExclusive}. */
+    public static String shortName(String mode) {
+        return mode != null && mode.endsWith("Lock") ? mode.substring(0, mode.length() - 4) : mode;
+    }
+}

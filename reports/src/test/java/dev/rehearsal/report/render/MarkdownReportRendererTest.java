@@ -1,0 +1,86 @@
+package dev.rehearsal.report.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.MigrationKind;
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportRendererTest {
+
+    private static final int ONE_MIB = 1024 * 1024;
+
+    @Test
+    void should_stay_under_one_mebibyte_for_500_migrations_with_many_findings() {
+        // GIVEN 500 migrations with 6 findings each, long SQL, long evidence and long fixes
+        Report report = LargeReport.of(500, 6);
+
+        // WHEN rendered
+        String md = Rendering.render(ReportFormat.MARKDOWN, report);
+
+        // THEN it fits a GitHub step summary and says where the rest is
+        assertThat(md.getBytes(StandardCharsets.UTF_8).length).isLessThan(ONE_MIB);
+        assertThat(md).contains("… and 2960 more findings (see report.html / report.json)",
+                "… and 300 more migrations (see report.html / report.json)");
+        assertThat(md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Version")).count())
+                .isEqualTo(MarkdownMigrationTable.MAX_ROWS);
+    }
+
+    @Test
+    void should_start_with_the_verdict() {
+        String md = Rendering.render(ReportFormat.MARKDOWN, ReportFixture.report());
+
+        assertThat(md.lines().findFirst()).hasValue("## ❌ Rehearsal failed — PostgreSQL 18.1 (embedded) — "
+                + "5 migrations — 6 errors · 3 warnings · 1 info · 1 suppressed");
+    }
+
+    @Test
+    void should_list_the_worst_findings_first_with_their_fix_as_sql() {
+        String md = Rendering.render(ReportFormat.MARKDOWN, ReportFixture.report());
+
+        assertThat(md.indexOf("TABLE\\_REWRITE")).isLessThan(md.indexOf("NO\\_LOCK\\_TIMEOUT"));
+        assertThat(md.indexOf("NO\\_LOCK\\_TIMEOUT")).isLessThan(md.indexOf("SEED\\_SKIPPED"));
+        assertThat(md).contains("```sql\nCREATE INDEX CONCURRENTLY orders_status_idx ON public.orders (status_changed_at);");
+    }
+
+    @Test
+    void should_keep_the_table_intact_when_user_data_holds_markdown_and_html() {
+        // GIVEN a description and relation with a pipe, HTML, emphasis and a mention
+        String hostile = "split | cells <script>alert(1)</script> **bold** `code` @team";
+        MigrationReport m = new MigrationReport("7", hostile, MigrationKind.VERSIONED, "db/V7__x.sql", null, true, 1,
+                ReportFixture.ok(), List.of(ReportFixture.stmt(dev.rehearsal.report.Phase.UP, "db/V7__x.sql", 1,
+                        "SELECT 1", 0, 1, ReportFixture.lock("public.\"we|rd\"", "AccessExclusiveLock", 2))),
+                List.of(new Finding("TABLE_REWRITE", Severity.ERROR, hostile, "db/V7__x.sql", 1, "public.\"we|rd\"",
+                        hostile, "SELECT '```' AS fence;", null)),
+                List.of(), null, List.of(), null, 3);
+        Report report = new Report(1, "0.1.0", ReportFixture.report().status(), null, null, 3,
+                ReportFixture.report().postgres(), null, null, List.of(m), List.of(), ReportFixture.report().verdict());
+
+        // WHEN rendered
+        String md = Rendering.render(ReportFormat.MARKDOWN, report);
+
+        // THEN every row has as many cell separators as the header, and no markup survives
+        List<String> rows = md.lines().filter(l -> l.startsWith("|")).toList();
+        long headerPipes = unescapedPipes(rows.get(0));
+        assertThat(rows).allSatisfy(row -> assertThat(unescapedPipes(row)).isEqualTo(headerPipes));
+        assertThat(md).doesNotContain("<script>", "**bold**", "@team", "`code`")
+                .contains("&lt;script&gt;", "\\*\\*bold\\*\\*", "&#64;team");
+        // the fix's own backticks cannot close its fence
+        assertThat(md).contains("````sql\nSELECT '```' AS fence;\n````");
+    }
+
+    private static long unescapedPipes(String row) {
+        long count = 0;
+        for (int i = 0; i < row.length(); i++) {
+            if (row.charAt(i) == '|' && (i == 0 || row.charAt(i - 1) != '\\')) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
