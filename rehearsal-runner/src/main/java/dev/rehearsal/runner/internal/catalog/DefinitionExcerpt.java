@@ -13,6 +13,7 @@ record DefinitionExcerpt(String before, String after) {
     static final int MAX_LENGTH = 72;
     /** Characters shown before the first difference when the window has to start later. */
     private static final int LEAD = 24;
+    private static final int WORD_SEARCH = 12;
     private static final String ELLIPSIS = "…";
 
     static DefinitionExcerpt of(String before, String after) {
@@ -23,11 +24,20 @@ record DefinitionExcerpt(String before, String after) {
             a = visible(before);
             b = visible(after);
         }
-        int start = Math.max(0, commonPrefix(a, b) - LEAD);
-        if (a.length() <= MAX_LENGTH && b.length() <= MAX_LENGTH) {
-            start = 0;
-        }
+        int difference = commonPrefix(a, b);
+        // start late enough to show the difference, early enough to fill the window
+        int start = Math.max(0, Math.min(difference - LEAD, Math.max(a.length(), b.length()) - MAX_LENGTH));
+        start = atWord(a, start, difference); // both texts are equal up to the difference
         return new DefinitionExcerpt(window(a, start), window(b, start));
+    }
+
+    /** Moves the start to the next word when that is near and keeps the difference in view. */
+    private static int atWord(String text, int start, int difference) {
+        if (start == 0) {
+            return 0;
+        }
+        int space = text.indexOf(' ', start);
+        return space >= 0 && space < difference && space - start <= WORD_SEARCH ? space + 1 : start;
     }
 
     private static String window(String text, int start) {
