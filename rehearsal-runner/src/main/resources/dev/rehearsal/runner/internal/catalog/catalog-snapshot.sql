@@ -25,6 +25,11 @@ WITH ext_member AS (
     FROM pg_depend d
     WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
       AND d.deptype = 'i' AND d.refobjsubid > 0
+), invalid_not_null AS (
+    -- PostgreSQL 18 can add NOT NULL as NOT VALID; the column says not null either way
+    SELECT c.conrelid, c.conkey[1] AS attnum
+    FROM pg_constraint c
+    WHERE c.contype = 'n' AND NOT c.convalidated
 ), seq_limits AS (
     SELECT s.*,
            CASE WHEN s.seqincrement > 0 THEN 1 ELSE l.type_min END AS default_min,
@@ -90,7 +95,7 @@ WITH ext_member AS (
                format_type(a.atttypid, a.atttypmod),
                CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
                     THEN 'collate ' || a.attcollation::regcollation::text END,
-               CASE WHEN a.attnotnull THEN 'not null' END,
+               CASE WHEN a.attnotnull THEN 'not null' || CASE WHEN nn.attnum IS NULL THEN '' ELSE ' not valid' END END,
                CASE WHEN a.attgenerated = '' THEN 'default ' || pg_get_expr(ad.adbin, ad.adrelid) END,
                CASE a.attgenerated
                    WHEN 's' THEN 'generated always as (' || pg_get_expr(ad.adbin, ad.adrelid) || ') stored'
@@ -109,6 +114,7 @@ WITH ext_member AS (
     LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN identity_seq i ON i.reloid = r.oid AND i.attnum = a.attnum
     LEFT JOIN seq_options so ON so.seqrelid = i.seqoid
+    LEFT JOIN invalid_not_null nn ON nn.conrelid = r.oid AND nn.attnum = a.attnum
     WHERE r.relkind IN ('r', 'p', 'f')
 
     UNION ALL

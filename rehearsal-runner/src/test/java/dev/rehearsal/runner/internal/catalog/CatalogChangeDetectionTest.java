@@ -69,6 +69,13 @@ class CatalogChangeDetectionTest {
                         "column public.t.n: differs: before up `integer`, after down `integer default 2`"),
                 new Change(table, "ALTER TABLE t ALTER n SET NOT NULL",
                         "column public.t.n: differs: before up `integer`, after down `integer not null`"),
+                new Change(table + " ALTER TABLE t ADD CONSTRAINT n_not_null NOT NULL n NOT VALID;", // PostgreSQL 18
+                        "ALTER TABLE t VALIDATE CONSTRAINT n_not_null",
+                        "column public.t.n: differs: before up `integer not null not valid`, after down `integer not null`"),
+                new Change("CREATE TABLE t (n int, d int GENERATED ALWAYS AS (n * 2) VIRTUAL);", // PostgreSQL 18
+                        "ALTER TABLE t ALTER d SET EXPRESSION AS (n * 3)",
+                        "column public.t.d: differs: before up `integer generated always as ((n * 2)) virtual`,"
+                                + " after down `integer generated always as ((n * 3)) virtual`"),
                 new Change(table, "ALTER TABLE t ALTER n TYPE bigint",
                         "column public.t.n: differs: before up `integer`, after down `bigint`"),
                 new Change("CREATE TABLE t (s text);", "ALTER TABLE t ALTER s TYPE text COLLATE \"C\"",

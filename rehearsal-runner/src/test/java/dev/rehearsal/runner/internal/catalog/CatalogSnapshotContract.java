@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,20 @@ abstract class CatalogSnapshotContract {
                     """);
 
             assertThat(CatalogDiff.between(before, snapshot(database)).lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void should_read_the_same_catalog_as_a_user_that_owns_nothing() throws SQLException {
+        try (ScratchDatabase database = server().createDatabase("catalog_unprivileged");
+             Connection connection = database.connect()) {
+            execute(connection, FULL_SCHEMA);
+            CatalogSnapshot asOwner = CatalogSnapshot.take(connection);
+
+            execute(connection, "SET ROLE " + CatalogFixtures.ROLE);
+            CatalogSnapshot asReader = CatalogSnapshot.take(connection);
+
+            assertThat(CatalogDiff.between(asOwner, asReader).lines()).isEmpty();
         }
     }
 
