@@ -1,5 +1,6 @@
--- One query for the whole catalog: rows of (kind, name, definition, columns).
--- Runs with search_path = '' so that every regclass, regtype and regprocedure text and every deparsed
+-- One query for the whole catalog: rows of (kind, name, definition, columns). Comments hold no semicolons
+-- and no quotes, because the query travels in a batch of statements.
+-- Runs with an empty search_path so that every regclass, regtype and regprocedure text and every deparsed
 -- expression is schema-qualified, whatever the session had. Definitions hold no OIDs and no data.
 WITH ext_member AS (
     SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
@@ -26,7 +27,7 @@ WITH ext_member AS (
     WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
       AND d.deptype = 'i' AND d.refobjsubid > 0
 ), invalid_not_null AS (
-    -- PostgreSQL 18 can add NOT NULL as NOT VALID; the column says not null either way
+    -- PostgreSQL 18 can add NOT NULL as NOT VALID, and the column says not null either way
     SELECT c.conrelid, c.conkey[1] AS attnum
     FROM pg_constraint c
     WHERE c.contype = 'n' AND NOT c.convalidated
@@ -124,7 +125,7 @@ WITH ext_member AS (
                        THEN ' NOT VALID' ELSE '' END,
            NULL, NULL, NULL
     FROM pg_constraint c JOIN rel r ON r.oid = c.conrelid
-    WHERE c.contype NOT IN ('n', 't') -- NOT NULL is part of the column; constraint triggers are triggers
+    WHERE c.contype NOT IN ('n', 't') -- NOT NULL is part of the column, constraint triggers are triggers
 
     UNION ALL
     SELECT 'pg_class'::regclass, i.indexrelid, 0, 'index', i.indexrelid::regclass::text,
@@ -265,7 +266,7 @@ WITH ext_member AS (
     WHERE et.evtname NOT LIKE 'rehearsal\_%'
       AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_event_trigger'::regclass AND e.objid = et.oid)
 ), acl_target AS (
-    -- ACLs to compare with the built-in default; a missing ACL is the default and needs no row
+    -- ACLs to compare with the built-in default, a missing ACL being the default
     SELECT 'grant' AS kind, 'on ' || o.kind || ' ' || o.name AS target, o.owner, o.acl,
            acldefault(o.acltype, o.owner) AS default_acl
     FROM obj o
@@ -277,7 +278,7 @@ WITH ext_member AS (
                || coalesce(' in schema ' || nullif(da.defaclnamespace, 0)::regnamespace::text, '')
                || ' created by ' || quote_ident(ro.rolname),
            da.defaclrole, da.defaclacl,
-           -- global entries replace the built-in default; per-schema entries add to them, from nothing
+           -- global entries replace the built-in default, per-schema entries add to them, from nothing
            CASE WHEN da.defaclnamespace = 0
                 THEN acldefault(CASE da.defaclobjtype WHEN 'S' THEN 's' ELSE da.defaclobjtype END, da.defaclrole)
                 END
@@ -302,7 +303,7 @@ FROM obj o
 JOIN pg_description d ON d.classoid = o.classoid AND d.objoid = o.objoid AND d.objsubid = o.objsubid
 
 UNION ALL
--- one row per grantee whose privileges differ from the default; the owner is called owner and the grantor is
+-- one row per grantee whose privileges differ from the default: the owner is called owner and the grantor is
 -- left out, because owners differ between environments
 SELECT coalesce(a.kind, d.kind),
        coalesce(a.target, d.target) || ' to '
