@@ -1,0 +1,147 @@
+package dev.rehearsal.runner.internal.catalog;
+
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Runs the catalog query. The query and the settings it needs travel in one batch, so a snapshot costs one round
+ * trip plus the rollback that undoes the settings (none inside an open transaction, where a savepoint does that).
+ */
+final class CatalogReader {
+
+    private static final String QUERY = load("catalog-snapshot.sql");
+    private static final String SAVEPOINT = "rehearsal_catalog_snapshot";
+
+    /**
+     * With an empty search path every name that the server prints is schema-qualified; the other settings fix how
+     * constants in defaults and expressions are printed, so that the session's own settings cannot change a
+     * definition.
+     */
+    private static final String SETTINGS = "SET LOCAL search_path = '';\n"
+            + "SET LOCAL DateStyle = 'ISO, YMD';\n"
+            + "SET LOCAL IntervalStyle = 'postgres';\n"
+            + "SET LOCAL TimeZone = 'UTC';\n"
+            + "SET LOCAL extra_float_digits = 1;\n";
+
+    private CatalogReader() {
+    }
+
+    static CatalogSnapshot read(Connection connection) {
+        try {
+            return connection.getAutoCommit() ? readInOwnTransaction(connection) : readInSavepoint(connection);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static CatalogSnapshot readInOwnTransaction(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        CatalogSnapshot snapshot;
+        try (Statement statement = connection.createStatement()) {
+            snapshot = collect(statement, SETTINGS + QUERY);
+        } catch (SQLException e) {
+            try {
+                endTransaction(connection);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        endTransaction(connection);
+        return snapshot;
+    }
+
+    private static void endTransaction(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    /** Inside the caller's transaction: the savepoint takes back the settings and the catalog locks. */
+    private static CatalogSnapshot readInSavepoint(Connection connection) throws SQLException {
+        String release = "ROLLBACK TO SAVEPOINT " + SAVEPOINT + ";\nRELEASE SAVEPOINT " + SAVEPOINT;
+        try (Statement statement = connection.createStatement()) {
+            try {
+                return collect(statement, "SAVEPOINT " + SAVEPOINT + ";\n" + SETTINGS + QUERY + ";\n" + release);
+            } catch (SQLException e) {
+                try {
+                    statement.execute(release);
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static CatalogSnapshot collect(Statement statement, String batch) throws SQLException {
+        Map<String, CatalogObject> objects = new TreeMap<>();
+        Map<String, List<String>> columnOrder = new TreeMap<>();
+        boolean isResultSet = statement.execute(batch);
+        while (isResultSet || statement.getUpdateCount() != -1) {
+            if (isResultSet) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    while (rows.next()) {
+                        add(rows, objects, columnOrder);
+                    }
+                }
+            }
+            isResultSet = statement.getMoreResults();
+        }
+        return new CatalogSnapshot(objects, columnOrder);
+    }
+
+    private static void add(ResultSet row, Map<String, CatalogObject> objects, Map<String, List<String>> columnOrder)
+            throws SQLException {
+        String kind = row.getString("kind");
+        String name = row.getString("name");
+        if ("column order".equals(kind)) {
+            Array columns = row.getArray("columns");
+            columnOrder.put(name, new ArrayList<>(Arrays.asList((String[]) columns.getArray())));
+            return;
+        }
+        CatalogObject object = new CatalogObject(ObjectKind.ofLabel(kind), name, row.getString("definition"));
+        // Identities are unique by construction; should the catalog ever hold a surprise, keep both definitions.
+        objects.merge(object.identity(), object, (first, second) -> new CatalogObject(first.kind(), first.name(),
+                String.join(" | ", new TreeSet<>(List.of(first.definition(), second.definition())))));
+    }
+
+    private static RehearsalException failure(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08")) {
+            return new RehearsalException(ErrorCode.CONNECTION_LOST,
+                    "The connection was lost while reading the catalog (SQLState " + state + "): " + e.getMessage(), e);
+        }
+        String fix = "25P02".equals(state)
+                ? " The connection's transaction had already failed; roll it back before taking a snapshot."
+                : " The catalog query is meant to work on PostgreSQL 13 to 18; if the server is one of them, please"
+                        + " report this message with the server's version.";
+        return new RehearsalException(ErrorCode.CATALOG_UNREADABLE,
+                "Could not read the catalog (SQLState " + state + "): " + e.getMessage() + "." + fix, e);
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = CatalogReader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " next to " + CatalogReader.class);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
