@@ -25,8 +25,6 @@ import org.flywaydb.database.postgresql.PostgreSQLParser;
  */
 final class FlywaySqlParser {
 
-    private final Configuration replacing = Flyway.configure().placeholderReplacement(true);
-    private final Configuration verbatim = Flyway.configure().placeholderReplacement(false);
     private final Field copyData = copyDataField();
 
     /**
@@ -35,7 +33,7 @@ final class FlywaySqlParser {
      * @param placeholders the values to replace, or {@code null} to leave {@code ${…}} alone
      */
     List<SqlStatement> split(String content, Map<String, String> placeholders, String displayPath) {
-        PostgreSQLParser parser = new PostgreSQLParser(placeholders == null ? verbatim : replacing, context(placeholders));
+        PostgreSQLParser parser = new PostgreSQLParser(configuration(placeholders), new ParsingContext());
         List<SqlStatement> statements = new ArrayList<>();
         try (SqlStatementIterator iterator = parser.parse(new StringResource(content), null)) {
             while (iterator.hasNext()) {
@@ -58,16 +56,16 @@ final class FlywaySqlParser {
     /** The checksum of a repeatable script, which Flyway takes after replacing placeholders. */
     int checksumAfterPlaceholders(String content, Map<String, String> placeholders) {
         LoadableResource replaced = LoadableResource.createPlaceholderReplacingLoadableResource(
-                new StringResource(content), replacing, context(placeholders));
+                new StringResource(content), configuration(placeholders), new ParsingContext());
         return ChecksumCalculator.calculate(replaced);
     }
 
-    private static ParsingContext context(Map<String, String> placeholders) {
-        ParsingContext context = new ParsingContext();
-        if (placeholders != null) {
-            context.getPlaceholders().putAll(placeholders);
-        }
-        return context;
+    // All values, built-ins included, go through the configuration: the parser resets the parsing context's
+    // flyway:filename from the resource name, which a string resource does not have.
+    private static Configuration configuration(Map<String, String> placeholders) {
+        return Flyway.configure()
+                .placeholderReplacement(placeholders != null)
+                .placeholders(placeholders == null ? Map.of() : placeholders);
     }
 
     private String copyData(org.flywaydb.core.internal.sqlscript.SqlStatement statement, String displayPath) {
