@@ -83,7 +83,12 @@ class GolangLayoutTest {
 
     @Test
     void should_refuse_transaction_control_other_than_a_wrapper() {
-        write(dir, "1_two_steps.up.sql", "BEGIN;\nUPDATE t SET x = 1;\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON t (x);\n");
+        write(dir, "1_two_steps.up.sql", """
+                BEGIN;
+                UPDATE t SET x = 1;
+                COMMIT;
+                CREATE INDEX CONCURRENTLY i ON t (x);
+                """);
 
         RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> load(dir));
 
@@ -162,7 +167,8 @@ class GolangLayoutTest {
 
         MigrationSet set = load(dir);
 
-        assertThat(set.warnings()).containsExactly("ignored 2 files that are not migrations: 1_a.up.sql.conf, README.md");
+        assertThat(set.warnings())
+                .containsExactly("ignored 2 files that are not migrations: 1_a.up.sql.conf, README.md");
     }
 
     @Test
@@ -172,6 +178,8 @@ class GolangLayoutTest {
         MigrationSet set = load(dir);
 
         assertThat(set.migrations().get(0).up().statements()).isEmpty();
-        assertThat(set.warnings()).singleElement().asString().contains("1 script without statements").endsWith("1_nothing.up.sql");
+        assertThat(set.warnings()).singleElement().asString()
+                .contains("1 script without statements")
+                .endsWith("1_nothing.up.sql");
     }
 }

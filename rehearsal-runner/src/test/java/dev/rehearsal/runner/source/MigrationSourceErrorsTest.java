@@ -91,7 +91,8 @@ class MigrationSourceErrorsTest {
             1_users.up.sql.bak       | it ends in .bak, not in .sql                      | <version>_<name>.up.sql
             V1__users.sql.orig       | it ends in .orig, not in .sql                     | V<version>__<description>.sql
             """)
-    void should_refuse_a_file_that_looks_like_a_migration_but_does_not_parse(String name, String reason, String pattern) {
+    void should_refuse_a_file_that_looks_like_a_migration_but_does_not_parse(
+            String name, String reason, String pattern) {
         write(dir, name, "SELECT 1;");
 
         RehearsalException e = failure(dir.toString(), SourceOptions.defaults());

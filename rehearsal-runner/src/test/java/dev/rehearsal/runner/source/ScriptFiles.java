@@ -27,7 +27,7 @@ final class ScriptFiles {
     }
 
     static MigrationSet load(Path directory) {
-        return MigrationSources.at(directory.toString(), SourceOptions.defaults().withWorkingDirectory(directory)).load();
+        return load(directory, SourceOptions.defaults());
     }
 
     static MigrationSet load(Path directory, SourceOptions options) {

@@ -30,9 +30,10 @@ final class ClassPathLocations {
         List<URL> roots = resources(location, loader);
         if (roots.isEmpty()) {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,
-                    "The migration location " + location.given() + " does not exist: no directory or jar on the class path"
-                            + " holds " + location.path() + "/. Put the scripts under src/main/resources/" + location.path()
-                            + " (or src/test/resources/" + location.path() + "), or pass a directory: filesystem:<path>.");
+                    "The migration location " + location.given() + " does not exist: no directory or jar on the class"
+                            + " path holds " + location.path() + "/. Put the scripts under src/main/resources/"
+                            + location.path() + " (or src/test/resources/" + location.path() + "), or pass a directory:"
+                            + " filesystem:<path>.");
         }
         Map<String, FoundFile> merged = new LinkedHashMap<>();
         List<Closeable> opened = new ArrayList<>();

@@ -41,8 +41,8 @@ final class FileClassifier {
             configs.put(script, file);
         } else if (lower.endsWith(SQL)) {
             addScript(file, name.substring(0, name.length() - SQL.length()));
-        } else if (lower.contains(SQL + ".") && looksLikeMigration(name.substring(0, lower.indexOf(SQL + ".") + SQL.length()))) {
-            String suffix = name.substring(lower.indexOf(SQL + ".") + SQL.length());
+        } else if (lower.contains(SQL + ".") && looksLikeMigration(name.substring(0, afterSql(lower)))) {
+            String suffix = name.substring(afterSql(lower));
             malformed.add(new Malformed(file, "it ends in " + suffix + ", not in .sql", null));
         } else {
             ignored.add(file);
@@ -81,6 +81,11 @@ final class FileClassifier {
         } else {
             ignored.add(file);
         }
+    }
+
+    /** The end of {@code .sql} in {@code name.sql.bak}. */
+    private static int afterSql(String lowerCaseName) {
+        return lowerCaseName.indexOf(SQL + ".") + SQL.length();
     }
 
     private static boolean looksLikeMigration(String sqlFileName) {

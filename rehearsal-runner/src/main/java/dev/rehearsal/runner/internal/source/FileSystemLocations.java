@@ -23,9 +23,9 @@ final class FileSystemLocations {
         }
         if (!Files.exists(directory)) {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,
-                    "The migration location " + location.given() + " does not exist: looked at " + directory
-                            + ". Pass the directory that holds the migration scripts, e.g. src/main/resources/db/migration "
-                            + "(relative paths are resolved against " + workingDirectory + ").");
+                    "The migration location " + location.given() + " does not exist: looked at " + directory + ". Pass"
+                            + " the directory that holds the migration scripts, e.g. src/main/resources/db/migration"
+                            + " (relative paths are resolved against " + workingDirectory + ").");
         }
         if (!Files.isDirectory(directory)) {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,

@@ -44,9 +44,10 @@ final class FlywayMigrations {
             if (!versioned.containsKey(entry.getKey())) {
                 FoundFile file = entry.getValue().file();
                 throw new RehearsalException(ErrorCode.DOWN_WITHOUT_UP,
-                        file.displayPath() + " undoes version " + entry.getValue().name().rawVersion() + ", but there is no"
-                                + " V" + entry.getValue().name().rawVersion() + "__<description>.sql in the location. Add the"
-                                + " versioned migration, correct the version in the undo script's name, or delete it.");
+                        file.displayPath() + " undoes version " + entry.getValue().name().rawVersion() + ", but there"
+                                + " is no V" + entry.getValue().name().rawVersion() + "__<description>.sql in the"
+                                + " location. Add the versioned migration, correct the version in the undo script's"
+                                + " name, or delete it.");
             }
         }
         List<Migration> migrations = new ArrayList<>();
@@ -68,9 +69,10 @@ final class FlywayMigrations {
         if (other != null) {
             String value = key instanceof String ? "'" + key + "'" : versions(other.name(), file.name());
             throw new RehearsalException(ErrorCode.DUPLICATE_VERSION,
-                    "Two " + what + " " + value + ": " + other.file().displayPath() + " and " + file.file().displayPath()
-                            + ". Flyway refuses to migrate with duplicates (it reads 1_1 as 1.1 and ignores trailing zeros,"
-                            + " so 1.0 is 1). Rename one of them" + (key instanceof String ? "." : " to a version not yet used."));
+                    "Two " + what + " " + value + ": " + other.file().displayPath() + " and "
+                            + file.file().displayPath() + ". Flyway refuses to migrate with duplicates (it reads 1_1 as"
+                            + " 1.1 and ignores trailing zeros, so 1.0 is 1). Rename one of them"
+                            + (key instanceof String ? "." : " to a version not yet used."));
         }
     }
 
@@ -108,10 +110,10 @@ final class FlywayMigrations {
                 throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
                         file.displayPath() + " line " + statement.line() + ": " + TransactionControl.keyword(statement)
                                 + " is transaction control. Flyway runs each script in its own transaction, so a COMMIT"
-                                + " ends it early: the statements after it run outside it and a failure no longer rolls the"
-                                + " script back. Remove BEGIN/COMMIT (Flyway already wraps the script in a transaction), or,"
-                                + " if the script must manage its own transactions, put executeInTransaction=false in "
-                                + file.fileName() + ".conf.");
+                                + " ends it early: the statements after it run outside it and a failure no longer rolls"
+                                + " the script back. Remove BEGIN/COMMIT (Flyway already wraps the script in a"
+                                + " transaction), or, if the script must manage its own transactions, put"
+                                + " executeInTransaction=false in " + file.fileName() + ".conf.");
             }
         }
     }

@@ -74,13 +74,15 @@ final class FlywaySqlParser {
         }
         try {
             if (copyData == null) {
-                throw new IllegalAccessException("no field copyData in " + PostgreSQLCopyParsedStatement.class.getName());
+                throw new IllegalAccessException(
+                        "no field copyData in " + PostgreSQLCopyParsedStatement.class.getName());
             }
             return (String) copyData.get(statement);
         } catch (IllegalAccessException e) {
             throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
-                    displayPath + " line " + statement.getLineNumber() + ": cannot read the data of COPY … FROM STDIN with"
-                            + " this Flyway version (" + e.getMessage() + "). Load the data with INSERT statements instead.", e);
+                    displayPath + " line " + statement.getLineNumber() + ": cannot read the data of COPY … FROM STDIN"
+                            + " with this Flyway version (" + e.getMessage() + "). Load the data with INSERT statements"
+                            + " instead.", e);
         }
     }
 

@@ -39,9 +39,9 @@ final class GolangMigrations {
             if (other != null) {
                 throw new RehearsalException(ErrorCode.DUPLICATE_VERSION,
                         "Two " + (file.name().up() ? "up" : "down") + " scripts have version "
-                                + Long.toUnsignedString(file.name().version()) + ": " + other.file().displayPath() + " and "
-                                + file.file().displayPath() + ". golang-migrate refuses duplicate versions. Give one of"
-                                + " them a version not yet used (a new timestamp).");
+                                + Long.toUnsignedString(file.name().version()) + ": " + other.file().displayPath()
+                                + " and " + file.file().displayPath() + ". golang-migrate refuses duplicate versions."
+                                + " Give one of them a version not yet used (a new timestamp).");
             }
         }
         for (Map.Entry<Long, GolangFile> down : downs.entrySet()) {
@@ -68,7 +68,8 @@ final class GolangMigrations {
         MetaCommands.reject(statements, file.displayPath(), TOOL);
         rejectCopyFromStdin(statements, file);
         Boolean executeInTransaction = unwrapTransaction(statements, file);
-        return new MigrationScript(file.displayPath(), content, statements, executeInTransaction, parser.checksum(content));
+        int checksum = parser.checksum(content);
+        return new MigrationScript(file.displayPath(), content, statements, executeInTransaction, checksum);
     }
 
     /** Removes a {@code BEGIN; … COMMIT;} wrapper; any other transaction control cannot be rehearsed faithfully. */
@@ -91,9 +92,9 @@ final class GolangMigrations {
             SqlStatement offending = statements.get(opensFirst && control.size() > 1 ? control.get(1) : control.get(0));
             throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
                     file.displayPath() + " line " + offending.line() + ": " + TransactionControl.keyword(offending)
-                            + " cannot be rehearsed here. A golang-migrate script either runs without transaction control"
-                            + " or is wrapped as a whole in BEGIN; … COMMIT; (first and last statement). Move the statements"
-                            + " that need their own transaction into a migration of their own.");
+                            + " cannot be rehearsed here. A golang-migrate script either runs without transaction"
+                            + " control or is wrapped as a whole in BEGIN; … COMMIT; (first and last statement). Move"
+                            + " the statements that need their own transaction into a migration of their own.");
         }
         statements.remove(last);
         statements.remove(0);
@@ -104,9 +105,10 @@ final class GolangMigrations {
         for (SqlStatement statement : statements) {
             if (statement.copiesFromStdin()) {
                 throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
-                        file.displayPath() + " line " + statement.line() + ": COPY … FROM STDIN needs a client that sends"
-                                + " the data rows; golang-migrate sends the script as one query, so the rows after it reach"
-                                + " the server as SQL and the migration fails. Load the data with INSERT statements instead.");
+                        file.displayPath() + " line " + statement.line() + ": COPY … FROM STDIN needs a client that"
+                                + " sends the data rows; golang-migrate sends the script as one query, so the rows"
+                                + " after it reach the server as SQL and the migration fails. Load the data with INSERT"
+                                + " statements instead.");
             }
         }
     }

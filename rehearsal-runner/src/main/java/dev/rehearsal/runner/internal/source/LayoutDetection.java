@@ -19,20 +19,18 @@ final class LayoutDetection {
     /** @return the chosen or detected layout; {@code null} when the location holds no migration of either layout */
     static MigrationLayout detect(MigrationLayout chosen, ClassifiedFiles files, String location) {
         if (files.hasFlyway() && files.hasGolang()) {
-            FoundFile flyway = files.flywayScripts().isEmpty()
-                    ? files.flywayExtras().get(0)
-                    : files.flywayScripts().get(0).file();
+            FoundFile flyway = firstFlyway(files);
             FoundFile golang = files.golangScripts().get(0).file();
             throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
                     location + " mixes migration layouts: " + flyway.displayPath() + " is named for Flyway and "
-                            + golang.displayPath() + " for golang-migrate. One location is applied by one tool: keep the"
-                            + " scripts of the tool you use and move the others elsewhere.");
+                            + golang.displayPath() + " for golang-migrate. One location is applied by one tool: keep"
+                            + " the scripts of the tool you use and move the others elsewhere.");
         }
         MigrationLayout found = files.hasFlyway() ? MigrationLayout.FLYWAY
                 : files.hasGolang() ? MigrationLayout.GOLANG_MIGRATE : null;
         if (chosen != null && found != null && chosen != found) {
             FoundFile example = found == MigrationLayout.FLYWAY
-                    ? files.flywayScripts().isEmpty() ? files.flywayExtras().get(0) : files.flywayScripts().get(0).file()
+                    ? firstFlyway(files)
                     : files.golangScripts().get(0).file();
             throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
                     "The layout " + chosen.id() + " was chosen, but " + location + " holds " + found.id() + " scripts ("
@@ -60,6 +58,10 @@ final class LayoutDetection {
         throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,
                 "No migrations found in " + location + " (looked at " + lookedAt + "): looked for " + patterns + ". "
                         + found);
+    }
+
+    private static FoundFile firstFlyway(ClassifiedFiles files) {
+        return files.flywayScripts().isEmpty() ? files.flywayExtras().get(0) : files.flywayScripts().get(0).file();
     }
 
     static String names(List<FoundFile> files) {

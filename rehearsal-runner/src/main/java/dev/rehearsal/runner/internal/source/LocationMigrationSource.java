@@ -60,10 +60,12 @@ public final class LocationMigrationSource implements MigrationSource {
                 : FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS;
         String tool = expected == MigrationLayout.GOLANG_MIGRATE ? "golang-migrate"
                 : expected == MigrationLayout.FLYWAY ? "Flyway" : "The migration tool";
-        String more = malformed.size() > 1 ? " (" + (malformed.size() - 1) + " more file(s) have the same problem)" : "";
+        String more = malformed.size() > 1
+                ? " (" + (malformed.size() - 1) + " more file(s) have the same problem)"
+                : "";
         throw new RehearsalException(ErrorCode.MALFORMED_MIGRATION_NAME,
                 first.file().displayPath() + " looks like a migration, but its name does not parse: " + first.reason()
-                        + ". Expected " + patterns + ". " + tool + " skips such a file without a word, so it would never"
-                        + " run: rename it, or move it out of the migration location" + more + ".");
+                        + ". Expected " + patterns + ". " + tool + " skips such a file without a word, so it would"
+                        + " never run: rename it, or move it out of the migration location" + more + ".");
     }
 }

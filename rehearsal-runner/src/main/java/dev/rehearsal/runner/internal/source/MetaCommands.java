@@ -23,10 +23,11 @@ final class MetaCommands {
                 int line = statement.line() - newlines(sql, 0, codeStart(sql)) + newlines(sql, 0, offset);
                 String command = sql.substring(offset).lines().findFirst().orElse("").strip();
                 throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
-                        displayPath + " line " + line + ": " + command + " is a psql meta-command. " + tool
-                                + " sends the script to the PostgreSQL server, not to psql, and the server rejects it"
-                                + " with a syntax error. Write plain SQL instead: inline the file of \\i, use a placeholder"
-                                + " instead of \\set, and let the migration tool choose the database instead of \\connect.");
+                        displayPath + " line " + line + ": " + command + " is a psql meta-command. " + tool + " sends"
+                                + " the script to the PostgreSQL server, not to psql, and the server rejects it with a"
+                                + " syntax error. Write plain SQL instead: inline the file of \\i, use a placeholder"
+                                + " instead of \\set, and let the migration tool choose the database instead of"
+                                + " \\connect.");
             }
         }
     }

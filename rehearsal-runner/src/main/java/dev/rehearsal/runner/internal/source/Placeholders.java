@@ -55,7 +55,8 @@ final class Placeholders {
         int start = content.indexOf(PREFIX);
         while (start >= 0) {
             int end = content.indexOf(SUFFIX, start + PREFIX.length());
-            String name = end < 0 ? content.substring(start + PREFIX.length()) : content.substring(start + PREFIX.length(), end);
+            int nameStart = start + PREFIX.length();
+            String name = end < 0 ? content.substring(nameStart) : content.substring(nameStart, end);
             if (!values.containsKey(name)) {
                 throw missing(name, content, start, displayPath);
             }
@@ -75,11 +76,12 @@ final class Placeholders {
         }
         String shown = name.lines().findFirst().orElse("");
         return new RehearsalException(ErrorCode.MISSING_PLACEHOLDER,
-                displayPath + " line " + line + ": placeholder ${" + shown + "} has no value. Pass one: on the command line"
-                        + " --placeholder " + shown + "=<value>, in configuration rehearsal.placeholders." + shown
-                        + "=<value>, or in code SourceOptions.withPlaceholders(Map.of(\"" + shown + "\", …)). Flyway fails on"
-                        + " it as well unless flyway.placeholders." + shown + " is set; if the text is not meant as a"
-                        + " placeholder, set placeholderReplacement=false in " + fileName(displayPath) + ".conf.");
+                displayPath + " line " + line + ": placeholder ${" + shown + "} has no value. Pass one: on the command"
+                        + " line --placeholder " + shown + "=<value>, in configuration rehearsal.placeholders." + shown
+                        + "=<value>, or in code SourceOptions.withPlaceholders(Map.of(\"" + shown + "\", …)). Flyway"
+                        + " fails on it as well unless flyway.placeholders." + shown + " is set; if the text is not"
+                        + " meant as a placeholder, set placeholderReplacement=false in " + fileName(displayPath)
+                        + ".conf.");
     }
 
     private static String fileName(String displayPath) {

@@ -66,9 +66,10 @@ record ScriptConfig(Boolean executeInTransaction, boolean placeholderReplacement
                     "Save the script as UTF-8 and write encoding=UTF-8, or remove the line.");
         }
         if (!charset.equals(StandardCharsets.UTF_8)) {
-            throw invalid(displayPath, line, "encoding=" + value + " is not supported: Rehearsal reads scripts as UTF-8",
-                    "Convert the script to UTF-8 (e.g. iconv -f " + charset.name() + " -t UTF-8) and write encoding=UTF-8"
-                            + " or remove the line.");
+            throw invalid(displayPath, line,
+                    "encoding=" + value + " is not supported: Rehearsal reads scripts as UTF-8",
+                    "Convert the script to UTF-8 (e.g. iconv -f " + charset.name() + " -t UTF-8) and write"
+                            + " encoding=UTF-8 or remove the line.");
         }
     }
 

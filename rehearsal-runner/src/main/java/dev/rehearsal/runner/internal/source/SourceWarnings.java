@@ -19,14 +19,16 @@ final class SourceWarnings {
         List<FoundFile> ignored = new ArrayList<>(files.ignored());
         if (layout == MigrationLayout.FLYWAY) {
             files.flywayConfigs().forEach((script, conf) -> {
-                boolean hasScript = files.flywayScripts().stream().anyMatch(f -> f.file().relativePath().equals(script));
+                boolean hasScript = files.flywayScripts().stream()
+                        .anyMatch(f -> f.file().relativePath().equals(script));
                 if (!hasScript) {
                     warnings.add("ignored " + conf.displayPath() + ": there is no script " + script + " next to it");
                 }
             });
             if (!files.flywayExtras().isEmpty()) {
-                warnings.add("ignored " + count(files.flywayExtras().size(), "Flyway script") + " that Rehearsal does not"
-                        + " run (callbacks, baseline migrations): " + LayoutDetection.names(files.flywayExtras()));
+                warnings.add("ignored " + count(files.flywayExtras().size(), "Flyway script")
+                        + " that Rehearsal does not run (callbacks, baseline migrations): "
+                        + LayoutDetection.names(files.flywayExtras()));
             }
         } else {
             ignored.addAll(files.flywayConfigs().values());

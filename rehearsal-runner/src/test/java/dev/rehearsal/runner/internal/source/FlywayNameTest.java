@@ -14,7 +14,8 @@ class FlywayNameTest {
     @Test
     void should_parse_versioned_undo_and_repeatable_names() throws MalformedNameException {
         assertThat(FlywayName.parse("V1.2__add_status_column"))
-                .isEqualTo(new FlywayName(Prefix.VERSIONED, "1.2", MigrationVersion.fromVersion("1.2"), "add status column"));
+                .isEqualTo(new FlywayName(
+                        Prefix.VERSIONED, "1.2", MigrationVersion.fromVersion("1.2"), "add status column"));
         assertThat(FlywayName.parse("U1_2__drop")).extracting(FlywayName::prefix, FlywayName::rawVersion)
                 .containsExactly(Prefix.UNDO, "1_2");
         assertThat(FlywayName.parse("R__refresh_views"))

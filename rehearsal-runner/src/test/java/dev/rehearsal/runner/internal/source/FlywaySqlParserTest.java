@@ -49,7 +49,9 @@ class FlywaySqlParserTest {
     void should_keep_bodies_with_semicolons_whole() {
         List<SqlStatement> statements = parser.split(corpus("dollar_quotes.sql"), null, "dollar_quotes.sql");
 
-        assertThat(statements.get(0).sql()).contains("RETURN i + 1; -- a semicolon inside the body").endsWith("plpgsql");
+        assertThat(statements.get(0).sql())
+                .contains("RETURN i + 1; -- a semicolon inside the body")
+                .endsWith("plpgsql");
         assertThat(statements.get(1).sql()).contains("$inner$;$inner$;");
         assertThat(statements.get(2).sql()).isEqualTo("SELECT $$;$$ AS dollar");
     }

@@ -40,7 +40,8 @@ class ScriptDecoderTest {
     void should_report_a_truncated_sequence_at_the_end() {
         byte[] bytes = {'A', (byte) 0xC3};
 
-        RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> ScriptDecoder.decode(bytes, "x.sql"));
+        RehearsalException e = catchThrowableOfType(RehearsalException.class,
+                () -> ScriptDecoder.decode(bytes, "x.sql"));
 
         assertThat(e.getMessage()).contains("byte 0xC3 at line 1 (byte offset 1)");
     }
