@@ -1,0 +1,120 @@
+package dev.rehearsal.runner.internal.source;
+
+import dev.rehearsal.report.MigrationKind;
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.internal.source.ClassifiedFiles.FlywayFile;
+import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * Builds the migrations of a Flyway location: versioned scripts in Flyway's version order, each with the undo script
+ * of the same version as its down script, then repeatable scripts ordered by description, as Flyway applies them.
+ */
+final class FlywayMigrations {
+
+    private final FlywaySqlParser parser;
+    private final Placeholders placeholders;
+
+    FlywayMigrations(FlywaySqlParser parser, Placeholders placeholders) {
+        this.parser = parser;
+        this.placeholders = placeholders;
+    }
+
+    List<Migration> read(ClassifiedFiles files) {
+        SortedMap<MigrationVersion, FlywayFile> versioned = new TreeMap<>();
+        SortedMap<MigrationVersion, FlywayFile> undo = new TreeMap<>();
+        SortedMap<String, FlywayFile> repeatable = new TreeMap<>();
+        for (FlywayFile file : files.flywayScripts()) {
+            switch (file.name().prefix()) {
+                case VERSIONED -> putUnique(versioned, file.name().version(), file, "migrations have version");
+                case UNDO -> putUnique(undo, file.name().version(), file, "undo scripts have version");
+                case REPEATABLE -> putUnique(repeatable, file.name().description(), file,
+                        "repeatable migrations have the description");
+            }
+        }
+        for (Map.Entry<MigrationVersion, FlywayFile> entry : undo.entrySet()) {
+            if (!versioned.containsKey(entry.getKey())) {
+                FoundFile file = entry.getValue().file();
+                throw new RehearsalException(ErrorCode.DOWN_WITHOUT_UP,
+                        file.displayPath() + " undoes version " + entry.getValue().name().rawVersion() + ", but there"
+                                + " is no V" + entry.getValue().name().rawVersion() + "__<description>.sql in the"
+                                + " location. Add the versioned migration, correct the version in the undo script's"
+                                + " name, or delete it.");
+            }
+        }
+        List<Migration> migrations = new ArrayList<>();
+        for (Map.Entry<MigrationVersion, FlywayFile> entry : versioned.entrySet()) {
+            FlywayFile up = entry.getValue();
+            FlywayFile down = undo.get(entry.getKey());
+            migrations.add(new Migration(up.name().rawVersion(), up.name().description(), MigrationKind.VERSIONED,
+                    script(up, files, false), down == null ? null : script(down, files, false)));
+        }
+        for (FlywayFile file : repeatable.values()) {
+            migrations.add(new Migration(null, file.name().description(), MigrationKind.REPEATABLE,
+                    script(file, files, true), null));
+        }
+        return migrations;
+    }
+
+    private static <K> void putUnique(SortedMap<K, FlywayFile> map, K key, FlywayFile file, String what) {
+        FlywayFile other = map.putIfAbsent(key, file);
+        if (other != null) {
+            String value = key instanceof String ? "'" + key + "'" : versions(other.name(), file.name());
+            throw new RehearsalException(ErrorCode.DUPLICATE_VERSION,
+                    "Two " + what + " " + value + ": " + other.file().displayPath() + " and "
+                            + file.file().displayPath() + ". Flyway refuses to migrate with duplicates (it reads 1_1 as"
+                            + " 1.1 and ignores trailing zeros, so 1.0 is 1). Rename one of them"
+                            + (key instanceof String ? "." : " to a version not yet used."));
+        }
+    }
+
+    private static String versions(FlywayName first, FlywayName second) {
+        return first.rawVersion().equals(second.rawVersion())
+                ? first.rawVersion()
+                : first.rawVersion() + " = " + second.rawVersion();
+    }
+
+    private MigrationScript script(FlywayFile flywayFile, ClassifiedFiles files, boolean repeatable) {
+        FoundFile file = flywayFile.file();
+        String content = ScriptDecoder.decode(file.read(), file.displayPath());
+        FoundFile conf = files.flywayConfigs().get(file.relativePath());
+        ScriptConfig config = conf == null
+                ? ScriptConfig.DEFAULT
+                : ScriptConfig.parse(ScriptDecoder.decode(conf.read(), conf.displayPath()), conf.displayPath());
+        Map<String, String> values = config.placeholderReplacement() ? placeholders.forScript(file.fileName()) : null;
+        if (values != null) {
+            Placeholders.requireValues(content, values, file.displayPath());
+        }
+        List<SqlStatement> statements = parser.split(content, values, file.displayPath());
+        MetaCommands.reject(statements, file.displayPath(), "Flyway");
+        if (!Boolean.FALSE.equals(config.executeInTransaction())) {
+            rejectTransactionControl(statements, file);
+        }
+        int checksum = repeatable && values != null
+                ? parser.checksumAfterPlaceholders(content, values)
+                : parser.checksum(content);
+        return new MigrationScript(file.displayPath(), content, statements, config.executeInTransaction(), checksum);
+    }
+
+    private static void rejectTransactionControl(List<SqlStatement> statements, FoundFile file) {
+        for (SqlStatement statement : statements) {
+            if (TransactionControl.of(statement) != null) {
+                throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
+                        file.displayPath() + " line " + statement.line() + ": " + TransactionControl.keyword(statement)
+                                + " is transaction control. Flyway runs each script in its own transaction, so a COMMIT"
+                                + " ends it early: the statements after it run outside it and a failure no longer rolls"
+                                + " the script back. Remove BEGIN/COMMIT (Flyway already wraps the script in a"
+                                + " transaction), or, if the script must manage its own transactions, put"
+                                + " executeInTransaction=false in " + file.fileName() + ".conf.");
+            }
+        }
+    }
+}

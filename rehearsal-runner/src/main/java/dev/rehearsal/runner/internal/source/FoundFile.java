@@ -1,0 +1,41 @@
+package dev.rehearsal.runner.internal.source;
+
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A file found at a location.
+ *
+ * @param relativePath the path below the location, with forward slashes; files with the same relative path in
+ *                     several class-path roots are the same resource
+ * @param path         where to read it (a zip file system path for files inside a jar)
+ * @param displayPath  how people and reports see it
+ */
+record FoundFile(String relativePath, Path path, String displayPath) {
+
+    String fileName() {
+        int slash = relativePath.lastIndexOf('/');
+        return slash < 0 ? relativePath : relativePath.substring(slash + 1);
+    }
+
+    byte[] read() {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw unreadable("the file does not exist (a dangling symbolic link?)", e);
+        } catch (IOException | SecurityException e) {
+            throw unreadable(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RehearsalException unreadable(String reason, Exception cause) {
+        return new RehearsalException(ErrorCode.MIGRATIONS_UNREADABLE,
+                "Cannot read migration script " + displayPath + " (" + path.toAbsolutePath() + "): " + reason
+                        + ". Make the file readable by the user running Rehearsal (e.g. chmod a+r), "
+                        + "or remove it from the migration location.", cause);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.rehearsal.runner.internal.source;
+
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.internal.source.ClassifiedFiles.Malformed;
+import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.MigrationSet;
+import dev.rehearsal.runner.source.MigrationSource;
+import dev.rehearsal.runner.source.SourceOptions;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Reads one location (a directory or a class-path location) in the Flyway or the golang-migrate layout. */
+public final class LocationMigrationSource implements MigrationSource {
+
+    private final String location;
+    private final SourceOptions options;
+
+    public LocationMigrationSource(String location, SourceOptions options) {
+        this.location = location;
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public MigrationSet load() {
+        Location parsed = Location.parse(location);
+        DisplayPaths display = new DisplayPaths(options.workingDirectory());
+        try (ScannedLocation scanned = parsed.classPath()
+                ? ClassPathLocations.scan(parsed, options.classLoader(), display)
+                : FileSystemLocations.scan(parsed, options.workingDirectory(), display)) {
+            ClassifiedFiles files = FileClassifier.classify(scanned.files());
+            MigrationLayout layout = LayoutDetection.detect(options.layout(), files, location);
+            rejectMalformed(files.malformed(), layout);
+            LayoutDetection.requireMigrations(layout, files, location, scanned.description());
+            FlywaySqlParser parser = new FlywaySqlParser();
+            List<Migration> migrations = layout == MigrationLayout.FLYWAY
+                    ? new FlywayMigrations(parser, placeholders()).read(files)
+                    : new GolangMigrations(parser).read(files.golangScripts());
+            return new MigrationSet(location, layout, migrations, SourceWarnings.of(layout, files, migrations));
+        }
+    }
+
+    private Placeholders placeholders() {
+        return Placeholders.of(options.placeholders(), options.workingDirectory().toString(), LocalDateTime.now());
+    }
+
+    private static void rejectMalformed(List<Malformed> malformed, MigrationLayout layout) {
+        Malformed first = malformed.stream()
+                .min(Comparator.comparing(m -> m.file().relativePath()))
+                .orElse(null);
+        if (first == null) {
+            return;
+        }
+        MigrationLayout expected = layout != null ? layout : first.layout();
+        String patterns = expected == MigrationLayout.GOLANG_MIGRATE ? GolangName.PATTERNS
+                : expected == MigrationLayout.FLYWAY ? FlywayName.PATTERNS
+                : FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS;
+        String tool = expected == MigrationLayout.GOLANG_MIGRATE ? "golang-migrate"
+                : expected == MigrationLayout.FLYWAY ? "Flyway" : "The migration tool";
+        String more = malformed.size() > 1
+                ? " (" + (malformed.size() - 1) + " more file(s) have the same problem)"
+                : "";
+        throw new RehearsalException(ErrorCode.MALFORMED_MIGRATION_NAME,
+                first.file().displayPath() + " looks like a migration, but its name does not parse: " + first.reason()
+                        + ". Expected " + patterns + ". " + tool + " skips such a file without a word, so it would"
+                        + " never run: rename it, or move it out of the migration location" + more + ".");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rehearsal.runner.internal.source;
+
+import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.MigrationScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** The lines worth knowing about a location that are not errors. */
+final class SourceWarnings {
+
+    private SourceWarnings() {
+    }
+
+    static List<String> of(MigrationLayout layout, ClassifiedFiles files, List<Migration> migrations) {
+        List<String> warnings = new ArrayList<>();
+        List<FoundFile> ignored = new ArrayList<>(files.ignored());
+        if (layout == MigrationLayout.FLYWAY) {
+            files.flywayConfigs().forEach((script, conf) -> {
+                boolean hasScript = files.flywayScripts().stream()
+                        .anyMatch(f -> f.file().relativePath().equals(script));
+                if (!hasScript) {
+                    warnings.add("ignored " + conf.displayPath() + ": there is no script " + script + " next to it");
+                }
+            });
+            if (!files.flywayExtras().isEmpty()) {
+                warnings.add("ignored " + count(files.flywayExtras().size(), "Flyway script")
+                        + " that Rehearsal does not run (callbacks, baseline migrations): "
+                        + LayoutDetection.names(files.flywayExtras()));
+            }
+        } else {
+            ignored.addAll(files.flywayConfigs().values());
+        }
+        if (!ignored.isEmpty()) {
+            ignored.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
+            String noun = ignored.size() == 1 ? "file that is not a migration" : "files that are not migrations";
+            warnings.add(0, "ignored " + ignored.size() + " " + noun + ": " + LayoutDetection.names(ignored));
+        }
+        List<String> empty = migrations.stream()
+                .flatMap(m -> Stream.of(m.up(), m.down()))
+                .filter(Objects::nonNull)
+                .filter(script -> script.statements().isEmpty())
+                .map(MigrationScript::path)
+                .toList();
+        if (!empty.isEmpty()) {
+            warnings.add(count(empty.size(), "script") + " without statements, which Flyway and golang-migrate apply"
+                    + " as no-ops: " + String.join(", ", empty));
+        }
+        return warnings;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,13 @@
+CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS '
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END;';
+
+CREATE FUNCTION answer() RETURNS int LANGUAGE sql
+BEGIN ATOMIC
+  SELECT 41;
+  SELECT 42;
+END;
+
+SELECT answer();

@@ -1,0 +1,3 @@
+-- owner: ${owner}
+CREATE TABLE ${schema}.items (id int);
+GRANT SELECT ON ${schema}.items TO ${flyway:user};
