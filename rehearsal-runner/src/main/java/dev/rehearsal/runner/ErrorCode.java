@@ -30,6 +30,8 @@ public enum ErrorCode {
     DOCKER_UNAVAILABLE(ExitCode.INFRASTRUCTURE),
     DATABASE_UNREACHABLE(ExitCode.INFRASTRUCTURE),
     CONNECTION_LOST(ExitCode.INFRASTRUCTURE),
+    /** Rehearsal's own queries (tracing, snapshots) failed: a defect, reported with what to attach. */
+    INTERNAL_ERROR(ExitCode.INFRASTRUCTURE),
     CATALOG_UNREADABLE(ExitCode.INFRASTRUCTURE),
     DISK_FULL(ExitCode.INFRASTRUCTURE),
     REPORT_WRITE_FAILED(ExitCode.INFRASTRUCTURE),

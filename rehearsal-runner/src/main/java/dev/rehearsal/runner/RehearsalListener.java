@@ -1,0 +1,30 @@
+package dev.rehearsal.runner;
+
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.PostgresInfo;
+import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationSet;
+
+/** Progress of a rehearsal, for a command line or an IDE. Called on the rehearsing thread; keep it quick. */
+public interface RehearsalListener {
+
+    RehearsalListener NONE = new RehearsalListener() {
+    };
+
+    default void serverStarted(PostgresInfo postgres) {
+    }
+
+    default void migrationsLoaded(MigrationSet migrations) {
+    }
+
+    default void stepStarted(Migration migration, Phase phase) {
+    }
+
+    default void migrationFinished(MigrationReport report) {
+    }
+
+    /** Something the user should know that is not a finding, e.g. an option that has no effect yet. */
+    default void note(String message) {
+    }
+}

@@ -1,0 +1,217 @@
+package dev.rehearsal.runner.cli;
+
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.RunStatus;
+import dev.rehearsal.report.Severity;
+import dev.rehearsal.report.Verdict;
+import dev.rehearsal.report.render.ReportFormat;
+import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.ExitCode;
+import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.RehearsalEngine;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.provision.PostgresProvider;
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.SourceOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rehearse run <migrations>}: rehearses a migration chain and writes the reports. */
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Rehearses every migration (up, down, up again) on a real PostgreSQL and writes the reports.",
+                "Exit codes: 0 passed, 1 findings break the policy, 2 bad input, 3 refused for safety, "
+                        + "4 infrastructure (PostgreSQL could not start, Docker missing, …)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<migrations>",
+            description = "Directory of migrations (Flyway V/U/R__ or golang-migrate .up/.down.sql), "
+                    + "or classpath:<path>.")
+    String location;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "rehearsal-report",
+            description = "Directory for the reports (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "LIST", converter = FormatsConverter.class,
+            description = "Report formats, comma-separated, from: json, md, html, junit, sarif (default: all).")
+    List<ReportFormat> formats;
+
+    @Option(names = "--postgres", paramLabel = "MAJOR",
+            description = "PostgreSQL major version of the embedded server, " + BuildInfo.OLDEST_MAJOR + " to "
+                    + BuildInfo.NEWEST_MAJOR + " (default: the newest).")
+    Integer postgresMajor;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "Rehearse on this server instead of an embedded one. Rehearsal creates and drops its own "
+                    + "scratch databases there and touches nothing else.")
+    String jdbcUrl;
+
+    @Option(names = "--allow-remote", description = "Allow a --jdbc-url host other than this machine.")
+    boolean allowRemote;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + RehearsalConfig.DEFAULT_ROWS,
+            description = "Rows generated per existing table before each migration (default: ${DEFAULT-VALUE}; 0: none).")
+    int rows;
+
+    @Option(names = "--no-load", description = "Run without the concurrent write load.")
+    boolean noLoad;
+
+    @Option(names = "--load-rate", paramLabel = "N", defaultValue = "0",
+            description = "Write load in requests per second (default: a rate this machine sustains with headroom).")
+    int loadRate;
+
+    @Option(names = "--load-clients", paramLabel = "N", defaultValue = "" + RehearsalConfig.DEFAULT_LOAD_CLIENTS,
+            description = "Client connections of the write load (default: ${DEFAULT-VALUE}).")
+    int loadClients;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Apply this lock_timeout to each migration, retried a few times with jitter (e.g. 2s).")
+    Duration lockTimeout;
+
+    @Option(names = "--long-reader", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Simulate a long-running reader holding a lock on each touched table for this long "
+                    + "(the lock-queue scenario).")
+    Duration longReader;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "10min", description = "Cancel a statement that runs longer (default: ${DEFAULT-VALUE}).")
+    Duration statementTimeout;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+            description = "Lowest finding severity that fails the run: error, warning or info (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--writer-block-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "100ms", description = "How long writers may wait on one statement (default: ${DEFAULT-VALUE}).")
+    Duration writerBlockBudget;
+
+    @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
+            description = "A value for a Flyway ${placeholder}; repeat for several.")
+    Map<String, String> placeholders = new LinkedHashMap<>();
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
+            description = "Migration layout: auto, flyway or golang-migrate (default: ${DEFAULT-VALUE}).")
+    String layout;
+
+    @Option(names = "--no-flyway-parity", description = "Skip applying the chain with Flyway to compare schemas.")
+    boolean noFlywayParity;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary, no progress.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what happens, and show stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Verbosity.apply(verbose);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RehearsalEngine engine = new RehearsalEngine(config(err));
+        List<ReportFormat> chosen = formats == null ? FormatsConverter.all() : formats;
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread onSignal = new Thread(() -> {
+            if (!finished.get()) {
+                ReportFiles.writeQuietly(engine.partialReport(RunStatus.INTERRUPTED,
+                        "interrupted by a signal before the rehearsal finished"), out(), chosen, err);
+            }
+        }, "rehearse-partial-report");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        Report report;
+        try {
+            report = engine.run();
+        } catch (RehearsalException e) {
+            finished.set(true);
+            if (e.exitCode() == ExitCode.INFRASTRUCTURE || e.exitCode() == ExitCode.INTERRUPTED) {
+                ReportFiles.writeQuietly(engine.partialReport(RunStatus.INCOMPLETE, e.getMessage()), out(), chosen, err);
+            }
+            throw e;
+        } finally {
+            finished.set(true);
+            removeHook(onSignal);
+        }
+        SummaryPrinter.print(report, out);
+        List<Path> files = ReportFiles.write(report, out(), chosen);
+        out.println();
+        out.printf("Verdict: %s. Reports: %s%n", report.verdict() == Verdict.PASS ? "PASS" : "FAIL",
+                ReportFiles.describe(files));
+        out.flush();
+        return report.verdict() == Verdict.PASS ? ExitCode.PASSED.code() : ExitCode.POLICY_FAILED.code();
+    }
+
+    private Path out() {
+        return out.toAbsolutePath();
+    }
+
+    private RehearsalConfig config(PrintWriter err) {
+        SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout());
+        Policy policy = Policy.defaults().withFailOn(parseSeverity()).withWriterBlockBudget(writerBlockBudget);
+        return RehearsalConfig.builder()
+                .migrations(location)
+                .sourceOptions(source)
+                .provider(provider())
+                .rows(rows)
+                .load(!noLoad)
+                .loadRate(loadRate)
+                .loadClients(loadClients)
+                .statementTimeout(statementTimeout)
+                .lockTimeout(lockTimeout)
+                .longReader(longReader)
+                .policy(policy)
+                .flywayParity(!noFlywayParity)
+                .listener(new ConsoleProgress(err, quiet))
+                .build();
+    }
+
+    private PostgresProvider provider() {
+        if (jdbcUrl != null) {
+            if (postgresMajor != null) {
+                throw CliErrors.invalid("--postgres chooses the embedded server's version; it cannot be combined "
+                        + "with --jdbc-url, whose server has its own version");
+            }
+            return PostgresProviders.external(jdbcUrl, allowRemote);
+        }
+        return postgresMajor == null ? PostgresProviders.embedded() : PostgresProviders.embedded(postgresMajor);
+    }
+
+    private MigrationLayout parseLayout() {
+        return switch (layout.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> null;
+            case "flyway" -> MigrationLayout.FLYWAY;
+            case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
+            default -> throw CliErrors.invalid("--layout must be auto, flyway or golang-migrate, got '" + layout + "'");
+        };
+    }
+
+    private Severity parseSeverity() {
+        try {
+            return Severity.fromJson(failOn.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CliErrors.invalid("--fail-on must be error, warning or info, got '" + failOn + "'");
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting; the hook saw finished=true and wrote nothing
+        }
+    }
+}

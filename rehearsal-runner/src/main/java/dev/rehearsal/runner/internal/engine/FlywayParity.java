@@ -1,0 +1,88 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.internal.catalog.CatalogDiff;
+import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
+import dev.rehearsal.runner.internal.findings.FindingCollector;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * Production runs Flyway, not Rehearsal: the whole chain is applied with real Flyway to a fresh database and its
+ * schema compared with the rehearsed one. Any difference, or a chain Flyway refuses, is a finding.
+ */
+final class FlywayParity {
+
+    private FlywayParity() {
+    }
+
+    static List<Finding> check(PostgresServer server, RehearsalConfig config, CatalogSnapshot rehearsed) {
+        FindingCollector findings = new FindingCollector(config.policy(), Map.of());
+        try (ScratchDatabase database = server.createDatabase("flyway")) {
+            boundRunTime(database, config);
+            try {
+                FluentConfiguration flyway = Flyway.configure(config.sourceOptions().classLoader())
+                        .dataSource(database.dataSource())
+                        .locations(flywayLocation(config))
+                        .placeholders(config.sourceOptions().placeholders())
+                        .loggers("slf4j")
+                        .cleanDisabled(true);
+                // Flyway's default transactional advisory lock makes CREATE INDEX CONCURRENTLY wait for
+                // Flyway's own transaction forever (flyway/flyway#3682).
+                flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+                flyway.load().migrate();
+            } catch (FlywayException e) {
+                findings.add(FindingType.FLYWAY_PARITY, null, null, null, "Flyway could not apply the chain",
+                        firstLines(e.getMessage()),
+                        "Run the same migrations with Flyway locally (flyway migrate) and fix what it reports; "
+                                + "production would stop at the same place.");
+                return findings.findings();
+            }
+            try (Connection connection = database.connect()) {
+                CatalogDiff diff = CatalogDiff.between(rehearsed, CatalogSnapshot.take(connection),
+                        "after rehearsal", "after flyway migrate");
+                if (!diff.isEmpty()) {
+                    findings.add(FindingType.FLYWAY_PARITY, null, null, null,
+                            "Flyway produces a different schema than the rehearsal", String.join("\n", diff.lines()),
+                            "Check placeholders, .sql.conf settings and repeatable migrations: Flyway applied them "
+                                    + "differently. Rehearse with the same configuration Flyway uses in production.");
+                }
+            }
+        } catch (SQLException e) {
+            findings.add(FindingType.FLYWAY_PARITY, null, null, null, "Flyway parity could not be checked",
+                    e.getMessage(), "Rehearse again; if it persists, run with --verbose and report it.");
+        }
+        return findings.findings();
+    }
+
+    /** A chain that hangs under Flyway must fail the parity check, not hang the rehearsal. */
+    private static void boundRunTime(ScratchDatabase database, RehearsalConfig config) throws SQLException {
+        try (Connection connection = database.connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + database.name() + " SET statement_timeout = '"
+                    + config.statementTimeout().toMillis() + "ms'");
+        }
+    }
+
+    private static String flywayLocation(RehearsalConfig config) {
+        String location = config.location();
+        if (location.startsWith("classpath:") || location.startsWith("filesystem:")) {
+            return location;
+        }
+        return "filesystem:" + config.sourceOptions().workingDirectory().resolve(Path.of(location)).normalize();
+    }
+
+    private static String firstLines(String message) {
+        return message == null ? "(no message)" : message.lines().limit(8).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

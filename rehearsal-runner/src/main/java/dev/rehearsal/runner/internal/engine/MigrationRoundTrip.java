@@ -1,0 +1,104 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.MigrationKind;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.RoundTrip;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.StepStatus;
+import dev.rehearsal.runner.RehearsalListener;
+import dev.rehearsal.runner.internal.catalog.CatalogDiff;
+import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
+import dev.rehearsal.runner.internal.util.Millis;
+import dev.rehearsal.runner.internal.exec.ExecutionTarget;
+import dev.rehearsal.runner.internal.exec.ScriptExecutor;
+import dev.rehearsal.runner.internal.exec.ScriptOutcome;
+import dev.rehearsal.runner.source.Migration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One migration's rehearsal: snapshot → up → snapshot → down → snapshot (compared with before up) → up again →
+ * snapshot (compared with after up). Repeatable migrations have no down; they are applied twice instead, because
+ * Flyway re-applies them whenever they change.
+ */
+final class MigrationRoundTrip {
+
+    private final ScriptExecutor executor;
+    private final RehearsalListener listener;
+
+    MigrationRoundTrip(ScriptExecutor executor, RehearsalListener listener) {
+        this.executor = executor;
+        this.listener = listener;
+    }
+
+    StepResults run(ExecutionTarget target, Migration migration) throws SQLException {
+        Connection connection = target.connection();
+        long origin = System.nanoTime();
+        List<StatementTrace> statements = new ArrayList<>();
+        CatalogSnapshot beforeUp = CatalogSnapshot.take(connection);
+
+        listener.stepStarted(migration, Phase.UP);
+        ScriptOutcome up = executor.run(target, migration.up(), Phase.UP, origin);
+        statements.addAll(up.statements());
+        if (!up.succeeded()) {
+            RoundTrip trip = new RoundTrip(StepStatus.FAILED, StepStatus.NOT_RUN, StepStatus.NOT_RUN, null, List.of(),
+                    null, List.of(), List.of(), up.failure());
+            return done(trip, statements, up.committed() ? StepResults.ChainState.NEEDS_REBUILD
+                    : StepResults.ChainState.NOT_APPLIED, origin);
+        }
+        CatalogSnapshot afterUp = CatalogSnapshot.take(connection);
+
+        boolean repeatable = migration.kind() == MigrationKind.REPEATABLE;
+        if (!repeatable && migration.down() == null) {
+            RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.MISSING, StepStatus.NOT_RUN, null, List.of(),
+                    null, List.of(), List.of(), null);
+            return done(trip, statements, StepResults.ChainState.APPLIED, origin);
+        }
+
+        StepStatus downStatus = StepStatus.NOT_RUN;
+        Boolean restored = null;
+        List<String> restoreDiff = List.of();
+        List<String> columnOrder = List.of();
+        if (!repeatable) {
+            listener.stepStarted(migration, Phase.DOWN);
+            ScriptOutcome down = executor.run(target, migration.down(), Phase.DOWN, origin);
+            statements.addAll(down.statements());
+            if (!down.succeeded()) {
+                RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.FAILED, StepStatus.NOT_RUN, null, List.of(),
+                        null, List.of(), List.of(), down.failure());
+                return done(trip, statements, down.committed() ? StepResults.ChainState.NEEDS_REBUILD
+                        : StepResults.ChainState.APPLIED, origin);
+            }
+            downStatus = StepStatus.OK;
+            CatalogDiff diff = CatalogDiff.between(beforeUp, CatalogSnapshot.take(connection), "before up", "after down");
+            restored = diff.isEmpty();
+            restoreDiff = diff.lines();
+            columnOrder = diff.columnOrderLines();
+        }
+
+        listener.stepStarted(migration, Phase.REUP);
+        ScriptOutcome reup = executor.run(target, migration.up(), Phase.REUP, origin);
+        statements.addAll(reup.statements());
+        if (!reup.succeeded()) {
+            RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.FAILED, restored, restoreDiff, null,
+                    List.of(), columnOrder, reup.failure());
+            // After a repeatable migration failed its second run, the first run's effects are still in place.
+            boolean stillApplied = repeatable && !reup.committed();
+            return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
+                    : StepResults.ChainState.NEEDS_REBUILD, origin);
+        }
+        CatalogDiff reupDiff = CatalogDiff.between(afterUp, CatalogSnapshot.take(connection), "after up", "after up again");
+        List<String> order = new ArrayList<>(columnOrder);
+        order.addAll(reupDiff.columnOrderLines());
+        RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,
+                reupDiff.isEmpty(), reupDiff.lines(), order, null);
+        return done(trip, statements, StepResults.ChainState.APPLIED, origin);
+    }
+
+    private static StepResults done(RoundTrip trip, List<StatementTrace> statements, StepResults.ChainState state,
+            long origin) {
+        return new StepResults(trip, statements, state, Millis.between(origin, System.nanoTime()));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.RoundTrip;
+import dev.rehearsal.report.SourceInfo;
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
+import dev.rehearsal.runner.internal.exec.ExecutionTarget;
+import dev.rehearsal.runner.internal.exec.ScriptExecutor;
+import dev.rehearsal.runner.internal.trace.Instrumentation;
+import dev.rehearsal.runner.internal.findings.FindingCollector;
+import dev.rehearsal.runner.internal.findings.RoundTripRules;
+import dev.rehearsal.runner.internal.findings.Suppressions;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.MigrationSet;
+import dev.rehearsal.runner.source.MigrationSources;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rehearsal of a chain: loads the migrations, starts the server, runs each migration's round trip in order on
+ * one scratch database, derives findings, and checks Flyway parity at the end. When a step leaves the database in
+ * an unknown state, the chain is rebuilt on a fresh database by replaying the ups that succeeded, so that later
+ * migrations are still rehearsed.
+ */
+public final class RehearsalRun {
+
+    private final RehearsalConfig config;
+    private final RunState state;
+    private final ScriptExecutor executor;
+
+    public RehearsalRun(RehearsalConfig config, RunState state) {
+        this.config = config;
+        this.state = state;
+        this.executor = new ScriptExecutor(config.statementTimeout());
+    }
+
+    public void execute() {
+        MigrationSet set = MigrationSources.at(config.location(), config.sourceOptions()).load();
+        state.source(new SourceInfo(config.location(), set.layout().id()));
+        config.listener().migrationsLoaded(set);
+        set.warnings().forEach(config.listener()::note);
+        try (PostgresServer server = config.provider().start()) {
+            state.postgres(server.info());
+            config.listener().serverStarted(server.info());
+            CatalogSnapshot finalSchema = rehearseChain(server, set.migrations());
+            if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.FLYWAY) {
+                state.addRunFindings(FlywayParity.check(server, config, finalSchema));
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.duringRehearsal(e);
+        }
+    }
+
+    /** Rehearses every migration; returns the final schema, or {@code null} when the chain could not finish. */
+    private CatalogSnapshot rehearseChain(PostgresServer server, List<Migration> migrations) throws SQLException {
+        MigrationRoundTrip roundTrip = new MigrationRoundTrip(executor, config.listener());
+        List<MigrationScript> applied = new ArrayList<>();
+        ScratchDatabase database = server.createDatabase("rehearsal");
+        ExecutionTarget target = open(database);
+        boolean blocked = false;
+        try {
+            for (Migration migration : migrations) {
+                if (blocked) {
+                    record(migration, RoundTrip.notRun(), List.of(), 0);
+                    continue;
+                }
+                StepResults results = roundTrip.run(target, migration);
+                record(migration, results.roundTrip(), results.statements(), results.durationMs());
+                switch (results.chainState()) {
+                    case APPLIED -> applied.add(migration.up());
+                    case NOT_APPLIED -> blocked = true;
+                    case NEEDS_REBUILD -> {
+                        applied.add(migration.up());
+                        target.connection().close();
+                        database.close();
+                        database = server.createDatabase("rehearsal");
+                        target = open(database);
+                        blocked = !replay(target, applied);
+                    }
+                }
+            }
+            return blocked ? null : CatalogSnapshot.take(target.connection());
+        } finally {
+            target.connection().close();
+            database.close();
+        }
+    }
+
+    /** Connects the migration session to a fresh scratch database and installs the tracer's instrumentation. */
+    private ExecutionTarget open(ScratchDatabase database) throws SQLException {
+        ExecutionTarget target = ExecutionTarget.open(database.dataSource());
+        Instrumentation.install(target.connection());
+        return target;
+    }
+
+    /** Applies scripts without measuring, to rebuild the chain's state; false when one of them fails. */
+    private boolean replay(ExecutionTarget target, List<MigrationScript> scripts) throws SQLException {
+        for (MigrationScript script : scripts) {
+            if (!executor.run(target, script, dev.rehearsal.report.Phase.UP, System.nanoTime()).succeeded()) {
+                config.listener().note("Could not rebuild the chain: " + script.path() + " failed when replayed; "
+                        + "later migrations are not rehearsed.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void record(Migration migration, RoundTrip trip, List<dev.rehearsal.report.StatementTrace> statements,
+            double durationMs) {
+        Map<String, Suppressions> suppressions = new HashMap<>();
+        suppressions.put(migration.up().path(), Suppressions.of(migration.up()));
+        if (migration.down() != null) {
+            suppressions.put(migration.down().path(), Suppressions.of(migration.down()));
+        }
+        FindingCollector findings = new FindingCollector(config.policy(), suppressions);
+        if (trip.up() != dev.rehearsal.report.StepStatus.NOT_RUN) {
+            RoundTripRules.evaluate(migration, trip, findings);
+        }
+        List<Finding> list = findings.findings();
+        MigrationReport report = new MigrationReport(migration.version(), migration.description(), migration.kind(),
+                migration.up().path(), migration.down() == null ? null : migration.down().path(),
+                migration.up().transactional(), migration.up().checksum(), trip, statements, list, List.of(), null,
+                List.of(), null, durationMs);
+        state.add(report);
+        config.listener().migrationFinished(report);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.runner.RehearsalConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The options in effect, as the report shows them. Placeholder values are left out: they can hold secrets. */
+public final class ReportSettings {
+
+    private ReportSettings() {
+    }
+
+    public static Map<String, String> of(RehearsalConfig config) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("provider", config.provider().name());
+        settings.put("rows", Integer.toString(config.rows()));
+        settings.put("load", Boolean.toString(config.load()));
+        settings.put("loadRate", config.loadRate() == 0 ? "auto" : Integer.toString(config.loadRate()));
+        settings.put("loadClients", Integer.toString(config.loadClients()));
+        settings.put("statementTimeout", format(config.statementTimeout()));
+        settings.put("lockTimeout", config.lockTimeout() == null ? "none" : format(config.lockTimeout()));
+        settings.put("longReader", config.longReader() == null ? "none" : format(config.longReader()));
+        settings.put("failOn", config.policy().failOn().json());
+        settings.put("writerBlockBudget", format(config.policy().writerBlockBudget()));
+        settings.put("flywayParity", Boolean.toString(config.flywayParity()));
+        if (!config.sourceOptions().placeholders().isEmpty()) {
+            settings.put("placeholders", String.join(",", config.sourceOptions().placeholders().keySet()));
+        }
+        return settings;
+    }
+
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "min";
+        }
+        if (millis % 1000 == 0 && millis > 0) {
+            return millis / 1000 + "s";
+        }
+        return millis + "ms";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.RoundTrip;
+import dev.rehearsal.report.StatementTrace;
+import java.util.List;
+
+/**
+ * A migration's round trip as the engine saw it, before findings are derived.
+ *
+ * @param roundTrip  statuses and catalog comparisons
+ * @param statements every statement of every step
+ * @param chainState what the database holds afterwards, which decides how the chain goes on
+ * @param durationMs wall time of the round trip
+ */
+record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainState chainState, double durationMs) {
+
+    /** What the database holds after a migration's round trip. */
+    enum ChainState {
+        /** The migration is applied: the next one can run. */
+        APPLIED,
+        /** The migration is not applied (its up failed and was rolled back): later ones cannot run. */
+        NOT_APPLIED,
+        /** Unknown or wrong state (a step failed half-way, or up-again failed after down): rebuild before going on. */
+        NEEDS_REBUILD
+    }
+}

@@ -1,0 +1,32 @@
+package dev.rehearsal.runner.internal.exec;
+
+import dev.rehearsal.report.LockHold;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.Rewrite;
+import dev.rehearsal.report.Scan;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.WriterImpact;
+import dev.rehearsal.runner.internal.trace.Observation;
+import dev.rehearsal.runner.internal.util.Millis;
+import dev.rehearsal.runner.source.SqlStatement;
+import java.util.List;
+
+/**
+ * A statement that ran, waiting for the end of its transaction: only then is it known how long its locks were held.
+ */
+record PendingStatement(SqlStatement statement, long startNanos, long endNanos, Observation observation,
+                        List<LockHold> sampledLocks, String error) {
+
+    StatementTrace finish(Phase phase, String script, boolean transactional, long originNanos, long releaseNanos) {
+        List<LockHold> locks = sampledLocks != null ? sampledLocks
+                : observation == null ? List.of()
+                : observation.newLocks().stream()
+                        .map(l -> new LockHold(l.relation(), l.mode(), Millis.between(startNanos, releaseNanos))).toList();
+        List<Rewrite> rewrites = observation == null ? List.of() : observation.rewrites();
+        List<Scan> scans = observation == null ? List.of() : observation.scans();
+        return new StatementTrace(phase, script, statement.line(), statement.displaySql(),
+                Millis.between(originNanos, startNanos), Millis.between(startNanos, endNanos), transactional, locks,
+                rewrites, scans, WriterImpact.NONE, observation == null ? null : observation.lockTimeout(),
+                observation == null ? null : observation.statementTimeout(), error);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.rehearsal.runner.internal.exec;
+
+import dev.rehearsal.report.LockHold;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.internal.trace.LockSamplers;
+import dev.rehearsal.runner.internal.trace.TransactionTracker;
+import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.SqlStatement;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * Runs a migration script the way Flyway runs it, and traces every statement.
+ * <ul>
+ * <li>A transactional script runs in one transaction; after each statement the session reads its own locks,
+ *     scan counters, rewrites and timeouts. Locks are held until the commit (or the rollback after an error).</li>
+ * <li>A non-transactional script runs statement by statement in auto-commit mode. A statement that can run in a
+ *     transaction gets one of its own (equivalent to auto-commit, and traceable like above); one that cannot
+ *     ({@code CREATE INDEX CONCURRENTLY}, …) is watched by a lock sampler on a second connection.</li>
+ * </ul>
+ * Each statement gets a client-side timeout, so a migration that runs forever is cancelled cleanly.
+ */
+public final class ScriptExecutor {
+
+    private final Duration statementTimeout;
+
+    public ScriptExecutor(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    /** Runs the script; start times in the traces are measured from {@code originNanos}. */
+    public ScriptOutcome run(ExecutionTarget target, MigrationScript script, Phase phase, long originNanos)
+            throws SQLException {
+        return script.transactional()
+                ? inOneTransaction(target.connection(), script, phase, originNanos)
+                : statementByStatement(target, script, phase, originNanos);
+    }
+
+    private ScriptOutcome inOneTransaction(Connection connection, MigrationScript script, Phase phase, long origin)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        List<PendingStatement> pending = new ArrayList<>();
+        try {
+            TransactionTracker tracker = TransactionTracker.begin(connection);
+            for (SqlStatement statement : script.statements()) {
+                long start = System.nanoTime();
+                try {
+                    execute(connection, statement);
+                } catch (SQLException e) {
+                    pending.add(new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e)));
+                    rollbackQuietly(connection);
+                    long released = System.nanoTime();
+                    return new ScriptOutcome(finish(pending, phase, script, true, origin, released),
+                            failure(phase, script, statement, e), false);
+                }
+                long end = System.nanoTime();
+                pending.add(new PendingStatement(statement, start, end, tracker.observe(), null, null));
+            }
+            connection.commit();
+            return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime()), null, true);
+        } finally {
+            restoreAutoCommit(connection);
+        }
+    }
+
+    private ScriptOutcome statementByStatement(ExecutionTarget target, MigrationScript script, Phase phase,
+            long origin) throws SQLException {
+        Connection connection = target.connection();
+        List<StatementTrace> traces = new ArrayList<>();
+        int applied = 0;
+        for (SqlStatement statement : script.statements()) {
+            PendingStatement done;
+            long released;
+            SQLException error = null;
+            if (statement.canRunInTransaction()) {
+                connection.setAutoCommit(false);
+                TransactionTracker tracker = TransactionTracker.begin(connection);
+                long start = System.nanoTime();
+                try {
+                    execute(connection, statement);
+                    done = new PendingStatement(statement, start, System.nanoTime(), tracker.observe(), null, null);
+                    connection.commit();
+                } catch (SQLException e) {
+                    error = e;
+                    done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
+                    rollbackQuietly(connection);
+                } finally {
+                    restoreAutoCommit(connection);
+                }
+                released = System.nanoTime();
+            } else {
+                TransactionTracker tracker = TransactionTracker.begin(connection);
+                try (LockSamplers.Running sampler = LockSamplers.start(target.dataSource(), target.backendPid())) {
+                    long start = System.nanoTime();
+                    try {
+                        execute(connection, statement);
+                    } catch (SQLException e) {
+                        error = e;
+                    }
+                    long end = System.nanoTime();
+                    List<LockHold> locks = sampler.stop();
+                    done = new PendingStatement(statement, start, end, error == null ? tracker.observe() : null, locks,
+                            error == null ? null : ErrorLines.describe(error));
+                }
+                released = done.endNanos();
+            }
+            traces.add(done.finish(phase, script.path(), false, origin, released));
+            if (error != null) {
+                return new ScriptOutcome(traces, failure(phase, script, statement, error), applied > 0);
+            }
+            applied++;
+        }
+        return new ScriptOutcome(traces, null, true);
+    }
+
+    private void execute(Connection connection, SqlStatement statement) throws SQLException {
+        if (statement.copiesFromStdin()) {
+            copyIn(connection, statement);
+            return;
+        }
+        try (Statement jdbc = connection.createStatement()) {
+            jdbc.setQueryTimeout(timeoutSeconds());
+            jdbc.execute(statement.sql());
+            while (jdbc.getMoreResults() || jdbc.getUpdateCount() != -1) {
+                // read every result of the statement so that the next one starts clean
+            }
+        }
+    }
+
+    /** {@code COPY … FROM STDIN} with its rows from the script, as Flyway sends it. */
+    private static void copyIn(Connection connection, SqlStatement statement) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(),
+                    new StringReader(statement.copyData()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed while sending the rows: " + e.getMessage(), "08006", e);
+        }
+    }
+
+    private static List<StatementTrace> finish(List<PendingStatement> pending, Phase phase, MigrationScript script,
+            boolean transactional, long origin, long released) {
+        return pending.stream().map(p -> p.finish(phase, script.path(), transactional, origin, released)).toList();
+    }
+
+    private static StepFailure failure(Phase phase, MigrationScript script, SqlStatement statement, SQLException e) {
+        return new StepFailure(phase, script.path(), ErrorLines.lineOf(statement, e), e.getSQLState(),
+                ErrorLines.describe(e));
+    }
+
+    private int timeoutSeconds() {
+        long seconds = statementTimeout.toSeconds();
+        return seconds <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, seconds));
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection may be gone (server stopped, backend terminated); the failure is reported already
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // a broken connection is reported by the next statement that uses it
+        }
+    }
+}

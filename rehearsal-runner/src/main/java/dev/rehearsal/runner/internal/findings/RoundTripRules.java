@@ -1,0 +1,97 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.MigrationKind;
+import dev.rehearsal.report.RoundTrip;
+import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.report.StepStatus;
+import dev.rehearsal.runner.source.Migration;
+import java.util.List;
+
+/** Findings about the round trip itself: failed steps, a missing or non-restoring down, an up that differs. */
+public final class RoundTripRules {
+
+    private static final int DIFF_LINES_IN_EVIDENCE = 10;
+
+    private RoundTripRules() {
+    }
+
+    public static void evaluate(Migration migration, RoundTrip trip, FindingCollector findings) {
+        String up = migration.up().path();
+        String down = migration.down() == null ? null : migration.down().path();
+        if (migration.up().mixesTransactionalAndNot() && migration.up().executeInTransaction() == null) {
+            findings.add(FindingType.MIXED_TRANSACTIONAL, up, null, null,
+                    "Script mixes statements that must run outside a transaction with transactional ones",
+                    "Flyway refuses this script unless mixed=true; if it fails half-way, the statements before the "
+                            + "failure stay applied.",
+                    "Move the non-transactional statements (CREATE INDEX CONCURRENTLY, …) into a migration of their own "
+                            + "with a " + migration.up().fileName() + ".conf file containing:\nexecuteInTransaction=false");
+        }
+        StepFailure failure = trip.failure();
+        if (failure != null) {
+            findings.add(FindingType.MIGRATION_FAILED, failure.script(), failure.line(), null,
+                    "The " + stepName(failure.phase()) + " step failed",
+                    failure.message() + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]"),
+                    remediationFor(failure));
+        }
+        if (migration.kind() == MigrationKind.VERSIONED && trip.down() == StepStatus.MISSING) {
+            findings.add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
+                    "No undo script " + expectedDownName(migration) + " was found.",
+                    "Add " + expectedDownName(migration) + " that reverts every change of " + migration.up().fileName()
+                            + ", or accept fix-forward with: -- rehearsal:allow-script MISSING_DOWN <reason>");
+        }
+        if (Boolean.FALSE.equals(trip.schemaRestored())) {
+            findings.add(FindingType.DOWN_NOT_RESTORING, down, null, null,
+                    "Down migration leaves the schema different from before up",
+                    summarize(trip.diff()),
+                    "Make " + (down == null ? "the down script" : down) + " undo exactly what up did, e.g. drop "
+                            + "the objects listed as present after down.");
+        }
+        if (Boolean.FALSE.equals(trip.reupMatches())) {
+            findings.add(FindingType.REUP_DIFFERS, up, null, null, "Up applied again gives a different schema",
+                    summarize(trip.reupDiff()),
+                    "Make the down script remove everything up creates, so that up can run again from the same state.");
+        }
+        if (!trip.columnOrder().isEmpty()) {
+            findings.add(FindingType.COLUMN_ORDER_CHANGED, down == null ? up : down, null, null,
+                    "Column order changed by the round trip", summarize(trip.columnOrder()),
+                    "Name columns explicitly in INSERT, COPY and SELECT; column order cannot be restored by ALTER TABLE.");
+        }
+    }
+
+    private static String stepName(dev.rehearsal.report.Phase phase) {
+        return switch (phase) {
+            case UP -> "up";
+            case DOWN -> "down";
+            case REUP -> "up-again";
+        };
+    }
+
+    private static String remediationFor(StepFailure failure) {
+        if (failure.phase() == dev.rehearsal.report.Phase.REUP) {
+            return "Up failed when applied again after down: the down script did not remove everything up creates "
+                    + "(see the round-trip diff), or up is not repeatable. Fix the down script, or guard up with IF NOT EXISTS.";
+        }
+        if ("57014".equals(failure.sqlState())) {
+            return "The statement was cancelled by the statement timeout. Split the work into smaller batches, or "
+                    + "raise the timeout with --statement-timeout if this duration is acceptable in production.";
+        }
+        return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
+    }
+
+    private static String expectedDownName(Migration migration) {
+        String file = migration.up().fileName();
+        if (file.endsWith(".up.sql")) {
+            return file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
+        }
+        return file.startsWith("V") ? "U" + file.substring(1) : "an undo script";
+    }
+
+    private static String summarize(List<String> lines) {
+        if (lines.size() <= DIFF_LINES_IN_EVIDENCE) {
+            return String.join("\n", lines);
+        }
+        return String.join("\n", lines.subList(0, DIFF_LINES_IN_EVIDENCE)) + "\n… and "
+                + (lines.size() - DIFF_LINES_IN_EVIDENCE) + " more differences";
+    }
+}

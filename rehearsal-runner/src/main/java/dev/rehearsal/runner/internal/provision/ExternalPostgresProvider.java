@@ -1,0 +1,136 @@
+package dev.rehearsal.runner.internal.provision;
+
+import dev.rehearsal.report.PostgresInfo;
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.provision.PostgresProvider;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.Driver;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A server someone else runs, reached by a JDBC URL. Rehearsal connects to the database named in the URL only to
+ * create and drop scratch databases of its own; it never changes that database or any other it did not create.
+ * Hosts that are not local are refused unless explicitly allowed, because a rehearsal loads the server heavily.
+ */
+public final class ExternalPostgresProvider implements PostgresProvider {
+
+    private final String url;
+    private final boolean allowRemote;
+
+    public ExternalPostgresProvider(String url, boolean allowRemote) {
+        this.url = url;
+        this.allowRemote = allowRemote;
+    }
+
+    @Override
+    public String name() {
+        return "external";
+    }
+
+    @Override
+    public PostgresServer start() {
+        Properties parsed = Driver.parseURL(url, new Properties());
+        if (parsed == null) {
+            throw new RehearsalException(ErrorCode.INVALID_OPTION, "'" + Secrets.redactUrl(url)
+                    + "' is not a PostgreSQL JDBC URL; write it like jdbc:postgresql://localhost:5432/postgres?user=me");
+        }
+        String[] hosts = parsed.getProperty("PGHOST", "localhost").split(",");
+        String[] ports = parsed.getProperty("PGPORT", "5432").split(",");
+        if (!allowRemote) {
+            for (String host : hosts) {
+                if (!isLocal(host)) {
+                    throw new RehearsalException(ErrorCode.REMOTE_HOST_REFUSED, "Refusing to rehearse on " + host
+                            + ", which is not this machine: a rehearsal creates databases and loads the server heavily. "
+                            + "If " + host + " is a disposable server meant for this, add --allow-remote.");
+                }
+            }
+        }
+        PGSimpleDataSource admin = PgDataSources.of(hosts[0], Integer.parseInt(ports[0]),
+                parsed.getProperty("PGDBNAME", "postgres"), parsed.getProperty("user", System.getProperty("user.name")),
+                parsed.getProperty("password"));
+        PostgresInfo info = checkReachableAndPrivileged(admin);
+        String password = parsed.getProperty("password");
+        ScratchDatabases[] holder = new ScratchDatabases[1];
+        holder[0] = new ScratchDatabases(admin, null, CloneStrategy.SERVER_DEFAULT,
+                name -> new SimpleScratchDatabase(name,
+                        PgDataSources.jdbcUrl(hosts[0], Integer.parseInt(ports[0]), name, admin.getUser()),
+                        admin.getUser(),
+                        PgDataSources.of(hosts[0], Integer.parseInt(ports[0]), name, admin.getUser(), password),
+                        n -> holder[0].drop(n)));
+        return new ExternalServer(info, holder[0]);
+    }
+
+    private PostgresInfo checkReachableAndPrivileged(PGSimpleDataSource admin) {
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_setting('server_version'), "
+                     + "current_setting('server_version_num')::int, rolcreatedb OR rolsuper "
+                     + "FROM pg_roles WHERE rolname = current_user")) {
+            rs.next();
+            if (!rs.getBoolean(3)) {
+                throw new RehearsalException(ErrorCode.INSUFFICIENT_PRIVILEGES, "The user " + admin.getUser()
+                        + " may not create databases, and Rehearsal only works in databases it creates. Grant it "
+                        + "with: ALTER ROLE " + admin.getUser() + " CREATEDB;");
+            }
+            return new PostgresInfo(rs.getString(1).split(" ")[0], rs.getInt(2) / 10000, "external");
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not connect to "
+                    + Secrets.redactUrl(url) + ": " + e.getMessage() + ". Check host, port, user and password "
+                    + "(the password can also come from PGPASSWORD or ~/.pgpass).", e);
+        }
+    }
+
+    static boolean isLocal(String host) {
+        String h = host.trim();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.isEmpty() || h.equalsIgnoreCase("localhost") || h.startsWith("/")) {
+            return true;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(h);
+            return address.isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Drops the scratch databases it created when closed; the server itself is not ours to stop. */
+    private static final class ExternalServer implements PostgresServer {
+        private final PostgresInfo info;
+        private final ScratchDatabases databases;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        ExternalServer(PostgresInfo info, ScratchDatabases databases) {
+            this.info = info;
+            this.databases = databases;
+        }
+
+        @Override
+        public PostgresInfo info() {
+            return info;
+        }
+
+        @Override
+        public ScratchDatabase createDatabase(String purpose) {
+            return databases.create(purpose);
+        }
+
+        @Override
+        public void close() {
+            if (!closed.getAndSet(true)) {
+                databases.dropAll();
+            }
+        }
+    }
+}

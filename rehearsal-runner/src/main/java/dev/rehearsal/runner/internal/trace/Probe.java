@@ -1,0 +1,46 @@
+package dev.rehearsal.runner.internal.trace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the migration's session looks like at one moment: the relation locks it holds, the per-table scan counters
+ * of its transaction, the storage files of every user relation, the rewrites recorded by the event trigger, and
+ * the timeouts in effect.
+ */
+record Probe(
+        Set<LockKey> locks,
+        Map<String, ScanCounters> scans,
+        Map<Long, RelationFile> files,
+        List<RecordedRewrite> rewrites,
+        String lockTimeout,
+        String statementTimeout) {
+
+    /** {@code pg_stat_xact_user_tables} counters of one table. */
+    record ScanCounters(long seqScans, long rowsRead) {
+    }
+
+    /**
+     * The storage of one user relation.
+     *
+     * @param relation  schema-qualified name
+     * @param kind      {@code pg_class.relkind}
+     * @param fileNode  its relfilenode
+     * @param toastNode its TOAST table's relfilenode, 0 when none
+     * @param table     for an index, its table; else the relation itself
+     */
+    record RelationFile(String relation, char kind, long fileNode, long toastNode, String table) {
+        boolean isIndex() {
+            return kind == 'i' || kind == 'I';
+        }
+    }
+
+    /** A row the {@code table_rewrite} event trigger wrote. */
+    record RecordedRewrite(long seq, String relation, int reason) {
+    }
+
+    long lastRewriteSeq(long previous) {
+        return rewrites.stream().mapToLong(RecordedRewrite::seq).max().orElse(previous);
+    }
+}
