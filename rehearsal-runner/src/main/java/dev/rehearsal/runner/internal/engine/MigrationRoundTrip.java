@@ -12,11 +12,14 @@ import dev.rehearsal.runner.internal.util.Millis;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.exec.ScriptOutcome;
+import dev.rehearsal.runner.internal.trace.InvalidIndexes;
+import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.source.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One migration's rehearsal: snapshot → up → snapshot → down → snapshot (compared with before up) → up again →
@@ -38,6 +41,7 @@ final class MigrationRoundTrip {
         long origin = System.nanoTime();
         List<StatementTrace> statements = new ArrayList<>();
         CatalogSnapshot beforeUp = CatalogSnapshot.take(connection);
+        Map<String, Long> rowsBefore = TableSizes.read(connection);
 
         listener.stepStarted(migration, Phase.UP);
         ScriptOutcome up = executor.run(target, migration.up(), Phase.UP, origin);
@@ -46,7 +50,7 @@ final class MigrationRoundTrip {
             RoundTrip trip = new RoundTrip(StepStatus.FAILED, StepStatus.NOT_RUN, StepStatus.NOT_RUN, null, List.of(),
                     null, List.of(), List.of(), up.failure());
             return done(trip, statements, up.committed() ? StepResults.ChainState.NEEDS_REBUILD
-                    : StepResults.ChainState.NOT_APPLIED, origin);
+                    : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, invalidIndexesAfter(up, connection));
         }
         CatalogSnapshot afterUp = CatalogSnapshot.take(connection);
 
@@ -54,7 +58,7 @@ final class MigrationRoundTrip {
         if (!repeatable && migration.down() == null) {
             RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.MISSING, StepStatus.NOT_RUN, null, List.of(),
                     null, List.of(), List.of(), null);
-            return done(trip, statements, StepResults.ChainState.APPLIED, origin);
+            return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of());
         }
 
         StepStatus downStatus = StepStatus.NOT_RUN;
@@ -69,7 +73,7 @@ final class MigrationRoundTrip {
                 RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.FAILED, StepStatus.NOT_RUN, null, List.of(),
                         null, List.of(), List.of(), down.failure());
                 return done(trip, statements, down.committed() ? StepResults.ChainState.NEEDS_REBUILD
-                        : StepResults.ChainState.APPLIED, origin);
+                        : StepResults.ChainState.APPLIED, origin, rowsBefore, invalidIndexesAfter(down, connection));
             }
             downStatus = StepStatus.OK;
             CatalogDiff diff = CatalogDiff.between(beforeUp, CatalogSnapshot.take(connection), "before up", "after down");
@@ -87,18 +91,25 @@ final class MigrationRoundTrip {
             // After a repeatable migration failed its second run, the first run's effects are still in place.
             boolean stillApplied = repeatable && !reup.committed();
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
-                    : StepResults.ChainState.NEEDS_REBUILD, origin);
+                    : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, invalidIndexesAfter(reup, connection));
         }
         CatalogDiff reupDiff = CatalogDiff.between(afterUp, CatalogSnapshot.take(connection), "after up", "after up again");
         List<String> order = new ArrayList<>(columnOrder);
         order.addAll(reupDiff.columnOrderLines());
         RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,
                 reupDiff.isEmpty(), reupDiff.lines(), order, null);
-        return done(trip, statements, StepResults.ChainState.APPLIED, origin);
+        return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of());
+    }
+
+    /** A failed non-transactional step can leave an INVALID index behind (CREATE INDEX CONCURRENTLY). */
+    private static List<String> invalidIndexesAfter(ScriptOutcome failed, Connection connection) throws SQLException {
+        boolean nonTransactional = failed.statements().stream().anyMatch(s -> !s.transactional());
+        return nonTransactional ? InvalidIndexes.list(connection) : List.of();
     }
 
     private static StepResults done(RoundTrip trip, List<StatementTrace> statements, StepResults.ChainState state,
-            long origin) {
-        return new StepResults(trip, statements, state, Millis.between(origin, System.nanoTime()));
+            long origin, Map<String, Long> rowsBefore, List<String> invalidIndexes) {
+        return new StepResults(trip, statements, state, Millis.between(origin, System.nanoTime()), rowsBefore,
+                invalidIndexes);
     }
 }

@@ -4,6 +4,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.SourceInfo;
+import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalException;
@@ -12,7 +13,9 @@ import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
+import dev.rehearsal.runner.internal.findings.MigrationFacts;
 import dev.rehearsal.runner.internal.findings.RoundTripRules;
+import dev.rehearsal.runner.internal.findings.StatementRules;
 import dev.rehearsal.runner.internal.findings.Suppressions;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -72,11 +75,11 @@ public final class RehearsalRun {
         try {
             for (Migration migration : migrations) {
                 if (blocked) {
-                    record(migration, RoundTrip.notRun(), List.of(), 0);
+                    record(migration, null, server.info().version());
                     continue;
                 }
                 StepResults results = roundTrip.run(target, migration);
-                record(migration, results.roundTrip(), results.statements(), results.durationMs());
+                record(migration, results, server.info().version());
                 switch (results.chainState()) {
                     case APPLIED -> applied.add(migration.up());
                     case NOT_APPLIED -> blocked = true;
@@ -116,17 +119,22 @@ public final class RehearsalRun {
         return true;
     }
 
-    private void record(Migration migration, RoundTrip trip, List<dev.rehearsal.report.StatementTrace> statements,
-            double durationMs) {
+    /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
+    private void record(Migration migration, StepResults results, String postgresVersion) {
         Map<String, Suppressions> suppressions = new HashMap<>();
         suppressions.put(migration.up().path(), Suppressions.of(migration.up()));
         if (migration.down() != null) {
             suppressions.put(migration.down().path(), Suppressions.of(migration.down()));
         }
         FindingCollector findings = new FindingCollector(config.policy(), suppressions);
-        if (trip.up() != dev.rehearsal.report.StepStatus.NOT_RUN) {
+        RoundTrip trip = results == null ? RoundTrip.notRun() : results.roundTrip();
+        List<StatementTrace> statements = results == null ? List.of() : results.statements();
+        if (results != null) {
             RoundTripRules.evaluate(migration, trip, findings);
+            StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
+                    results.invalidIndexes(), postgresVersion), findings);
         }
+        double durationMs = results == null ? 0 : results.durationMs();
         List<Finding> list = findings.findings();
         MigrationReport report = new MigrationReport(migration.version(), migration.description(), migration.kind(),
                 migration.up().path(), migration.down() == null ? null : migration.down().path(),

@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.StatementTrace;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A migration's round trip as the engine saw it, before findings are derived.
@@ -11,8 +12,11 @@ import java.util.List;
  * @param statements every statement of every step
  * @param chainState what the database holds afterwards, which decides how the chain goes on
  * @param durationMs wall time of the round trip
+ * @param tableRowsBefore rows per table before up: what the migration's locks and rewrites weigh on
+ * @param invalidIndexes  indexes left INVALID by a failed step
  */
-record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainState chainState, double durationMs) {
+record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainState chainState, double durationMs,
+                   Map<String, Long> tableRowsBefore, List<String> invalidIndexes) {
 
     /** What the database holds after a migration's round trip. */
     enum ChainState {

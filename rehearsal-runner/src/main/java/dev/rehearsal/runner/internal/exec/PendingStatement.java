@@ -23,7 +23,9 @@ record PendingStatement(SqlStatement statement, long startNanos, long endNanos, 
                 : observation.newLocks().stream()
                         .map(l -> new LockHold(l.relation(), l.mode(), Millis.between(startNanos, releaseNanos))).toList();
         List<Rewrite> rewrites = observation == null ? List.of() : observation.rewrites();
-        List<Scan> scans = observation == null ? List.of() : observation.scans();
+        // Scan counters are per transaction; a statement that commits internally (CREATE INDEX CONCURRENTLY, …)
+        // leaves counters that may or may not have been flushed, so they are not evidence for it.
+        List<Scan> scans = observation == null || sampledLocks != null ? List.of() : observation.scans();
         return new StatementTrace(phase, script, statement.line(), statement.displaySql(),
                 Millis.between(originNanos, startNanos), Millis.between(startNanos, endNanos), transactional, locks,
                 rewrites, scans, WriterImpact.NONE, observation == null ? null : observation.lockTimeout(),

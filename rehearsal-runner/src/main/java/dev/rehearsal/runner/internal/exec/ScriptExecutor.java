@@ -40,6 +40,7 @@ public final class ScriptExecutor {
     /** Runs the script; start times in the traces are measured from {@code originNanos}. */
     public ScriptOutcome run(ExecutionTarget target, MigrationScript script, Phase phase, long originNanos)
             throws SQLException {
+        resetSession(target.connection());
         return script.transactional()
                 ? inOneTransaction(target.connection(), script, phase, originNanos)
                 : statementByStatement(target, script, phase, originNanos);
@@ -120,6 +121,16 @@ public final class ScriptExecutor {
             applied++;
         }
         return new ScriptOutcome(traces, null, true);
+    }
+
+    /**
+     * Each script starts from a fresh session, as it would in its own deploy: a {@code SET lock_timeout} in one
+     * migration must not protect the next one in the rehearsal when it would not in production.
+     */
+    private static void resetSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("RESET ALL");
+        }
     }
 
     private void execute(Connection connection, SqlStatement statement) throws SQLException {

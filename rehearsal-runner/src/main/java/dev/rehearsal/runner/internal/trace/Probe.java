@@ -34,6 +34,11 @@ record Probe(
         boolean isIndex() {
             return kind == 'i' || kind == 'I';
         }
+
+        /** Whether the relation has storage that a rewrite replaces (not a view or a partitioned parent). */
+        boolean hasStorage() {
+            return kind == 'r' || kind == 'm' || kind == 'i' || kind == 'S';
+        }
     }
 
     /** A row the {@code table_rewrite} event trigger wrote. */

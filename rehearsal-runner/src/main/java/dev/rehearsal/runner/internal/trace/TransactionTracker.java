@@ -34,12 +34,12 @@ public final class TransactionTracker {
 
     /** Starts following the connection's current transaction (or, in auto-commit mode, its next statements). */
     public static TransactionTracker begin(Connection connection) throws SQLException {
-        return new TransactionTracker(connection, SessionProbe.read(connection, 0));
+        return new TransactionTracker(connection, SessionProbe.read(connection, 0, null));
     }
 
     /** What the statement that just ran did. */
     public Observation observe() throws SQLException {
-        Probe now = SessionProbe.read(connection, lastRewriteSeq);
+        Probe now = SessionProbe.read(connection, lastRewriteSeq, previous);
         List<LockKey> newLocks = now.locks().stream().filter(l -> !held.contains(l))
                 .sorted(Comparator.comparing(LockKey::relation).thenComparing(LockKey::mode)).toList();
         held.addAll(now.locks());
@@ -58,7 +58,7 @@ public final class TransactionTracker {
         List<Probe.RelationFile> changed = new ArrayList<>();
         after.files().forEach((oid, file) -> {
             Probe.RelationFile old = before.files().get(oid);
-            if (old != null && old.fileNode() != file.fileNode()) {
+            if (old != null && file.hasStorage() && file.kind() != 'S' && old.fileNode() != file.fileNode()) {
                 changed.add(file);
             }
         });

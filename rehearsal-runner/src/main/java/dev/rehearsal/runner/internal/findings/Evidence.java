@@ -1,0 +1,45 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.LockHold;
+import dev.rehearsal.report.LockModes;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Numbers in the words findings use: rows, durations, and the lock a statement's transaction held on a table. */
+final class Evidence {
+
+    private Evidence() {
+    }
+
+    static String rows(long rows) {
+        return String.format(Locale.ROOT, "%,d row%s", rows, rows == 1 ? "" : "s");
+    }
+
+    static String ms(double ms) {
+        return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
+    }
+
+    /**
+     * The strongest lock the transaction held on {@code relation} when statement {@code index} of the up step ran:
+     * taken by it or by an earlier statement of the same transaction.
+     */
+    static Optional<LockHold> heldOn(String relation, List<StatementTrace> up, int index) {
+        StatementTrace statement = up.get(index);
+        return up.subList(0, index + 1).stream()
+                .filter(s -> s == statement || (statement.transactional() && s.transactional()))
+                .flatMap(s -> s.locks().stream())
+                .filter(l -> l.relation().equals(relation))
+                .max(java.util.Comparator.comparing(LockHold::mode, LockModes.BY_STRENGTH));
+    }
+
+    static String lock(Optional<LockHold> hold) {
+        return hold.map(h -> h.mode() + " held " + ms(h.heldMs())).orElse("no lock of its own (taken earlier)");
+    }
+
+    static List<StatementTrace> up(List<StatementTrace> statements) {
+        return statements.stream().filter(s -> s.phase() == Phase.UP).toList();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.rehearsal.runner.internal.findings;
+
+/** The safe patterns, as SQL a migration author can adapt. Names come from the statement that broke the policy. */
+final class Remedies {
+
+    private Remedies() {
+    }
+
+    static String typeChange(String table, String column, String type) {
+        String next = column + "_new";
+        return """
+                -- expand: a new column is a catalog-only change (no rewrite)
+                ALTER TABLE %1$s ADD COLUMN %3$s %4$s;
+                -- keep it in sync for new writes (dual writes in the app, or a trigger)
+                -- migrate: backfill in keyed batches, one transaction each, until no row is updated
+                UPDATE %1$s SET %3$s = %2$s
+                 WHERE id IN (SELECT id FROM %1$s WHERE %3$s IS NULL AND %2$s IS NOT NULL
+                              ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED);  -- id: the primary key
+                -- contract, in a later release: swap the names in one short transaction
+                SET lock_timeout = '2s';
+                ALTER TABLE %1$s RENAME COLUMN %2$s TO %2$s_old;
+                ALTER TABLE %1$s RENAME COLUMN %3$s TO %2$s;""".formatted(table, column, next, type);
+    }
+
+    static String volatileDefault(String table) {
+        return """
+                -- add the column without a volatile default (a constant default is instant since PostgreSQL 11)
+                ALTER TABLE %1$s ADD COLUMN new_column <type>;
+                ALTER TABLE %1$s ALTER COLUMN new_column SET DEFAULT <expression>;  -- new rows only
+                -- backfill existing rows in keyed batches, one transaction each, until no row is updated
+                UPDATE %1$s SET new_column = <expression>
+                 WHERE id IN (SELECT id FROM %1$s WHERE new_column IS NULL
+                              ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED);""".formatted(table);
+    }
+
+    static String storageReplaced(String table) {
+        return "Rebuild " + table + " without a long exclusive lock with pg_repack or pg_squeeze, or run the "
+                + "maintenance outside a deploy in a maintenance window.";
+    }
+
+    static String concurrentIndex(String statement, String index) {
+        String concurrent = statement.strip().replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ");
+        return """
+                -- in a migration of its own, with <script>.sql.conf containing: executeInTransaction=false
+                %s;
+                -- a failed concurrent build leaves an INVALID index; drop it before retrying:
+                -- DROP INDEX CONCURRENTLY IF EXISTS %s;""".formatted(concurrent, index == null ? "<index>" : index);
+    }
+
+    static String notValidThenValidate(String table, String name, String kind, String body) {
+        String constraint = name == null ? "<constraint_name>" : name;
+        return """
+                -- 1. add it without checking existing rows: a short lock, no scan
+                ALTER TABLE %1$s ADD CONSTRAINT %2$s %3$s %4$s NOT VALID;
+                -- 2. in a separate transaction: the scan runs under SHARE UPDATE EXCLUSIVE, writers keep going
+                ALTER TABLE %1$s VALIDATE CONSTRAINT %2$s;""".formatted(table, constraint, kind, body);
+    }
+
+    static String setNotNull(String table, String column) {
+        String check = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_not_null";
+        return """
+                -- PostgreSQL 12+ skips the scan of SET NOT NULL when a validated CHECK proves it
+                ALTER TABLE %1$s ADD CONSTRAINT %3$s CHECK (%2$s IS NOT NULL) NOT VALID;
+                ALTER TABLE %1$s VALIDATE CONSTRAINT %3$s;   -- scans without blocking writers
+                ALTER TABLE %1$s ALTER COLUMN %2$s SET NOT NULL;  -- no scan now
+                ALTER TABLE %1$s DROP CONSTRAINT %3$s;""".formatted(table, column, check);
+    }
+
+    static String dataLoss(String table, String what) {
+        return """
+                -- contract only after no running app version reads or writes %2$s:
+                -- release the app that stopped using it first, then drop it in a later migration.
+                -- keep a copy if the data may be needed again:
+                CREATE TABLE %3$s_backup AS SELECT * FROM %1$s;""".formatted(table, what,
+                SqlShapes.simpleName(table).replace("\"", ""));
+    }
+
+    static String lockTimeout() {
+        return """
+                -- at the top of the migration: give up quickly instead of queueing every query behind this one
+                SET lock_timeout = '2s';
+                -- and retry the deploy a few times with a pause (or run rehearse with --lock-timeout 2s)""";
+    }
+
+    static String splitSchemaAndData() {
+        return """
+                -- migration N: the schema change alone (short lock)
+                -- migration N+1: the data change, in keyed batches, one transaction each:
+                UPDATE <table> SET <column> = <value>
+                 WHERE id IN (SELECT id FROM <table> WHERE <not yet done> ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED);""";
+    }
+
+    static String invalidIndex(String index) {
+        return """
+                DROP INDEX CONCURRENTLY IF EXISTS %s;
+                -- then fix the cause (duplicate keys for a UNIQUE index, a timeout, …) and build it again CONCURRENTLY""".formatted(index);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.rehearsal.runner.internal.findings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the statement shapes the policy cares about from their text. Only the shape is read here; what the
+ * statement did is always taken from the measurements.
+ */
+final class SqlShapes {
+
+    private static final String NAME = "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)";
+    private static final Pattern CREATE_INDEX = Pattern.compile(
+            "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + NAME,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_COLUMN = Pattern.compile(
+            "\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(?!CONSTRAINT\\b|DEFAULT\\b|NOT\\b|IDENTITY\\b|EXPRESSION\\b)"
+                    + "(\"[^\"]+\"|[\\w$]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_TABLE = Pattern.compile(
+            "^DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(.+?)(?:\\s+(?:CASCADE|RESTRICT))?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ALTER_TYPE = Pattern.compile(
+            "ALTER\\s+(?:COLUMN\\s+)?(\"[^\"]+\"|[\\w$]+)\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+([\\w$\\s(),.\"]+?)(?:\\s+USING\\b|,|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SET_NOT_NULL = Pattern.compile(
+            "ALTER\\s+(?:COLUMN\\s+)?(\"[^\"]+\"|[\\w$]+)\\s+SET\\s+NOT\\s+NULL", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_CONSTRAINT = Pattern.compile(
+            "ADD\\s+(?:CONSTRAINT\\s+(\"[^\"]+\"|[\\w$]+)\\s+)?(CHECK|FOREIGN\\s+KEY)\\b(.*?)(NOT\\s+VALID)?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private SqlShapes() {
+    }
+
+    /** A {@code CREATE INDEX} without {@code CONCURRENTLY}: the index and table names as written. */
+    record IndexBuild(String index, String table) {
+    }
+
+    static Optional<IndexBuild> plainIndexBuild(String sql) {
+        Matcher m = CREATE_INDEX.matcher(sql.strip());
+        if (!m.find() || m.group(1) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new IndexBuild(m.group(2), m.group(3)));
+    }
+
+    static Optional<String> alteredTable(String sql) {
+        Matcher m = ALTER_TABLE.matcher(sql.strip());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static List<String> droppedColumns(String sql) {
+        List<String> columns = new ArrayList<>();
+        if (alteredTable(sql).isEmpty()) {
+            return columns;
+        }
+        Matcher m = DROP_COLUMN.matcher(sql);
+        while (m.find()) {
+            columns.add(m.group(1));
+        }
+        return columns;
+    }
+
+    static List<String> droppedTables(String sql) {
+        Matcher m = DROP_TABLE.matcher(sql.strip());
+        List<String> tables = new ArrayList<>();
+        if (m.find()) {
+            for (String name : m.group(1).split(",")) {
+                tables.add(name.strip());
+            }
+        }
+        return tables;
+    }
+
+    /** {@code ALTER COLUMN c TYPE t}: the column and the new type. */
+    static Optional<String[]> typeChange(String sql) {
+        Matcher m = ALTER_TYPE.matcher(sql);
+        return m.find() ? Optional.of(new String[] {m.group(1), m.group(2).strip()}) : Optional.empty();
+    }
+
+    static Optional<String> setNotNullColumn(String sql) {
+        Matcher m = SET_NOT_NULL.matcher(sql);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** An added CHECK or FOREIGN KEY that is validated at once: its name (may be null), kind and body. */
+    record ValidatedConstraint(String name, String kind, String body) {
+    }
+
+    static Optional<ValidatedConstraint> validatedConstraint(String sql) {
+        Matcher m = ADD_CONSTRAINT.matcher(sql);
+        if (!m.find() || m.group(4) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ValidatedConstraint(m.group(1), m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "),
+                m.group(3).strip()));
+    }
+
+    static boolean isDataChange(String sql) {
+        String head = firstWord(sql);
+        return head.equals("UPDATE") || head.equals("DELETE") || head.equals("INSERT") || head.equals("MERGE")
+                || (head.equals("WITH") && sql.toUpperCase(Locale.ROOT).matches("(?s).*\\b(UPDATE|DELETE|INSERT)\\b.*"));
+    }
+
+    static boolean isSchemaChange(String sql) {
+        String head = firstWord(sql);
+        return head.equals("ALTER") || head.equals("CREATE") || head.equals("DROP");
+    }
+
+    private static String firstWord(String sql) {
+        String stripped = sql.stripLeading();
+        int end = 0;
+        while (end < stripped.length() && Character.isLetter(stripped.charAt(end))) {
+            end++;
+        }
+        return stripped.substring(0, end).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The schema-qualified table a name refers to, among the tables that existed: an exact match when the name is
+     * qualified, else the table of that name in {@code public}, else the only table of that name.
+     */
+    static Optional<String> resolve(String name, Map<String, Long> tables) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String bare = name.replace("\"", "");
+        if (bare.contains(".")) {
+            return tables.keySet().stream().filter(t -> t.replace("\"", "").equals(bare)).findFirst();
+        }
+        String inPublic = "public." + bare;
+        if (tables.keySet().stream().anyMatch(t -> t.replace("\"", "").equals(inPublic))) {
+            return tables.keySet().stream().filter(t -> t.replace("\"", "").equals(inPublic)).findFirst();
+        }
+        List<String> matches = tables.keySet().stream().filter(t -> t.replace("\"", "").endsWith("." + bare)).toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    /** The name without its schema and quotes, for SQL in remediations. */
+    static String simpleName(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        return dot < 0 ? qualified : qualified.substring(dot + 1);
+    }
+}

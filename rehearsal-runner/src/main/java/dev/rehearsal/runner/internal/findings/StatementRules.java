@@ -1,0 +1,159 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.LockHold;
+import dev.rehearsal.report.LockModes;
+import dev.rehearsal.report.Rewrite;
+import dev.rehearsal.report.Scan;
+import dev.rehearsal.report.StatementTrace;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Findings from what the up step's statements measurably did to tables that already held rows: rewrites,
+ * blocking index builds, validation scans under blocking locks, dropped data, strong locks without
+ * {@code lock_timeout}, schema and data changed in one transaction, and INVALID indexes left behind. A table
+ * created by the migration itself, or an empty one, stays quiet: nobody waits on it.
+ */
+public final class StatementRules {
+
+    private StatementRules() {
+    }
+
+    public static void evaluate(MigrationFacts facts, FindingCollector findings) {
+        List<StatementTrace> up = Evidence.up(facts.statements());
+        String pg = "; PostgreSQL " + facts.postgresVersion();
+        boolean lockTimeoutReported = false;
+        for (int i = 0; i < up.size(); i++) {
+            StatementTrace s = up.get(i);
+            if (s.error() != null) {
+                continue;
+            }
+            rewrites(facts, up, i, findings, pg);
+            indexBuild(facts, up, i, findings, pg);
+            validationScans(facts, up, i, findings, pg);
+            dataLoss(facts, s, findings, pg);
+            if (!lockTimeoutReported) {
+                lockTimeoutReported = lockTimeout(facts, s, findings, pg);
+            }
+        }
+        schemaAndData(facts, up, findings, pg);
+        for (String index : facts.invalidIndexes()) {
+            findings.add(FindingType.INVALID_INDEX_LEFT, facts.migration().up().path(), null, index,
+                    "INVALID index " + index + " left behind", "After the failed step, pg_index.indisvalid is false for "
+                            + index + pg, Remedies.invalidIndex(index));
+        }
+    }
+
+    private static long rowsOf(MigrationFacts facts, String relation) {
+        return facts.rowsBefore().getOrDefault(relation, 0L);
+    }
+
+    private static void rewrites(MigrationFacts facts, List<StatementTrace> up, int i, FindingCollector findings,
+            String pg) {
+        StatementTrace s = up.get(i);
+        for (Rewrite rewrite : s.rewrites()) {
+            long rows = rowsOf(facts, rewrite.relation());
+            if (rows == 0) {
+                continue;
+            }
+            Optional<LockHold> lock = Evidence.heldOn(rewrite.relation(), up, i);
+            String remedy = SqlShapes.typeChange(s.sql())
+                    .map(t -> Remedies.typeChange(rewrite.relation(), t[0], t[1]))
+                    .orElseGet(() -> rewrite.reason().contains("volatile") ? Remedies.volatileDefault(rewrite.relation())
+                            : Remedies.storageReplaced(rewrite.relation()));
+            findings.add(FindingType.TABLE_REWRITE, s.script(), s.line(), rewrite.relation(),
+                    "Rewrites " + rewrite.relation() + " (" + rewrite.reason() + ")",
+                    "Rewrote all " + Evidence.rows(rows) + " of " + rewrite.relation() + " in " + Evidence.ms(s.durationMs())
+                            + "; " + Evidence.lock(lock) + pg, remedy);
+        }
+    }
+
+    private static void indexBuild(MigrationFacts facts, List<StatementTrace> up, int i, FindingCollector findings,
+            String pg) {
+        StatementTrace s = up.get(i);
+        SqlShapes.plainIndexBuild(s.sql()).ifPresent(build -> SqlShapes.resolve(build.table(), facts.rowsBefore())
+                .filter(table -> rowsOf(facts, table) > 0)
+                .ifPresent(table -> findings.add(FindingType.NON_CONCURRENT_INDEX, s.script(), s.line(), table,
+                        "Index built without CONCURRENTLY on " + table,
+                        "Built over " + Evidence.rows(rowsOf(facts, table)) + " in " + Evidence.ms(s.durationMs())
+                                + "; " + Evidence.lock(Evidence.heldOn(table, up, i)) + ", which blocks every write" + pg,
+                        Remedies.concurrentIndex(s.sql(), build.index()))));
+    }
+
+    private static void validationScans(MigrationFacts facts, List<StatementTrace> up, int i,
+            FindingCollector findings, String pg) {
+        StatementTrace s = up.get(i);
+        if (SqlShapes.alteredTable(s.sql()).isEmpty()) {
+            return; // index builds and data changes scan too; they have findings of their own
+        }
+        for (Scan scan : s.scans()) {
+            long rows = rowsOf(facts, scan.relation());
+            Optional<LockHold> lock = Evidence.heldOn(scan.relation(), up, i);
+            if (rows == 0 || lock.isEmpty() || !LockModes.blocksWriters(lock.get().mode())) {
+                continue;
+            }
+            String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(scan.relation(), c))
+                    .or(() -> SqlShapes.validatedConstraint(s.sql()).map(c ->
+                            Remedies.notValidThenValidate(scan.relation(), c.name(), c.kind(), c.body())))
+                    .orElse("Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.");
+            findings.add(FindingType.VALIDATION_SCAN_UNDER_LOCK, s.script(), s.line(), scan.relation(),
+                    "Scans all of " + scan.relation() + " while blocking writers",
+                    "Read " + Evidence.rows(scan.rows()) + " in " + Evidence.ms(s.durationMs()) + "; "
+                            + Evidence.lock(lock) + pg, remedy);
+        }
+    }
+
+    private static void dataLoss(MigrationFacts facts, StatementTrace s, FindingCollector findings, String pg) {
+        Optional<String> altered = SqlShapes.alteredTable(s.sql()).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()));
+        for (String column : SqlShapes.droppedColumns(s.sql())) {
+            altered.filter(t -> rowsOf(facts, t) > 0).ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(),
+                    s.line(), table, "Drops column " + column + " of " + table,
+                    "The values of " + column + " in " + Evidence.rows(rowsOf(facts, table)) + " are gone; down cannot "
+                            + "bring them back" + pg, Remedies.dataLoss(table, "column " + column)));
+        }
+        for (String name : SqlShapes.droppedTables(s.sql())) {
+            SqlShapes.resolve(name, facts.rowsBefore()).filter(t -> rowsOf(facts, t) > 0)
+                    .ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(), s.line(), table,
+                            "Drops table " + table, Evidence.rows(rowsOf(facts, table)) + " are gone; down cannot "
+                                    + "bring them back" + pg, Remedies.dataLoss(table, "table " + table)));
+        }
+    }
+
+    /** Reports the first statement that takes a lock blocking writers on a table with rows while no timeout is set. */
+    private static boolean lockTimeout(MigrationFacts facts, StatementTrace s, FindingCollector findings, String pg) {
+        if (!"0".equals(s.lockTimeout()) && s.lockTimeout() != null) {
+            return false;
+        }
+        for (LockHold lock : s.locks()) {
+            if (rowsOf(facts, lock.relation()) > 0 && LockModes.blocksWriters(lock.mode())) {
+                findings.add(FindingType.NO_LOCK_TIMEOUT, s.script(), s.line(), lock.relation(),
+                        "Takes " + lock.mode() + " on " + lock.relation() + " without lock_timeout",
+                        "lock_timeout was 0 (wait forever) when it asked for " + lock.mode() + " on " + lock.relation()
+                                + " (" + Evidence.rows(rowsOf(facts, lock.relation())) + ")" + pg, Remedies.lockTimeout());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void schemaAndData(MigrationFacts facts, List<StatementTrace> up, FindingCollector findings,
+            String pg) {
+        if (!facts.migration().up().transactional()) {
+            return;
+        }
+        Optional<StatementTrace> schema = up.stream().filter(s -> SqlShapes.isSchemaChange(s.sql()))
+                .filter(s -> s.locks().stream().anyMatch(l -> rowsOf(facts, l.relation()) > 0)).findFirst();
+        Optional<StatementTrace> data = up.stream().filter(s -> SqlShapes.isDataChange(s.sql()))
+                .filter(s -> s.locks().stream().anyMatch(l -> rowsOf(facts, l.relation()) > 0)
+                        || s.scans().stream().anyMatch(sc -> sc.rows() > 0)).findFirst();
+        if (schema.isPresent() && data.isPresent()) {
+            StatementTrace d = data.get();
+            findings.add(FindingType.SCHEMA_AND_DATA_MIXED, d.script(), d.line(), null,
+                    "Schema change (line " + schema.get().line() + ") and data change (line " + d.line()
+                            + ") in one transaction",
+                    "The data change ran " + Evidence.ms(d.durationMs()) + " while the schema change's locks were held"
+                            + pg, Remedies.splitSchemaAndData());
+        }
+    }
+}

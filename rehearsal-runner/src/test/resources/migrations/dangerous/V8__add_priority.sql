@@ -1,0 +1,3 @@
+SET lock_timeout = '2s';
+ALTER TABLE orders ADD COLUMN priority int;
+UPDATE orders SET priority = 1;
