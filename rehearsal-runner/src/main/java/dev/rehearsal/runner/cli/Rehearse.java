@@ -23,6 +23,7 @@ public final class Rehearse {
         CommandLine commandLine = new CommandLine(new RehearseCommand());
         commandLine.setExecutionExceptionHandler(Rehearse::handle);
         commandLine.setExitCodeExceptionMapper(e -> e instanceof RehearsalException r ? r.exitCode().code()
+                : e instanceof CommandLine.ParameterException ? ExitCode.BAD_INPUT.code()
                 : ExitCode.INFRASTRUCTURE.code());
         return commandLine;
     }

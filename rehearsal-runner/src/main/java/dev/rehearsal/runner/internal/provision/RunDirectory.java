@@ -52,6 +52,12 @@ final class RunDirectory implements AutoCloseable {
         return path.resolve("postgres.log");
     }
 
+    /** Releases the owner's lock but keeps everything: what a killed process leaves behind. For tests. */
+    void releaseLockOnly() throws IOException {
+        lock.release();
+        lockChannel.close();
+    }
+
     @Override
     public void close() {
         try {
