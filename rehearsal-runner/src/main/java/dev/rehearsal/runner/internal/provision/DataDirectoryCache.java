@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class DataDirectoryCache {
 
     /** Bump when the contents of a cached directory change, so that old caches are not used. */
-    private static final String FORMAT = "f2";
+    private static final String FORMAT = "f3";
     /** Scratch databases are clones of it; nothing connects to it, so cloning never waits. */
     static final String TEMPLATE_DATABASE = "template1";
     private static final String READY_MARKER = ".rehearsal-ready";
@@ -97,12 +97,39 @@ final class DataDirectoryCache {
             } finally {
                 PostmasterProcess.stopIfRunning(data);
             }
+            trimWal(data.resolve("pg_wal"));
             Files.deleteIfExists(data.resolve("epg-lock"));
             Files.deleteIfExists(data.resolve("postmaster.opts"));
             Files.writeString(data.resolve(READY_MARKER), binaries.key() + "\n");
             Files.move(data, directory, StandardCopyOption.ATOMIC_MOVE);
+            removeOlderFormats(binaries);
         } finally {
             FileTrees.deleteQuietly(staging);
+        }
+    }
+
+    /** Directories of earlier cache formats for the same binaries are never used again. */
+    private void removeOlderFormats(PostgresBinaries binaries) throws IOException {
+        String current = directoryFor(binaries).getFileName().toString();
+        try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+            entries.filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(binaries.key()) + "-f\\d+"))
+                    .filter(p -> !p.getFileName().toString().equals(current))
+                    .forEach(FileTrees::deleteQuietly);
+        }
+    }
+
+    /**
+     * After a clean shutdown only the segment holding the shutdown checkpoint is needed; the others are recycled
+     * segments kept for future writes. Keeping the first two (in case the record spans a segment boundary) makes
+     * the copy made for every server start 6 MB smaller.
+     */
+    private static void trimWal(Path walDirectory) throws IOException {
+        java.util.List<Path> segments;
+        try (java.util.stream.Stream<Path> files = Files.list(walDirectory)) {
+            segments = files.filter(p -> p.getFileName().toString().matches("[0-9A-F]{24}")).sorted().toList();
+        }
+        for (Path recycled : segments.subList(Math.min(2, segments.size()), segments.size())) {
+            Files.delete(recycled);
         }
     }
 
