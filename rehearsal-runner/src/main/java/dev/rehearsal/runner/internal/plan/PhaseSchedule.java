@@ -34,8 +34,8 @@ public final class PhaseSchedule {
             stepOfMigration[m] = indexOf(steps, chain.get(m));
             if (stepOfMigration[m] >= 0) {
                 if (stepOfMigration[m] < lastStep) {
-                    throw invalid("the plan applies migration " + chain.get(m).version() + " after migration "
-                            + steps.get(lastStep).version() + ", but the chain applies them the other way round; "
+                    throw invalid("the plan applies migration " + steps.get(lastStep).version() + " after migration "
+                            + chain.get(m).version() + ", but the chain applies them the other way round; "
                             + "list migrations in the plan in chain order. Plan: " + plan);
                 }
                 lastStep = stepOfMigration[m];

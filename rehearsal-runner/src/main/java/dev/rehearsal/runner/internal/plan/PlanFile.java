@@ -43,7 +43,7 @@ public final class PlanFile {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw reader.error(line, column, "this is not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw reader.error(line, column, "this is not valid YAML: " + problem(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new RehearsalException(ErrorCode.INVALID_CONFIGURATION, "Could not read the rollout plan " + path
                     + ": " + e.getMessage() + ".", e);
@@ -196,7 +196,13 @@ public final class PlanFile {
                 + (line > 0 ? " at line " + line + ", column " + column : "") + ": " + message + ".");
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "(no detail)" : message.lines().findFirst().orElse("").strip();
+    /** The parser's words without its excerpt of the file: "while parsing a flow node; expected …". */
+    private static String problem(String message) {
+        if (message == null) {
+            return "(no detail)";
+        }
+        List<String> words = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(l -> l.strip().replaceAll("[.:]$", "")).toList();
+        return words.isEmpty() ? message.strip() : String.join("; ", words);
     }
 }
