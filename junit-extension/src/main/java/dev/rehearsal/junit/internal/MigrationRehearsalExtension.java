@@ -79,8 +79,10 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         if (parameter.isAnnotated(RehearsalDatabase.class)) {
-            DatabaseResource database = context.getStore(NAMESPACE).getOrComputeIfAbsent(DATABASE,
-                    key -> new DatabaseResource(server(context).createDatabase("test")), DatabaseResource.class);
+            // Keyed by the context's id: a class-wide database asked for in @BeforeAll must not be found by a test.
+            DatabaseResource database = context.getStore(NAMESPACE.append(context.getUniqueId()))
+                    .getOrComputeIfAbsent(DATABASE, key -> new DatabaseResource(server(context).createDatabase("test")),
+                            DatabaseResource.class);
             return type == DataSource.class ? database.database().dataSource() : database.database().jdbcUrl();
         }
         Rehearsal rehearsal = rehearsal(context);

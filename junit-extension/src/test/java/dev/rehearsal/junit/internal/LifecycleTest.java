@@ -42,6 +42,17 @@ class LifecycleTest {
         assertThat(postgresProcessesServing(directories.get(0))).isEmpty();
     }
 
+    @Test
+    void should_keep_a_class_wide_database_from_before_all_apart_from_the_tests_databases() {
+        // WHEN a class asks for a database in @BeforeAll and in its test
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(BeforeAllDatabaseTestCase.class)).execute();
+
+        // THEN the test got a database of its own, not the class's
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(Probe.values(results, Probe.DATABASE)).hasSize(2).doesNotHaveDuplicates();
+    }
+
     /** Command lines of running processes that mention the data directory, read from /proc. */
     static List<String> postgresProcessesServing(String dataDirectory) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -58,6 +69,24 @@ class LifecycleTest {
             return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (IOException e) {
             return ""; // the process ended meanwhile
+        }
+    }
+
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    static class BeforeAllDatabaseTestCase {
+
+        @org.junit.jupiter.api.BeforeAll
+        static void classWide(@RehearsalDatabase DataSource database, TestReporter reporter) throws Exception {
+            try (Connection connection = database.getConnection()) {
+                Probe.publish(connection, reporter);
+            }
+        }
+
+        @Test
+        void own(@RehearsalDatabase DataSource database, TestReporter reporter) throws Exception {
+            try (Connection connection = database.getConnection()) {
+                Probe.publish(connection, reporter);
+            }
         }
     }
 
