@@ -1,5 +1,6 @@
 package dev.rehearsal.runner;
 
+import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.source.SourceOptions;
@@ -32,6 +33,7 @@ public final class RehearsalConfig {
     private final Policy policy;
     private final boolean flywayParity;
     private final RehearsalListener listener;
+    private final RolloutPlan plan;
 
     private RehearsalConfig(Builder b) {
         this.location = b.location;
@@ -47,6 +49,7 @@ public final class RehearsalConfig {
         this.policy = b.policy;
         this.flywayParity = b.flywayParity;
         this.listener = b.listener;
+        this.plan = b.plan;
     }
 
     public static Builder builder() {
@@ -116,6 +119,14 @@ public final class RehearsalConfig {
         return listener;
     }
 
+    /**
+     * The app versions and the order they are deployed and retired around the migrations; after each step the
+     * versions that may be running are checked (rules on {@link RolloutPlan}). Default {@link RolloutPlan#none()}.
+     */
+    public RolloutPlan plan() {
+        return plan;
+    }
+
     /** Builds a {@link RehearsalConfig}; {@link #build()} validates every value and names the one that is wrong. */
     public static final class Builder {
         private String location;
@@ -131,6 +142,7 @@ public final class RehearsalConfig {
         private Policy policy = Policy.defaults();
         private boolean flywayParity = true;
         private RehearsalListener listener = RehearsalListener.NONE;
+        private RolloutPlan plan = RolloutPlan.none();
 
         private Builder() {
         }
@@ -197,6 +209,11 @@ public final class RehearsalConfig {
 
         public Builder listener(RehearsalListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        public Builder plan(RolloutPlan value) {
+            this.plan = Objects.requireNonNull(value, "plan");
             return this;
         }
 

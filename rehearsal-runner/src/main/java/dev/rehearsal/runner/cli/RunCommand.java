@@ -11,8 +11,9 @@ import dev.rehearsal.runner.Policy;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.internal.plan.PlanFile;
+import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.provision.PostgresProvider;
-import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.io.PrintWriter;
@@ -56,6 +57,16 @@ final class RunCommand implements Callable<Integer> {
             description = "PostgreSQL major version of the embedded server, " + BuildInfo.OLDEST_MAJOR + " to "
                     + BuildInfo.NEWEST_MAJOR + " (default: the newest).")
     Integer postgresMajor;
+
+    @Option(names = "--provider", paramLabel = "PROVIDER",
+            description = "Where PostgreSQL comes from: embedded (default; no Docker needed), testcontainers "
+                    + "(a Docker container of --image) or external (--jdbc-url). --jdbc-url alone implies external.")
+    String providerName;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "Docker image of the testcontainers provider (default: postgres:<--postgres or the newest "
+                    + "major>), e.g. postgres:17 or postgis/postgis:17-3.5.")
+    String image;
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "Rehearse on this server instead of an embedded one. Rehearsal creates and drops its own "
@@ -108,6 +119,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
             description = "Migration layout: auto, flyway or golang-migrate (default: ${DEFAULT-VALUE}).")
     String layout;
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "A YAML rollout plan: app versions with SQL checks and the order of deploys, migrations "
+                    + "and retires (format in docs/phases.md). Each app version that may be running is checked "
+                    + "after every step.")
+    Path plan;
 
     @Option(names = "--no-flyway-parity", description = "Skip applying the chain with Flyway to compare schemas.")
     boolean noFlywayParity;
@@ -175,19 +192,13 @@ final class RunCommand implements Callable<Integer> {
                 .longReader(longReader)
                 .policy(policy)
                 .flywayParity(!noFlywayParity)
+                .plan(plan == null ? RolloutPlan.none() : PlanFile.read(plan))
                 .listener(new ConsoleProgress(err, quiet))
                 .build();
     }
 
     private PostgresProvider provider() {
-        if (jdbcUrl != null) {
-            if (postgresMajor != null) {
-                throw CliErrors.invalid("--postgres chooses the embedded server's version; it cannot be combined "
-                        + "with --jdbc-url, whose server has its own version");
-            }
-            return PostgresProviders.external(jdbcUrl, allowRemote);
-        }
-        return postgresMajor == null ? PostgresProviders.embedded() : PostgresProviders.embedded(postgresMajor);
+        return ProviderOptions.provider(providerName, postgresMajor, image, jdbcUrl, allowRemote);
     }
 
     private MigrationLayout parseLayout() {

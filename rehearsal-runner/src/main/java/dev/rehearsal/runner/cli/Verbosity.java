@@ -14,6 +14,8 @@ final class Verbosity {
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", verbose ? "true" : "false");
         setIfAbsent("org.slf4j.simpleLogger.log.org.postgresql", verbose ? "info" : "error");
+        // Testcontainers logs its Docker probing as errors; Rehearsal's own message says what to do instead.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers", verbose ? "info" : "off");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -3,7 +3,10 @@ package dev.rehearsal.runner.provision;
 import dev.rehearsal.runner.BuildInfo;
 import dev.rehearsal.runner.internal.provision.EmbeddedPostgresProvider;
 import dev.rehearsal.runner.internal.provision.ExternalPostgresProvider;
+import dev.rehearsal.runner.internal.provision.DockerCheck;
 import dev.rehearsal.runner.internal.provision.RehearsalHome;
+import dev.rehearsal.runner.internal.provision.SharedServerProvider;
+import dev.rehearsal.runner.internal.provision.TestcontainersProvider;
 
 /** The ways to get a server. */
 public final class PostgresProviders {
@@ -31,5 +34,31 @@ public final class PostgresProviders {
      */
     public static PostgresProvider external(String jdbcUrl, boolean allowRemote) {
         return new ExternalPostgresProvider(jdbcUrl, allowRemote);
+    }
+
+    /**
+     * PostgreSQL in a Docker container started by Testcontainers, from any image compatible with the official
+     * {@code postgres} image (e.g. {@code postgres:17}, {@code postgis/postgis:17-3.5}). The container is stopped
+     * when the server is closed.
+     *
+     * @throws dev.rehearsal.runner.RehearsalException from {@code start()}, with
+     *         {@link dev.rehearsal.runner.ErrorCode#DOCKER_UNAVAILABLE}, when there is no Docker
+     */
+    public static PostgresProvider testcontainers(String image) {
+        return new TestcontainersProvider(image);
+    }
+
+    /**
+     * A server that is already running backs each rehearsal, so that one server serves many. Closing what
+     * {@code start()} returns drops the scratch databases created through it and leaves the server running; whoever
+     * started the server closes it.
+     */
+    public static PostgresProvider shared(PostgresServer server) {
+        return new SharedServerProvider(server);
+    }
+
+    /** Whether Testcontainers finds a Docker environment; quick, and cached after the first call. */
+    public static boolean dockerAvailable() {
+        return DockerCheck.available();
     }
 }

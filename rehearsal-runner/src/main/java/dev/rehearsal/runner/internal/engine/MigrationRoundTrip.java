@@ -30,10 +30,12 @@ final class MigrationRoundTrip {
 
     private final ScriptExecutor executor;
     private final RehearsalListener listener;
+    private final PhaseChecks phaseChecks;
 
-    MigrationRoundTrip(ScriptExecutor executor, RehearsalListener listener) {
+    MigrationRoundTrip(ScriptExecutor executor, RehearsalListener listener, PhaseChecks phaseChecks) {
         this.executor = executor;
         this.listener = listener;
+        this.phaseChecks = phaseChecks;
     }
 
     StepResults run(ExecutionTarget target, Migration migration) throws SQLException {
@@ -53,6 +55,7 @@ final class MigrationRoundTrip {
                     : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, invalidIndexesAfter(up, connection));
         }
         CatalogSnapshot afterUp = CatalogSnapshot.take(connection);
+        phaseChecks.after(migration, Phase.UP, target);
 
         boolean repeatable = migration.kind() == MigrationKind.REPEATABLE;
         if (!repeatable && migration.down() == null) {
@@ -76,6 +79,7 @@ final class MigrationRoundTrip {
                         : StepResults.ChainState.APPLIED, origin, rowsBefore, invalidIndexesAfter(down, connection));
             }
             downStatus = StepStatus.OK;
+            phaseChecks.after(migration, Phase.DOWN, target);
             CatalogDiff diff = CatalogDiff.between(beforeUp, CatalogSnapshot.take(connection), "before up", "after down");
             restored = diff.isEmpty();
             restoreDiff = diff.lines();
@@ -94,6 +98,7 @@ final class MigrationRoundTrip {
                     : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, invalidIndexesAfter(reup, connection));
         }
         CatalogDiff reupDiff = CatalogDiff.between(afterUp, CatalogSnapshot.take(connection), "after up", "after up again");
+        phaseChecks.after(migration, Phase.REUP, target);
         List<String> order = new ArrayList<>(columnOrder);
         order.addAll(reupDiff.columnOrderLines());
         RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,

@@ -41,6 +41,7 @@ public final class RehearsalRun {
     private final RehearsalConfig config;
     private final RunState state;
     private final ScriptExecutor executor;
+    private PhaseChecks phaseChecks;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
@@ -53,7 +54,8 @@ public final class RehearsalRun {
         state.source(new SourceInfo(config.location(), set.layout().id()));
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
-        try (PostgresServer server = config.provider().start()) {
+        phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
+        try (PostgresServer server = config.provider().start(); PhaseChecks closing = phaseChecks) {
             state.postgres(server.info());
             config.listener().serverStarted(server.info());
             CatalogSnapshot finalSchema = rehearseChain(server, set.migrations());
@@ -67,7 +69,7 @@ public final class RehearsalRun {
 
     /** Rehearses every migration; returns the final schema, or {@code null} when the chain could not finish. */
     private CatalogSnapshot rehearseChain(PostgresServer server, List<Migration> migrations) throws SQLException {
-        MigrationRoundTrip roundTrip = new MigrationRoundTrip(executor, config.listener());
+        MigrationRoundTrip roundTrip = new MigrationRoundTrip(executor, config.listener(), phaseChecks);
         List<MigrationScript> applied = new ArrayList<>();
         ScratchDatabase database = server.createDatabase("rehearsal");
         ExecutionTarget target = open(database);
@@ -133,13 +135,14 @@ public final class RehearsalRun {
             RoundTripRules.evaluate(migration, trip, findings);
             StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
                     results.invalidIndexes(), postgresVersion), findings);
+            phaseChecks.evaluate(migration, trip, findings);
         }
         double durationMs = results == null ? 0 : results.durationMs();
         List<Finding> list = findings.findings();
         MigrationReport report = new MigrationReport(migration.version(), migration.description(), migration.kind(),
                 migration.up().path(), migration.down() == null ? null : migration.down().path(),
-                migration.up().transactional(), migration.up().checksum(), trip, statements, list, List.of(), null,
-                List.of(), null, durationMs);
+                migration.up().transactional(), migration.up().checksum(), trip, statements, list,
+                phaseChecks.phasesOf(migration), null, List.of(), null, durationMs);
         state.add(report);
         config.listener().migrationFinished(report);
     }

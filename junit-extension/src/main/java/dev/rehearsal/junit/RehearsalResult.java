@@ -1,0 +1,59 @@
+package dev.rehearsal.junit;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.PhaseCheck;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.Verdict;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What a rehearsal found: the {@link Report} with accessors for tests. Check it with {@link RehearsalAssertions}. */
+public final class RehearsalResult {
+
+    private final Report report;
+
+    private RehearsalResult(Report report) {
+        this.report = Objects.requireNonNull(report, "report");
+    }
+
+    public static RehearsalResult of(Report report) {
+        return new RehearsalResult(report);
+    }
+
+    /** The whole report, as rendered to JSON, Markdown, HTML, JUnit XML and SARIF. */
+    public Report report() {
+        return report;
+    }
+
+    /** Whether no active finding reaches the policy's failing severity. */
+    public boolean passed() {
+        return report.verdict() == Verdict.PASS;
+    }
+
+    public List<MigrationReport> migrations() {
+        return report.migrations();
+    }
+
+    /** The migration of that version ({@code "3"} for {@code V3__…}); empty when the chain has none. */
+    public Optional<MigrationReport> migration(String version) {
+        return report.migrations().stream().filter(m -> version.equals(m.version())).findFirst();
+    }
+
+    /** Every finding, run-wide ones first. */
+    public List<Finding> findings() {
+        return report.allFindings();
+    }
+
+    /** Every app-version check, in the order they ran. */
+    public List<PhaseCheck> phases() {
+        return report.migrations().stream().flatMap(m -> m.phases().stream()).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "RehearsalResult[" + report.verdict().json() + ", " + report.migrations().size() + " migrations, "
+                + findings().size() + " findings]";
+    }
+}

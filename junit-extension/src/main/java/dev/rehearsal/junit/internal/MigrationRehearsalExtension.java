@@ -1,0 +1,140 @@
+package dev.rehearsal.junit.internal;
+
+import dev.rehearsal.junit.MigrationRehearsal;
+import dev.rehearsal.junit.MigrationRehearsal.Provider;
+import dev.rehearsal.junit.Rehearsal;
+import dev.rehearsal.junit.RehearsalDatabase;
+import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.provision.PostgresProvider;
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.source.MigrationSources;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link MigrationRehearsal}: validates the configuration, starts the server before all tests
+ * of a class (stored in the class's store, or the root store for {@code rehearsal.server.scope=jvm}, so that JUnit
+ * closes it), skips the class when its Testcontainers provider has no Docker, and resolves the parameters.
+ * Holds no state of its own: everything lives in the stores, so classes can run in parallel.
+ */
+public final class MigrationRehearsalExtension implements BeforeAllCallback, ExecutionCondition, ParameterResolver {
+
+    static final Namespace NAMESPACE = Namespace.create(MigrationRehearsalExtension.class);
+    private static final String SETTINGS = "settings";
+    private static final String RESULT = "result";
+    private static final String DATABASE = "database";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Settings settings;
+        try {
+            settings = settings(context);
+        } catch (ExtensionConfigurationException e) {
+            return ConditionEvaluationResult.enabled("the configuration is reported as an error before all tests");
+        }
+        if (settings.provider() == Provider.TESTCONTAINERS && !PostgresProviders.dockerAvailable()) {
+            return ConditionEvaluationResult.disabled("Docker is not available, so the Testcontainers provider cannot "
+                    + "start " + settings.image() + "; start Docker, or use provider = EMBEDDED (no Docker needed)");
+        }
+        return ConditionEvaluationResult.enabled("PostgreSQL provider " + settings.provider() + " is usable");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Settings settings = settings(context);
+        try {
+            MigrationSources.at(settings.location(), Configs.sourceOptions(settings, context)).load();
+        } catch (RehearsalException e) {
+            throw new ExtensionConfigurationException("@MigrationRehearsal on " + settings.owner() + ": "
+                    + e.getMessage(), e);
+        }
+        server(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (parameter.isAnnotated(RehearsalDatabase.class)) {
+            if (type != DataSource.class && type != String.class) {
+                throw new ParameterResolutionException("@RehearsalDatabase goes on a javax.sql.DataSource or a String "
+                        + "(the JDBC URL) parameter, but " + parameter.getParameter() + " is a " + type.getName());
+            }
+            return true;
+        }
+        return type == Rehearsal.class || type == RehearsalResult.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (parameter.isAnnotated(RehearsalDatabase.class)) {
+            // Keyed by the context's id: a class-wide database asked for in @BeforeAll must not be found by a test.
+            DatabaseResource database = context.getStore(NAMESPACE.append(context.getUniqueId()))
+                    .getOrComputeIfAbsent(DATABASE, key -> new DatabaseResource(server(context).createDatabase("test")),
+                            DatabaseResource.class);
+            return type == DataSource.class ? database.database().dataSource() : database.database().jdbcUrl();
+        }
+        Rehearsal rehearsal = rehearsal(context);
+        if (type == Rehearsal.class) {
+            return rehearsal;
+        }
+        // One rehearsal per class answers every test that asks for the plain result.
+        ExtensionContext classContext = classContext(context);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(RESULT, key -> rehearsal.run(),
+                RehearsalResult.class);
+    }
+
+    private Rehearsal rehearsal(ExtensionContext context) {
+        return new DefaultRehearsal(settings(context), server(context), context);
+    }
+
+    private static Settings settings(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(SETTINGS, key -> {
+            Class<?> testClass = classContext.getRequiredTestClass();
+            MigrationRehearsal annotation = AnnotationSupport.findAnnotation(testClass, MigrationRehearsal.class)
+                    .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName() + " uses the "
+                            + "MigrationRehearsal extension without @MigrationRehearsal; annotate the class instead "
+                            + "of registering the extension directly"));
+            return new SettingsResolver(testClass, annotation, context::getConfigurationParameter).resolve();
+        }, Settings.class);
+    }
+
+    private static PostgresServer server(ExtensionContext context) {
+        Settings settings = settings(context);
+        ExtensionContext owner = settings.jvmScope() ? context.getRoot() : classContext(context);
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent("server:" + settings.serverKey(),
+                key -> new ServerResource(provider(settings).start()), ServerResource.class).server();
+    }
+
+    private static PostgresProvider provider(Settings settings) {
+        return switch (settings.provider()) {
+            case TESTCONTAINERS -> PostgresProviders.testcontainers(settings.image());
+            case EXTERNAL -> PostgresProviders.external(settings.jdbcUrl(), false);
+            default -> PostgresProviders.embedded(settings.postgres());
+        };
+    }
+
+    /** The context of the outermost test class: where the server and the settings of a class live. */
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() || current.getTestClass().isEmpty()) {
+            if (current.getParent().isEmpty()) {
+                return current;
+            }
+            current = current.getParent().get();
+        }
+        return current;
+    }
+}

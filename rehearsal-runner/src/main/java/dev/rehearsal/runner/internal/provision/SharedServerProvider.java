@@ -1,0 +1,61 @@
+package dev.rehearsal.runner.internal.provision;
+
+import dev.rehearsal.report.PostgresInfo;
+import dev.rehearsal.runner.provision.PostgresProvider;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A server started once that backs several rehearsals. Each {@link #start()} returns a view whose {@code close()}
+ * drops the scratch databases created through it and leaves the server running: its owner stops it.
+ */
+public final class SharedServerProvider implements PostgresProvider {
+
+    private final PostgresServer server;
+
+    public SharedServerProvider(PostgresServer server) {
+        this.server = Objects.requireNonNull(server, "server");
+    }
+
+    @Override
+    public String name() {
+        return server.info().provider();
+    }
+
+    @Override
+    public PostgresServer start() {
+        return new View(server);
+    }
+
+    private static final class View implements PostgresServer {
+        private final PostgresServer server;
+        private final Set<ScratchDatabase> open = ConcurrentHashMap.newKeySet();
+
+        View(PostgresServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public PostgresInfo info() {
+            return server.info();
+        }
+
+        @Override
+        public ScratchDatabase createDatabase(String purpose) {
+            ScratchDatabase database = server.createDatabase(purpose);
+            open.add(database);
+            return database;
+        }
+
+        @Override
+        public void close() {
+            Set.copyOf(open).forEach(database -> {
+                open.remove(database);
+                database.close();
+            });
+        }
+    }
+}
