@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class LoadClient implements Runnable {
     private final Schedule schedule;
     private final RequestLog log;
     private final ErrorSamples errors;
+    private final Queue<WriterWait> reportedWaits;
     private final SplittableRandom rnd;
     private final Map<TableWorkload, Prepared> prepared = new IdentityHashMap<>();
     private final StringBuilder scratch = new StringBuilder(64);
@@ -47,13 +49,14 @@ final class LoadClient implements Runnable {
     }
 
     LoadClient(DataSource dataSource, LoadSettings settings, Workloads workloads, Schedule schedule, RequestLog log,
-               ErrorSamples errors, long seed) {
+               ErrorSamples errors, Queue<WriterWait> reportedWaits, long seed) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.workloads = workloads;
         this.schedule = schedule;
         this.log = log;
         this.errors = errors;
+        this.reportedWaits = reportedWaits;
         this.rnd = new SplittableRandom(seed);
     }
 
@@ -150,6 +153,7 @@ final class LoadClient implements Runnable {
 
     private void run(PreparedStatement statement, boolean query) throws SQLException {
         executing = statement;
+        long sent = System.nanoTime();
         try {
             if (query) {
                 try (ResultSet rs = statement.executeQuery()) {
@@ -162,6 +166,7 @@ final class LoadClient implements Runnable {
             }
         } finally {
             executing = null;
+            LockWaitReports.collect(statement, sent, System.nanoTime(), workloads.relationNames(), reportedWaits);
         }
     }
 

@@ -29,6 +29,8 @@ final class LoadSession {
             try {
                 statement.execute("SET log_lock_waits = on");
                 statement.execute("SET deadlock_timeout = '1ms'");
+                // The server's report of each wait of 1 ms or more comes back to the session (LockWaitReports).
+                statement.execute("SET client_min_messages = log");
             } catch (SQLException notSuperuser) {
                 // Only superusers may change these; the server's own settings apply.
             }

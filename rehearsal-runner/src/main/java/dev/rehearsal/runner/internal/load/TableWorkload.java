@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * values come from. Replaced as a whole when the schema changes.
  *
  * @param target      the table as the load was asked for it
+ * @param relationOid the table's oid, to name it in the server's lock wait reports
+ * @param relation    the table's schema-qualified name
  * @param insertSql   {@code INSERT … VALUES (?, …)} of the plan's columns, {@code null} when rows cannot be generated
  * @param plan        generates inserted rows
  * @param ordinals    the next row ordinal, shared by all clients and kept across schema changes
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param selectSql   {@code SELECT … WHERE key = ?}, {@code null} without a key
  * @param keys        sampled key values the UPDATEs and SELECTs address
  */
-record TableWorkload(String target, String insertSql, RowPlan plan, AtomicLong ordinals, String updateSql,
+record TableWorkload(String target, long relationOid, String relation, String insertSql, RowPlan plan, AtomicLong ordinals, String updateSql,
                      List<RowPlan.Source> updated, String selectSql, List<String[]> keys) {
 
     boolean canInsert() {

@@ -82,7 +82,8 @@ final class WorkloadBuilder {
         List<ColumnInfo> key = addressingKey(table);
         String insert = plan == null ? null : insertSql(table, plan);
         if (key.isEmpty()) {
-            return new TableWorkload(target, insert, plan, next, null, List.of(), null, List.of());
+            return new TableWorkload(target, table.oid(), table.displayName(), insert, plan, next, null, List.of(), null,
+                    List.of());
         }
         List<String> keyNames = key.stream().map(ColumnInfo::name).toList();
         List<Integer> updatable = updatable(plan, key);
@@ -94,7 +95,8 @@ final class WorkloadBuilder {
         String update = "UPDATE " + table.sqlName() + " SET " + set + " WHERE " + where;
         String select = "SELECT " + table.columns().stream().map(c -> Identifiers.quote(c.name()))
                 .collect(Collectors.joining(", ")) + " FROM " + table.sqlName() + " WHERE " + where;
-        return new TableWorkload(target, insert, plan, next, update, updated, select, sample(table, keyNames));
+        return new TableWorkload(target, table.oid(), table.displayName(), insert, plan, next, update, updated, select,
+                sample(table, keyNames));
     }
 
     /** Self-references would point at rows of failed inserts: the load leaves nullable ones NULL. */

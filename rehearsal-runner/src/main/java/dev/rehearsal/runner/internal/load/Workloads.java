@@ -3,6 +3,8 @@ package dev.rehearsal.runner.internal.load;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -23,6 +25,7 @@ final class Workloads implements AutoCloseable {
     private final DataSource dataSource;
     private final List<String> targets;
     private final AtomicReferenceArray<TableWorkload> current;
+    private final Map<Long, String> relationNames = new ConcurrentHashMap<>();
     private final long[] refreshedAt;
     private final boolean[] requested;
     private final long intervalNanos;
@@ -42,7 +45,7 @@ final class Workloads implements AutoCloseable {
         this.refreshedAt = new long[this.targets.size()];
         this.requested = new boolean[this.targets.size()];
         for (int i = 0; i < this.targets.size(); i++) {
-            current.set(i, builder.build(this.targets.get(i)));
+            install(i, builder.build(this.targets.get(i)));
             refreshedAt[i] = System.nanoTime();
         }
         this.refresher = new Thread(this::refreshLoop, threadName);
@@ -52,6 +55,18 @@ final class Workloads implements AutoCloseable {
 
     List<String> targets() {
         return targets;
+    }
+
+    /** Names of the target tables by oid, also of tables that were since dropped or renamed. */
+    Map<Long, String> relationNames() {
+        return relationNames;
+    }
+
+    private void install(int index, TableWorkload workload) {
+        if (workload != null) {
+            relationNames.put(workload.relationOid(), workload.relation());
+        }
+        current.set(index, workload);
     }
 
     /** A usable workload at random, or {@code null} when no target table can take requests. */
@@ -107,7 +122,7 @@ final class Workloads implements AutoCloseable {
             if (connection == null || connection.isClosed()) {
                 connect();
             }
-            current.set(index, builder.build(targets.get(index)));
+            install(index, builder.build(targets.get(index)));
         } catch (SQLException e) {
             // Locked by the migration (lock_timeout) or mid-change: keep the old statements, try again later.
             LOG.debug("Re-reading {} failed: {}", targets.get(index), e.getMessage());

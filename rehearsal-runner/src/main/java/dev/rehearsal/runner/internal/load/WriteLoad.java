@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Concurrent writers against the tables a migration touches, on a fixed request rate (open model), recording every
@@ -34,6 +36,7 @@ public final class WriteLoad implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final List<RequestLog> logs = new ArrayList<>();
     private final ErrorSamples errors = new ErrorSamples();
+    private final Queue<WriterWait> reportedWaits = new ConcurrentLinkedQueue<>();
     private final LatencyStats stats = new LatencyStats(logs, errors);
     private boolean closed;
 
@@ -45,7 +48,7 @@ public final class WriteLoad implements AutoCloseable {
             RequestLog log = new RequestLog();
             logs.add(log);
             LoadClient client = new LoadClient(db.dataSource(), settings, workloads, schedule, log, errors,
-                    settings.seed() * 31 + i);
+                    reportedWaits, settings.seed() * 31 + i);
             clients.add(client);
             Thread thread = new Thread(client, name + "-" + i);
             thread.setDaemon(true);
@@ -114,6 +117,15 @@ public final class WriteLoad implements AutoCloseable {
             throw new IllegalArgumentException("the timeline bucket must be positive, was " + bucket);
         }
         return stats.timeline(originNanos, fromNanos, toNanos, bucket.toNanos());
+    }
+
+    /**
+     * The lock waits of 1 ms or more that the server reported to the load's sessions, exact to the microsecond,
+     * in no particular order and not attributed to any blocker (see {@link WaitRefinement}). Empty when the
+     * sessions could not enable {@code log_lock_waits} (it needs a superuser).
+     */
+    public List<WriterWait> reportedWaits() {
+        return List.copyOf(reportedWaits);
     }
 
     /** Stops the clients (cancelling statements that wait), closes their connections; harmless when repeated. */
