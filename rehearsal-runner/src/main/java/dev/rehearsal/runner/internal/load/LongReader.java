@@ -90,11 +90,15 @@ public final class LongReader implements AutoCloseable {
         }
         try {
             connection.commit();
-            connection.close();
         } catch (SQLException ignored) {
             // the transaction ends with the connection either way
         }
         releasedAtNanos = System.nanoTime();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
         done.countDown();
     }
 

@@ -53,10 +53,21 @@ public final class Seeder {
     }
 
     private static List<SeededTable> seedTables(Connection connection, SeedOptions options) throws SQLException {
-        List<TableInfo> tables = new CatalogReader(connection).tables();
+        CatalogReader catalog = new CatalogReader(connection);
+        List<TableInfo> tables = catalog.tables();
         TableOrder order = TableOrder.of(tables);
         Map<Long, TableInfo> byOid = new HashMap<>();
         tables.forEach(t -> byOid.put(t.oid(), t));
+        for (TableInfo table : tables) { // referenced tables the seeder does not fill still provide keys
+            for (TableInfo.ForeignKey fk : table.foreignKeys()) {
+                if (!byOid.containsKey(fk.parentOid())) {
+                    TableInfo parent = catalog.table(fk.parentOid());
+                    if (parent != null) {
+                        byOid.put(parent.oid(), parent);
+                    }
+                }
+            }
+        }
         List<SeededTable> results = new ArrayList<>();
         List<TableInfo> toAnalyze = new ArrayList<>();
         connection.setAutoCommit(false);

@@ -51,6 +51,14 @@ class BlockingMonitorTest {
                 assertThat(w.relation()).isEqualTo("public.orders");
             });
             assertThat(measured.maxWaitMs()).isGreaterThanOrEqualTo(0.5 * measured.migrationMs());
+
+            // the sessions' own reports give the same waits exact durations, never longer than the migration
+            assertThat(measured.reported()).isNotEmpty();
+            List<WriterWait> refined = WaitRefinement.refine(measured.waits(), measured.reported());
+            assertThat(refined).hasSizeGreaterThanOrEqualTo(measured.waits().size());
+            assertThat(refined).allSatisfy(w -> assertThat(w.durationMs()).isLessThanOrEqualTo(measured.migrationMs() + 1));
+            assertThat(refined.stream().mapToDouble(WriterWait::durationMs).max().orElse(0))
+                    .isGreaterThanOrEqualTo(0.5 * measured.migrationMs());
         }
     }
 
@@ -74,7 +82,7 @@ class BlockingMonitorTest {
         }
     }
 
-    private record Measured(List<WriterWait> waits, double migrationMs) {
+    private record Measured(List<WriterWait> waits, List<WriterWait> reported, double migrationMs) {
         double maxWaitMs() {
             return waits.stream().mapToDouble(WriterWait::durationMs).max().orElse(0);
         }
@@ -89,7 +97,7 @@ class BlockingMonitorTest {
             statement.execute(migration);
             double migrationMs = (System.nanoTime() - started) / 1e6;
             Thread.sleep(200);
-            return new Measured(monitor.stop(), migrationMs);
+            return new Measured(monitor.stop(), load.reportedWaits(), migrationMs);
         }
     }
 

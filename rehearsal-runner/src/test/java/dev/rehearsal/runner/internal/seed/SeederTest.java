@@ -68,6 +68,21 @@ class SeederTest {
     }
 
     @Test
+    void should_report_a_not_null_column_of_a_type_it_cannot_generate_and_leave_nullable_ones_null()
+            throws SQLException {
+        try (ScratchDatabase db = schema("unsupported_type")) {
+            Map<String, SeededTable> byName = byName(seed(db, SeedOptions.defaults().rows(100)));
+
+            assertThat(byName.get("shop.places").rows()).isZero();
+            assertThat(byName.get("shop.places").note()).contains("column location", "point", "seedScript");
+            // a child of the empty table and a column of an unknown type stay NULL, the rows still come
+            assertThat(byName.get("shop.visits")).isEqualTo(new SeededTable("shop.visits", 100, null));
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.visits WHERE place_id IS NOT NULL OR area IS NOT NULL"))
+                    .isZero();
+        }
+    }
+
+    @Test
     void should_run_the_seed_script_first_and_leave_tables_it_filled_alone(@TempDir Path dir) throws Exception {
         try (ScratchDatabase db = schema("seed_script")) {
             // GIVEN a script that provides the rows the generator cannot make

@@ -86,3 +86,7 @@ ALTER TABLE shop.owners ADD FOREIGN KEY (main_account_id) REFERENCES shop.accoun
 CREATE TABLE shop.legacy_codes (
     code text NOT NULL CONSTRAINT legacy_code_format CHECK (code ~ '^[A-Z]{3}-[0-9]{4}$')
 );
+
+-- A type the seeder does not generate: NOT NULL blocks the table, nullable is left NULL.
+CREATE TABLE shop.places (id int PRIMARY KEY, location point NOT NULL);
+CREATE TABLE shop.visits (id int PRIMARY KEY, place_id int REFERENCES shop.places (id), area box);
