@@ -25,6 +25,7 @@ final class LoadClient implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadClient.class);
     private static final long RECONNECT_PAUSE_NANOS = 250_000_000L;
+    private static final int[] NO_GROUPS = new int[0];
 
     private final DataSource dataSource;
     private final LoadSettings settings;
@@ -119,9 +120,10 @@ final class LoadClient implements Runnable {
                 statement = statements(workload).update = connection.prepareStatement(workload.updateSql());
             }
             int index = 1;
+            long ordinal = workload.ordinals().getAndIncrement(); // values derived from it (json keys) stay unique
             for (var source : workload.updated()) {
                 scratch.setLength(0);
-                bind(statement, index++, source.write(0, rnd, new int[0], scratch) ? scratch.toString() : null);
+                bind(statement, index++, source.write(ordinal, rnd, NO_GROUPS, scratch) ? scratch.toString() : null);
             }
             bindKey(statement, index, workload);
             run(statement, false);

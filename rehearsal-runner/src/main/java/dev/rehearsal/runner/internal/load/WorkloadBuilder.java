@@ -6,6 +6,7 @@ import dev.rehearsal.runner.internal.seed.Identifiers;
 import dev.rehearsal.runner.internal.seed.ParentKeys;
 import dev.rehearsal.runner.internal.seed.RowPlan;
 import dev.rehearsal.runner.internal.seed.RowPlanner;
+import dev.rehearsal.runner.internal.seed.SeedNotes;
 import dev.rehearsal.runner.internal.seed.TableInfo;
 import dev.rehearsal.runner.internal.seed.TableInfo.ForeignKey;
 import dev.rehearsal.runner.internal.seed.TableInfo.UniqueKey;
@@ -80,13 +81,14 @@ final class WorkloadBuilder {
                 seed, column -> max(table, column));
         RowPlan plan = outcome.plan() == null ? null : withoutSelfReferences(outcome.plan());
         List<ColumnInfo> key = addressingKey(table);
-        String insert = plan == null ? null : insertSql(table, plan);
+        String insert = plan == null ? null : insertSql(table, plan, outcome.notUnderstood());
+        List<String> unsure = SeedNotes.columnsOf(table, outcome.notUnderstood());
         if (key.isEmpty()) {
             return new TableWorkload(target, table.oid(), table.displayName(), insert, plan, next, null, List.of(), null,
                     List.of());
         }
         List<String> keyNames = key.stream().map(ColumnInfo::name).toList();
-        List<Integer> updatable = updatable(plan, key);
+        List<Integer> updatable = updatable(plan, key, unsure);
         List<RowPlan.Source> updated = updatable.stream().map(i -> plan.sources().get(i)).toList();
         String where = keyNames.stream().map(c -> Identifiers.quote(c) + " = ?").collect(Collectors.joining(" AND "));
         String set = updatable.isEmpty() ? Identifiers.quote(keyNames.get(0)) + " = " + Identifiers.quote(keyNames.get(0))
@@ -109,13 +111,24 @@ final class WorkloadBuilder {
         return new RowPlan(plan.columns(), sources, plan.groups(), plan.capacity());
     }
 
-    private static String insertSql(TableInfo table, RowPlan plan) {
+    /**
+     * {@code INSERT … VALUES}; when the table has CHECKs the generators do not understand, rows go through them
+     * first ({@code INSERT … SELECT … WHERE check}), so a row that would break one is skipped instead of failing.
+     */
+    private static String insertSql(TableInfo table, RowPlan plan, List<TableInfo.Check> notUnderstood) {
         if (plan.columns().isEmpty()) {
             return "INSERT INTO " + table.sqlName() + " DEFAULT VALUES";
         }
-        return "INSERT INTO " + table.sqlName() + " ("
-                + plan.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "))
-                + ") VALUES (" + String.join(", ", Collections.nCopies(plan.columns().size(), "?")) + ")";
+        String columns = plan.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+        if (notUnderstood.isEmpty()) {
+            return "INSERT INTO " + table.sqlName() + " (" + columns + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(plan.columns().size(), "?")) + ")";
+        }
+        String typed = plan.columns().stream().map(c -> "?::" + c.type().name()).collect(Collectors.joining(", "));
+        String filter = notUnderstood.stream().map(c -> "(" + c.expression() + ") IS NOT FALSE")
+                .collect(Collectors.joining(" AND "));
+        return "INSERT INTO " + table.sqlName() + " (" + columns + ") SELECT * FROM (VALUES (" + typed + ")) AS v ("
+                + columns + ") WHERE " + filter;
     }
 
     /** The primary key, or else the first unique key of NOT NULL columns; empty when there is none. */
@@ -130,14 +143,19 @@ final class WorkloadBuilder {
         return List.of();
     }
 
-    /** Positions in the plan of up to three columns with random values (not keys, not references). */
-    private static List<Integer> updatable(RowPlan plan, List<ColumnInfo> key) {
+    /**
+     * Positions in the plan of up to three columns with random values: not keys, not references, not read by a
+     * CHECK the generators do not understand.
+     */
+    private static List<Integer> updatable(RowPlan plan, List<ColumnInfo> key, List<String> unsure) {
         List<Integer> positions = new ArrayList<>();
         if (plan == null) {
             return positions;
         }
         for (int i = 0; i < plan.columns().size() && positions.size() < UPDATED_COLUMNS; i++) {
-            if (plan.sources().get(i) instanceof RowPlan.RandomValue && !key.contains(plan.columns().get(i))) {
+            ColumnInfo column = plan.columns().get(i);
+            if (plan.sources().get(i) instanceof RowPlan.RandomValue && !key.contains(column)
+                    && !unsure.contains(column.name())) {
                 positions.add(i);
             }
         }

@@ -11,7 +11,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** The notes a {@code SeededTable} carries: what stopped the seeder, naming the column, and how to supply rows. */
-final class SeedNotes {
+public final class SeedNotes {
 
     private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")+)\"|\\b([A-Za-z_][A-Za-z0-9_$]*)\\b");
 
@@ -58,7 +58,7 @@ final class SeedNotes {
     }
 
     /** Columns of the table the constraints mention. */
-    static List<String> columnsOf(TableInfo table, List<Check> checks) {
+    public static List<String> columnsOf(TableInfo table, List<Check> checks) {
         Set<String> columns = new LinkedHashSet<>();
         for (Check check : checks) {
             Matcher m = WORD.matcher(check.expression() == null ? check.definition() : check.expression());
