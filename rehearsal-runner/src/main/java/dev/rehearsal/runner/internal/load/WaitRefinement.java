@@ -52,6 +52,17 @@ public final class WaitRefinement {
         return result;
     }
 
+    /**
+     * The reported waits on {@code relation} that overlap [{@code fromNanos}, {@code toNanos}): for a caller that
+     * knows when a migration statement held a conflicting lock on the relation, this attributes the waits the
+     * monitor's polls missed (on a machine short of CPU) to that statement.
+     */
+    public static List<WriterWait> during(List<WriterWait> reported, String relation, long fromNanos, long toNanos) {
+        return reported.stream().filter(r -> Objects.equals(r.relation(), relation))
+                .filter(r -> r.startNanos() < toNanos && r.endNanos() > fromNanos)
+                .sorted(Comparator.comparingLong(WriterWait::startNanos)).toList();
+    }
+
     private static boolean overlap(WriterWait a, WriterWait b) {
         return a.startNanos() <= b.endNanos() + SLACK_NANOS && a.endNanos() >= b.startNanos() - SLACK_NANOS;
     }

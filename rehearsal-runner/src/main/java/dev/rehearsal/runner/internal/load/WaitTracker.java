@@ -5,16 +5,21 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns successive lock snapshots into waits: a wait opens at the first poll that sees a session waiting because
  * of the migration and closes at the first poll that does not (or that sees it wait for something else).
+ * A waiting backend briefly stops showing as waiting while it runs its deadlock check (after
+ * {@code deadlock_timeout}); when it shows again with the same server wait start, the wait resumes instead of
+ * counting twice.
  */
 final class WaitTracker {
 
     private final int migrationPid;
     private final Map<Integer, Open> open = new HashMap<>();
-    private final List<WriterWait> closed = new ArrayList<>();
+    private final Map<Integer, Open> lastClosed = new HashMap<>();
+    private final List<Open> closed = new ArrayList<>();
     private long previousPollNanos = Long.MIN_VALUE;
 
     private static final class Open {
@@ -23,6 +28,7 @@ final class WaitTracker {
         final long firstSeen;
         long lastSeen;
         long serverStart;
+        long after;
 
         Open(LockSnapshot.Waiting first, long before, long firstSeen) {
             this.first = first;
@@ -32,12 +38,21 @@ final class WaitTracker {
             this.serverStart = first.waitStartNanos();
         }
 
-        /** The same wait: same lock request, and the same server wait start once the server has published it. */
+        /** The same lock request; and the same server wait start once the server has published it. */
         boolean same(LockSnapshot.Waiting w) {
             boolean sameStart = serverStart == Long.MIN_VALUE || w.waitStartNanos() == Long.MIN_VALUE
                     || serverStart == w.waitStartNanos();
-            return sameStart && first.mode().equals(w.mode()) && first.lockType().equals(w.lockType())
-                    && java.util.Objects.equals(first.object(), w.object());
+            return sameStart && sameRequest(w);
+        }
+
+        /** Provably the same wait seen again: the server gave both sightings the same wait start. */
+        boolean resumedBy(LockSnapshot.Waiting w) {
+            return serverStart != Long.MIN_VALUE && serverStart == w.waitStartNanos() && sameRequest(w);
+        }
+
+        private boolean sameRequest(LockSnapshot.Waiting w) {
+            return first.mode().equals(w.mode()) && first.lockType().equals(w.lockType())
+                    && Objects.equals(first.object(), w.object());
         }
 
         void seen(LockSnapshot.Waiting w, long now) {
@@ -47,7 +62,7 @@ final class WaitTracker {
             }
         }
 
-        WriterWait end(long after) {
+        WriterWait toWait(long end) {
             long start;
             if (serverStart != Long.MIN_VALUE) {
                 start = Math.max(before, Math.min(firstSeen, serverStart));
@@ -55,7 +70,7 @@ final class WaitTracker {
                 start = before + (firstSeen - before) / 2;
             }
             return new WriterWait(first.pid(), first.applicationName(), first.relation(), first.mode(), first.lockType(),
-                    firstSeen, lastSeen, start, lastSeen + (after - lastSeen) / 2);
+                    firstSeen, lastSeen, start, lastSeen + (end - lastSeen) / 2);
         }
     }
 
@@ -77,29 +92,41 @@ final class WaitTracker {
                 entry.getValue().seen(still, now);
                 current.remove(entry.getKey());
             } else {
-                closed.add(entry.getValue().end(now));
+                entry.getValue().after = now;
+                closed.add(entry.getValue());
+                lastClosed.put(entry.getKey(), entry.getValue());
                 it.remove();
             }
         }
         for (LockSnapshot.Waiting w : current.values()) {
-            open.put(w.pid(), new Open(w, before, now));
+            Open previous = lastClosed.get(w.pid());
+            if (previous != null && previous.resumedBy(w)) {
+                closed.remove(closed.lastIndexOf(previous)); // near the end: it closed a poll ago
+                previous.seen(w, now);
+                open.put(w.pid(), previous);
+            } else {
+                open.put(w.pid(), new Open(w, before, now));
+            }
+            lastClosed.remove(w.pid());
         }
         previousPollNanos = now;
     }
 
-    /** All waits so far; waits still open end at the last poll. */
+    /** All waits so far, by start; waits still open end at the last poll. */
     synchronized List<WriterWait> waits() {
-        List<WriterWait> all = new ArrayList<>(closed);
-        for (Open o : open.values()) {
-            all.add(o.end(o.lastSeen));
-        }
+        List<WriterWait> all = new ArrayList<>();
+        closed.forEach(o -> all.add(o.toWait(o.after)));
+        open.values().forEach(o -> all.add(o.toWait(o.lastSeen)));
         all.sort(java.util.Comparator.comparingLong(WriterWait::startNanos));
         return all;
     }
 
     /** Ends every open wait at {@code nanos}, the poll after the last. */
     synchronized void finish(long nanos) {
-        open.values().forEach(o -> closed.add(o.end(nanos)));
+        for (Open o : open.values()) {
+            o.after = nanos;
+            closed.add(o);
+        }
         open.clear();
     }
 }

@@ -35,6 +35,16 @@ class WaitRefinementTest {
                 .containsExactly(polled);
     }
 
+    @Test
+    void should_pick_the_reported_waits_on_a_relation_during_a_lock_hold() {
+        WriterWait inside = wait(1, "public.t", 10 * MS, 20 * MS);
+        WriterWait before = wait(2, "public.t", 1 * MS, 4 * MS);
+        WriterWait otherTable = wait(3, "public.other", 10 * MS, 20 * MS);
+
+        assertThat(WaitRefinement.during(List.of(otherTable, before, inside), "public.t", 5 * MS, 15 * MS))
+                .containsExactly(inside);
+    }
+
     private static WriterWait wait(int pid, String relation, long start, long end) {
         return new WriterWait(pid, WriteLoad.APPLICATION_NAME, relation, "RowExclusiveLock", "relation", start, end,
                 start, end);

@@ -42,6 +42,19 @@ class WaitTrackerTest {
     }
 
     @Test
+    void should_resume_a_wait_that_vanished_for_a_poll_with_the_same_server_start() {
+        WaitTracker tracker = new WaitTracker(MIGRATION);
+        tracker.observe(snapshot(0));
+        tracker.observe(snapshot(1_000_000, waiting(400_000)));
+        tracker.observe(snapshot(2_000_000)); // running its deadlock check: not shown as waiting
+        tracker.observe(snapshot(3_000_000, waiting(400_000)));
+        tracker.observe(snapshot(4_000_000));
+
+        assertThat(tracker.waits()).extracting(WriterWait::startNanos, WriterWait::endNanos)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(400_000L, 3_500_000L));
+    }
+
+    @Test
     void should_take_the_middle_of_the_gap_before_the_first_sighting_when_the_server_gives_no_start() {
         WaitTracker tracker = new WaitTracker(MIGRATION);
         tracker.observe(snapshot(0));
