@@ -85,6 +85,9 @@ final class LoadClient implements Runnable {
     private void request(long due) {
         TableWorkload workload = workloads.pick(rnd);
         if (workload == null) {
+            if (settings.closed()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // do not spin while no table exists
+            }
             return; // no target table exists right now: nothing to measure
         }
         int error = -1;

@@ -96,7 +96,10 @@ public final class WriteLoad implements AutoCloseable {
         return workloads.targets();
     }
 
-    /** Latency and errors of the requests whose intended start lies in [{@code fromNanos}, {@code toNanos}). */
+    /**
+     * Latency and errors of the requests whose intended start lies in [{@code fromNanos}, {@code toNanos}); requests
+     * still running when asked are not counted yet, so ask after the span (plus the longest expected stall).
+     */
     public LoadWindow window(Phase step, long fromNanos, long toNanos) {
         return stats.window(step, fromNanos, toNanos);
     }
