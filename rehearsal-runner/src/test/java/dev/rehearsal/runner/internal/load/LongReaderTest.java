@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.report.Phase;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
 import dev.rehearsal.runner.internal.seed.Sql;
@@ -71,6 +72,8 @@ class LongReaderTest {
                 assertThat(queued).extracting(WriterWait::mode).contains("RowExclusiveLock");
                 assertThat(queued.stream().mapToDouble(WriterWait::durationMs).max().orElse(0)).isGreaterThan(300);
                 assertThat(waits).noneMatch(w -> w.pid() == reader.pid() || w.pid() == monitor.migrationPid());
+                // and the load's latency shows the stall
+                assertThat(load.window(Phase.UP, alterStarted, alterStarted + 100_000_000L).maxMs()).isGreaterThan(300);
                 reader.close();
             }
         }
