@@ -39,13 +39,14 @@ final class WorkloadBuilder {
     private final CatalogReader catalog;
     private final ParentKeys parentKeys;
     private final long seed;
-    private final Map<String, AtomicLong> ordinals = new HashMap<>();
+    private final RowOrdinals ordinals;
     private final Map<String, KeySample> samples = new HashMap<>();
 
     private record KeySample(long oid, List<String> columns, List<String[]> tuples) {
     }
 
-    WorkloadBuilder(Connection connection, long seed) {
+    WorkloadBuilder(Connection connection, long seed, RowOrdinals ordinals) {
+        this.ordinals = ordinals;
         this.connection = connection;
         this.catalog = new CatalogReader(connection);
         this.parentKeys = new ParentKeys(connection);
@@ -72,11 +73,7 @@ final class WorkloadBuilder {
                 tables.put(parent.oid(), parent);
             }
         }
-        AtomicLong next = ordinals.get(target);
-        if (next == null) {
-            next = new AtomicLong(count(table));
-            ordinals.put(target, next);
-        }
+        AtomicLong next = ordinals.of(target, count(table));
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, parentKeys, Set.of(), next.get(), INSERTS_PLANNED,
                 seed, column -> max(table, column));
         RowPlan plan = outcome.plan() == null ? null : withoutSelfReferences(outcome.plan());

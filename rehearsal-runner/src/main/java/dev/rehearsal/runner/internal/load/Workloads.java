@@ -35,7 +35,11 @@ final class Workloads implements AutoCloseable {
     private WorkloadBuilder builder;
     private volatile boolean running = true;
 
-    Workloads(DataSource dataSource, LoadTargets targets, LoadSettings settings, String threadName) throws SQLException {
+    private final RowOrdinals ordinals;
+
+    Workloads(DataSource dataSource, LoadTargets targets, LoadSettings settings, String threadName, RowOrdinals ordinals)
+            throws SQLException {
+        this.ordinals = ordinals;
         this.dataSource = dataSource;
         this.settings = settings;
         this.intervalNanos = settings.refreshInterval().toNanos();
@@ -135,7 +139,7 @@ final class Workloads implements AutoCloseable {
     private void connect() throws SQLException {
         connection = dataSource.getConnection();
         LoadSession.configure(connection, settings, LoadSession.SCHEMA_READER_NAME, "1s");
-        builder = new WorkloadBuilder(connection, settings.seed());
+        builder = new WorkloadBuilder(connection, settings.seed(), ordinals);
     }
 
     private void closeConnection() {

@@ -40,9 +40,10 @@ public final class WriteLoad implements AutoCloseable {
     private final LatencyStats stats = new LatencyStats(logs, errors);
     private boolean closed;
 
-    private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets) throws SQLException {
+    private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals)
+            throws SQLException {
         String name = THREAD_PREFIX + db.name();
-        this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema");
+        this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema", ordinals);
         this.schedule = new Schedule(settings.rate());
         for (int i = 0; i < settings.clients(); i++) {
             RequestLog log = new RequestLog();
@@ -63,9 +64,17 @@ public final class WriteLoad implements AutoCloseable {
      * @throws RehearsalException when the tables cannot be read or the clients cannot connect
      */
     public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets) {
+        return start(db, settings, targets, new RowOrdinals());
+    }
+
+    /**
+     * Like {@link #start(ScratchDatabase, LoadSettings, LoadTargets)}, continuing the row ordinals of earlier loads
+     * of the same rehearsal so that their inserted values do not collide.
+     */
+    public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals) {
         WriteLoad load;
         try {
-            load = new WriteLoad(db, settings, targets);
+            load = new WriteLoad(db, settings, targets, ordinals);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not read the tables "
                     + (targets.tables().isEmpty() ? "" : targets.tables() + " ") + "of " + db.name() + ": "
