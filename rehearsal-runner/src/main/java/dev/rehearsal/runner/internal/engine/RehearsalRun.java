@@ -16,6 +16,7 @@ import dev.rehearsal.runner.internal.load.RowOrdinals;
 import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
+import dev.rehearsal.runner.internal.findings.ChecksumRules;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
 import dev.rehearsal.runner.internal.findings.RoundTripRules;
@@ -155,6 +156,7 @@ public final class RehearsalRun {
         FindingCollector findings = new FindingCollector(config.policy(), suppressions);
         RoundTrip trip = results == null ? RoundTrip.notRun() : results.roundTrip();
         List<StatementTrace> statements = results == null ? List.of() : results.statements();
+        ChecksumRules.evaluate(migration, config.baselineChecksums(), findings);
         if (results != null) {
             RoundTripRules.evaluate(migration, trip, findings);
             StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),

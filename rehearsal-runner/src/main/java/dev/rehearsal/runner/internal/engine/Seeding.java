@@ -17,7 +17,15 @@ final class Seeding {
     private final SeedOptions options;
 
     Seeding(RehearsalConfig config) {
-        this.options = config.rows() == 0 ? null : SeedOptions.defaults().rows(config.rows());
+        if (config.rows() == 0 && config.tableRows().isEmpty() && config.seedScript() == null) {
+            this.options = null;
+            return;
+        }
+        SeedOptions seed = SeedOptions.defaults().rows(config.rows());
+        for (var table : config.tableRows().entrySet()) {
+            seed = seed.rows(table.getKey(), table.getValue());
+        }
+        this.options = config.seedScript() == null ? seed : seed.seedScript(config.seedScript());
     }
 
     /** Seeds before {@code migration}; {@code null} when seeding is off. */
