@@ -15,7 +15,7 @@ public final class CloneTimings {
     /** Milliseconds per {@code CREATE DATABASE}, {@code repetitions} times per strategy the server supports. */
     public static Map<String, double[]> measure(PostgresServer server, int repetitions) {
         EmbeddedServer embedded = (EmbeddedServer) server;
-        DataSource admin = PgDataSources.of("localhost", embedded.port(), "postgres", "postgres", null);
+        DataSource admin = PgDataSources.of(EmbeddedServer.HOST, embedded.port(), "postgres", "postgres", null);
         Map<CloneStrategy, double[]> timings = new EnumMap<>(CloneStrategy.class);
         for (CloneStrategy strategy : CloneStrategy.values()) {
             if (strategy != CloneStrategy.SERVER_DEFAULT && server.info().major() < 15) {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +61,31 @@ final class DataDirectoryCache {
         });
     }
 
-    /** Throws away a cached directory that failed to start, so that the next {@link #ready} rebuilds it. */
-    void invalidate(PostgresBinaries binaries) {
+    /**
+     * Which build of the cached directory this is. A server that failed to start from a copy of one build must not
+     * have a newer build thrown away, which another process may have made meanwhile.
+     */
+    static String generationOf(Path directory) {
+        try {
+            return Files.readString(directory.resolve(READY_MARKER), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Throws away a cached directory that failed to start, if it is still the build that failed, so that the next
+     * {@link #ready} rebuilds it. It is renamed away first: other processes copying it at this moment fail their
+     * copy and retry, instead of copying half a directory.
+     */
+    void invalidate(PostgresBinaries binaries, String failedGeneration) {
         Path directory = directoryFor(binaries);
         underLock(directory, () -> {
-            FileTrees.delete(directory);
+            if (Files.exists(directory) && generationOf(directory).equals(failedGeneration)) {
+                Path doomed = root.resolve(directory.getFileName() + ".damaged-" + UUID.randomUUID());
+                Files.move(directory, doomed, StandardCopyOption.ATOMIC_MOVE);
+                FileTrees.delete(doomed);
+            }
             return directory;
         });
     }
@@ -90,7 +111,12 @@ final class DataDirectoryCache {
         Path staging = root.resolve(directory.getFileName() + ".staging-" + UUID.randomUUID());
         Path data = staging.resolve("data");
         Files.createDirectories(data);
-        try {
+        // Interrupted while building (SIGINT): the initdb server must not outlive the JVM, nor its files.
+        try (ShutdownSequence.Registration onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE,
+                "remove " + staging, () -> {
+                    PostmasterProcess.stopIfRunning(data);
+                    FileTrees.deleteQuietly(staging);
+                })) {
             LOG.info("Initialising a PostgreSQL {} data directory (once per version)", binaries.version());
             try (EmbeddedPostgres postgres = ZonkyLauncher.start(binaries, data, staging.resolve("initdb.log"))) {
                 checkpoint(postgres);
@@ -100,7 +126,7 @@ final class DataDirectoryCache {
             trimWal(data.resolve("pg_wal"));
             Files.deleteIfExists(data.resolve("epg-lock"));
             Files.deleteIfExists(data.resolve("postmaster.opts"));
-            Files.writeString(data.resolve(READY_MARKER), binaries.key() + "\n");
+            Files.writeString(data.resolve(READY_MARKER), binaries.key() + " " + UUID.randomUUID() + "\n");
             Files.move(data, directory, StandardCopyOption.ATOMIC_MOVE);
             removeOlderFormats(binaries);
         } finally {

@@ -2,17 +2,22 @@ package dev.rehearsal.runner.internal.provision;
 
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.provision.PostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL from zonky's binaries, started from a cached initialised data directory: no Docker, no install.
+ * A server that does not start from the cache gets one more try from a rebuilt cache, unless the disk is full
+ * (rebuilding would not help) or the JVM is exiting (nothing new may start then).
  */
 public final class EmbeddedPostgresProvider implements PostgresProvider {
 
@@ -21,11 +26,18 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
     private final int major;
     private final RehearsalHome home;
     private final DataDirectoryCache cache;
+    private final IntSupplier ports;
 
     public EmbeddedPostgresProvider(int major, RehearsalHome home) {
+        this(major, home, ZonkyLauncher.ANY_PORT);
+    }
+
+    /** @param ports the port of each start attempt, 0 to let zonky choose a free one */
+    EmbeddedPostgresProvider(int major, RehearsalHome home, IntSupplier ports) {
         this.major = major;
         this.home = home;
         this.cache = new DataDirectoryCache(home.cacheDirectory());
+        this.ports = ports;
     }
 
     @Override
@@ -39,35 +51,54 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
         RunDirectory.sweepAbandoned(home.runsDirectory());
         PostgresBinaries binaries = new PostgresBinaries(major, Platform.current(),
                 BinariesDownload.into(home.cacheDirectory().resolve("binaries")));
+        Path cached = cachedDirectory(binaries);
         try {
-            return startFromCache(binaries);
+            return startFrom(cached, binaries);
         } catch (RehearsalException first) {
-            if (first.code() != ErrorCode.POSTGRES_START_FAILED) {
+            if (first.code() != ErrorCode.POSTGRES_START_FAILED || ShutdownSequence.started()) {
                 throw first;
             }
-            LOG.warn("PostgreSQL did not start from the cached data directory; rebuilding the cache once. ({})",
-                    first.getMessage().lines().findFirst().orElse(""));
-            cache.invalidate(binaries);
-            return startFromCache(binaries);
+            LOG.warn("PostgreSQL did not start from the cached data directory {} ({}); rebuilding it once.", cached,
+                    reason(first));
+            cache.invalidate(binaries, DataDirectoryCache.generationOf(cached));
+            return startFrom(cachedDirectory(binaries), binaries);
         }
     }
 
-    private PostgresServer startFromCache(PostgresBinaries binaries) {
-        RunDirectory run = createRunDirectory();
+    private Path cachedDirectory(PostgresBinaries binaries) {
         try {
-            FileTrees.copy(cache.ready(binaries), run.dataDirectory());
-            EmbeddedPostgres postgres = ZonkyLauncher.start(binaries, run.dataDirectory(), run.logFile());
-            return new EmbeddedServer(postgres, run);
-        } catch (IOException e) {
-            run.close();
-            throw diskProblem(e);
+            return cache.ready(binaries);
         } catch (UncheckedIOException e) {
-            run.close();
             throw diskProblem(e.getCause());
-        } catch (RuntimeException e) {
-            PostmasterProcess.stopIfRunning(run.dataDirectory());
-            run.close();
-            throw e;
+        }
+    }
+
+    private PostgresServer startFrom(Path cached, PostgresBinaries binaries) {
+        if (ShutdownSequence.started()) {
+            throw new RehearsalException(ErrorCode.INTERRUPTED, "Not starting PostgreSQL: the JVM is exiting.");
+        }
+        RunDirectory run = createRunDirectory();
+        // Until the server is handed over, a signal must still stop it and remove its files.
+        try (ShutdownSequence.Registration onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE,
+                "remove " + run.path(), () -> {
+                    PostmasterProcess.stopIfRunning(run.dataDirectory());
+                    run.close();
+                })) {
+            try {
+                FileTrees.copy(cached, run.dataDirectory());
+                EmbeddedPostgres postgres = ZonkyLauncher.start(binaries, run.dataDirectory(), run.logFile(), ports);
+                return new EmbeddedServer(postgres, run);
+            } catch (IOException e) {
+                run.close();
+                throw diskProblem(e);
+            } catch (UncheckedIOException e) {
+                run.close();
+                throw diskProblem(e.getCause());
+            } catch (RuntimeException e) {
+                PostmasterProcess.stopIfRunning(run.dataDirectory());
+                run.close();
+                throw e;
+            }
         }
     }
 
@@ -80,10 +111,15 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
     }
 
     private RehearsalException diskProblem(IOException e) {
-        boolean full = String.valueOf(e.getMessage()).contains("No space left on device");
+        boolean full = DiskSpace.isFull(e.getMessage(), home.runsDirectory());
         return new RehearsalException(full ? ErrorCode.DISK_FULL : ErrorCode.POSTGRES_START_FAILED,
-                (full ? "The disk is full" : "Could not prepare PostgreSQL's files") + " (" + e.getMessage()
-                        + "). Rehearsal needs about 50 MB under " + home.runsDirectory().getParent()
-                        + " per server; free some space or point java.io.tmpdir elsewhere.", e);
+                (full ? "The disk is full" : "Could not prepare PostgreSQL's files") + " (" + e.getMessage() + "; "
+                        + DiskSpace.describeFree(home.runsDirectory()) + " under " + home.runsDirectory()
+                        + "). Rehearsal needs about 50 MB there per server. " + DiskSpace.REMEDY, e);
+    }
+
+    private static String reason(RehearsalException e) {
+        return e.getMessage().lines().skip(1).filter(l -> l.startsWith("  | ")).reduce((a, b) -> b)
+                .map(l -> l.substring(4).trim()).orElse(e.getMessage().lines().findFirst().orElse(""));
     }
 }

@@ -3,45 +3,56 @@ package dev.rehearsal.runner.internal.provision;
 import dev.rehearsal.report.PostgresInfo;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server Rehearsal started from a copy of a cached data directory. Closing it — explicitly, or from the
- * JVM's shutdown hook on SIGINT/SIGTERM — stops PostgreSQL, kills it if it does not stop, and deletes its files.
+ * A server Rehearsal started from a copy of a cached data directory. Closing it — explicitly, or on SIGINT/SIGTERM
+ * through the {@link ShutdownSequence} — stops PostgreSQL, kills it if it does not stop, and deletes its files.
+ * It listens on 127.0.0.1 only, and before anything else it checks that the server answering on its port serves
+ * its own data directory: a port taken by someone else's server between choosing it and binding it must never
+ * lead Rehearsal into that server.
  */
 final class EmbeddedServer implements PostgresServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    static final String HOST = "127.0.0.1";
     private static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
     private final RunDirectory run;
     private final PostgresInfo info;
     private final ScratchDatabases databases;
-    private final Thread shutdownHook;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ShutdownSequence.Registration onExit;
+    private boolean closed;
 
     EmbeddedServer(EmbeddedPostgres postgres, RunDirectory run) {
         this.postgres = postgres;
         this.run = run;
-        this.shutdownHook = new Thread(this::close, "rehearsal-postgres-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE, "stop PostgreSQL in " + run.path(),
+                this::close);
         DataSource admin = dataSource("postgres");
-        this.info = readInfo(admin);
+        try {
+            this.info = readInfo(admin, run.dataDirectory());
+        } catch (RuntimeException e) {
+            onExit.close();
+            throw e;
+        }
+        LOG.info("PostgreSQL {} listens on {}:{}, data directory {}", info.version(), HOST, port(), run.dataDirectory());
         this.databases = new ScratchDatabases(admin, DataDirectoryCache.TEMPLATE_DATABASE,
                 CloneStrategy.fastestFor(info.major()),
-                name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl("localhost", postgres.getPort(), name, USER),
+                name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(HOST, postgres.getPort(), name, USER),
                         USER, dataSource(name), this::drop));
     }
 
@@ -49,7 +60,7 @@ final class EmbeddedServer implements PostgresServer {
         return postgres.getPort();
     }
 
-    java.nio.file.Path dataDirectory() {
+    Path dataDirectory() {
         return run.dataDirectory();
     }
 
@@ -60,53 +71,85 @@ final class EmbeddedServer implements PostgresServer {
 
     @Override
     public ScratchDatabase createDatabase(String purpose) {
-        if (closed.get()) {
-            throw new IllegalStateException("the server is closed");
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the server is closed");
+            }
         }
         return databases.create(purpose);
     }
 
     private void drop(String name) {
-        if (!closed.get()) {
-            databases.drop(name);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
         }
+        databases.drop(name);
     }
 
     private DataSource dataSource(String database) {
-        return PgDataSources.of("localhost", postgres.getPort(), database, USER, null);
+        return PgDataSources.of(HOST, postgres.getPort(), database, USER, null);
     }
 
+    /** Stops the server; a second caller (the exit sequence, say) waits until the first one is done. */
     @Override
-    public void close() {
-        if (closed.getAndSet(true)) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
-        try {
-            postgres.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("pg_ctl stop failed: {}", e.getMessage());
-        }
-        PostmasterProcess.stopIfRunning(run.dataDirectory());
-        run.close();
-        if (Thread.currentThread() != shutdownHook) {
+        closed = true;
+        if (PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting; the hook runs or has run, and closing twice is harmless.
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("pg_ctl stop failed: {}", e.getMessage());
             }
         }
+        // Killed or crashed: there is nothing for pg_ctl to stop, and zonky's close would log its failure with a
+        // stack trace. zonky's lock file descriptor is then closed by the garbage collector.
+        PostmasterProcess.stopIfRunning(run.dataDirectory());
+        run.close();
+        onExit.close();
     }
 
+    /** The version of a server that is not Rehearsal's to check (a container, say). */
     static PostgresInfo readInfo(DataSource admin) {
+        return readInfo(admin, null);
+    }
+
+    /**
+     * The server's version, after checking that it serves {@code dataDirectory} (unless null): zonky chose the port
+     * as free, but another server may have taken it before PostgreSQL bound it.
+     */
+    static PostgresInfo readInfo(DataSource admin, Path dataDirectory) {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "SELECT current_setting('server_version'), current_setting('server_version_num')::int")) {
+             ResultSet rs = statement.executeQuery("SELECT current_setting('server_version'), "
+                     + "current_setting('server_version_num')::int, current_setting('data_directory')")) {
             rs.next();
+            String served = rs.getString(3);
+            if (dataDirectory != null && !sameDirectory(served, dataDirectory)) {
+                throw new RehearsalException(ErrorCode.POSTGRES_START_FAILED, "The server answering on Rehearsal's "
+                        + "port serves " + served + ", not the data directory Rehearsal started (" + dataDirectory
+                        + "): another server took the port. Rehearsal did not touch it; rehearse again.");
+            }
             String version = rs.getString(1).split(" ")[0];
             return new PostgresInfo(version, rs.getInt(2) / 10000, "embedded");
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.POSTGRES_START_FAILED,
                     "PostgreSQL started but does not answer queries: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameDirectory(String served, Path ours) {
+        Path theirs = Path.of(served).toAbsolutePath().normalize();
+        if (theirs.equals(ours.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return theirs.toRealPath().equals(ours.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 }

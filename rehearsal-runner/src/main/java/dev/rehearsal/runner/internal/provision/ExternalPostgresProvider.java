@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.provision;
 import dev.rehearsal.report.PostgresInfo;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.Driver;
@@ -26,10 +28,24 @@ public final class ExternalPostgresProvider implements PostgresProvider {
 
     private final String url;
     private final boolean allowRemote;
+    private final Map<String, String> environment;
 
     public ExternalPostgresProvider(String url, boolean allowRemote) {
+        this(url, allowRemote, System.getenv());
+    }
+
+    /** @param environment where {@code PGPASSWORD} is looked up when the URL has no password, as libpq does */
+    ExternalPostgresProvider(String url, boolean allowRemote, Map<String, String> environment) {
         this.url = url;
         this.allowRemote = allowRemote;
+        this.environment = environment;
+    }
+
+    /** The password Rehearsal connects with, if any: never to be shown. */
+    public String password() {
+        Properties parsed = url == null ? null : Driver.parseURL(url, new Properties());
+        String fromUrl = parsed == null ? null : parsed.getProperty("password");
+        return fromUrl != null ? fromUrl : environment.get("PGPASSWORD");
     }
 
     @Override
@@ -55,19 +71,26 @@ public final class ExternalPostgresProvider implements PostgresProvider {
                 }
             }
         }
-        PGSimpleDataSource admin = PgDataSources.of(hosts[0], Integer.parseInt(ports[0]),
-                parsed.getProperty("PGDBNAME", "postgres"), parsed.getProperty("user", System.getProperty("user.name")),
-                parsed.getProperty("password"));
+        int port = port(ports[0]);
+        String password = password();
+        PGSimpleDataSource admin = PgDataSources.of(hosts[0], port, parsed.getProperty("PGDBNAME", "postgres"),
+                parsed.getProperty("user", System.getProperty("user.name")), password);
         PostgresInfo info = checkReachableAndPrivileged(admin);
-        String password = parsed.getProperty("password");
         ScratchDatabases[] holder = new ScratchDatabases[1];
         holder[0] = new ScratchDatabases(admin, null, CloneStrategy.SERVER_DEFAULT,
-                name -> new SimpleScratchDatabase(name,
-                        PgDataSources.jdbcUrl(hosts[0], Integer.parseInt(ports[0]), name, admin.getUser()),
-                        admin.getUser(),
-                        PgDataSources.of(hosts[0], Integer.parseInt(ports[0]), name, admin.getUser(), password),
+                name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(hosts[0], port, name, admin.getUser()),
+                        admin.getUser(), PgDataSources.of(hosts[0], port, name, admin.getUser(), password),
                         n -> holder[0].drop(n)));
         return new ExternalServer(info, holder[0]);
+    }
+
+    private int port(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new RehearsalException(ErrorCode.INVALID_OPTION, "'" + text + "' in " + Secrets.redactUrl(url)
+                    + " is not a port number; write the URL like jdbc:postgresql://localhost:5432/postgres?user=me");
+        }
     }
 
     private PostgresInfo checkReachableAndPrivileged(PGSimpleDataSource admin) {
@@ -78,15 +101,22 @@ public final class ExternalPostgresProvider implements PostgresProvider {
             rs.next();
             if (!rs.getBoolean(3)) {
                 throw new RehearsalException(ErrorCode.INSUFFICIENT_PRIVILEGES, "The user " + admin.getUser()
-                        + " may not create databases, and Rehearsal only works in databases it creates. Grant it "
-                        + "with: ALTER ROLE " + admin.getUser() + " CREATEDB;");
+                        + " may not create databases, and Rehearsal only works in databases it creates. Grant "
+                        + "it as a superuser with: ALTER ROLE " + admin.getUser() + " CREATEDB; or give --jdbc-url "
+                        + "a user that has it. Rehearsal never runs migrations in an existing database.");
             }
             return new PostgresInfo(rs.getString(1).split(" ")[0], rs.getInt(2) / 10000, "external");
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not connect to "
-                    + Secrets.redactUrl(url) + ": " + e.getMessage() + ". Check host, port, user and password "
-                    + "(the password can also come from PGPASSWORD or ~/.pgpass).", e);
+                    + Secrets.redactUrl(url) + ": " + withoutFinalPeriod(e.getMessage())
+                    + ". Check host, port, user and password "
+                    + "(the password can also come from the PGPASSWORD environment variable or ~/.pgpass).", e);
         }
+    }
+
+    private static String withoutFinalPeriod(String message) {
+        String text = String.valueOf(message).strip();
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     static boolean isLocal(String host) {
@@ -105,15 +135,21 @@ public final class ExternalPostgresProvider implements PostgresProvider {
         }
     }
 
-    /** Drops the scratch databases it created when closed; the server itself is not ours to stop. */
+    /**
+     * Drops the scratch databases it created when closed, or when the JVM exits first (SIGINT); the server itself
+     * is not ours to stop.
+     */
     private static final class ExternalServer implements PostgresServer {
         private final PostgresInfo info;
         private final ScratchDatabases databases;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private final ShutdownSequence.Registration onExit;
 
         ExternalServer(PostgresInfo info, ScratchDatabases databases) {
             this.info = info;
             this.databases = databases;
+            this.onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE, "drop scratch databases",
+                    databases::dropAll);
         }
 
         @Override
@@ -130,6 +166,7 @@ public final class ExternalPostgresProvider implements PostgresProvider {
         public void close() {
             if (!closed.getAndSet(true)) {
                 databases.dropAll();
+                onExit.close();
             }
         }
     }

@@ -5,24 +5,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The postmaster of a data directory, found through {@code postmaster.pid}. Used as the last resort when
  * {@code pg_ctl stop} did not stop the server: no PostgreSQL process may outlive a rehearsal.
+ *
+ * <p>A {@code postmaster.pid} left behind by a server that died may name a process id that the system has given
+ * to another process since — possibly someone's own PostgreSQL. Only a process started on this data directory is
+ * taken for its postmaster; anything else is left alone.
  */
 final class PostmasterProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostmasterProcess.class);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private PostmasterProcess() {
     }
 
-    /** The running postmaster of a data directory, if {@code postmaster.pid} names a live postgres process. */
+    /** The running postmaster of a data directory, if {@code postmaster.pid} names a live process serving it. */
     static Optional<ProcessHandle> of(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try {
@@ -30,11 +35,12 @@ final class PostmasterProcess {
                 return Optional.empty();
             }
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            if (lines.isEmpty()) {
+            if (lines.isEmpty() || lines.get(0).isBlank()) {
                 return Optional.empty();
             }
             long pid = Long.parseLong(lines.get(0).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(PostmasterProcess::isPostgres);
+            Instant written = Files.getLastModifiedTime(pidFile).toInstant();
+            return ProcessHandle.of(pid).filter(p -> serves(p, dataDirectory, written));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -52,15 +58,59 @@ final class PostmasterProcess {
         });
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe")).orElse(true);
+    /**
+     * Whether a live process is the postmaster of this data directory: its command line names the directory (zonky
+     * starts it with {@code -D <dir>}). Where command lines cannot be read, a process named postgres that started
+     * before the pid file was written may be its writer; one started later reuses the pid of a server that is gone.
+     */
+    static boolean serves(ProcessHandle process, Path dataDirectory, Instant pidFileWritten) {
+        if (!isRunning(process)) {
+            return false;
+        }
+        ProcessHandle.Info info = process.info();
+        Optional<String> commandLine = info.commandLine();
+        if (info.arguments().isPresent() && commandLine.isPresent()) {
+            return commandLine.get().contains(dataDirectory.toString())
+                    || commandLine.get().contains(dataDirectory.toAbsolutePath().normalize().toString());
+        }
+        boolean namedPostgres = info.command().map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe"))
+                .orElse(false);
+        return namedPostgres && info.startInstant().map(s -> !s.isAfter(pidFileWritten.plusSeconds(1))).orElse(false);
+    }
+
+    /**
+     * Alive and not a zombie: a killed process whose parent does not reap it stays in the process table, with no
+     * command line left; waiting for it to disappear would wait forever.
+     */
+    static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        if (!Files.isReadable(stat)) {
+            return true;
+        }
+        try {
+            String text = Files.readString(stat, StandardCharsets.US_ASCII);
+            int end = text.lastIndexOf(')');
+            return end < 0 || end + 2 >= text.length() || text.charAt(end + 2) != 'Z';
+        } catch (IOException e) {
+            return false; // gone while reading
+        }
     }
 
     private static void awaitExit(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.debug("waiting for {} to exit", process.pid(), e);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isRunning(process) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (isRunning(process)) {
+            LOG.debug("PostgreSQL process {} did not exit within {}", process.pid(), timeout);
         }
     }
 }

@@ -1,12 +1,16 @@
 package dev.rehearsal.runner.internal.provision;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -14,13 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The files of one running server ({@code data/}, {@code postgres.log}) in a directory locked by its owner
- * process. A directory whose lock nobody holds belongs to a process that died without cleaning up: the next
- * run stops its server and deletes it.
+ * process, whose pid is written in the lock file. A directory whose lock nobody holds belongs to a process that
+ * died without cleaning up: the next run stops its server and deletes it. A lock file without a pid belongs to a
+ * directory being created right now, between creating the file and locking it, and is left alone for a while.
  */
 final class RunDirectory implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
-    private static final String LOCK_FILE = "owner.lock";
+    static final String LOCK_FILE = "owner.lock";
+    /** How long a directory whose lock file has no owner yet counts as being created. */
+    private static final Duration CREATION_GRACE = Duration.ofMinutes(1);
 
     private final Path path;
     private final FileChannel lockChannel;
@@ -37,7 +44,16 @@ final class RunDirectory implements AutoCloseable {
         Path path = runsDirectory.resolve("run-" + UUID.randomUUID());
         Files.createDirectory(path);
         FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        return new RunDirectory(path, channel, channel.lock());
+        try {
+            FileLock lock = channel.lock();
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.force(false);
+            return new RunDirectory(path, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            FileTrees.deleteQuietly(path);
+            throw e;
+        }
     }
 
     Path path() {
@@ -91,6 +107,9 @@ final class RunDirectory implements AutoCloseable {
             if (probe == null) {
                 return; // its owner is alive
             }
+            if (channel.size() == 0 && isRecent(lockFile)) {
+                return; // being created: its owner has not locked it yet
+            }
             LOG.warn("Removing the files of a rehearsal that ended without cleaning up: {}", run);
             PostmasterProcess.stopIfRunning(run.resolve("data"));
         } catch (OverlappingFileLockException e) {
@@ -100,5 +119,10 @@ final class RunDirectory implements AutoCloseable {
             return;
         }
         FileTrees.deleteQuietly(run);
+    }
+
+    private static boolean isRecent(Path file) throws IOException {
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        return modified.isAfter(Instant.now().minus(CREATION_GRACE));
     }
 }

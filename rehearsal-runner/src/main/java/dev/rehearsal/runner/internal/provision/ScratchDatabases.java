@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 final class ScratchDatabases {
 
     static final String MARKER_PREFIX = "rehearsal:scratch:";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScratchDatabases.class);
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9_]{1,30}");
 
     private final DataSource admin;
@@ -58,13 +59,20 @@ final class ScratchDatabases {
         }
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql.toString());
+            try {
+                statement.execute("COMMENT ON DATABASE " + name + " IS '" + MARKER_PREFIX + instanceId + "'");
+            } catch (SQLException e) {
+                statement.execute("DROP DATABASE " + name); // created a moment ago, not marked yet: ours for sure
+                throw e;
+            }
             created.add(name);
-            statement.execute("COMMENT ON DATABASE " + name + " IS '" + MARKER_PREFIX + instanceId + "'");
         } catch (SQLException e) {
-            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE,
+            boolean denied = "42501".equals(e.getSQLState());
+            throw new RehearsalException(denied ? ErrorCode.INSUFFICIENT_PRIVILEGES : ErrorCode.DATABASE_UNREACHABLE,
                     "Could not create the scratch database " + name + ": " + e.getMessage()
                             + ". The user needs the CREATEDB privilege (ALTER ROLE … CREATEDB).", e);
         }
+        LOG.debug("Created scratch database {}", name);
         return open.apply(name);
     }
 
@@ -75,16 +83,22 @@ final class ScratchDatabases {
         }
         try (Connection connection = admin.getConnection()) {
             if (!carriesOurMark(connection, name)) {
-                org.slf4j.LoggerFactory.getLogger(ScratchDatabases.class)
-                        .warn("Not dropping database {}: it no longer carries Rehearsal's mark", name);
+                LOG.warn("Not dropping database {}: its comment is no longer Rehearsal's mark {}, so it may not be "
+                        + "Rehearsal's any more. Drop it yourself if it is: DROP DATABASE {};", name,
+                        MARKER_PREFIX + instanceId, name);
                 return;
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         } catch (SQLException e) {
-            org.slf4j.LoggerFactory.getLogger(ScratchDatabases.class)
-                    .warn("Could not drop scratch database {}: {}", name, e.getMessage());
+            if (String.valueOf(e.getSQLState()).startsWith("08")) {
+                // The server is gone (stopped, killed): so is the database, for an embedded server; the failure
+                // that took the server away is reported by whoever saw it.
+                LOG.debug("Could not drop scratch database {}: {}", name, e.getMessage());
+            } else {
+                LOG.warn("Could not drop scratch database {}: {}", name, e.getMessage());
+            }
         }
     }
 

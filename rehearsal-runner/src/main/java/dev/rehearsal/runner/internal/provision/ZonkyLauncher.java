@@ -4,12 +4,10 @@ import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * Starts zonky's {@link EmbeddedPostgres} on a given data directory (running {@code initdb} first when the
@@ -18,38 +16,70 @@ import java.util.Map;
  */
 final class ZonkyLauncher {
 
+    /** Lets zonky choose a free port. */
+    static final IntSupplier ANY_PORT = () -> 0;
     private static final int PORT_ATTEMPTS = 3;
+    private static final int LOG_LINES = 15;
 
     private ZonkyLauncher() {
     }
 
     static EmbeddedPostgres start(PostgresBinaries binaries, Path dataDirectory, Path logFile) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-            try (StartWatchdog watchdog = StartWatchdog.watch(logFile)) {
-                EmbeddedPostgres postgres = builder(binaries, dataDirectory, logFile).start();
-                if (watchdog.startFailed()) {
-                    closeQuietly(postgres);
-                    throw new IllegalStateException("pg_ctl could not start the server");
-                }
-                return postgres;
-            } catch (IOException | RuntimeException e) {
-                last = e instanceof RuntimeException re ? re : new RuntimeException(e);
-                // A port chosen free can be taken by another process before PostgreSQL binds it: try another.
-                if (!logTail(logFile).contains("Address already in use")) {
-                    break;
-                }
-                PostmasterProcess.stopIfRunning(dataDirectory);
-            }
-        }
-        throw new RehearsalException(ErrorCode.POSTGRES_START_FAILED,
-                "PostgreSQL " + binaries.version() + " did not start in " + dataDirectory + ". Its log ends with:\n"
-                        + indent(logTail(logFile)) + "\nFix the cause above, or run with --verbose for details. "
-                        + "If the cached data directory is damaged, delete " + dataDirectory.getParent()
-                        + " and the cache under REHEARSAL_CACHE_DIR (default ~/.cache/rehearsal).", last);
+        return start(binaries, dataDirectory, logFile, ANY_PORT);
     }
 
-    private static EmbeddedPostgres.Builder builder(PostgresBinaries binaries, Path dataDirectory, Path logFile) {
+    /** @param ports the port of each attempt; 0 lets zonky choose a free one */
+    static EmbeddedPostgres start(PostgresBinaries binaries, Path dataDirectory, Path logFile, IntSupplier ports) {
+        RuntimeException last = null;
+        String attemptLog = "";
+        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            try (StartWatchdog watchdog = StartWatchdog.watch(logFile)) {
+                try {
+                    EmbeddedPostgres postgres = builder(binaries, dataDirectory, logFile, ports.getAsInt()).start();
+                    if (!watchdog.startFailed()) {
+                        return postgres;
+                    }
+                    closeQuietly(postgres);
+                    throw new IllegalStateException("pg_ctl could not start the server");
+                } catch (IOException | RuntimeException e) {
+                    last = e instanceof RuntimeException re ? re : new RuntimeException(e);
+                    attemptLog = watchdog.logSinceStart();
+                }
+            }
+            // A port chosen free can be taken by another process before PostgreSQL binds it: try another.
+            if (!portTaken(attemptLog)) {
+                break;
+            }
+            PostmasterProcess.stopIfRunning(dataDirectory);
+        }
+        throw failure(binaries, dataDirectory, attemptLog, last);
+    }
+
+    private static boolean portTaken(String log) {
+        return log.contains("Address already in use") || log.contains("could not create any TCP/IP sockets");
+    }
+
+    private static RehearsalException failure(PostgresBinaries binaries, Path dataDirectory, String log,
+            RuntimeException cause) {
+        String shown = tail(log);
+        if (shown.isBlank()) {
+            shown = "(nothing was logged; zonky reported: " + firstLine(cause) + ")";
+        }
+        if (DiskSpace.isFull(log + " " + causeMessages(cause), dataDirectory)) {
+            return new RehearsalException(ErrorCode.DISK_FULL, "PostgreSQL " + binaries.version()
+                    + " could not start: the disk under " + dataDirectory.getParent() + " is full ("
+                    + DiskSpace.describeFree(dataDirectory) + "). Its log ends with:\n" + indent(shown) + "\n"
+                    + DiskSpace.REMEDY, cause);
+        }
+        return new RehearsalException(ErrorCode.POSTGRES_START_FAILED,
+                "PostgreSQL " + binaries.version() + " did not start in " + dataDirectory + ". Its log ends with:\n"
+                        + indent(shown) + "\nFix the cause above, or run with --verbose for details. "
+                        + "If the cached data directory is damaged, delete the cache under REHEARSAL_CACHE_DIR "
+                        + "(default ~/.cache/rehearsal).", cause);
+    }
+
+    private static EmbeddedPostgres.Builder builder(PostgresBinaries binaries, Path dataDirectory, Path logFile,
+            int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPgBinaryResolver(binaries)
                 .setDataDirectory(dataDirectory)
@@ -62,6 +92,9 @@ final class ZonkyLauncher {
                 // cached data directory small, so that copying it per server is fast.
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("wal-segsize", "1");
+        if (port > 0) {
+            builder.setPort(port);
+        }
         for (Map.Entry<String, String> setting : ServerSettings.embedded().entrySet()) {
             builder.setServerConfig(setting.getKey(), setting.getValue());
         }
@@ -77,15 +110,28 @@ final class ZonkyLauncher {
     }
 
     static String logTail(Path logFile) {
-        try {
-            if (!Files.isRegularFile(logFile)) {
-                return "(no log was written)";
+        String log = StartWatchdog.logSince(logFile, 0);
+        return log.isBlank() ? "(no log was written)" : tail(log);
+    }
+
+    private static String tail(String log) {
+        java.util.List<String> lines = log.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()));
+    }
+
+    private static String firstLine(Throwable e) {
+        return e == null ? "no reason given" : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+    }
+
+    private static String causeMessages(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append(' ');
+            for (Throwable s : t.getSuppressed()) {
+                text.append(s.getMessage()).append(' ');
             }
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
         }
+        return text.toString();
     }
 
     private static String indent(String text) {

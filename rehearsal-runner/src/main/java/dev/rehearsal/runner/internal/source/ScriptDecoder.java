@@ -49,11 +49,24 @@ final class ScriptDecoder {
             }
         }
         String value = offset < bytes.length ? String.format("0x%02X", bytes[offset] & 0xFF) : "an incomplete sequence";
+        String utf16 = utf16ByteOrder(bytes);
+        String what = utf16 == null ? "" : " It starts with the byte order mark of " + utf16 + ", so it is " + utf16
+                + ", as some Windows editors save files.";
         return new RehearsalException(ErrorCode.INVALID_ENCODING,
                 displayPath + " is not valid UTF-8: byte " + value + " at line " + line + " (byte offset " + offset
-                        + ") cannot be decoded. Rehearsal reads scripts as UTF-8, Flyway's default."
-                        + " Convert the file, e.g. iconv -f WINDOWS-1252 -t UTF-8 " + fileName(displayPath)
-                        + " > converted.sql && mv converted.sql " + fileName(displayPath) + ".");
+                        + ") cannot be decoded." + what + " Rehearsal reads scripts as UTF-8, Flyway's default."
+                        + " Convert the file, e.g. iconv -f " + (utf16 == null ? "WINDOWS-1252" : "UTF-16") + " -t UTF-8 "
+                        + fileName(displayPath) + " > converted.sql && mv converted.sql " + fileName(displayPath) + ".");
+    }
+
+    private static String utf16ByteOrder(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return "UTF-16LE";
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return "UTF-16BE";
+        }
+        return null;
     }
 
     private static String fileName(String displayPath) {
