@@ -58,7 +58,7 @@ final class MigrationRoundTrip {
             RoundTrip trip = new RoundTrip(StepStatus.FAILED, StepStatus.NOT_RUN, StepStatus.NOT_RUN, null, List.of(),
                     null, List.of(), List.of(), up.failure());
             return done(trip, statements, up.committed() ? StepResults.ChainState.NEEDS_REBUILD
-                    : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, invalidIndexesAfter(up, connection));
+                    : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, invalidIndexesAfter(up, target));
         }
         CatalogSnapshot afterUp = CatalogSnapshot.take(connection);
         phaseChecks.after(migration, Phase.UP, target);
@@ -83,7 +83,7 @@ final class MigrationRoundTrip {
                 RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.FAILED, StepStatus.NOT_RUN, null, List.of(),
                         null, List.of(), List.of(), down.failure());
                 return done(trip, statements, down.committed() ? StepResults.ChainState.NEEDS_REBUILD
-                        : StepResults.ChainState.APPLIED, origin, rowsBefore, invalidIndexesAfter(down, connection));
+                        : StepResults.ChainState.APPLIED, origin, rowsBefore, invalidIndexesAfter(down, target));
             }
             downStatus = StepStatus.OK;
             phaseChecks.after(migration, Phase.DOWN, target);
@@ -102,7 +102,7 @@ final class MigrationRoundTrip {
             // After a repeatable migration failed its second run, the first run's effects are still in place.
             boolean stillApplied = repeatable && !reup.committed();
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
-                    : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, invalidIndexesAfter(reup, connection));
+                    : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, invalidIndexesAfter(reup, target));
         }
         CatalogSnapshot afterReup = CatalogSnapshot.take(connection);
         CatalogDiff reupDiff = CatalogDiff.between(afterUp, afterReup, "after up", "after up again");
@@ -116,9 +116,14 @@ final class MigrationRoundTrip {
     }
 
     /** A failed non-transactional step can leave an INVALID index behind (CREATE INDEX CONCURRENTLY). */
-    private static List<String> invalidIndexesAfter(ScriptOutcome failed, Connection connection) throws SQLException {
+    private static List<String> invalidIndexesAfter(ScriptOutcome failed, ExecutionTarget target) throws SQLException {
         boolean nonTransactional = failed.statements().stream().anyMatch(s -> !s.transactional());
-        return nonTransactional ? InvalidIndexes.list(connection) : List.of();
+        if (!nonTransactional) {
+            return List.of();
+        }
+        try (Connection fresh = target.dataSource().getConnection()) { // the failure may have ended the session
+            return InvalidIndexes.list(fresh);
+        }
     }
 
     private static StepResults done(RoundTrip trip, List<StatementTrace> statements, StepResults.ChainState state,

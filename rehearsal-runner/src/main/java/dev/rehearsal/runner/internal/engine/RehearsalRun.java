@@ -101,6 +101,11 @@ public final class RehearsalRun {
                 }
                 record(migration, results.withStatements(outcome.statements()), new Extras(seed, outcome),
                         server.info().version());
+                ServerLoss.check(results.roundTrip().failure(), database.dataSource());
+                if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
+                    target.connection().close();
+                    target = open(database);
+                }
                 known = results.finalSchema();
                 switch (results.chainState()) {
                     case APPLIED -> applied.add(migration.up());

@@ -21,11 +21,11 @@ final class SqlFailures {
                     (diskFull ? "PostgreSQL ran out of disk space" : "Lost the connection to PostgreSQL")
                             + " during the rehearsal (" + e.getMessage() + "). "
                             + (diskFull ? "Free space under the temporary directory and rehearse again."
-                                    : "The server stopped or was killed; rehearse again, with --verbose to see its log.")
-                            + " The report written so far is marked incomplete.", e);
+                                    : "The server stopped or was killed; rehearse again, with --verbose to see its log."),
+                    e);
         }
         return new RehearsalException(ErrorCode.INTERNAL_ERROR, "Rehearsal's own query failed: " + e.getMessage()
                 + " [SQLSTATE " + state + "]. This is a defect in Rehearsal: please report it with the output of "
-                + "--verbose. The report written so far is marked incomplete.", e);
+                + "--verbose.", e);
     }
 }

@@ -72,9 +72,18 @@ public final class RoundTripRules {
             return "Up failed when applied again after down: the down script did not remove everything up creates "
                     + "(see the round-trip diff), or up is not repeatable. Fix the down script, or guard up with IF NOT EXISTS.";
         }
+        String state = failure.sqlState() == null ? "" : failure.sqlState();
+        if (state.startsWith("57P") || state.startsWith("08")) {
+            return "The migration's session ended while the server kept running: pg_terminate_backend() on the "
+                    + "migration's own backend, or someone else ending it. In production Flyway would stop at this "
+                    + "statement the same way. Remove the call from " + failure.script() + ":" + failure.line()
+                    + "; a migration must never end its own session.";
+        }
         if ("57014".equals(failure.sqlState())) {
-            return "The statement was cancelled by the statement timeout. Split the work into smaller batches, or "
-                    + "raise the timeout with --statement-timeout if this duration is acceptable in production.";
+            return "The statement at " + failure.script() + ":" + failure.line() + " ran longer than the statement "
+                    + "timeout (--statement-timeout, default 10min; or its own SET statement_timeout) and was "
+                    + "cancelled. Split the work into smaller batches, or raise the timeout with --statement-timeout "
+                    + "if this duration is acceptable in production.";
         }
         return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
     }

@@ -1,0 +1,72 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Tells, after a migration step failed, whether the migration failed or the infrastructure did. A full disk is
+ * the infrastructure. A lost connection is the infrastructure when the server is gone (killed, crashed, stopped),
+ * and the migration's own doing when the server still answers: {@code pg_terminate_backend(pg_backend_pid())}
+ * ends only the migration's session.
+ */
+final class ServerLoss {
+
+    private static final long RECOVERY_WAIT_NANOS = 5_000_000_000L;
+
+    private ServerLoss() {
+    }
+
+    /**
+     * @param failure the step's failure, or {@code null}
+     * @param probe   connects to the server, to see whether it still answers
+     * @throws RehearsalException {@link ErrorCode#DISK_FULL} or {@link ErrorCode#CONNECTION_LOST}
+     */
+    static void check(StepFailure failure, DataSource probe) {
+        if (failure == null) {
+            return;
+        }
+        String state = failure.sqlState() == null ? "" : failure.sqlState();
+        String where = failure.script() + ":" + failure.line();
+        if (state.equals("53100")) {
+            Path runs = Path.of(System.getProperty("java.io.tmpdir"), "rehearsal-runs");
+            throw new RehearsalException(ErrorCode.DISK_FULL, "PostgreSQL ran out of disk space while running "
+                    + where + " (" + failure.message() + " [SQLSTATE 53100]). Free space on the server's disk (an "
+                    + "embedded server keeps its data under " + runs + "), or rehearse with fewer --rows; java "
+                    + "-Djava.io.tmpdir=<dir> moves the embedded server to a larger disk.");
+        }
+        if ((state.startsWith("08") || state.startsWith("57P")) && !answers(probe)) {
+            throw new RehearsalException(ErrorCode.CONNECTION_LOST, "Lost PostgreSQL while running " + where + ": "
+                    + failure.message() + " [SQLSTATE " + state + "], and the server no longer accepts connections: "
+                    + "it was stopped, killed or crashed. Rehearse again; if it happens again, look for the cause "
+                    + "in the system log (an out-of-memory kill, say).");
+        }
+    }
+
+    /** Whether the server accepts a connection; one recovering from a crashed backend gets a few seconds. */
+    private static boolean answers(DataSource probe) {
+        long deadline = System.nanoTime() + RECOVERY_WAIT_NANOS;
+        while (true) {
+            try (Connection connection = probe.getConnection(); Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(10);
+                statement.execute("SELECT 1");
+                return true;
+            } catch (SQLException e) {
+                if (!"57P03".equals(e.getSQLState()) || System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}
