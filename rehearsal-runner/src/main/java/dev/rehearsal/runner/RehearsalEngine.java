@@ -6,18 +6,23 @@ import dev.rehearsal.runner.internal.engine.RehearsalRun;
 import dev.rehearsal.runner.internal.engine.ReportAssembler;
 import dev.rehearsal.runner.internal.engine.ReportSettings;
 import dev.rehearsal.runner.internal.engine.RunState;
+import dev.rehearsal.runner.internal.engine.SecretRedaction;
+import dev.rehearsal.runner.internal.util.SecretMask;
 
 /**
  * Runs a rehearsal. {@link #run()} rehearses the whole chain and returns the report; if the run is cut short
- * (SIGINT, a lost server), {@link #partialReport} gives what was found so far, from any thread.
+ * (SIGINT, a lost server), {@link #partialReport} gives what was found so far, from any thread. Neither the reports
+ * nor the exceptions carry the connection password or the value of a placeholder named like a secret.
  */
 public final class RehearsalEngine {
 
     private final RehearsalConfig config;
     private final RunState state = new RunState();
+    private final SecretMask secrets;
 
     public RehearsalEngine(RehearsalConfig config) {
         this.config = config;
+        this.secrets = SecretRedaction.maskFor(config);
     }
 
     /**
@@ -26,13 +31,24 @@ public final class RehearsalEngine {
      * @throws RehearsalException when the input is bad, the server cannot be started or is lost
      */
     public Report run() {
-        new RehearsalRun(config, state).execute();
-        return ReportAssembler.assemble(state, RunStatus.COMPLETE, null, config.policy(), ReportSettings.of(config));
+        try {
+            new RehearsalRun(config, state).execute();
+        } catch (RuntimeException e) {
+            throw SecretRedaction.apply(e, secrets);
+        }
+        return SecretRedaction.apply(ReportAssembler.assemble(state, RunStatus.COMPLETE, null, config.policy(),
+                ReportSettings.of(config)), secrets);
     }
 
     /** The report of what was rehearsed so far, marked with why it is partial. Its verdict is always fail. */
     public Report partialReport(RunStatus status, String reason) {
-        return ReportAssembler.assemble(state, status, reason, config.policy(), ReportSettings.of(config));
+        return SecretRedaction.apply(ReportAssembler.assemble(state, status, reason, config.policy(),
+                ReportSettings.of(config)), secrets);
+    }
+
+    /** Masks this rehearsal's secrets in a text meant for people, e.g. a progress line. */
+    public String masked(String text) {
+        return secrets.apply(text);
     }
 
     public RehearsalConfig config() {
