@@ -293,7 +293,8 @@ public final class RehearsalConfig {
 
         private static void requirePositive(String what, Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
-                throw invalid("the " + what + " must be a positive duration such as 500ms or 2s, got " + value);
+                throw invalid("the " + what + " must be a positive duration such as 500ms or 2s, got "
+                        + (value == null ? "none" : value.toMillis() + "ms"));
             }
         }
 

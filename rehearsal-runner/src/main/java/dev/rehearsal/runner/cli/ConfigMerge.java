@@ -28,6 +28,7 @@ final class ConfigMerge {
         args.addAll(original.subList(original.indexOf(spec.name()) + 1, original.size()));
         RunCommand merged = new RunCommand();
         merged.configMerged = true;
+        merged.secretsKnown = given.secretsKnown;
         CommandLine commandLine = new CommandLine(merged);
         commandLine.setOut(spec.commandLine().getOut());
         commandLine.setErr(spec.commandLine().getErr());

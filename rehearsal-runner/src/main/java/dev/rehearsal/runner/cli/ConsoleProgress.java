@@ -15,6 +15,7 @@ final class ConsoleProgress implements RehearsalListener {
     private final boolean quiet;
     private int total;
     private int done;
+    private volatile String current;
 
     ConsoleProgress(PrintWriter err, boolean quiet) {
         this.err = err;
@@ -35,6 +36,7 @@ final class ConsoleProgress implements RehearsalListener {
 
     @Override
     public void stepStarted(Migration migration, Phase phase) {
+        current = migration.displayName() + " (" + phase.json() + ")";
         if (phase == Phase.UP) {
             progress("[" + (done + 1) + "/" + total + "] " + migration.displayName());
         }
@@ -43,6 +45,12 @@ final class ConsoleProgress implements RehearsalListener {
     @Override
     public void migrationFinished(MigrationReport report) {
         done++;
+        current = null;
+    }
+
+    /** The migration and step running now, e.g. "V2 add index (up)"; {@code null} between migrations. */
+    String current() {
+        return current;
     }
 
     @Override

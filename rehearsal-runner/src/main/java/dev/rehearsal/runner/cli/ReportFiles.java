@@ -6,7 +6,7 @@ import dev.rehearsal.report.render.ReportWriter;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,15 +26,35 @@ final class ReportFiles {
         }
     }
 
-    /** Used when the run did not finish: the partial report is worth keeping, but its failure must not hide the cause. */
-    static void writeQuietly(Report report, Path directory, List<ReportFormat> formats, PrintWriter err) {
+    /**
+     * Used when the run did not finish: the partial report is worth keeping, but its failure must not hide the
+     * cause. Returns the sentence that tells where it went, to end the one message about the failure.
+     */
+    static String writeQuietly(Report report, Path directory, List<ReportFormat> formats) {
         try {
             ReportWriter.write(report, directory, formats);
-            err.println("rehearse: the partial report (" + report.status().json() + ") is in " + directory);
+            return "The partial report (" + report.status().json() + ") is in " + directory + ".";
         } catch (IOException | RuntimeException e) {
-            err.println("rehearse: could not write the partial report to " + directory + ": " + e.getMessage());
+            return "The partial report could not be written to " + directory + ": " + e.getMessage() + ".";
         }
-        err.flush();
+    }
+
+    /** Fails fast, before a long rehearsal, when --out cannot be a directory. */
+    static Path requireDirectory(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw CliErrors.invalid("--out must name a directory for the reports, but " + absolute + " is a file; "
+                    + "choose another, e.g. --out rehearsal-report");
+        }
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+            throw CliErrors.invalid("--out " + absolute + " cannot be created: " + existing + " is "
+                    + (Files.isDirectory(existing) ? "not writable" : "a file") + "; choose a writable directory");
+        }
+        return absolute;
     }
 
     static String describe(List<Path> files) {

@@ -6,6 +6,7 @@ import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.Verdict;
 import dev.rehearsal.report.render.ReportFormat;
 import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.ExitCode;
 import dev.rehearsal.runner.Policy;
 import dev.rehearsal.runner.RehearsalConfig;
@@ -23,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Rehearses every migration (up, down, up again) on a real PostgreSQL and writes the reports.",
                 "Exit codes: 0 passed, 1 findings break the policy, 2 bad input, 3 refused for safety, "
-                        + "4 infrastructure (PostgreSQL could not start, Docker missing, …)."})
+                        + "4 infrastructure (PostgreSQL could not start, Docker missing, disk full, server lost, …), "
+                        + "130 interrupted by SIGINT, 143 by SIGTERM. After 4, 130 and 143 the report so far is kept, "
+                        + "marked incomplete or interrupted."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -101,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
     Duration longReader;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "10min", description = "Cancel a statement that runs longer (default: ${DEFAULT-VALUE}).")
+            defaultValue = "10min", description = "Cancel a migration statement that runs longer; its step then "
+                    + "fails with SQLSTATE 57014 (default: ${DEFAULT-VALUE}).")
     Duration statementTimeout;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
@@ -157,6 +163,9 @@ final class RunCommand implements Callable<Integer> {
     /** Whether the settings file has been merged into these options already. */
     boolean configMerged;
 
+    /** Told how to mask this run's secrets once they are known, e.g. to mask the log output too. */
+    Consumer<UnaryOperator<String>> secretsKnown = mask -> { };
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, no progress.")
     boolean quiet;
 
@@ -179,33 +188,32 @@ final class RunCommand implements Callable<Integer> {
                     + "(or `migrations:` in rehearsal.yaml)");
         }
         Verbosity.apply(verbose);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        RehearsalEngine engine = new RehearsalEngine(config(err));
+        Path reports = ReportFiles.requireDirectory(out);
+        AtomicReference<UnaryOperator<String>> mask = new AtomicReference<>(UnaryOperator.identity());
+        PrintWriter out = MaskedOutput.writer(spec.commandLine().getOut(), text -> mask.get().apply(text));
+        PrintWriter err = MaskedOutput.writer(spec.commandLine().getErr(), text -> mask.get().apply(text));
+        ConsoleProgress progress = new ConsoleProgress(err, quiet);
+        RehearsalEngine engine = new RehearsalEngine(config(progress));
+        mask.set(engine::masked);
+        secretsKnown.accept(engine::masked);
         List<ReportFormat> chosen = formats == null ? FormatsConverter.all() : formats;
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread onSignal = new Thread(() -> {
-            if (!finished.get()) {
-                ReportFiles.writeQuietly(engine.partialReport(RunStatus.INTERRUPTED,
-                        "interrupted by a signal before the rehearsal finished"), out(), chosen, err);
-            }
-        }, "rehearse-partial-report");
-        Runtime.getRuntime().addShutdownHook(onSignal);
         Report report;
-        try {
-            report = engine.run();
-        } catch (RehearsalException e) {
-            finished.set(true);
-            if (e.exitCode() == ExitCode.INFRASTRUCTURE || e.exitCode() == ExitCode.INTERRUPTED) {
-                ReportFiles.writeQuietly(engine.partialReport(RunStatus.INCOMPLETE, e.getMessage()), out(), chosen, err);
+        try (RunGuard guard = new RunGuard(() -> interrupted(engine, progress, reports, chosen, err))) {
+            try {
+                report = engine.run();
+            } catch (RehearsalException e) {
+                guard.finish();
+                throw withPartialReport(e, engine, reports, chosen);
+            } catch (RuntimeException e) {
+                guard.finish();
+                throw withPartialReport(new RehearsalException(ErrorCode.INTERNAL_ERROR, "Unexpected error: " + e
+                        + ". This is a defect in Rehearsal: please report it with the output of --verbose.", e),
+                        engine, reports, chosen);
             }
-            throw e;
-        } finally {
-            finished.set(true);
-            removeHook(onSignal);
+            guard.finish();
         }
         SummaryPrinter.print(report, out);
-        List<Path> files = ReportFiles.write(report, out(), chosen);
+        List<Path> files = ReportFiles.write(report, reports, chosen);
         out.println();
         out.printf("Verdict: %s. Reports: %s%n", report.verdict() == Verdict.PASS ? "PASS" : "FAIL",
                 ReportFiles.describe(files));
@@ -213,11 +221,31 @@ final class RunCommand implements Callable<Integer> {
         return report.verdict() == Verdict.PASS ? ExitCode.PASSED.code() : ExitCode.POLICY_FAILED.code();
     }
 
-    private Path out() {
-        return out.toAbsolutePath();
+    /** An infrastructure failure keeps what was rehearsed so far, and its one message says where. */
+    private static RehearsalException withPartialReport(RehearsalException e, RehearsalEngine engine, Path reports,
+            List<ReportFormat> formats) {
+        if (e.exitCode() != ExitCode.INFRASTRUCTURE && e.exitCode() != ExitCode.INTERRUPTED) {
+            return e;
+        }
+        String where = ReportFiles.writeQuietly(engine.partialReport(RunStatus.INCOMPLETE, e.getMessage()), reports,
+                formats);
+        RehearsalException told = new RehearsalException(e.code(), e.getMessage() + " " + where, e.getCause());
+        told.setStackTrace(e.getStackTrace());
+        return told;
     }
 
-    private RehearsalConfig config(PrintWriter err) {
+    /** On SIGINT or SIGTERM, before the server is stopped: the report so far, and one line that says so. */
+    private static void interrupted(RehearsalEngine engine, ConsoleProgress progress, Path reports,
+            List<ReportFormat> formats, PrintWriter err) {
+        String step = progress.current();
+        String during = step == null ? "" : " while rehearsing " + step;
+        String where = ReportFiles.writeQuietly(engine.partialReport(RunStatus.INTERRUPTED,
+                "interrupted by a signal (SIGINT or SIGTERM)" + during), reports, formats);
+        err.println("rehearse: interrupted" + during + "; stopping PostgreSQL and removing its files. " + where);
+        err.flush();
+    }
+
+    private RehearsalConfig config(ConsoleProgress progress) {
         SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout());
         Policy policy = SeverityOptions.apply(Policy.defaults().withFailOn(parseSeverity())
                 .withWriterBlockBudget(writerBlockBudget), severities);
@@ -238,7 +266,7 @@ final class RunCommand implements Callable<Integer> {
                 .tableRows(tableRows)
                 .seedScript(seedScript)
                 .baselineChecksums(baseline == null ? Map.of() : BaselineFile.checksums(baseline))
-                .listener(new ConsoleProgress(err, quiet))
+                .listener(progress)
                 .build();
     }
 
@@ -260,14 +288,6 @@ final class RunCommand implements Callable<Integer> {
             return Severity.fromJson(failOn.toLowerCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw CliErrors.invalid("--fail-on must be error, warning or info, got '" + failOn + "'");
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting; the hook saw finished=true and wrote nothing
         }
     }
 }

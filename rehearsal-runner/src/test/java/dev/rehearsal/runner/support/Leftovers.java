@@ -1,0 +1,100 @@
+package dev.rehearsal.runner.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What a rehearsal may leave behind: PostgreSQL processes and {@code rehearsal-runs/run-*} directories. Other
+ * processes on the machine rehearse at the same time, so only what belongs to one owner process counts: run
+ * directories whose lock file names its pid, and postgres processes that appeared meanwhile whose run directory is
+ * that owner's or is already gone (a server nobody can sweep any more).
+ */
+public final class Leftovers {
+
+    private static final Pattern DATA_DIRECTORY = Pattern.compile("-D (\\S*rehearsal-runs/run-[0-9a-f-]+)/data");
+
+    private final Path runs;
+    private final Set<Long> postgresBefore;
+
+    private Leftovers(Path runs) {
+        this.runs = runs;
+        this.postgresBefore = rehearsalPostgres().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    /** Remembers the servers running now; call before the run under test. */
+    public static Leftovers before() {
+        return before(defaultRunsDirectory());
+    }
+
+    public static Leftovers before(Path runsDirectory) {
+        return new Leftovers(runsDirectory);
+    }
+
+    public static Path defaultRunsDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "rehearsal-runs");
+    }
+
+    /** Asserts that the run of {@code owner} (this JVM or a spawned one) left no server and no run directory. */
+    public void assertNoneLeftBy(long owner) {
+        assertThat(runDirectoriesOf(owner)).as("run directories of process %d", owner).isEmpty();
+        List<String> servers = rehearsalPostgres().filter(p -> !postgresBefore.contains(p.pid()))
+                .filter(p -> dataDirectory(p).map(run -> !Files.exists(run) || owner == ownerOf(run)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        assertThat(servers).as("PostgreSQL processes left by process %d", owner).isEmpty();
+    }
+
+    public void assertNoneLeftByThisJvm() {
+        assertNoneLeftBy(ProcessHandle.current().pid());
+    }
+
+    /** The run directories whose lock file names {@code owner}. */
+    public List<Path> runDirectoriesOf(long owner) {
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(runs)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("run-")).filter(p -> ownerOf(p) == owner)
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Live (not zombie) postgres processes started on a data directory under a rehearsal-runs directory. */
+    public static Stream<ProcessHandle> rehearsalPostgres() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("postgres") && DATA_DIRECTORY.matcher(c).find()).orElse(false));
+    }
+
+    /** Postgres processes (postmasters) whose command line names {@code path}. */
+    public static List<ProcessHandle> postgresUsing(Path path) {
+        String text = path.toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("postgres") && c.contains(text)).orElse(false)).toList();
+    }
+
+    static Optional<Path> dataDirectory(ProcessHandle process) {
+        return process.info().commandLine().map(DATA_DIRECTORY::matcher).filter(Matcher::find)
+                .map(m -> Path.of(m.group(1)));
+    }
+
+    static long ownerOf(Path run) {
+        try {
+            String text = Files.readString(run.resolve("owner.lock"), StandardCharsets.US_ASCII).trim();
+            return text.isEmpty() ? -1 : Long.parseLong(text);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+}
