@@ -91,7 +91,12 @@ final class ZonkyLauncher {
                 // initdb options: a C locale gives the same collation everywhere; 1 MB WAL segments keep the
                 // cached data directory small, so that copying it per server is fast.
                 .setLocaleConfig("locale", "C")
-                .setLocaleConfig("wal-segsize", "1");
+                .setLocaleConfig("wal-segsize", "1")
+                // zonky polls the port until the server answers. If another process took the port, the poll may
+                // reach that process, which never answers like PostgreSQL: without a timeout it would wait forever.
+                // A poll that times out is simply repeated, so a short timeout costs a busy server nothing.
+                .setConnectConfig("connectTimeout", "2")
+                .setConnectConfig("socketTimeout", "2");
         if (port > 0) {
             builder.setPort(port);
         }
