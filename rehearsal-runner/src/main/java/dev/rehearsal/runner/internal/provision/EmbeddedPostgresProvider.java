@@ -69,7 +69,12 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
         try {
             return cache.ready(binaries);
         } catch (UncheckedIOException e) {
-            throw diskProblem(e.getCause());
+            if (DiskSpace.isFull(e.getCause().getMessage(), home.cacheDirectory())) {
+                throw diskProblem(e.getCause());
+            }
+            throw new RehearsalException(ErrorCode.POSTGRES_START_FAILED, "Could not prepare the cached PostgreSQL "
+                    + "data directory in " + home.cacheDirectory() + " (" + e.getCause() + "). Point "
+                    + "REHEARSAL_CACHE_DIR at a directory Rehearsal may write to (default: ~/.cache/rehearsal).", e);
         }
     }
 

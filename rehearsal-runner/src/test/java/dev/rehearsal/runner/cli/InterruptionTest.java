@@ -1,0 +1,102 @@
+package dev.rehearsal.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.RunStatus;
+import dev.rehearsal.report.render.ReportJson;
+import dev.rehearsal.runner.support.Leftovers;
+import dev.rehearsal.runner.support.MigrationFiles;
+import dev.rehearsal.runner.support.SpawnedCli;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rehearse run} stopped by a signal, in a JVM of its own: it exits 130 on SIGINT and 143 on SIGTERM (128 + the
+ * signal, as shells and CI runners expect), keeps the report written so far marked {@code interrupted}, says so in
+ * one line, and leaves no PostgreSQL process and no run directory behind.
+ */
+class InterruptionTest {
+
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    private MigrationFiles db;
+    private Leftovers leftovers;
+
+    @BeforeEach
+    void setUp() {
+        // V2's statement reads the table, so the write load runs against it while the statement sleeps
+        db = MigrationFiles.in(dir.resolve("db"))
+                .file("V1__items.sql", "CREATE TABLE items (id bigint PRIMARY KEY, qty int);\n")
+                .file("U1__items.sql", "DROP TABLE items;\n")
+                .file("V2__sleep.sql", "SELECT pg_sleep(3600) FROM items LIMIT 1;\n");
+        leftovers = Leftovers.before();
+    }
+
+    @Test
+    void should_exit_130_on_sigint_during_a_long_statement_under_load() throws Exception {
+        Report report = interrupt("INT", 130, "100", "[2/2] V2 sleep");
+        assertThat(report.statusReason()).isEqualTo("interrupted by a signal (SIGINT or SIGTERM) while rehearsing "
+                + "V2 sleep (up)");
+    }
+
+    @Test
+    void should_exit_143_on_sigterm_during_a_long_statement_under_load() throws Exception {
+        Report report = interrupt("TERM", 143, "100", "[2/2] V2 sleep");
+        assertThat(report.statusReason()).endsWith("while rehearsing V2 sleep (up)");
+    }
+
+    @Test
+    void should_exit_130_on_sigint_while_seeding_rows_before_a_migration() throws Exception {
+        // GIVEN many rows to seed before V2; the signal comes once V1 is done
+        Report report = interrupt("INT", 130, "3000000", "[1/2] V1 items");
+        assertThat(report.migrations()).extracting(MigrationReport::version).containsExactly("1");
+    }
+
+    private Report interrupt(String signal, int expectedExit, String rows, String startedLine) throws Exception {
+        try (SpawnedCli cli = SpawnedCli.rehearse("run", db.toString(), "--out", dir.resolve("out").toString(),
+                "--rows", rows, "--load-rate", "100").start()) {
+            assertThat(cli.awaitErr(startedLine, START)).as("progress: %s", cli.err()).isTrue();
+            assumeFalse(cli.ignoresSigint() && signal.equals("INT"),
+                    "this JVM was started with SIGINT ignored (a background job of a non-interactive shell), "
+                            + "and so is every process it starts");
+            Thread.sleep(1_000); // the statement (or the seeding) is running now
+            boolean secondStepStartedBefore = cli.err().contains("[2/2]");
+            cli.signal(signal);
+
+            int exit = cli.waitFor(Duration.ofSeconds(60));
+
+            assertThat(exit).as("stderr: %s", cli.err()).isEqualTo(expectedExit);
+            assertThat(cli.out()).as("no summary after a signal").isEmpty();
+            assertThat(cli.err()).doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(cli.err().lines().filter(l -> l.startsWith("rehearse: "))).singleElement()
+                    .satisfies(line -> assertThat(line).startsWith("rehearse: interrupted")
+                            .contains("stopping PostgreSQL and removing its files")
+                            .endsWith("The partial report (interrupted) is in " + dir.resolve("out") + "."));
+            leftovers.assertNoneLeftBy(cli.pid());
+            Report report = report();
+            assertThat(report.status()).isEqualTo(RunStatus.INTERRUPTED);
+            if (!secondStepStartedBefore && startedLine.startsWith("[1/2]")) {
+                assertThat(report.statusReason()).isEqualTo("interrupted by a signal (SIGINT or SIGTERM)");
+            }
+            return report;
+        }
+    }
+
+    private Report report() throws IOException {
+        try (Reader in = Files.newBufferedReader(dir.resolve("out/report.json"))) {
+            return ReportJson.read(in);
+        }
+    }
+}
