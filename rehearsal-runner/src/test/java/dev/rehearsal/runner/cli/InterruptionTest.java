@@ -64,6 +64,46 @@ class InterruptionTest {
         assertThat(report.migrations()).extracting(MigrationReport::version).containsExactly("1");
     }
 
+    @Test
+    void should_stop_the_initdb_server_and_remove_the_half_built_cache_on_sigterm() throws Exception {
+        // GIVEN an empty cache, which the run builds first (initdb and a first start, a few seconds)
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        try (SpawnedCli cli = SpawnedCli.rehearse("run", db.toString(), "--out", dir.resolve("out").toString(),
+                "--rows", "0", "--no-load").environment("REHEARSAL_CACHE_DIR", cache.toString()).start()) {
+            assertThat(cli.awaitErr("found 2 migrations", START)).as(cli.err()).isTrue();
+            awaitStagingDirectory(cache);
+
+            // WHEN stopped while building
+            cli.signal("TERM");
+            int exit = cli.waitFor(Duration.ofSeconds(60));
+
+            // THEN no server of the build runs on, and nothing half-built is left in the cache
+            assertThat(exit).as(cli.err()).isEqualTo(143);
+            assertThat(Leftovers.postgresUsing(cache)).isEmpty();
+            try (java.util.stream.Stream<Path> left = Files.list(cache.resolve("pgdata"))) {
+                assertThat(left.map(p -> p.getFileName().toString())).as(cli.err())
+                        .noneMatch(n -> n.contains(".staging-"));
+            }
+            assertThat(report().status()).isEqualTo(RunStatus.INTERRUPTED);
+            leftovers.assertNoneLeftBy(cli.pid());
+        }
+    }
+
+    private static void awaitStagingDirectory(Path cache) throws Exception {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(cache.resolve("pgdata"))) {
+                try (java.util.stream.Stream<Path> entries = Files.list(cache.resolve("pgdata"))) {
+                    if (entries.anyMatch(p -> p.getFileName().toString().contains(".staging-"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the cache was not being built");
+    }
+
     private Report interrupt(String signal, int expectedExit, String rows, String startedLine) throws Exception {
         try (SpawnedCli cli = SpawnedCli.rehearse("run", db.toString(), "--out", dir.resolve("out").toString(),
                 "--rows", rows, "--load-rate", "100").start()) {

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,13 +109,10 @@ final class DataDirectoryCache {
         Files.createDirectories(root);
         Path staging = root.resolve(directory.getFileName() + ".staging-" + UUID.randomUUID());
         Path data = staging.resolve("data");
-        Files.createDirectories(data);
-        // Interrupted while building (SIGINT): the initdb server must not outlive the JVM, nor its files.
-        try (ShutdownSequence.Registration onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE,
-                "remove " + staging, () -> {
-                    PostmasterProcess.stopIfRunning(data);
-                    FileTrees.deleteQuietly(staging);
-                })) {
+        // Interrupted while building (SIGINT): initdb and its server must not outlive the JVM, nor their files.
+        UnfinishedStart unfinished = new UnfinishedStart(staging, data, () -> FileTrees.deleteQuietly(staging));
+        try {
+            Files.createDirectories(data);
             LOG.info("Initialising a PostgreSQL {} data directory (once per version)", binaries.version());
             try (EmbeddedPostgres postgres = ZonkyLauncher.start(binaries, data, staging.resolve("initdb.log"))) {
                 checkpoint(postgres);
@@ -131,6 +127,7 @@ final class DataDirectoryCache {
             removeOlderFormats(binaries);
         } finally {
             FileTrees.deleteQuietly(staging);
+            unfinished.close();
         }
     }
 

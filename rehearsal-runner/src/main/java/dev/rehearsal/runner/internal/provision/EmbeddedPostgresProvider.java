@@ -84,11 +84,7 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
         }
         RunDirectory run = createRunDirectory();
         // Until the server is handed over, a signal must still stop it and remove its files.
-        try (ShutdownSequence.Registration onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE,
-                "remove " + run.path(), () -> {
-                    PostmasterProcess.stopIfRunning(run.dataDirectory());
-                    run.close();
-                })) {
+        try (UnfinishedStart unfinished = new UnfinishedStart(run.path(), run.dataDirectory(), run::close)) {
             try {
                 FileTrees.copy(cached, run.dataDirectory());
                 EmbeddedPostgres postgres = ZonkyLauncher.start(binaries, run.dataDirectory(), run.logFile(), ports);

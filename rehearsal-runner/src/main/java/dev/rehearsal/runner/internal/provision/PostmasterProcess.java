@@ -59,6 +59,20 @@ final class PostmasterProcess {
     }
 
     /**
+     * Kills every process that works on {@code directory}: initdb, pg_ctl, and the single-user servers initdb runs,
+     * which outlive a killed initdb for a moment. Only for directories with a name of Rehearsal's own making (a
+     * random UUID in it): no other process can have it on its command line.
+     */
+    static void stopProcessesUsing(Path directory) {
+        String path = directory.toString();
+        List<ProcessHandle> using = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains(path)).orElse(false)).toList();
+        using.forEach(ProcessHandle::destroyForcibly);
+        using.forEach(process -> awaitExit(process, Duration.ofSeconds(5)));
+    }
+
+    /**
      * Whether a live process is the postmaster of this data directory: its command line names the directory (zonky
      * starts it with {@code -D <dir>}). Where command lines cannot be read, a process named postgres that started
      * before the pid file was written may be its writer; one started later reuses the pid of a server that is gone.

@@ -55,6 +55,11 @@ public final class ShutdownSequence {
         return started;
     }
 
+    /** How many actions are registered now: what would run if the JVM exited. */
+    public static int pending() {
+        return ACTIONS.size();
+    }
+
     /** For a thread that must do nothing more once the JVM exits: waits for the JVM to halt. */
     public static void awaitHalt() {
         while (true) {
