@@ -59,9 +59,9 @@ class ServerLifecycleTest {
         java.lang.reflect.Field run = EmbeddedServer.class.getDeclaredField("run");
         run.setAccessible(true);
         ((RunDirectory) run.get(server)).releaseLockOnly();
-        java.lang.reflect.Field hook = EmbeddedServer.class.getDeclaredField("shutdownHook");
-        hook.setAccessible(true);
-        Runtime.getRuntime().removeShutdownHook((Thread) hook.get(server));
+        java.lang.reflect.Field onExit = EmbeddedServer.class.getDeclaredField("onExit");
+        onExit.setAccessible(true);
+        ((dev.rehearsal.runner.internal.util.ShutdownSequence.Registration) onExit.get(server)).close();
     }
 
     static List<ProcessHandle> postgresProcessesUsing(Path dataDirectory) {
