@@ -11,20 +11,20 @@ import java.util.SplittableRandom;
  */
 final class JsonGenerator implements ValueGenerator {
 
-    private final Map<String, Object> required; // key -> TypeKind, or a nested map for deeper paths
+    private final Map<String, Object> required; // key -> PgType, or a nested map for deeper paths
 
     JsonGenerator(List<JsonKey> keys) {
         required = new LinkedHashMap<>();
         for (JsonKey key : keys) {
-            insert(required, key.path(), 0, key.kind());
+            insert(required, key.path(), 0, key.type());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void insert(Map<String, Object> node, List<String> path, int depth, TypeKind kind) {
+    private static void insert(Map<String, Object> node, List<String> path, int depth, PgType type) {
         String key = path.get(depth);
         if (depth == path.size() - 1) {
-            node.putIfAbsent(key, kind);
+            node.putIfAbsent(key, type);
             return;
         }
         Object child = node.get(key);
@@ -32,7 +32,7 @@ final class JsonGenerator implements ValueGenerator {
             child = new LinkedHashMap<String, Object>();
             node.put(key, child);
         }
-        insert((Map<String, Object>) child, path, depth + 1, kind);
+        insert((Map<String, Object>) child, path, depth + 1, type);
     }
 
     @Override
@@ -80,13 +80,17 @@ final class JsonGenerator implements ValueGenerator {
                 writeRequired((Map<String, Object>) entry.getValue(), row, true, out);
                 out.append('}');
             } else {
-                value(entry.getKey(), (TypeKind) entry.getValue(), row, out);
+                value(entry.getKey(), (PgType) entry.getValue(), row, out);
             }
         }
     }
 
-    private static void value(String key, TypeKind kind, long row, StringBuilder out) {
-        if (kind.isNumeric()) {
+    private static void value(String key, PgType type, long row, StringBuilder out) {
+        TypeKind kind = type.kind();
+        if (kind == TypeKind.ENUM && !type.labels().isEmpty()) {
+            // the generated column casts the key to the enum (often through a function): only labels pass
+            string(type.labels().get((int) (row % type.labels().size())), out);
+        } else if (kind.isNumeric()) {
             out.append(row + 1);
         } else if (kind == TypeKind.BOOLEAN) {
             out.append(row % 2 == 0);
