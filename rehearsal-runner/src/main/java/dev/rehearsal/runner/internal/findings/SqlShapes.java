@@ -16,8 +16,14 @@ final class SqlShapes {
 
     private static final String NAME = "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)";
     private static final Pattern CREATE_INDEX = Pattern.compile(
-            "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + NAME,
+            "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + NAME,
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRUNCATE = Pattern.compile(
+            "^TRUNCATE\\s+(?:TABLE\\s+)?(.+?)(?:\\s+(?:RESTART|CONTINUE)\\s+IDENTITY)?(?:\\s+(?:CASCADE|RESTRICT))?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ADD_GENERATED = Pattern.compile(
+            "\\bADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"[^\"]+\"|[\\w$]+)\\s+((?:[^,(]|\\([^)]*\\))+?)\\s+GENERATED\\s+ALWAYS\\s+AS\\s*\\(",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ALTER_TABLE = Pattern.compile(
             "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern DROP_COLUMN = Pattern.compile(
@@ -37,8 +43,11 @@ final class SqlShapes {
     private SqlShapes() {
     }
 
-    /** A {@code CREATE INDEX} without {@code CONCURRENTLY}: the index and table names as written. */
-    record IndexBuild(String index, String table) {
+    /**
+     * A {@code CREATE INDEX} without {@code CONCURRENTLY}: the index and table names as written, and whether it
+     * says {@code IF NOT EXISTS} (then it may have built nothing).
+     */
+    record IndexBuild(String index, String table, boolean ifNotExists) {
     }
 
     static Optional<IndexBuild> plainIndexBuild(String sql) {
@@ -46,7 +55,59 @@ final class SqlShapes {
         if (!m.find() || m.group(1) != null) {
             return Optional.empty();
         }
-        return Optional.of(new IndexBuild(m.group(2), m.group(3)));
+        return Optional.of(new IndexBuild(m.group(3), m.group(4), m.group(2) != null));
+    }
+
+    /** The tables a {@code TRUNCATE} empties, as written. */
+    static List<String> truncatedTables(String sql) {
+        Matcher m = TRUNCATE.matcher(sql.strip());
+        List<String> tables = new ArrayList<>();
+        if (m.find()) {
+            for (String name : m.group(1).split(",")) {
+                tables.add(name.strip().replaceFirst("(?i)^ONLY\\s+", "").replaceFirst("\\s*\\*$", ""));
+            }
+        }
+        return tables;
+    }
+
+    /** {@code ADD COLUMN c t GENERATED ALWAYS AS (e) STORED}: the column, its type and the expression. */
+    record GeneratedColumn(String column, String type, String expression) {
+    }
+
+    static List<GeneratedColumn> addedGeneratedColumns(String sql) {
+        List<GeneratedColumn> columns = new ArrayList<>();
+        if (alteredTable(sql).isEmpty()) {
+            return columns;
+        }
+        Matcher m = ADD_GENERATED.matcher(sql);
+        while (m.find()) {
+            int open = m.end() - 1;
+            int close = closingParenthesis(sql, open);
+            if (close > open && !m.group(2).toUpperCase(Locale.ROOT).contains("IDENTITY")) {
+                columns.add(new GeneratedColumn(m.group(1), m.group(2).replaceAll("(?i)\\s+NOT\\s+NULL", "").strip(),
+                        sql.substring(open + 1, close).strip()));
+            }
+        }
+        return columns;
+    }
+
+    // The index of the parenthesis closing the one at open, skipping quoted text; -1 when unbalanced.
+    private static int closingParenthesis(String sql, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static Optional<String> alteredTable(String sql) {
