@@ -162,8 +162,8 @@ public final class RehearsalRun {
             StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
                     results.invalidIndexes(), postgresVersion), findings);
             phaseChecks.evaluate(migration, trip, findings);
-            WriterRules.evaluate(migration, statements, extras.load().load(), config.policy(), config.longReader(),
-                    postgresVersion, findings);
+            WriterRules.evaluate(migration, statements, extras.load().load(), results.tableRowsBefore().keySet(),
+                    config.policy(), config.longReader(), postgresVersion, findings);
         }
         double durationMs = results == null ? 0 : results.durationMs();
         List<Finding> list = findings.findings();

@@ -11,6 +11,7 @@ import dev.rehearsal.runner.source.Migration;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Findings from how the concurrent writers fared during the up step: a statement that kept them waiting longer
@@ -22,15 +23,20 @@ public final class WriterRules {
     private WriterRules() {
     }
 
+    /**
+     * @param existingTables tables that existed before the migration: the relation writers waited on is one of them
+     */
     public static void evaluate(Migration migration, List<StatementTrace> statements, List<LoadWindow> load,
-            Policy policy, Duration longReader, String postgresVersion, FindingCollector findings) {
+            Set<String> existingTables, Policy policy, Duration longReader, String postgresVersion,
+            FindingCollector findings) {
         String pg = "; PostgreSQL " + postgresVersion;
         double budget = policy.writerBlockBudget().toNanos() / 1_000_000.0;
         for (StatementTrace s : statements) {
             if (s.phase() != Phase.UP || s.writers().waits() == 0) {
                 continue;
             }
-            String relation = s.locks().stream().max(Comparator.comparing(LockHold::mode, LockModes.BY_STRENGTH))
+            String relation = s.locks().stream().filter(l -> existingTables.contains(l.relation()))
+                    .max(Comparator.comparing(LockHold::mode, LockModes.BY_STRENGTH))
                     .map(LockHold::relation).orElse(null);
             boolean queued = longReader != null && s.durationMs() >= longReader.toMillis() / 2.0;
             if (queued) {
