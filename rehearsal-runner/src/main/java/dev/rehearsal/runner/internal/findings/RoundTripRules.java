@@ -59,6 +59,9 @@ public final class RoundTripRules {
         }
     }
 
+    // unique, check, foreign key and exclusion violations
+    private static final java.util.Set<String> CONSTRAINT_VIOLATIONS = java.util.Set.of("23505", "23514", "23503", "23P01");
+
     private static String stepName(dev.rehearsal.report.Phase phase) {
         return switch (phase) {
             case UP -> "up";
@@ -75,6 +78,23 @@ public final class RoundTripRules {
         if ("57014".equals(failure.sqlState())) {
             return "The statement was cancelled by the statement timeout. Split the work into smaller batches, or "
                     + "raise the timeout with --statement-timeout if this duration is acceptable in production.";
+        }
+        if ("23502".equals(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
+            // Passes on an empty development database, fails on every populated one: production's case.
+            return """
+                    The table already holds rows, as in production, and none has a value for the new NOT NULL column.
+                    -- either a constant default (instant since PostgreSQL 11):
+                    ALTER TABLE <table> ADD COLUMN <column> <type> NOT NULL DEFAULT <value>;
+                    -- or expand: add it nullable, backfill in keyed batches, then enforce without a long lock:
+                    ALTER TABLE <table> ADD COLUMN <column> <type>;
+                    ALTER TABLE <table> ADD CONSTRAINT <column>_not_null CHECK (<column> IS NOT NULL) NOT VALID;
+                    ALTER TABLE <table> VALIDATE CONSTRAINT <column>_not_null;
+                    ALTER TABLE <table> ALTER COLUMN <column> SET NOT NULL;""";
+        }
+        if (CONSTRAINT_VIOLATIONS.contains(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
+            return "The rows seeded before up break the constraint this statement adds; production rows may too. Find "
+                    + "the offending rows in production first, and fix them in an earlier migration, or give the "
+                    + "rehearsal representative rows with --seed-script.";
         }
         return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
     }
