@@ -90,6 +90,8 @@ final class JsonGenerator implements ValueGenerator {
         if (kind == TypeKind.ENUM && !type.labels().isEmpty()) {
             // the generated column casts the key to the enum (often through a function): only labels pass
             string(type.labels().get((int) (row % type.labels().size())), out);
+        } else if (kind == TypeKind.SMALLINT) {
+            out.append(row % Short.MAX_VALUE + 1);
         } else if (kind.isNumeric()) {
             out.append(row + 1);
         } else if (kind == TypeKind.BOOLEAN) {
@@ -99,8 +101,21 @@ final class JsonGenerator implements ValueGenerator {
             CivilTime.appendDate(TemporalGenerator.EVERYDAY_FROM_DAYS + row % 3650, out);
             out.append('"');
         } else {
-            string(key.replaceAll("[^A-Za-z0-9]", "") + "-" + Long.toString(row, 36), out);
+            string(text(key, type, row), out);
         }
+    }
+
+    /** {@code key-<row in base 36>}, the key shortened so that it fits a varchar(n) or char(n) column. */
+    static String text(String key, PgType type, long row) {
+        String suffix = Long.toString(row, 36);
+        String prefix = key.replaceAll("[^A-Za-z0-9]", "") + "-";
+        boolean bounded = (type.kind() == TypeKind.VARCHAR || type.kind() == TypeKind.CHAR) && type.typmod() >= 4;
+        int max = bounded ? type.typmod() - 4 : Integer.MAX_VALUE;
+        if (prefix.length() + suffix.length() <= max) {
+            return prefix + suffix;
+        }
+        return max > suffix.length() + 1 ? prefix.substring(0, max - suffix.length() - 1) + "-" + suffix
+                : suffix.substring(Math.max(0, suffix.length() - max));
     }
 
     private static void string(String text, StringBuilder out) {

@@ -30,7 +30,9 @@ class GeneratedJsonKeysTest {
                 previous run_state NOT NULL GENERATED ALWAYS AS (state_of(doc ->> 'previous')) STORED,
                 origin   text NOT NULL GENERATED ALWAYS AS (doc #>> '{source,"host name"}') STORED,
                 started  timestamptz NOT NULL GENERATED ALWAYS AS (at_of(doc #>> '{state,startedAt}')) STORED,
-                attempts int NOT NULL GENERATED ALWAYS AS (CAST(doc #>> '{state,attempts}' AS int)) STORED
+                attempts int NOT NULL GENERATED ALWAYS AS (CAST(doc #>> '{state,attempts}' AS int)) STORED,
+                status   varchar(8) NOT NULL GENERATED ALWAYS AS (doc ->> 'status') STORED,
+                retries  smallint NOT NULL GENERATED ALWAYS AS (CAST(doc ->> 'retries' AS smallint)) STORED
             );
             """;
 
@@ -65,6 +67,25 @@ class GeneratedJsonKeysTest {
             assertThat(Sql.number(db, "SELECT count(DISTINCT state) FROM runs")).isEqualTo(4);
             assertThat(Sql.number(db, "SELECT count(DISTINCT previous) FROM runs")).isEqualTo(4);
             assertThat(Sql.number(db, "SELECT count(DISTINCT origin) FROM runs")).isEqualTo(ROWS);
+        }
+    }
+
+    @Test
+    void should_fit_keys_to_the_length_and_range_of_the_generated_column_beyond_a_few_thousand_rows()
+            throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("json_lengths")) {
+            // GIVEN a varchar(8) and a smallint computed from keys, more rows than short values and smallint hold
+            Sql.execute(db, SCHEMA);
+
+            // WHEN
+            SeedSummary summary;
+            try (Connection connection = db.connect()) {
+                summary = Seeder.seed(connection, SeedOptions.defaults().rows(40_000));
+            }
+
+            // THEN every row went in and the varchar values stay distinct
+            assertThat(summary.tables()).containsExactly(new SeededTable("public.runs", 40_000, null));
+            assertThat(Sql.number(db, "SELECT count(DISTINCT status) FROM runs")).isEqualTo(40_000);
         }
     }
 
