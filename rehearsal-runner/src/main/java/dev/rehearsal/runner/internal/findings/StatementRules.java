@@ -57,7 +57,6 @@ public final class StatementRules {
             if (rows == 0) {
                 continue;
             }
-            Optional<LockHold> lock = Evidence.heldOn(rewrite.relation(), up, i);
             if (!SqlShapes.truncatedTables(s.sql()).isEmpty()) {
                 continue; // new, empty storage: the rows are gone, not rewritten (DATA_LOSS says so)
             }
@@ -71,7 +70,7 @@ public final class StatementRules {
             findings.add(FindingType.TABLE_REWRITE, s.script(), s.line(), rewrite.relation(),
                     "Rewrites " + rewrite.relation() + " (" + rewrite.reason() + ")",
                     "Rewrote all " + Evidence.rows(rows) + " of " + rewrite.relation() + " in " + Evidence.ms(s.durationMs())
-                            + "; " + Evidence.lock(lock) + pg, remedy);
+                            + "; " + Evidence.lockOn(rewrite.relation(), up, i) + pg, remedy);
         }
     }
 
@@ -84,7 +83,7 @@ public final class StatementRules {
                 .ifPresent(table -> findings.add(FindingType.NON_CONCURRENT_INDEX, s.script(), s.line(), table,
                         "Index built without CONCURRENTLY on " + table,
                         "Built over " + Evidence.rows(rowsOf(facts, table)) + " in " + Evidence.ms(s.durationMs())
-                                + "; " + Evidence.lock(Evidence.heldOn(table, up, i)) + ", which blocks every write" + pg,
+                                + "; " + Evidence.lockOn(table, up, i) + ", which blocks every write" + pg,
                         Remedies.concurrentIndex(s.sql(), build.index()))));
     }
 
@@ -120,7 +119,7 @@ public final class StatementRules {
             findings.add(FindingType.VALIDATION_SCAN_UNDER_LOCK, s.script(), s.line(), scan.relation(),
                     "Scans all of " + scan.relation() + " while blocking writers",
                     "Read " + Evidence.rows(scan.rows()) + " in " + Evidence.ms(s.durationMs()) + "; "
-                            + Evidence.lock(lock) + pg, remedy);
+                            + Evidence.lockOn(scan.relation(), up, i) + pg, remedy);
         }
     }
 

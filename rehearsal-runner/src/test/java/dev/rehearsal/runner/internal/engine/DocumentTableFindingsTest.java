@@ -68,4 +68,11 @@ class DocumentTableFindingsTest {
         assertThat(codes("5")).contains("DATA_LOSS").doesNotContain("TABLE_REWRITE");
         assertThat(finding("5", "DATA_LOSS").evidence()).contains("All 20,000 rows").contains("deleted");
     }
+
+    @Test
+    void should_name_the_line_that_took_the_strong_lock_an_index_build_runs_under() {
+        Finding index = finding("6", "NON_CONCURRENT_INDEX");
+        assertThat(index.line()).isEqualTo(3);
+        assertThat(index.evidence()).contains("AccessExclusiveLock held").contains("(taken at line 2)");
+    }
 }
