@@ -69,6 +69,20 @@ final class Remedies {
                 ALTER TABLE %1$s VALIDATE CONSTRAINT %2$s;""".formatted(table, constraint, kind, body);
     }
 
+    static String keyUsingIndex(String table, String name, String kind, String columns) {
+        String bare = SqlShapes.simpleName(table).replace("\"", "");
+        String constraint = name != null ? name : bare + (kind.equals("PRIMARY KEY") ? "_pkey" : "_key");
+        String index = constraint.replace("\"", "") + "_idx";
+        return """
+                -- 1. in a migration of its own (<script>.sql.conf: executeInTransaction=false): build the index
+                --    without blocking writers
+                CREATE UNIQUE INDEX CONCURRENTLY %4$s ON %1$s (%3$s);
+                -- 2. attach it: a short lock and no scan%5$s
+                ALTER TABLE %1$s ADD CONSTRAINT %2$s %6$s USING INDEX %4$s;""".formatted(table, constraint, columns, index,
+                kind.equals("PRIMARY KEY") ? " (the key columns must already be NOT NULL: see SET NOT NULL)" : "",
+                kind);
+    }
+
     static String setNotNull(String table, String column) {
         String check = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_not_null";
         return """

@@ -24,6 +24,9 @@ final class SqlShapes {
     private static final Pattern ADD_GENERATED = Pattern.compile(
             "\\bADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"[^\"]+\"|[\\w$]+)\\s+((?:[^,(]|\\([^)]*\\))+?)\\s+GENERATED\\s+ALWAYS\\s+AS\\s*\\(",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ADD_KEY = Pattern.compile(
+            "\\bADD\\s+(?:CONSTRAINT\\s+(\"[^\"]+\"|[\\w$]+)\\s+)?(PRIMARY\\s+KEY|UNIQUE)\\s*\\(([^)]*)\\)(?!\\s*USING\\s+INDEX)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ALTER_TABLE = Pattern.compile(
             "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern DROP_COLUMN = Pattern.compile(
@@ -159,6 +162,19 @@ final class SqlShapes {
             return Optional.empty();
         }
         return Optional.of(new ValidatedConstraint(m.group(1), m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "),
+                m.group(3).strip()));
+    }
+
+    /** {@code ADD [CONSTRAINT n] PRIMARY KEY|UNIQUE (cols)} that builds its index in place. */
+    record AddedKey(String name, String kind, String columns) {
+    }
+
+    static Optional<AddedKey> addedKey(String sql) {
+        Matcher m = ADD_KEY.matcher(sql);
+        if (alteredTable(sql).isEmpty() || !m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AddedKey(m.group(1), m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "),
                 m.group(3).strip()));
     }
 

@@ -113,12 +113,15 @@ public final class StatementRules {
                 continue;
             }
             String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(scan.relation(), c))
+                    .or(() -> SqlShapes.addedKey(s.sql()).map(k ->
+                            Remedies.keyUsingIndex(scan.relation(), k.name(), k.kind(), k.columns())))
                     .or(() -> SqlShapes.validatedConstraint(s.sql()).map(c ->
                             Remedies.notValidThenValidate(scan.relation(), c.name(), c.kind(), c.body())))
                     .orElse("Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.");
             findings.add(FindingType.VALIDATION_SCAN_UNDER_LOCK, s.script(), s.line(), scan.relation(),
                     "Scans all of " + scan.relation() + " while blocking writers",
-                    "Read " + Evidence.rows(scan.rows()) + " in " + Evidence.ms(s.durationMs()) + "; "
+                    // parallel workers' reads are not in the session's counters: the table's rows are the floor
+                    "Read " + Evidence.rows(Math.max(scan.rows(), rows)) + " in " + Evidence.ms(s.durationMs()) + "; "
                             + Evidence.lockOn(scan.relation(), up, i) + pg, remedy);
         }
     }

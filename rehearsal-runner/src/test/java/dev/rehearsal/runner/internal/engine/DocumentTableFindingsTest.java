@@ -75,4 +75,13 @@ class DocumentTableFindingsTest {
         assertThat(index.line()).isEqualTo(3);
         assertThat(index.evidence()).contains("AccessExclusiveLock held").contains("(taken at line 2)");
     }
+
+    @Test
+    void should_propose_a_concurrent_unique_index_attached_as_the_key_for_an_added_primary_key() {
+        Finding scan = finding("7", "VALIDATION_SCAN_UNDER_LOCK");
+        assertThat(scan.evidence()).contains("Read 20,000 rows");
+        assertThat(scan.remediation()).contains("CREATE UNIQUE INDEX CONCURRENTLY links_pkey_idx ON public.links (a, b)")
+                .contains("ADD CONSTRAINT links_pkey PRIMARY KEY USING INDEX links_pkey_idx")
+                .doesNotContain("NOT VALID");
+    }
 }
