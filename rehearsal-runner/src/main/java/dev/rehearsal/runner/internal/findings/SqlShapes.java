@@ -181,7 +181,8 @@ final class SqlShapes {
     static boolean isDataChange(String sql) {
         String head = firstWord(sql);
         return head.equals("UPDATE") || head.equals("DELETE") || head.equals("INSERT") || head.equals("MERGE")
-                || (head.equals("WITH") && sql.toUpperCase(Locale.ROOT).matches("(?s).*\\b(UPDATE|DELETE|INSERT)\\b.*"));
+                || ((head.equals("WITH") || head.equals("DO"))
+                        && sql.toUpperCase(Locale.ROOT).matches("(?s).*\\b(UPDATE|DELETE|INSERT)\\b.*"));
     }
 
     static boolean isSchemaChange(String sql) {

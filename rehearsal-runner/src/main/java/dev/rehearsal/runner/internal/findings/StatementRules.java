@@ -182,9 +182,11 @@ public final class StatementRules {
         }
         Optional<StatementTrace> schema = up.stream().filter(s -> SqlShapes.isSchemaChange(s.sql()))
                 .filter(s -> s.locks().stream().anyMatch(l -> rowsOf(facts, l.relation()) > 0)).findFirst();
+        // the slowest data change: its time is what the schema change's locks are held for
         Optional<StatementTrace> data = up.stream().filter(s -> SqlShapes.isDataChange(s.sql()))
                 .filter(s -> s.locks().stream().anyMatch(l -> rowsOf(facts, l.relation()) > 0)
-                        || s.scans().stream().anyMatch(sc -> sc.rows() > 0)).findFirst();
+                        || s.scans().stream().anyMatch(sc -> sc.rows() > 0))
+                .max(java.util.Comparator.comparingDouble(StatementTrace::durationMs));
         if (schema.isPresent() && data.isPresent()) {
             StatementTrace d = data.get();
             findings.add(FindingType.SCHEMA_AND_DATA_MIXED, d.script(), d.line(), null,

@@ -84,4 +84,11 @@ class DocumentTableFindingsTest {
                 .contains("ADD CONSTRAINT links_pkey PRIMARY KEY USING INDEX links_pkey_idx")
                 .doesNotContain("NOT VALID");
     }
+
+    @Test
+    void should_weigh_schema_and_data_in_one_transaction_by_the_slowest_data_change_a_do_block_included() {
+        Finding mixed = finding("8", "SCHEMA_AND_DATA_MIXED");
+        assertThat(mixed.line()).isEqualTo(3);
+        assertThat(mixed.title()).contains("data change (line 3)");
+    }
 }
