@@ -1,5 +1,8 @@
 package dev.rehearsal.runner.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Sets the log level of the bundled slf4j-simple before any logger exists: warnings only by default, one line each
  * ("WARN …"); the engine's and zonky's progress with {@code --verbose}.
@@ -13,19 +16,31 @@ final class Verbosity {
     }
 
     static void apply(boolean verbose) {
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", verbose ? "true" : "false");
-        setIfAbsent("org.slf4j.simpleLogger.log.org.postgresql", verbose ? "info" : "error");
-        // Testcontainers logs its Docker probing as errors; Rehearsal's own message says what to do instead.
-        setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers", verbose ? "info" : "off");
-        // zonky logs the failures Rehearsal reports itself (a server that is gone, a full disk), with stack traces.
-        setIfAbsent("org.slf4j.simpleLogger.log.io.zonky", verbose ? "info" : "off");
+        levels(verbose).forEach(Verbosity::setIfAbsent);
         if (!verbose) {
             PGJDBC.setLevel(java.util.logging.Level.OFF);
-            setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
-            setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
         }
+    }
+
+    /** The slf4j-simple settings for a run, by system property. */
+    static Map<String, String> levels(boolean verbose) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        levels.put("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        levels.put("org.slf4j.simpleLogger.logFile", "System.err");
+        levels.put("org.slf4j.simpleLogger.showDateTime", verbose ? "true" : "false");
+        levels.put("org.slf4j.simpleLogger.log.org.postgresql", verbose ? "info" : "error");
+        // Testcontainers logs its Docker probing as errors; Rehearsal's own message says what to do instead.
+        levels.put("org.slf4j.simpleLogger.log.org.testcontainers", verbose ? "info" : "off");
+        // The parity run's Flyway relays server notices ("already exists, skipping") as warnings; a parity
+        // failure is a finding of its own.
+        levels.put("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "error");
+        // zonky logs the failures Rehearsal reports itself (a server that is gone, a full disk), with stack traces.
+        levels.put("org.slf4j.simpleLogger.log.io.zonky", verbose ? "info" : "off");
+        if (!verbose) {
+            levels.put("org.slf4j.simpleLogger.showThreadName", "false");
+            levels.put("org.slf4j.simpleLogger.showLogName", "false");
+        }
+        return levels;
     }
 
     private static void setIfAbsent(String key, String value) {
