@@ -141,8 +141,8 @@ class ExternalServerSafetyTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
             while (System.nanoTime() < deadline) {
-                List<String> found = strings("postgres",
-                        "SELECT datname FROM pg_database WHERE datname LIKE 'rehearsal\\_rehearsal\\_%'");
+                List<String> found = strings("postgres", "SELECT datname FROM pg_database WHERE datname LIKE "
+                        + "'rehearsal\\_rehearsal\\_%' AND shobj_description(oid, 'pg_database') LIKE 'rehearsal:scratch:%'");
                 if (!found.isEmpty()) {
                     sql("postgres", "COMMENT ON DATABASE " + found.get(0) + " IS 'claimed by another tool'");
                     return found.get(0);
