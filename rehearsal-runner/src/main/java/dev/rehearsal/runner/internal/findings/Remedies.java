@@ -16,8 +16,10 @@ final class Remedies {
                 UPDATE %1$s SET %3$s = %2$s
                  WHERE id IN (SELECT id FROM %1$s WHERE %3$s IS NULL AND %2$s IS NOT NULL
                               ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED);  -- id: the primary key
+                -- if %2$s is NOT NULL: CHECK (%3$s IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL skips its scan
                 -- contract, in a later release: swap the names in one short transaction
                 SET lock_timeout = '2s';
+                ALTER TABLE %1$s ALTER COLUMN %2$s DROP NOT NULL;  -- the app stops writing the old column
                 ALTER TABLE %1$s RENAME COLUMN %2$s TO %2$s_old;
                 ALTER TABLE %1$s RENAME COLUMN %3$s TO %2$s;""".formatted(table, column, next, type);
     }

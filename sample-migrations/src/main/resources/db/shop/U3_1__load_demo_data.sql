@@ -1,0 +1,1 @@
+TRUNCATE order_items, orders, accounts RESTART IDENTITY;
