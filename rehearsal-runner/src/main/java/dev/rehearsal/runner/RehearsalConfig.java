@@ -34,6 +34,9 @@ public final class RehearsalConfig {
     private final boolean flywayParity;
     private final RehearsalListener listener;
     private final RolloutPlan plan;
+    private final java.util.Map<String, Integer> tableRows;
+    private final java.nio.file.Path seedScript;
+    private final java.util.Map<String, Integer> baselineChecksums;
 
     private RehearsalConfig(Builder b) {
         this.location = b.location;
@@ -50,6 +53,9 @@ public final class RehearsalConfig {
         this.flywayParity = b.flywayParity;
         this.listener = b.listener;
         this.plan = b.plan;
+        this.tableRows = java.util.Map.copyOf(b.tableRows);
+        this.seedScript = b.seedScript;
+        this.baselineChecksums = java.util.Map.copyOf(b.baselineChecksums);
     }
 
     public static Builder builder() {
@@ -127,6 +133,24 @@ public final class RehearsalConfig {
         return plan;
     }
 
+    /** Rows for single tables (schema-qualified name → rows), overriding {@link #rows()}; default none. */
+    public java.util.Map<String, Integer> tableRows() {
+        return tableRows;
+    }
+
+    /** A SQL script run before generated rows, for tables the generator cannot fill; {@code null} (default) for none. */
+    public java.nio.file.Path seedScript() {
+        return seedScript;
+    }
+
+    /**
+     * Checksums of migrations already applied somewhere (version → Flyway checksum), e.g. from the report of the
+     * main branch; a migration whose checksum differs was edited after it was applied. Default none.
+     */
+    public java.util.Map<String, Integer> baselineChecksums() {
+        return baselineChecksums;
+    }
+
     /** Builds a {@link RehearsalConfig}; {@link #build()} validates every value and names the one that is wrong. */
     public static final class Builder {
         private String location;
@@ -143,6 +167,9 @@ public final class RehearsalConfig {
         private boolean flywayParity = true;
         private RehearsalListener listener = RehearsalListener.NONE;
         private RolloutPlan plan = RolloutPlan.none();
+        private java.util.Map<String, Integer> tableRows = java.util.Map.of();
+        private java.nio.file.Path seedScript;
+        private java.util.Map<String, Integer> baselineChecksums = java.util.Map.of();
 
         private Builder() {
         }
@@ -212,6 +239,21 @@ public final class RehearsalConfig {
             return this;
         }
 
+        public Builder tableRows(java.util.Map<String, Integer> value) {
+            this.tableRows = Objects.requireNonNull(value, "tableRows");
+            return this;
+        }
+
+        public Builder seedScript(java.nio.file.Path value) {
+            this.seedScript = value;
+            return this;
+        }
+
+        public Builder baselineChecksums(java.util.Map<String, Integer> value) {
+            this.baselineChecksums = Objects.requireNonNull(value, "baselineChecksums");
+            return this;
+        }
+
         public Builder plan(RolloutPlan value) {
             this.plan = Objects.requireNonNull(value, "plan");
             return this;
@@ -224,6 +266,14 @@ public final class RehearsalConfig {
             }
             if (rows < 0) {
                 throw invalid("rows must be 0 or more (0 turns seeding off), got " + rows);
+            }
+            tableRows.forEach((table, count) -> {
+                if (count == null || count < 0) {
+                    throw invalid("rows for " + table + " must be 0 or more, got " + count);
+                }
+            });
+            if (seedScript != null && !java.nio.file.Files.isRegularFile(seedScript)) {
+                throw invalid("the seed script " + seedScript.toAbsolutePath() + " does not exist");
             }
             if (loadRate < 0) {
                 throw invalid("the load rate must be 0 (automatic) or more requests per second, got " + loadRate);

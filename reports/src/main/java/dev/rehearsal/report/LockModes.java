@@ -48,6 +48,31 @@ public final class LockModes {
         return "AccessExclusiveLock".equals(mode);
     }
 
+    /**
+     * Whether a session asking for {@code requested} must wait for one holding {@code held} (PostgreSQL's conflict
+     * table). Not every stronger mode conflicts with more: ShareLock does not conflict with itself, RowExclusiveLock does
+     * not conflict with itself either, but they conflict with each other.
+     */
+    public static boolean conflicts(String held, String requested) {
+        int h = strength(held);
+        int r = strength(requested);
+        if (h < 0 || r < 0) {
+            return false;
+        }
+        return CONFLICTS[h][r];
+    }
+
+    // Rows: held; columns: requested; order as in ORDER.
+    private static final boolean[][] CONFLICTS = {
+            {false, false, false, false, false, false, false, true},
+            {false, false, false, false, false, false, true, true},
+            {false, false, false, false, true, true, true, true},
+            {false, false, false, true, true, true, true, true},
+            {false, false, true, true, false, true, true, true},
+            {false, false, true, true, true, true, true, true},
+            {false, true, true, true, true, true, true, true},
+            {true, true, true, true, true, true, true, true}};
+
     /** The mode without its {@code Lock} suffix, for narrow table cells: {@code AccessExclusive}. */
     public static String shortName(String mode) {
         return mode != null && mode.endsWith("Lock") ? mode.substring(0, mode.length() - 4) : mode;

@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<migrations>",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<migrations>",
             description = "Directory of migrations (Flyway V/U/R__ or golang-migrate .up/.down.sql), "
                     + "or classpath:<path>.")
     String location;
@@ -129,6 +129,34 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-flyway-parity", description = "Skip applying the chain with Flyway to compare schemas.")
     boolean noFlywayParity;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (default: rehearsal.yaml in the working directory, if present): every option "
+                    + "here under its name without dashes; options on the command line win.")
+    Path configFile;
+
+    @Option(names = "--severity", paramLabel = "CODE=LEVEL",
+            description = "Change a finding's severity: error, warning, info, or off to disable it; repeat for several.")
+    Map<String, String> severities = new LinkedHashMap<>();
+
+    @Option(names = "--table-rows", paramLabel = "TABLE=N",
+            description = "Rows for one table (schema-qualified), overriding --rows; repeat for several.")
+    Map<String, Integer> tableRows = new LinkedHashMap<>();
+
+    @Option(names = "--seed-script", paramLabel = "FILE",
+            description = "SQL run before rows are generated, for tables the generator cannot fill.")
+    Path seedScript;
+
+    @Option(names = "--baseline", paramLabel = "REPORT",
+            description = "A report.json of already applied migrations (e.g. from the main branch): a migration whose "
+                    + "checksum differs was edited after it was applied.")
+    Path baseline;
+
+    @Option(names = "--migrations-from-config", hidden = true)
+    String migrationsFromConfig;
+
+    /** Whether the settings file has been merged into these options already. */
+    boolean configMerged;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, no progress.")
     boolean quiet;
 
@@ -137,6 +165,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!configMerged) {
+            Path file = ConfigFileArgs.locate(configFile);
+            if (file != null) {
+                return ConfigMerge.withFile(this, spec, file).call();
+            }
+        }
+        if (location == null) {
+            location = migrationsFromConfig;
+        }
+        if (location == null) {
+            throw CliErrors.invalid("name the migrations to rehearse: rehearse run <migrations-dir> "
+                    + "(or `migrations:` in rehearsal.yaml)");
+        }
         Verbosity.apply(verbose);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -178,7 +219,8 @@ final class RunCommand implements Callable<Integer> {
 
     private RehearsalConfig config(PrintWriter err) {
         SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout());
-        Policy policy = Policy.defaults().withFailOn(parseSeverity()).withWriterBlockBudget(writerBlockBudget);
+        Policy policy = SeverityOptions.apply(Policy.defaults().withFailOn(parseSeverity())
+                .withWriterBlockBudget(writerBlockBudget), severities);
         return RehearsalConfig.builder()
                 .migrations(location)
                 .sourceOptions(source)
@@ -193,6 +235,9 @@ final class RunCommand implements Callable<Integer> {
                 .policy(policy)
                 .flywayParity(!noFlywayParity)
                 .plan(plan == null ? RolloutPlan.none() : PlanFile.read(plan))
+                .tableRows(tableRows)
+                .seedScript(seedScript)
+                .baselineChecksums(baseline == null ? Map.of() : BaselineFile.checksums(baseline))
                 .listener(new ConsoleProgress(err, quiet))
                 .build();
     }

@@ -13,7 +13,6 @@ import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.exec.ScriptOutcome;
 import dev.rehearsal.runner.internal.trace.InvalidIndexes;
-import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.source.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,12 +37,19 @@ final class MigrationRoundTrip {
         this.phaseChecks = phaseChecks;
     }
 
-    StepResults run(ExecutionTarget target, Migration migration) throws SQLException {
+    /**
+     * Rehearses one migration.
+     *
+     * @param origin     the {@link System#nanoTime()} statement times are measured from
+     * @param known      the catalog as it is now, when the caller knows it (the previous migration's last snapshot);
+     *                   {@code null} to take it
+     * @param rowsBefore rows per table now
+     */
+    StepResults run(ExecutionTarget target, Migration migration, long origin, CatalogSnapshot known,
+            Map<String, Long> rowsBefore) throws SQLException {
         Connection connection = target.connection();
-        long origin = System.nanoTime();
         List<StatementTrace> statements = new ArrayList<>();
-        CatalogSnapshot beforeUp = CatalogSnapshot.take(connection);
-        Map<String, Long> rowsBefore = TableSizes.read(connection);
+        CatalogSnapshot beforeUp = known != null ? known : CatalogSnapshot.take(connection);
 
         listener.stepStarted(migration, Phase.UP);
         ScriptOutcome up = executor.run(target, migration.up(), Phase.UP, origin);
@@ -61,7 +67,8 @@ final class MigrationRoundTrip {
         if (!repeatable && migration.down() == null) {
             RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.MISSING, StepStatus.NOT_RUN, null, List.of(),
                     null, List.of(), List.of(), null);
-            return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of());
+            return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of())
+                    .withFinalSchema(afterUp);
         }
 
         StepStatus downStatus = StepStatus.NOT_RUN;
@@ -97,13 +104,15 @@ final class MigrationRoundTrip {
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
                     : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, invalidIndexesAfter(reup, connection));
         }
-        CatalogDiff reupDiff = CatalogDiff.between(afterUp, CatalogSnapshot.take(connection), "after up", "after up again");
+        CatalogSnapshot afterReup = CatalogSnapshot.take(connection);
+        CatalogDiff reupDiff = CatalogDiff.between(afterUp, afterReup, "after up", "after up again");
         phaseChecks.after(migration, Phase.REUP, target);
         List<String> order = new ArrayList<>(columnOrder);
         order.addAll(reupDiff.columnOrderLines());
         RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,
                 reupDiff.isEmpty(), reupDiff.lines(), order, null);
-        return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of());
+        return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of())
+                .withFinalSchema(afterReup);
     }
 
     /** A failed non-transactional step can leave an INVALID index behind (CREATE INDEX CONCURRENTLY). */
@@ -115,6 +124,6 @@ final class MigrationRoundTrip {
     private static StepResults done(RoundTrip trip, List<StatementTrace> statements, StepResults.ChainState state,
             long origin, Map<String, Long> rowsBefore, List<String> invalidIndexes) {
         return new StepResults(trip, statements, state, Millis.between(origin, System.nanoTime()), rowsBefore,
-                invalidIndexes);
+                invalidIndexes, null);
     }
 }

@@ -9,9 +9,14 @@ import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
+import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
+import dev.rehearsal.runner.internal.findings.WriterRules;
+import dev.rehearsal.runner.internal.load.RowOrdinals;
+import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
+import dev.rehearsal.runner.internal.findings.ChecksumRules;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
 import dev.rehearsal.runner.internal.findings.RoundTripRules;
@@ -41,12 +46,15 @@ public final class RehearsalRun {
     private final RehearsalConfig config;
     private final RunState state;
     private final ScriptExecutor executor;
+    private final Seeding seeding;
+    private final RowOrdinals ordinals = new RowOrdinals();
     private PhaseChecks phaseChecks;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
         this.state = state;
-        this.executor = new ScriptExecutor(config.statementTimeout());
+        this.executor = new ScriptExecutor(config.statementTimeout(), config.lockTimeout());
+        this.seeding = new Seeding(config);
     }
 
     public void execute() {
@@ -73,15 +81,27 @@ public final class RehearsalRun {
         List<MigrationScript> applied = new ArrayList<>();
         ScratchDatabase database = server.createDatabase("rehearsal");
         ExecutionTarget target = open(database);
+        CatalogSnapshot known = null;
         boolean blocked = false;
         try {
             for (Migration migration : migrations) {
                 if (blocked) {
-                    record(migration, null, server.info().version());
+                    record(migration, null, null, server.info().version());
                     continue;
                 }
-                StepResults results = roundTrip.run(target, migration);
-                record(migration, results, server.info().version());
+                SeedSummary seed = seeding.fill(target.connection(), migration);
+                Map<String, Long> rowsBefore = TableSizes.read(target.connection());
+                List<String> touched = TouchedTables.of(migration, rowsBefore.keySet());
+                StepResults results;
+                MigrationLoad.Outcome outcome;
+                try (MigrationLoad load = MigrationLoad.start(config, database, target, touched, ordinals)) {
+                    long origin = System.nanoTime();
+                    results = roundTrip.run(target, migration, origin, seeding.keepsSchema() ? known : null, rowsBefore);
+                    outcome = load.finish(results.statements(), origin, System.nanoTime());
+                }
+                record(migration, results.withStatements(outcome.statements()), new Extras(seed, outcome),
+                        server.info().version());
+                known = results.finalSchema();
                 switch (results.chainState()) {
                     case APPLIED -> applied.add(migration.up());
                     case NOT_APPLIED -> blocked = true;
@@ -91,11 +111,12 @@ public final class RehearsalRun {
                         database.close();
                         database = server.createDatabase("rehearsal");
                         target = open(database);
+                        known = null;
                         blocked = !replay(target, applied);
                     }
                 }
             }
-            return blocked ? null : CatalogSnapshot.take(target.connection());
+            return blocked ? null : known != null ? known : CatalogSnapshot.take(target.connection());
         } finally {
             target.connection().close();
             database.close();
@@ -121,8 +142,12 @@ public final class RehearsalRun {
         return true;
     }
 
+    /** What a migration's report holds beside its round trip: the seeding before it and the load beside it. */
+    private record Extras(SeedSummary seed, MigrationLoad.Outcome load) {
+    }
+
     /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
-    private void record(Migration migration, StepResults results, String postgresVersion) {
+    private void record(Migration migration, StepResults results, Extras extras, String postgresVersion) {
         Map<String, Suppressions> suppressions = new HashMap<>();
         suppressions.put(migration.up().path(), Suppressions.of(migration.up()));
         if (migration.down() != null) {
@@ -131,18 +156,23 @@ public final class RehearsalRun {
         FindingCollector findings = new FindingCollector(config.policy(), suppressions);
         RoundTrip trip = results == null ? RoundTrip.notRun() : results.roundTrip();
         List<StatementTrace> statements = results == null ? List.of() : results.statements();
+        ChecksumRules.evaluate(migration, config.baselineChecksums(), findings);
         if (results != null) {
             RoundTripRules.evaluate(migration, trip, findings);
             StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
                     results.invalidIndexes(), postgresVersion), findings);
             phaseChecks.evaluate(migration, trip, findings);
+            WriterRules.evaluate(migration, statements, extras.load().load(), results.tableRowsBefore().keySet(),
+                    config.policy(), config.longReader(), postgresVersion, findings);
         }
         double durationMs = results == null ? 0 : results.durationMs();
         List<Finding> list = findings.findings();
         MigrationReport report = new MigrationReport(migration.version(), migration.description(), migration.kind(),
                 migration.up().path(), migration.down() == null ? null : migration.down().path(),
                 migration.up().transactional(), migration.up().checksum(), trip, statements, list,
-                phaseChecks.phasesOf(migration), null, List.of(), null, durationMs);
+                phaseChecks.phasesOf(migration), extras == null ? null : extras.seed(),
+                extras == null ? List.of() : extras.load().load(), extras == null ? null : extras.load().timeline(),
+                durationMs);
         state.add(report);
         config.listener().migrationFinished(report);
     }

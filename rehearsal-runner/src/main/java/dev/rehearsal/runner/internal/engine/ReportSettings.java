@@ -24,6 +24,22 @@ public final class ReportSettings {
         settings.put("failOn", config.policy().failOn().json());
         settings.put("writerBlockBudget", format(config.policy().writerBlockBudget()));
         settings.put("flywayParity", Boolean.toString(config.flywayParity()));
+        if (!config.tableRows().isEmpty()) {
+            settings.put("tableRows", config.tableRows().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")));
+        }
+        if (config.seedScript() != null) {
+            settings.put("seedScript", config.seedScript().getFileName().toString());
+        }
+        if (!config.baselineChecksums().isEmpty()) {
+            settings.put("baselineMigrations", Integer.toString(config.baselineChecksums().size()));
+        }
+        if (!config.policy().severities().isEmpty()) {
+            settings.put("severities", config.policy().severities().toString());
+        }
+        if (!config.policy().disabled().isEmpty()) {
+            settings.put("disabledFindings", String.join(",", config.policy().disabled()));
+        }
         if (!config.sourceOptions().placeholders().isEmpty()) {
             settings.put("placeholders", String.join(",", config.sourceOptions().placeholders().keySet()));
         }

@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +15,20 @@ import java.util.Map;
  * @param durationMs wall time of the round trip
  * @param tableRowsBefore rows per table before up: what the migration's locks and rewrites weigh on
  * @param invalidIndexes  indexes left INVALID by a failed step
+ * @param finalSchema     the catalog after the last successful step when the migration is applied, else {@code null}
  */
 record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainState chainState, double durationMs,
-                   Map<String, Long> tableRowsBefore, List<String> invalidIndexes) {
+                   Map<String, Long> tableRowsBefore, List<String> invalidIndexes, CatalogSnapshot finalSchema) {
+
+    /** The same results with the statements replaced (e.g. by ones carrying their writer impact). */
+    StepResults withStatements(List<StatementTrace> replaced) {
+        return new StepResults(roundTrip, replaced, chainState, durationMs, tableRowsBefore, invalidIndexes, finalSchema);
+    }
+
+    /** The same results, knowing the catalog the migration left behind (the next migration starts from it). */
+    StepResults withFinalSchema(CatalogSnapshot schema) {
+        return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, invalidIndexes, schema);
+    }
 
     /** What the database holds after a migration's round trip. */
     enum ChainState {

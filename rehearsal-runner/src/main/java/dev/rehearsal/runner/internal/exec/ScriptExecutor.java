@@ -31,19 +31,64 @@ import org.postgresql.PGConnection;
  */
 public final class ScriptExecutor {
 
-    private final Duration statementTimeout;
+    /** Attempts of a script that fails only because a lock was not granted within the runner's lock_timeout. */
+    static final int LOCK_ATTEMPTS = 5;
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
-    public ScriptExecutor(Duration statementTimeout) {
+    private final Duration statementTimeout;
+    private final Duration lockTimeout;
+
+    /**
+     * @param statementTimeout a statement running longer is cancelled
+     * @param lockTimeout      when not null, every script runs with this {@code lock_timeout} and is retried a few
+     *                         times with jittered pauses when a lock is not granted in time — never without a timeout
+     */
+    public ScriptExecutor(Duration statementTimeout, Duration lockTimeout) {
         this.statementTimeout = statementTimeout;
+        this.lockTimeout = lockTimeout;
     }
 
     /** Runs the script; start times in the traces are measured from {@code originNanos}. */
     public ScriptOutcome run(ExecutionTarget target, MigrationScript script, Phase phase, long originNanos)
             throws SQLException {
-        resetSession(target.connection());
-        return script.transactional()
-                ? inOneTransaction(target.connection(), script, phase, originNanos)
-                : statementByStatement(target, script, phase, originNanos);
+        if (!script.transactional()) {
+            resetSession(target.connection());
+            return statementByStatement(target, script, phase, originNanos);
+        }
+        ScriptOutcome outcome = null;
+        for (int attempt = 1; attempt <= LOCK_ATTEMPTS; attempt++) {
+            resetSession(target.connection());
+            outcome = inOneTransaction(target.connection(), script, phase, originNanos);
+            if (!retriable(outcome)) {
+                return outcome;
+            }
+            if (attempt < LOCK_ATTEMPTS) {
+                pauseBeforeRetry(attempt);
+            }
+        }
+        return gaveUp(outcome);
+    }
+
+    private boolean retriable(ScriptOutcome outcome) {
+        return lockTimeout != null && outcome.failure() != null && LOCK_NOT_AVAILABLE.equals(outcome.failure().sqlState());
+    }
+
+    /** 100 ms, 200 ms, 400 ms, … each between half and one and a half times that, so retries do not align. */
+    private static void pauseBeforeRetry(int attempt) {
+        long base = 100L << (attempt - 1);
+        long pause = base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base + 1);
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ScriptOutcome gaveUp(ScriptOutcome last) {
+        StepFailure f = last.failure();
+        return new ScriptOutcome(last.statements(), new StepFailure(f.phase(), f.script(), f.line(), f.sqlState(),
+                f.message() + " — gave up after " + LOCK_ATTEMPTS + " attempts with lock_timeout "
+                        + lockTimeout.toMillis() + " ms"), last.committed());
     }
 
     private ScriptOutcome inOneTransaction(Connection connection, MigrationScript script, Phase phase, long origin)
@@ -83,19 +128,29 @@ public final class ScriptExecutor {
             long released;
             SQLException error = null;
             if (statement.canRunInTransaction()) {
-                connection.setAutoCommit(false);
-                TransactionTracker tracker = TransactionTracker.begin(connection);
-                long start = System.nanoTime();
-                try {
-                    execute(connection, statement);
-                    done = new PendingStatement(statement, start, System.nanoTime(), tracker.observe(), null, null);
-                    connection.commit();
-                } catch (SQLException e) {
-                    error = e;
-                    done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
-                    rollbackQuietly(connection);
-                } finally {
-                    restoreAutoCommit(connection);
+                int attempt = 1;
+                while (true) {
+                    connection.setAutoCommit(false);
+                    TransactionTracker tracker = TransactionTracker.begin(connection);
+                    long start = System.nanoTime();
+                    error = null;
+                    try {
+                        execute(connection, statement);
+                        done = new PendingStatement(statement, start, System.nanoTime(), tracker.observe(), null, null);
+                        connection.commit();
+                    } catch (SQLException e) {
+                        error = e;
+                        done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
+                        rollbackQuietly(connection);
+                    } finally {
+                        restoreAutoCommit(connection);
+                    }
+                    boolean lockNotGranted = error != null && lockTimeout != null
+                            && LOCK_NOT_AVAILABLE.equals(error.getSQLState());
+                    if (!lockNotGranted || attempt == LOCK_ATTEMPTS) {
+                        break;
+                    }
+                    pauseBeforeRetry(attempt++);
                 }
                 released = System.nanoTime();
             } else {
@@ -127,9 +182,12 @@ public final class ScriptExecutor {
      * Each script starts from a fresh session, as it would in its own deploy: a {@code SET lock_timeout} in one
      * migration must not protect the next one in the rehearsal when it would not in production.
      */
-    private static void resetSession(Connection connection) throws SQLException {
+    private void resetSession(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("RESET ALL");
+            if (lockTimeout != null) {
+                statement.execute("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            }
         }
     }
 

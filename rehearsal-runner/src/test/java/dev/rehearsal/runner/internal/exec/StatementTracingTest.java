@@ -92,7 +92,7 @@ class StatementTracingTest {
             // WHEN the statement runs, traced
             MigrationScript script = new MigrationScript("V2__pattern.sql", pattern.sql(),
                     List.of(new SqlStatement(1, pattern.sql(), pattern.transactional())), null, 0);
-            ScriptOutcome outcome = new ScriptExecutor(Duration.ofMinutes(2)).run(target, script, Phase.UP, System.nanoTime());
+            ScriptOutcome outcome = new ScriptExecutor(Duration.ofMinutes(2), null).run(target, script, Phase.UP, System.nanoTime());
             target.connection().close();
 
             // THEN the measured facts are those PostgreSQL is known for

@@ -1,0 +1,139 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.LoadWindow;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.Timeline;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.internal.exec.ExecutionTarget;
+import dev.rehearsal.runner.internal.load.BlockingMonitor;
+import dev.rehearsal.runner.internal.load.LoadSettings;
+import dev.rehearsal.runner.internal.load.LoadTargets;
+import dev.rehearsal.runner.internal.load.LongReader;
+import dev.rehearsal.runner.internal.load.RowOrdinals;
+import dev.rehearsal.runner.internal.load.WaitRefinement;
+import dev.rehearsal.runner.internal.load.WriteLoad;
+import dev.rehearsal.runner.internal.load.WriterImpacts;
+import dev.rehearsal.runner.internal.load.WriterWait;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What runs beside one migration's round trip: the concurrent write load against the tables it touches, the
+ * blocking monitor that sees writers wait on the migration's locks, and, for the lock-queue scenario, long-running
+ * readers holding a lock on each touched table when up starts. {@link #finish} turns what they saw into each
+ * statement's writer impact, the load per step and the timeline.
+ */
+final class MigrationLoad implements AutoCloseable {
+
+    private final WriteLoad load;
+    private final BlockingMonitor monitor;
+    private final List<LongReader> readers;
+
+    private MigrationLoad(WriteLoad load, BlockingMonitor monitor, List<LongReader> readers) {
+        this.load = load;
+        this.monitor = monitor;
+        this.readers = readers;
+    }
+
+    static MigrationLoad start(RehearsalConfig config, ScratchDatabase database, ExecutionTarget target,
+            List<String> touchedTables, RowOrdinals ordinals) {
+        if (touchedTables.isEmpty() || (!config.load() && config.longReader() == null)) {
+            return new MigrationLoad(null, null, List.of());
+        }
+        WriteLoad load = null;
+        BlockingMonitor monitor = null;
+        List<LongReader> readers = new ArrayList<>();
+        try {
+            if (config.load()) {
+                LoadSettings settings = LoadSettings.defaults().clients(config.loadClients());
+                if (config.loadRate() > 0) {
+                    settings = settings.rate(config.loadRate());
+                }
+                load = WriteLoad.start(database, settings, LoadTargets.of(touchedTables.toArray(String[]::new)), ordinals);
+            }
+            monitor = BlockingMonitor.start(database.dataSource(), target.backendPid());
+            if (config.longReader() != null) {
+                for (String table : touchedTables) {
+                    readers.add(LongReader.start(database.dataSource(), table, config.longReader()));
+                }
+            }
+            return new MigrationLoad(load, monitor, readers);
+        } catch (RuntimeException e) {
+            new MigrationLoad(load, monitor, readers).close();
+            throw e;
+        }
+    }
+
+    boolean isIdle() {
+        return monitor == null;
+    }
+
+    /** What the load saw while the round trip ran; stops the load and the monitor. */
+    Outcome finish(List<StatementTrace> statements, long originNanos, long endNanos) {
+        if (monitor == null) {
+            close();
+            return new Outcome(statements, List.of(), Timeline.EMPTY);
+        }
+        List<WriterWait> polled = monitor.stop();
+        List<WriterWait> waits = load == null ? polled : WaitRefinement.refine(polled, load.reportedWaits());
+        Map<Integer, List<WriterWait>> byStatement = WaitAttribution.assign(statements, waits, originNanos);
+        List<StatementTrace> withWriters = new ArrayList<>();
+        List<Timeline.BlockedInterval> blocked = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            StatementTrace s = statements.get(i);
+            List<WriterWait> own = byStatement.getOrDefault(i, List.of());
+            long from = originNanos + (long) (s.startMs() * 1_000_000);
+            long to = originNanos + (long) (WaitAttribution.releaseMs(s) * 1_000_000);
+            LoadWindow window = load == null ? null : load.window(s.phase(), from, Math.max(to, from + 1));
+            withWriters.add(withWriters(s, WriterImpacts.of(own, Long.MIN_VALUE, Long.MAX_VALUE, window)));
+            blocked.addAll(WriterImpacts.blocked(own, originNanos, s.phase(), s.line()));
+        }
+        List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);
+        List<Timeline.Point> points = load == null ? List.of() : load.timeline(originNanos, originNanos, endNanos);
+        close();
+        blocked.sort(java.util.Comparator.comparingDouble(Timeline.BlockedInterval::fromMs));
+        return new Outcome(withWriters, windows, new Timeline(points, blocked));
+    }
+
+    private List<LoadWindow> windows(List<StatementTrace> statements, long originNanos) {
+        Map<Phase, double[]> spans = new EnumMap<>(Phase.class);
+        for (StatementTrace s : statements) {
+            double[] span = spans.computeIfAbsent(s.phase(), p -> new double[] {Double.MAX_VALUE, 0});
+            span[0] = Math.min(span[0], s.startMs());
+            span[1] = Math.max(span[1], WaitAttribution.releaseMs(s));
+        }
+        List<LoadWindow> windows = new ArrayList<>();
+        spans.forEach((phase, span) -> windows.add(load.window(phase, originNanos + (long) (span[0] * 1_000_000),
+                originNanos + (long) (Math.max(span[1], span[0] + 0.001) * 1_000_000))));
+        return windows;
+    }
+
+    private static StatementTrace withWriters(StatementTrace s, dev.rehearsal.report.WriterImpact writers) {
+        return new StatementTrace(s.phase(), s.script(), s.line(), s.sql(), s.startMs(), s.durationMs(),
+                s.transactional(), s.locks(), s.rewrites(), s.scans(), writers, s.lockTimeout(), s.statementTimeout(),
+                s.error());
+    }
+
+    @Override
+    public void close() {
+        readers.forEach(LongReader::close);
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (load != null) {
+            load.close();
+        }
+    }
+
+    /**
+     * @param statements the statements with their writer impact filled in
+     * @param load       the write load's latency per step
+     * @param timeline   latency over time and the blocked stretches
+     */
+    record Outcome(List<StatementTrace> statements, List<LoadWindow> load, Timeline timeline) {
+    }
+}

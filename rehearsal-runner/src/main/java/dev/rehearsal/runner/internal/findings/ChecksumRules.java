@@ -1,0 +1,35 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.runner.source.Migration;
+import java.util.Map;
+import org.flywaydb.core.api.MigrationVersion;
+
+/**
+ * An applied migration must never change: Flyway's {@code validate} fails on a checksum mismatch, and databases
+ * that already ran it will not run the edit. Compared with the checksums of a baseline (e.g. main's report).
+ */
+public final class ChecksumRules {
+
+    private ChecksumRules() {
+    }
+
+    public static void evaluate(Migration migration, Map<String, Integer> baseline, FindingCollector findings) {
+        if (migration.version() == null) {
+            return; // repeatable migrations are meant to change; Flyway re-applies them
+        }
+        MigrationVersion version = MigrationVersion.fromVersion(migration.version());
+        Integer applied = baseline.entrySet().stream()
+                .filter(e -> MigrationVersion.fromVersion(e.getKey()).equals(version))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        int now = migration.up().checksum();
+        if (applied != null && applied != now) {
+            findings.add(FindingType.CHECKSUM_CHANGED, migration.up().path(), null, null,
+                    "V" + migration.version() + " changed after it was applied",
+                    "Checksum " + now + " differs from " + applied + " in the baseline; `flyway validate` fails with "
+                            + "\"Migration checksum mismatch for migration version " + migration.version() + "\".",
+                    "Revert the edit and put the change in a new migration (the next version). If the edit only "
+                            + "changes comments or formatting, review it and run `flyway repair` on every environment.");
+        }
+    }
+}

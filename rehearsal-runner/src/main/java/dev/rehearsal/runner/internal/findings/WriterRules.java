@@ -1,0 +1,67 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.LoadWindow;
+import dev.rehearsal.report.LockHold;
+import dev.rehearsal.report.LockModes;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.source.Migration;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Findings from how the concurrent writers fared during the up step: a statement that kept them waiting longer
+ * than the budget, requests that failed, and — in the lock-queue scenario — queries queued behind a migration
+ * that itself waited for a long-running reader.
+ */
+public final class WriterRules {
+
+    private WriterRules() {
+    }
+
+    /**
+     * @param existingTables tables that existed before the migration: the relation writers waited on is one of them
+     */
+    public static void evaluate(Migration migration, List<StatementTrace> statements, List<LoadWindow> load,
+            Set<String> existingTables, Policy policy, Duration longReader, String postgresVersion,
+            FindingCollector findings) {
+        String pg = "; PostgreSQL " + postgresVersion;
+        double budget = policy.writerBlockBudget().toNanos() / 1_000_000.0;
+        for (StatementTrace s : statements) {
+            if (s.phase() != Phase.UP || s.writers().waits() == 0) {
+                continue;
+            }
+            String relation = s.locks().stream().filter(l -> existingTables.contains(l.relation()))
+                    .max(Comparator.comparing(LockHold::mode, LockModes.BY_STRENGTH))
+                    .map(LockHold::relation).orElse(null);
+            boolean queued = longReader != null && s.durationMs() >= longReader.toMillis() / 2.0;
+            if (queued) {
+                findings.add(FindingType.LOCK_QUEUE, s.script(), s.line(), relation,
+                        "Queries queued behind the statement while it waited for its lock",
+                        "The statement waited " + Evidence.ms(s.durationMs()) + " behind a reader holding its lock for "
+                                + Evidence.ms(longReader.toMillis()) + "; " + s.writers().waits() + " writer requests "
+                                + "queued behind it, the longest for " + Evidence.ms(s.writers().blockedMaxMs())
+                                + "; lock_timeout was " + s.lockTimeout() + pg, Remedies.lockTimeout());
+            } else if (s.writers().blockedMaxMs() > budget) {
+                findings.add(FindingType.LOCK_BLOCKS_WRITERS, s.script(), s.line(), relation,
+                        "Writers blocked for " + Evidence.ms(s.writers().blockedMaxMs()) + " (budget "
+                                + Evidence.ms(budget) + ")",
+                        s.writers().waits() + " writer requests waited on its locks, the longest for "
+                                + Evidence.ms(s.writers().blockedMaxMs()) + ", " + Evidence.ms(s.writers().blockedTotalMs())
+                                + " in total; write p99 " + Evidence.ms(s.writers().p99Ms()) + " while it ran" + pg,
+                        "Use the non-blocking form of the change (see the other findings on this statement), or split "
+                                + "the work into short transactions; set lock_timeout so a queued lock gives up.");
+            }
+        }
+        load.stream().filter(w -> w.step() == Phase.UP && w.errors() > 0).findFirst().ifPresent(w ->
+                findings.add(FindingType.WRITER_ERRORS, migration.up().path(), null, null,
+                        w.errors() + " of " + (w.requests() + w.errors()) + " concurrent writes failed during up",
+                        String.join("\n", w.errorSamples()) + pg,
+                        "Keep the old shape working while the running app uses it (expand/contract): add before you "
+                                + "remove, and remove only after no running version uses it."));
+    }
+}

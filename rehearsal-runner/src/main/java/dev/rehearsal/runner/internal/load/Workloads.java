@@ -1,0 +1,167 @@
+package dev.rehearsal.runner.internal.load;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The current workload of each target table. When requests fail because the schema changed, clients ask for a
+ * refresh; one background thread re-reads the table from the catalog, at most once per refresh interval per table,
+ * so clients keep going with the old statements meanwhile and a dropped table simply stops receiving requests
+ * until it exists again.
+ */
+final class Workloads implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workloads.class);
+
+    private final DataSource dataSource;
+    private final List<String> targets;
+    private final AtomicReferenceArray<TableWorkload> current;
+    private final Map<Long, String> relationNames = new ConcurrentHashMap<>();
+    private final long[] refreshedAt;
+    private final boolean[] requested;
+    private final long intervalNanos;
+    private final LoadSettings settings;
+    private final Thread refresher;
+    private Connection connection;
+    private WorkloadBuilder builder;
+    private volatile boolean running = true;
+
+    private final RowOrdinals ordinals;
+
+    Workloads(DataSource dataSource, LoadTargets targets, LoadSettings settings, String threadName, RowOrdinals ordinals)
+            throws SQLException {
+        this.ordinals = ordinals;
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.intervalNanos = settings.refreshInterval().toNanos();
+        connect();
+        this.targets = targets.tables().isEmpty() ? builder.allTables() : targets.tables();
+        this.current = new AtomicReferenceArray<>(this.targets.size());
+        this.refreshedAt = new long[this.targets.size()];
+        this.requested = new boolean[this.targets.size()];
+        for (int i = 0; i < this.targets.size(); i++) {
+            install(i, builder.build(this.targets.get(i)));
+            refreshedAt[i] = System.nanoTime();
+        }
+        this.refresher = new Thread(this::refreshLoop, threadName);
+        refresher.setDaemon(true);
+        refresher.start();
+    }
+
+    List<String> targets() {
+        return targets;
+    }
+
+    /** Names of the target tables by oid, also of tables that were since dropped or renamed. */
+    Map<Long, String> relationNames() {
+        return relationNames;
+    }
+
+    private void install(int index, TableWorkload workload) {
+        if (workload != null) {
+            relationNames.put(workload.relationOid(), workload.relation());
+        }
+        current.set(index, workload);
+    }
+
+    /** A usable workload at random, or {@code null} when no target table can take requests. */
+    TableWorkload pick(SplittableRandom rnd) {
+        int size = current.length();
+        int start = size == 0 ? 0 : rnd.nextInt(size);
+        for (int i = 0; i < size; i++) {
+            TableWorkload workload = current.get((start + i) % size);
+            if (workload != null && workload.usable()) {
+                return workload;
+            }
+        }
+        return null;
+    }
+
+    /** Asks for the table to be re-read: its statements failed in a way a schema change explains. */
+    void refresh(TableWorkload stale) {
+        int index = targets.indexOf(stale.target());
+        if (index >= 0) {
+            synchronized (requested) {
+                requested[index] = true;
+            }
+            LockSupport.unpark(refresher);
+        }
+    }
+
+    private void refreshLoop() {
+        while (running) {
+            long now = System.nanoTime();
+            long wait = intervalNanos;
+            for (int i = 0; i < targets.size() && running; i++) {
+                boolean due;
+                synchronized (requested) {
+                    due = requested[i] || current.get(i) == null || !current.get(i).usable();
+                }
+                long next = refreshedAt[i] + intervalNanos;
+                if (due && now >= next) {
+                    synchronized (requested) {
+                        requested[i] = false;
+                    }
+                    rebuild(i);
+                } else if (due) {
+                    wait = Math.min(wait, next - now);
+                }
+            }
+            LockSupport.parkNanos(this, Math.max(wait, 1_000_000));
+        }
+    }
+
+    private void rebuild(int index) {
+        refreshedAt[index] = System.nanoTime();
+        try {
+            if (connection == null || connection.isClosed()) {
+                connect();
+            }
+            install(index, builder.build(targets.get(index)));
+        } catch (SQLException e) {
+            // Locked by the migration (lock_timeout) or mid-change: keep the old statements, try again later.
+            LOG.debug("Re-reading {} failed: {}", targets.get(index), e.getMessage());
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                closeConnection();
+            }
+        }
+    }
+
+    private void connect() throws SQLException {
+        connection = dataSource.getConnection();
+        LoadSession.configure(connection, settings, LoadSession.SCHEMA_READER_NAME, "1s");
+        builder = new WorkloadBuilder(connection, settings.seed(), ordinals);
+    }
+
+    private void closeConnection() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        connection = null;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(refresher);
+        try {
+            refresher.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeConnection();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.rehearsal.runner.internal.load;
+
+import dev.rehearsal.report.LoadWindow;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.Timeline;
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Concurrent writers against the tables a migration touches, on a fixed request rate (open model), recording every
+ * request's latency from its intended start so that stalls behind a migration's locks show in full. Any span of
+ * time can be queried afterwards, also after closing. Closing stops the clients: a client blocked on a lock has
+ * its statement cancelled, so closing takes well under a second.
+ */
+public final class WriteLoad implements AutoCloseable {
+
+    /** Threads of the load are named with this prefix. */
+    public static final String THREAD_PREFIX = "rehearsal-load-";
+    /** The {@code application_name} of the load's sessions. */
+    public static final String APPLICATION_NAME = LoadSession.APPLICATION_NAME;
+    /** The default width of a timeline point. */
+    public static final Duration DEFAULT_BUCKET = Duration.ofMillis(100);
+
+    private static final long JOIN_MILLIS = 1_000;
+
+    private final Workloads workloads;
+    private final Schedule schedule;
+    private final List<LoadClient> clients = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<RequestLog> logs = new ArrayList<>();
+    private final ErrorSamples errors = new ErrorSamples();
+    private final Queue<WriterWait> reportedWaits = new ConcurrentLinkedQueue<>();
+    private final LatencyStats stats = new LatencyStats(logs, errors);
+    private boolean closed;
+
+    private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals)
+            throws SQLException {
+        String name = THREAD_PREFIX + db.name();
+        this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema", ordinals);
+        this.schedule = new Schedule(settings.rate());
+        for (int i = 0; i < settings.clients(); i++) {
+            RequestLog log = new RequestLog();
+            logs.add(log);
+            LoadClient client = new LoadClient(db.dataSource(), settings, workloads, schedule, log, errors,
+                    reportedWaits, settings.seed() * 31 + i);
+            clients.add(client);
+            Thread thread = new Thread(client, name + "-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+    }
+
+    /**
+     * Connects the clients and starts the requests.
+     *
+     * @param targets the tables to write to, schema-qualified; empty for every user table
+     * @throws RehearsalException when the tables cannot be read or the clients cannot connect
+     */
+    public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets) {
+        return start(db, settings, targets, new RowOrdinals());
+    }
+
+    /**
+     * Like {@link #start(ScratchDatabase, LoadSettings, LoadTargets)}, continuing the row ordinals of earlier loads
+     * of the same rehearsal so that their inserted values do not collide.
+     */
+    public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals) {
+        WriteLoad load;
+        try {
+            load = new WriteLoad(db, settings, targets, ordinals);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not read the tables "
+                    + (targets.tables().isEmpty() ? "" : targets.tables() + " ") + "of " + db.name() + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            for (LoadClient client : load.clients) {
+                client.connect();
+            }
+        } catch (SQLException e) {
+            load.close();
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not open its "
+                    + settings.clients() + " connections to " + db.name() + ": " + e.getMessage()
+                    + ". Lower the client count or raise the server's max_connections.", e);
+        }
+        load.schedule.startAt(System.nanoTime());
+        load.threads.forEach(Thread::start);
+        return load;
+    }
+
+    /** The nanoTime at which the first request was due. */
+    public long startNanos() {
+        return schedule.startNanos();
+    }
+
+    /** The tables the load writes to, as given or as found. */
+    public List<String> targets() {
+        return workloads.targets();
+    }
+
+    /**
+     * Latency and errors of the requests whose intended start lies in [{@code fromNanos}, {@code toNanos}); requests
+     * still running when asked are not counted yet, so ask after the span (plus the longest expected stall).
+     */
+    public LoadWindow window(Phase step, long fromNanos, long toNanos) {
+        return stats.window(step, fromNanos, toNanos);
+    }
+
+    /** The 99th percentile latency in ms of the requests intended in [{@code fromNanos}, {@code toNanos}). */
+    public double p99Ms(long fromNanos, long toNanos) {
+        return stats.window(null, fromNanos, toNanos).p99Ms();
+    }
+
+    /** p99 and throughput per 100 ms from {@code fromNanos} to {@code toNanos}, times in ms after {@code originNanos}. */
+    public List<Timeline.Point> timeline(long originNanos, long fromNanos, long toNanos) {
+        return timeline(originNanos, fromNanos, toNanos, DEFAULT_BUCKET);
+    }
+
+    /** p99 and throughput per {@code bucket}, times (bucket ends) in ms after {@code originNanos}. */
+    public List<Timeline.Point> timeline(long originNanos, long fromNanos, long toNanos, Duration bucket) {
+        if (bucket.isZero() || bucket.isNegative()) {
+            throw new IllegalArgumentException("the timeline bucket must be positive, was " + bucket);
+        }
+        return stats.timeline(originNanos, fromNanos, toNanos, bucket.toNanos());
+    }
+
+    /**
+     * The lock waits of 1 ms or more that the server reported to the load's sessions, exact to the microsecond,
+     * in no particular order and not attributed to any blocker (see {@link WaitRefinement}). Empty when the
+     * sessions could not enable {@code log_lock_waits} (it needs a superuser).
+     */
+    public List<WriterWait> reportedWaits() {
+        return List.copyOf(reportedWaits);
+    }
+
+    /** Stops the clients (cancelling statements that wait), closes their connections; harmless when repeated. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        clients.forEach(LoadClient::stop);
+        threads.forEach(java.util.concurrent.locks.LockSupport::unpark);
+        long deadline = System.nanoTime() + JOIN_MILLIS * 1_000_000;
+        for (int i = 0; i < threads.size(); i++) {
+            try {
+                while (threads.get(i).isAlive() && System.nanoTime() < deadline) {
+                    threads.get(i).join(50);
+                    clients.get(i).stop(); // a cancel can overtake the statement it was meant for: send another
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workloads.close();
+    }
+}

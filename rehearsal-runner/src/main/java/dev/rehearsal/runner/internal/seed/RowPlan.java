@@ -1,0 +1,135 @@
+package dev.rehearsal.runner.internal.seed;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * How to generate the rows of one table: a source per inserted column. Row {@code ordinal}s are distinct per
+ * table (the seeder counts from the rows already there, the write load continues after the seeder); sources
+ * that must not repeat derive their value from it.
+ *
+ * @param columns  the columns to insert, in order
+ * @param sources  one per column
+ * @param groups   foreign keys whose columns take their values from one referenced row
+ * @param capacity how many ordinals the unique keys admit ({@link Long#MAX_VALUE} when unbounded)
+ */
+public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<ReferenceGroup> groups, long capacity) {
+
+    /** Rows in which a nullable column is NULL. */
+    static final double NULL_FRACTION = 0.10;
+
+    public RowPlan {
+        columns = List.copyOf(columns);
+        sources = List.copyOf(sources);
+        groups = List.copyOf(groups);
+    }
+
+    /** Writes the row with this ordinal to the sink; {@code scratch} is reused between values. */
+    public void row(long ordinal, SplittableRandom rnd, StringBuilder scratch, RowSink sink) {
+        int[] chosen = new int[groups.size()];
+        for (int g = 0; g < chosen.length; g++) {
+            chosen[g] = groups.get(g).choose(ordinal, rnd);
+        }
+        for (Source source : sources) {
+            scratch.setLength(0);
+            if (source.write(ordinal, rnd, chosen, scratch)) {
+                sink.value(scratch);
+            } else {
+                sink.nullValue();
+            }
+        }
+        sink.endRow();
+    }
+
+    /** Where one column's values come from. */
+    public sealed interface Source {
+        /** Appends the value and returns true, or returns false for NULL. */
+        boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out);
+    }
+
+    /** A random value, NULL in {@link #NULL_FRACTION} of rows when the column is nullable. */
+    public record RandomValue(ValueGenerator generator, boolean nullable) implements Source {
+        @Override
+        public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
+            if (nullable && rnd.nextDouble() < NULL_FRACTION) {
+                return false;
+            }
+            generator.random(ordinal, rnd, out);
+            return true;
+        }
+    }
+
+    /**
+     * A value that differs between rows: the generator's {@code shift + (ordinal / stride) % radix}-th value.
+     * One column of a unique key counts through its values (stride 1); keys made only of small domains
+     * enumerate combinations (mixed radix).
+     */
+    public record UniqueValue(ValueGenerator generator, long shift, long stride, long radix) implements Source {
+        @Override
+        public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
+            generator.unique(shift + (ordinal / stride) % radix, out);
+            return true;
+        }
+    }
+
+    /** One column of a foreign key: the matching column of the referenced row its group chose. */
+    public record ReferenceValue(int group, int component, List<String[]> tuples) implements Source {
+        @Override
+        public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
+            if (chosen[group] < 0) {
+                return false;
+            }
+            out.append(tuples.get(chosen[group])[component]);
+            return true;
+        }
+    }
+
+    /**
+     * A reference to the same table: NULL or an earlier row of this run (the first row refers to itself when the
+     * column is NOT NULL).
+     */
+    public record SelfReference(ValueGenerator key, long keyShift, long firstOrdinal, boolean nullable)
+            implements Source {
+        @Override
+        public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
+            if (nullable && (ordinal == firstOrdinal || rnd.nextDouble() < NULL_FRACTION)) {
+                return false;
+            }
+            long earlier = ordinal == firstOrdinal ? ordinal : firstOrdinal + rnd.nextLong(ordinal - firstOrdinal);
+            key.unique(keyShift + earlier, out);
+            return true;
+        }
+    }
+
+    /** Always NULL: a nullable column the seeder cannot or must not fill. */
+    public record AlwaysNull() implements Source {
+        @Override
+        public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
+            return false;
+        }
+    }
+
+    /**
+     * The referenced rows of one foreign key and how a row picks one: at random (NULL in {@link #NULL_FRACTION}
+     * of rows when every column is nullable), or by mixed radix when the foreign key is part of a unique key.
+     */
+    public record ReferenceGroup(List<String[]> tuples, boolean nullable, long stride, long radix) {
+        public ReferenceGroup {
+            tuples = List.copyOf(tuples);
+        }
+
+        int choose(long ordinal, SplittableRandom rnd) {
+            if (radix > 0) {
+                return (int) ((ordinal / stride) % radix);
+            }
+            if (nullable && rnd.nextDouble() < NULL_FRACTION) {
+                return -1;
+            }
+            return tuples.isEmpty() ? -1 : rnd.nextInt(tuples.size());
+        }
+
+        ReferenceGroup enumerated(long newStride) {
+            return new ReferenceGroup(tuples, false, newStride, tuples.size());
+        }
+    }
+}

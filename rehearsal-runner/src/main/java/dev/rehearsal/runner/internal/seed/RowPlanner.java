@@ -1,0 +1,256 @@
+package dev.rehearsal.runner.internal.seed;
+
+import dev.rehearsal.runner.internal.seed.RowPlan.AlwaysNull;
+import dev.rehearsal.runner.internal.seed.RowPlan.RandomValue;
+import dev.rehearsal.runner.internal.seed.RowPlan.ReferenceGroup;
+import dev.rehearsal.runner.internal.seed.RowPlan.ReferenceValue;
+import dev.rehearsal.runner.internal.seed.RowPlan.SelfReference;
+import dev.rehearsal.runner.internal.seed.RowPlan.Source;
+import dev.rehearsal.runner.internal.seed.RowPlan.UniqueValue;
+import dev.rehearsal.runner.internal.seed.TableInfo.Check;
+import dev.rehearsal.runner.internal.seed.TableInfo.ForeignKey;
+import dev.rehearsal.runner.internal.seed.TableInfo.UniqueKey;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides where each column's values come from so that rows satisfy the table's constraints: unique keys count
+ * through one column's values (or enumerate combinations of small domains), foreign keys pick referenced rows,
+ * the rest is random with NULLs where allowed.
+ */
+public final class RowPlanner {
+
+    /** Reads {@code max(column)} of the table being planned, for sequences that continue after existing rows. */
+    @FunctionalInterface
+    public interface MaxReader {
+        BigDecimal max(String column) throws SQLException;
+    }
+
+    /**
+     * The plan, or why the table cannot be filled.
+     *
+     * @param plan          the plan, {@code null} when {@code problems} is not empty
+     * @param problems      what prevents seeding, each naming the column
+     * @param notUnderstood CHECK constraints the plan does not guarantee; rows must be filtered through them
+     * @param limitNote     why fewer rows than asked can be generated, {@code null} when not limited
+     */
+    public record Outcome(RowPlan plan, List<String> problems, List<Check> notUnderstood, String limitNote) {
+    }
+
+    private final TableInfo table;
+    private final long base;
+    private final long wanted;
+    private final Map<Integer, Source> sources = new LinkedHashMap<>();
+    private final Map<Integer, ValueGenerator> generators = new HashMap<>();
+    private final Map<Integer, String> generatorProblems = new HashMap<>();
+    private final Map<Integer, Integer> groupOf = new HashMap<>();
+    private final List<ReferenceGroup> groups = new ArrayList<>();
+    private final Set<Integer> inUniqueKey = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
+    private long capacity = Long.MAX_VALUE;
+    private String limitNote;
+
+    private RowPlanner(TableInfo table, long base, long wanted) {
+        this.table = table;
+        this.base = base;
+        this.wanted = wanted;
+    }
+
+    /**
+     * @param nullFilled foreign keys to leave NULL (they close a cycle), as {@code TableOrder.key}
+     * @param base       the first ordinal to generate (rows already generated before)
+     * @param wanted     how many rows are wanted from {@code base} on
+     */
+    public static Outcome plan(TableInfo table, Map<Long, TableInfo> tables, ParentKeys keys, Set<String> nullFilled,
+                               long base, long wanted, long seed, MaxReader maxReader) throws SQLException {
+        return new RowPlanner(table, base, wanted).build(tables, keys, nullFilled, seed, maxReader);
+    }
+
+    private Outcome build(Map<Long, TableInfo> tables, ParentKeys keys, Set<String> nullFilled, long seed,
+                          MaxReader maxReader) throws SQLException {
+        List<Check> notUnderstood = new ArrayList<>();
+        Map<String, ValueRule> rules = Generators.tableRules(table, notUnderstood);
+        Map<String, List<JsonKey>> jsonKeys = JsonKey.readBy(table);
+        List<ColumnInfo> columns = table.columns().stream().filter(c -> !c.filledByServer()).toList();
+        for (ColumnInfo column : columns) {
+            Generators.Made made = Generators.forType(column.type(), rules.getOrDefault(column.name(), ValueRule.NONE),
+                    jsonKeys.getOrDefault(column.name(), List.of()), Mix.seedFor(seed, table.displayName(), column.name()));
+            if (made.generator() != null) {
+                generators.put(column.attnum(), made.generator());
+            } else {
+                generatorProblems.put(column.attnum(), made.problem());
+            }
+        }
+        table.uniqueKeys().forEach(k -> inUniqueKey.addAll(k.attnums()));
+        List<ForeignKey> selfReferences = new ArrayList<>();
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (fk.parentOid() == table.oid()) {
+                selfReferences.add(fk);
+            } else {
+                reference(fk, tables.get(fk.parentOid()), keys, nullFilled.contains(TableOrder.key(table, fk)));
+            }
+        }
+        for (UniqueKey key : table.uniqueKeys()) {
+            unique(key, maxReader);
+        }
+        selfReferences.forEach(this::selfReference);
+        List<Source> planned = new ArrayList<>();
+        for (ColumnInfo column : columns) {
+            planned.add(sources.computeIfAbsent(column.attnum(), a -> fallback(column)));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems, notUnderstood, null);
+        }
+        return new Outcome(new RowPlan(columns, planned, groups, capacity), List.of(), notUnderstood, limitNote);
+    }
+
+    private Source fallback(ColumnInfo column) {
+        ValueGenerator generator = generators.get(column.attnum());
+        if (generator != null) {
+            return new RandomValue(generator, !column.notNull() && !inUniqueKey.contains(column.attnum()));
+        }
+        if (!column.notNull()) {
+            return new AlwaysNull();
+        }
+        problems.add("column " + column.name() + " (" + column.type().name() + ", NOT NULL): "
+                + generatorProblems.get(column.attnum()));
+        return new AlwaysNull();
+    }
+
+    private void reference(ForeignKey fk, TableInfo parent, ParentKeys keys, boolean leaveNull) throws SQLException {
+        List<ColumnInfo> columns = columns(fk.attnums());
+        if (columns.isEmpty() || columns.stream().anyMatch(ColumnInfo::filledByServer)
+                || columns.stream().anyMatch(c -> sources.containsKey(c.attnum()))) {
+            return;
+        }
+        boolean nullable = columns.stream().noneMatch(ColumnInfo::notNull);
+        List<String[]> tuples = leaveNull || parent == null ? List.of()
+                : keys.of(parent, fk.parentAttnums().stream().map(a -> parent.column(a).orElseThrow().name()).toList());
+        if (tuples.isEmpty()) {
+            if (nullable) {
+                columns.forEach(c -> sources.put(c.attnum(), new AlwaysNull()));
+            } else {
+                problems.add("column " + names(columns) + " references " + (parent == null ? "a table" : parent.displayName())
+                        + (leaveNull ? " in a cycle of NOT NULL foreign keys" : ", which has no rows"));
+            }
+            return;
+        }
+        int group = groups.size();
+        groups.add(new ReferenceGroup(tuples, nullable && columns.stream().noneMatch(c -> inUniqueKey.contains(c.attnum())),
+                1, 0));
+        for (int i = 0; i < columns.size(); i++) {
+            sources.put(columns.get(i).attnum(), new ReferenceValue(group, i, tuples));
+            groupOf.put(columns.get(i).attnum(), group);
+        }
+    }
+
+    private void unique(UniqueKey key, MaxReader maxReader) throws SQLException {
+        List<ColumnInfo> columns = columns(key.attnums());
+        if (columns.size() < key.attnums().size()
+                || columns.stream().anyMatch(c -> c.filledByServer() || isCounting(c.attnum()))) {
+            return; // identity, serial or generated values differ already, or another key counts through a column
+        }
+        ColumnInfo best = null;
+        for (ColumnInfo column : columns) {
+            ValueGenerator generator = generators.get(column.attnum());
+            if (generator != null && !groupOf.containsKey(column.attnum())
+                    && (best == null || generator.capacity() > generators.get(best.attnum()).capacity())) {
+                best = column;
+            }
+        }
+        if (best != null) {
+            ValueGenerator generator = generators.get(best.attnum());
+            long start = base;
+            if (base > 0 && generator instanceof NumberGenerator number) {
+                BigDecimal max = maxReader.max(best.name());
+                start = max == null ? base : Math.max(base, number.ordinalAfter(max));
+            }
+            if (generator.capacity() - start >= wanted) {
+                sources.put(best.attnum(), new UniqueValue(generator, start - base, 1, Long.MAX_VALUE));
+                return;
+            }
+        }
+        enumerate(key, columns);
+    }
+
+    /**
+     * Mixed radix over the key's columns (a foreign key counts as one digit), the smallest domain counting fastest
+     * so that, say, each order gets lines 1, 2, 3 before the next order is used.
+     */
+    private void enumerate(UniqueKey key, List<ColumnInfo> keyColumns) {
+        long stride = 1;
+        Set<Integer> doneGroups = new HashSet<>();
+        List<ColumnInfo> columns = new ArrayList<>(keyColumns);
+        columns.sort(java.util.Comparator.comparingLong(this::radixOf));
+        for (ColumnInfo column : columns) {
+            Integer group = groupOf.get(column.attnum());
+            long radix;
+            if (group != null) {
+                if (!doneGroups.add(group)) {
+                    continue;
+                }
+                radix = groups.get(group).tuples().size();
+                groups.set(group, groups.get(group).enumerated(stride));
+            } else {
+                ValueGenerator generator = generators.get(column.attnum());
+                if (generator == null) {
+                    return; // reported by fallback()
+                }
+                radix = generator.capacity();
+                sources.put(column.attnum(), new UniqueValue(generator, 0, stride, radix));
+            }
+            stride = stride > Long.MAX_VALUE / Math.max(1, radix) ? Long.MAX_VALUE : stride * radix;
+        }
+        if (stride < base + wanted) {
+            capacity = Math.min(capacity, stride);
+            limitNote = "unique key " + key.name() + " (" + names(columns) + ") admits only " + stride
+                    + " distinct values with the allowed values and referenced rows";
+        }
+    }
+
+    private long radixOf(ColumnInfo column) {
+        Integer group = groupOf.get(column.attnum());
+        ValueGenerator generator = generators.get(column.attnum());
+        return group != null ? groups.get(group).tuples().size() : generator == null ? 0 : generator.capacity();
+    }
+
+    private void selfReference(ForeignKey fk) {
+        List<ColumnInfo> columns = columns(fk.attnums());
+        if (columns.size() != 1 || columns.get(0).filledByServer() || sources.containsKey(columns.get(0).attnum())) {
+            return;
+        }
+        ColumnInfo column = columns.get(0);
+        Source key = fk.parentAttnums().size() == 1 ? sources.get(fk.parentAttnums().get(0)) : null;
+        if (key instanceof UniqueValue counting && counting.stride() == 1 && counting.radix() == Long.MAX_VALUE) {
+            sources.put(column.attnum(), new SelfReference(counting.generator(), counting.shift(), base, !column.notNull()));
+        } else if (!column.notNull()) {
+            sources.put(column.attnum(), new AlwaysNull()); // the key is the server's (identity): no earlier row known
+        } else {
+            problems.add("column " + column.name() + " references its own table through " + fk.name()
+                    + ", whose key the seeder does not generate");
+        }
+    }
+
+    private boolean isCounting(int attnum) {
+        return sources.get(attnum) instanceof UniqueValue u && u.radix() == Long.MAX_VALUE;
+    }
+
+    private List<ColumnInfo> columns(List<Integer> attnums) {
+        List<ColumnInfo> result = new ArrayList<>();
+        for (int attnum : attnums) {
+            table.column(attnum).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private static String names(List<ColumnInfo> columns) {
+        return String.join(", ", columns.stream().map(ColumnInfo::name).toList());
+    }
+}

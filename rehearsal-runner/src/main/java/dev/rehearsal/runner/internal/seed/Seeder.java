@@ -1,0 +1,117 @@
+package dev.rehearsal.runner.internal.seed;
+
+import dev.rehearsal.report.SeedSummary;
+import dev.rehearsal.report.SeedSummary.SeededTable;
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Fills every user table of a database with generated rows that satisfy its types and constraints, parents before
+ * children, then refreshes planner statistics. A table that cannot be filled is left as it was and reported in
+ * its {@link SeededTable#note()}; seeding goes on with the other tables.
+ */
+public final class Seeder {
+
+    private Seeder() {
+    }
+
+    /**
+     * Seeds the database of {@code connection}, committing table by table; the connection's auto-commit setting is
+     * restored afterwards.
+     *
+     * @throws RehearsalException when the seed script fails or the connection is lost
+     */
+    public static SeedSummary seed(Connection connection, SeedOptions options) {
+        long started = System.nanoTime();
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                connection.setAutoCommit(true);
+                if (options.seedScript() != null) {
+                    runScript(connection, options);
+                }
+                List<SeededTable> seeded = seedTables(connection, options);
+                return new SeedSummary(seeded, (System.nanoTime() - started) / 1e6);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.CONNECTION_LOST,
+                    "Seeding failed: " + e.getMessage() + ". Check that the server is running and reachable.", e);
+        }
+    }
+
+    private static List<SeededTable> seedTables(Connection connection, SeedOptions options) throws SQLException {
+        CatalogReader catalog = new CatalogReader(connection);
+        List<TableInfo> tables = catalog.tables();
+        TableOrder order = TableOrder.of(tables);
+        Map<Long, TableInfo> byOid = new HashMap<>();
+        tables.forEach(t -> byOid.put(t.oid(), t));
+        for (TableInfo table : tables) { // referenced tables the seeder does not fill still provide keys
+            for (TableInfo.ForeignKey fk : table.foreignKeys()) {
+                if (!byOid.containsKey(fk.parentOid())) {
+                    TableInfo parent = catalog.table(fk.parentOid());
+                    if (parent != null) {
+                        byOid.put(parent.oid(), parent);
+                    }
+                }
+            }
+        }
+        List<SeededTable> results = new ArrayList<>();
+        List<TableInfo> toAnalyze = new ArrayList<>();
+        connection.setAutoCommit(false);
+        TableSeeder seeder = new TableSeeder(connection, new ParentKeys(connection), byOid, order.nullFilled(),
+                options.seed());
+        for (TableInfo table : order.order()) {
+            SeededTable result = seeder.seed(table, options.rowsFor(table));
+            results.add(result);
+            toAnalyze.add(table);
+        }
+        for (Map.Entry<TableInfo, String> blocked : order.blocked().entrySet()) {
+            results.add(new SeededTable(blocked.getKey().displayName(), seeder.count(blocked.getKey()), blocked.getValue()));
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        analyze(connection, toAnalyze);
+        return results;
+    }
+
+    private static void analyze(Connection connection, List<TableInfo> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE " + tables.stream().map(TableInfo::sqlName).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void runScript(Connection connection, SeedOptions options) {
+        String sql;
+        try {
+            sql = Files.readString(options.seedScript(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.INVALID_OPTION,
+                    "Cannot read the seed script " + options.seedScript() + ": " + e.getMessage()
+                            + ". Pass an existing, readable UTF-8 SQL file.", e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
+                    "The seed script " + options.seedScript() + " failed: " + e.getMessage()
+                            + ". Fix the script; it runs before rows are generated, against the schema as migrated so far.",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.rehearsal.runner.internal.seed;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A user table with what the seeder needs to fill it: columns, unique keys, foreign keys, checks, partitioning.
+ *
+ * @param oid        {@code pg_class.oid}
+ * @param schema     schema name, unquoted
+ * @param name       table name, unquoted
+ * @param columns    live columns in attnum order
+ * @param uniqueKeys primary key and unique indexes
+ * @param foreignKeys foreign keys of this table
+ * @param checks     table CHECK constraints
+ * @param partitioning how a partitioned table routes rows, {@code null} for an ordinary table
+ */
+public record TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<UniqueKey> uniqueKeys,
+                        List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning) {
+
+    public TableInfo {
+        columns = List.copyOf(columns);
+        uniqueKeys = List.copyOf(uniqueKeys);
+        foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
+    }
+
+    /** {@code schema.table} as people write it. */
+    public String displayName() {
+        return Identifiers.display(schema, name);
+    }
+
+    /** {@code "schema"."table"} for SQL. */
+    public String sqlName() {
+        return Identifiers.sql(schema, name);
+    }
+
+    public Optional<ColumnInfo> column(int attnum) {
+        return columns.stream().filter(c -> c.attnum() == attnum).findFirst();
+    }
+
+    public Optional<ColumnInfo> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Optional<UniqueKey> primaryKey() {
+        return uniqueKeys.stream().filter(UniqueKey::primary).findFirst();
+    }
+
+    /**
+     * A unique index (or primary key): the columns it covers, directly or through expressions.
+     *
+     * @param name    index name
+     * @param attnums covered column numbers
+     * @param primary the primary key
+     */
+    public record UniqueKey(String name, List<Integer> attnums, boolean primary) {
+        public UniqueKey {
+            attnums = List.copyOf(attnums);
+        }
+    }
+
+    /**
+     * A foreign key: {@code attnums} of this table reference {@code parentAttnums} of {@code parentOid}.
+     */
+    public record ForeignKey(String name, List<Integer> attnums, long parentOid, List<Integer> parentAttnums) {
+        public ForeignKey {
+            attnums = List.copyOf(attnums);
+            parentAttnums = List.copyOf(parentAttnums);
+        }
+    }
+
+    /**
+     * A table CHECK constraint.
+     *
+     * @param name       constraint name
+     * @param definition {@code pg_get_constraintdef}: {@code CHECK (...)}
+     * @param expression {@code pg_get_expr(conbin)}: the bare expression, usable in a WHERE clause
+     */
+    public record Check(String name, String definition, String expression) {
+    }
+
+    /**
+     * How rows are routed to partitions.
+     *
+     * @param strategy {@code r} range, {@code l} list, {@code h} hash
+     * @param keyAttnums partition key columns (0 for an expression)
+     * @param bounds   {@code pg_get_expr(relpartbound)} of each partition
+     */
+    public record Partitioning(char strategy, List<Integer> keyAttnums, List<String> bounds) {
+        public Partitioning {
+            keyAttnums = List.copyOf(keyAttnums);
+            bounds = List.copyOf(bounds);
+        }
+    }
+}

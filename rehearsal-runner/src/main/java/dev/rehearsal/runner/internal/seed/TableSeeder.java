@@ -1,0 +1,194 @@
+package dev.rehearsal.runner.internal.seed;
+
+import dev.rehearsal.report.SeedSummary.SeededTable;
+import dev.rehearsal.runner.internal.seed.TableInfo.Check;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Fills one table up to a row count in one transaction. Rows go straight in with COPY when every constraint is
+ * known to hold; when a CHECK is not understood they go through a temporary staging table and only rows that pass
+ * the table's CHECKs are kept, in a few rounds. A failure rolls the table back and becomes a note.
+ */
+final class TableSeeder {
+
+    private static final String CHECK_VIOLATION = "23514";
+    private static final int MAX_ROUNDS = 6;
+    private static final String STAGE = "rehearsal_seed_stage";
+
+    private final Connection connection;
+    private final CopyManager copy;
+    private final ParentKeys keys;
+    private final Map<Long, TableInfo> tables;
+    private final Set<String> nullFilled;
+    private final long seed;
+
+    TableSeeder(Connection connection, ParentKeys keys, Map<Long, TableInfo> tables, Set<String> nullFilled, long seed)
+            throws SQLException {
+        this.connection = connection;
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.keys = keys;
+        this.tables = tables;
+        this.nullFilled = nullFilled;
+        this.seed = seed;
+    }
+
+    SeededTable seed(TableInfo table, long target) throws SQLException {
+        long existing = count(table);
+        if (existing >= target) {
+            return new SeededTable(table.displayName(), existing, null);
+        }
+        long wanted = target - existing;
+        RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
+                column -> max(table, column));
+        if (outcome.plan() == null) {
+            return new SeededTable(table.displayName(), existing, SeedNotes.notSeeded(table, outcome.problems()));
+        }
+        RowPlan plan = outcome.plan();
+        long count = Math.min(wanted, Math.max(0, plan.capacity() - existing));
+        String note = null;
+        try {
+            if (plan.columns().isEmpty()) {
+                note = insertDefaults(table, count);
+            } else if (outcome.notUnderstood().isEmpty()) {
+                note = direct(table, plan, existing, count, outcome);
+            } else {
+                note = staged(table, plan, existing, count, outcome.notUnderstood());
+            }
+        } finally {
+            keys.forget(table);
+        }
+        long rows = count(table);
+        if (note == null && outcome.limitNote() != null && rows < target) {
+            note = SeedNotes.limited(table, outcome.limitNote(), rows, target);
+        }
+        return new SeededTable(table.displayName(), rows, note);
+    }
+
+    private String direct(TableInfo table, RowPlan plan, long base, long count, RowPlanner.Outcome outcome)
+            throws SQLException {
+        try {
+            stream(table.sqlName(), plan, base, count, random(table));
+            connection.commit();
+            return null;
+        } catch (SQLException e) {
+            rollbackAndRethrowIfFatal(e);
+            if (CHECK_VIOLATION.equals(e.getSQLState())) {
+                List<Check> suspects = table.checks().stream()
+                        .filter(c -> e.getMessage() != null && e.getMessage().contains("\"" + c.name() + "\"")).toList();
+                return staged(table, plan, base, count, suspects.isEmpty() ? table.checks() : suspects);
+            }
+            return SeedNotes.copyFailed(table, e);
+        }
+    }
+
+    private String staged(TableInfo table, RowPlan plan, long base, long count, List<Check> suspects)
+            throws SQLException {
+        String columns = columnList(plan);
+        String filter = table.checks().stream().map(c -> "(" + c.expression() + ") IS NOT FALSE")
+                .collect(Collectors.joining(" AND "));
+        SplittableRandom rnd = random(table);
+        long accepted = 0;
+        long ordinal = base;
+        double ratio = 1.0;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT * FROM " + table.sqlName()
+                    + " WITH NO DATA");
+            for (int round = 0; round < MAX_ROUNDS && accepted < count; round++) {
+                long remaining = count - accepted;
+                long batch = Math.min(remaining * 20, (long) Math.ceil(remaining / Math.max(ratio, 0.02)));
+                stream(STAGE, plan, ordinal, batch, rnd);
+                int inserted = statement.executeUpdate("INSERT INTO " + table.sqlName() + " (" + columns + ") SELECT "
+                        + columns + " FROM " + STAGE + (filter.isEmpty() ? "" : " WHERE " + filter)
+                        + " LIMIT " + remaining);
+                statement.execute("TRUNCATE " + STAGE);
+                accepted += inserted;
+                ordinal += batch;
+                ratio = (double) inserted / batch;
+                if (inserted == 0) {
+                    break;
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackAndRethrowIfFatal(e);
+            return SeedNotes.copyFailed(table, e);
+        }
+        if (accepted == 0) {
+            return SeedNotes.rejected(table, suspects, ordinal - base);
+        }
+        return accepted < count ? SeedNotes.short_(table, suspects, base + accepted, base + count) : null;
+    }
+
+    private void stream(String target, RowPlan plan, long base, long count, SplittableRandom rnd) throws SQLException {
+        CopyStream stream = new CopyStream(copy.copyIn("COPY " + target + " (" + columnList(plan)
+                + ") FROM STDIN (FORMAT text)"));
+        StringBuilder scratch = new StringBuilder(64);
+        try {
+            for (long i = 0; i < count; i++) {
+                plan.row(base + i, rnd, scratch, stream);
+            }
+            stream.finish();
+        } catch (CopyStream.CopyFailed e) {
+            stream.cancel();
+            throw e.sqlException();
+        } catch (SQLException | RuntimeException e) {
+            stream.cancel();
+            throw e;
+        }
+    }
+
+    /** Every column is filled by the server (identity, defaults): rows of defaults only. */
+    private String insertDefaults(TableInfo table, long count) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO " + table.sqlName() + " SELECT FROM generate_series(1, " + count + ")");
+            connection.commit();
+            return null;
+        } catch (SQLException e) {
+            rollbackAndRethrowIfFatal(e);
+            return SeedNotes.copyFailed(table, e);
+        }
+    }
+
+    private void rollbackAndRethrowIfFatal(SQLException e) throws SQLException {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            throw e; // the connection is gone: not a property of this table
+        }
+        connection.rollback();
+    }
+
+    private SplittableRandom random(TableInfo table) {
+        return new SplittableRandom(Mix.seedFor(seed, table.displayName(), "rows"));
+    }
+
+    private static String columnList(RowPlan plan) {
+        return plan.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+    }
+
+    long count(TableInfo table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.sqlName())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private BigDecimal max(TableInfo table, String column) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT max(" + Identifiers.quote(column) + ")::numeric FROM "
+                     + table.sqlName())) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        }
+    }
+}

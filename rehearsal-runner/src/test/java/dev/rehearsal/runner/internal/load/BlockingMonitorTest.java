@@ -1,0 +1,120 @@
+package dev.rehearsal.runner.internal.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.runner.internal.seed.SeedOptions;
+import dev.rehearsal.runner.internal.seed.Seeder;
+import dev.rehearsal.runner.internal.seed.Sql;
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Migrations on a 100 000-row table under the write load, watched by the monitor. The bound for migrations that
+ * should not block (50 ms) is far above what they take alone (ADD COLUMN ~1-8 ms under AccessExclusiveLock, CREATE
+ * INDEX CONCURRENTLY none for writers) yet far below a rewrite of this table (hundreds of ms), so a loaded 2-core
+ * machine does not make it flaky while a blocking migration still fails it.
+ */
+class BlockingMonitorTest {
+
+    private static final int ROWS = 100_000;
+    private static final double SMALL_WAIT_MS = 50;
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = PostgresProviders.embedded().start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void should_see_writers_wait_for_most_of_a_rewriting_alter_type() throws Exception {
+        try (ScratchDatabase db = seeded("alter_type")) {
+            Measured measured = underLoad(db, "ALTER TABLE public.orders ALTER COLUMN quantity TYPE bigint");
+
+            assertThat(measured.waits()).isNotEmpty();
+            assertThat(measured.waits()).allSatisfy(w -> {
+                assertThat(w.applicationName()).isEqualTo(WriteLoad.APPLICATION_NAME);
+                assertThat(w.relation()).isEqualTo("public.orders");
+            });
+            assertThat(measured.maxWaitMs()).isGreaterThanOrEqualTo(0.5 * measured.migrationMs());
+
+            // the sessions' own reports give the same waits exact durations, never longer than the migration
+            assertThat(measured.reported()).isNotEmpty();
+            List<WriterWait> refined = WaitRefinement.refine(measured.waits(), measured.reported());
+            assertThat(refined).hasSizeGreaterThanOrEqualTo(measured.waits().size());
+            assertThat(refined).allSatisfy(w -> assertThat(w.durationMs()).isLessThanOrEqualTo(measured.migrationMs() + 1));
+            assertThat(refined.stream().mapToDouble(WriterWait::durationMs).max().orElse(0))
+                    .isGreaterThanOrEqualTo(0.5 * measured.migrationMs());
+        }
+    }
+
+    @Test
+    void should_see_no_long_wait_for_create_index_concurrently() throws Exception {
+        try (ScratchDatabase db = seeded("cic")) {
+            Measured measured = underLoad(db, "CREATE INDEX CONCURRENTLY orders_customer ON public.orders (customer)");
+
+            assertThat(measured.maxWaitMs()).isLessThan(SMALL_WAIT_MS);
+            assertThat(Sql.number(db, "SELECT count(*) FROM pg_index WHERE indexrelid = 'public.orders_customer'::regclass "
+                    + "AND indisvalid")).isOne();
+        }
+    }
+
+    @Test
+    void should_see_no_long_wait_for_adding_a_nullable_column() throws Exception {
+        try (ScratchDatabase db = seeded("add_column")) {
+            Measured measured = underLoad(db, "ALTER TABLE public.orders ADD COLUMN x int");
+
+            assertThat(measured.maxWaitMs()).isLessThan(SMALL_WAIT_MS);
+        }
+    }
+
+    private record Measured(List<WriterWait> waits, List<WriterWait> reported, double migrationMs) {
+        double maxWaitMs() {
+            return waits.stream().mapToDouble(WriterWait::durationMs).max().orElse(0);
+        }
+    }
+
+    private static Measured underLoad(ScratchDatabase db, String migration) throws Exception {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             WriteLoad load = WriteLoad.start(db, LoadSettings.defaults(), LoadTargets.of("public.orders"))) {
+            BlockingMonitor monitor = BlockingMonitor.start(db.dataSource(), pid(statement));
+            Thread.sleep(300);
+            long started = System.nanoTime();
+            statement.execute(migration);
+            double migrationMs = (System.nanoTime() - started) / 1e6;
+            Thread.sleep(200);
+            return new Measured(monitor.stop(), load.reportedWaits(), migrationMs);
+        }
+    }
+
+    static int pid(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static ScratchDatabase seeded(String purpose) throws SQLException {
+        ScratchDatabase db = server.createDatabase(purpose);
+        Sql.execute(db, "CREATE TABLE public.orders (id bigint PRIMARY KEY, customer text NOT NULL, quantity int NOT NULL, "
+                + "total numeric(10, 2), created_at timestamptz NOT NULL DEFAULT now())");
+        try (Connection c = db.connect()) {
+            Seeder.seed(c, SeedOptions.defaults().rows(ROWS));
+        }
+        return db;
+    }
+}

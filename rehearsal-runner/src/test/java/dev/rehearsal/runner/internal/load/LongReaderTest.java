@@ -1,0 +1,81 @@
+package dev.rehearsal.runner.internal.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.runner.internal.seed.SeedOptions;
+import dev.rehearsal.runner.internal.seed.Seeder;
+import dev.rehearsal.runner.internal.seed.Sql;
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LongReaderTest {
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = PostgresProviders.embedded().start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void should_make_a_quick_alter_queue_behind_it_and_every_later_query_queue_behind_the_alter() throws Exception {
+        try (ScratchDatabase db = server.createDatabase("lock_queue")) {
+            Sql.execute(db, "CREATE TABLE public.orders (id int PRIMARY KEY, note text)");
+            try (Connection c = db.connect()) {
+                Seeder.seed(c, SeedOptions.defaults().rows(1_000));
+            }
+            try (Connection migration = db.connect(); Statement statement = migration.createStatement();
+                 WriteLoad load = WriteLoad.start(db, LoadSettings.defaults(), LoadTargets.of("public.orders"))) {
+                BlockingMonitor monitor = BlockingMonitor.start(db.dataSource(), BlockingMonitorTest.pid(statement));
+                Thread.sleep(200);
+
+                // GIVEN a reader holds the table for 500 ms
+                LongReader reader = LongReader.start(db.dataSource(), "public.orders", Duration.ofMillis(500));
+                // WHEN a migration asks for an AccessExclusiveLock meanwhile
+                long alterStarted = System.nanoTime();
+                CompletableFuture<Long> alter = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        statement.execute("ALTER TABLE public.orders ADD COLUMN x int");
+                        return System.nanoTime();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                long alterEnded = alter.get();
+                reader.awaitRelease(Duration.ofSeconds(5));
+                Thread.sleep(100);
+                List<WriterWait> waits = monitor.stop();
+
+                // THEN the ALTER waited for the reader (which held the table for 500 ms from just before it started)
+                assertThat((alterEnded - alterStarted) / 1e6).isGreaterThan(300);
+                // and load queries issued after the ALTER started waited for the ALTER, nearly until the reader left
+                List<WriterWait> queued = waits.stream()
+                        .filter(w -> w.applicationName().equals(WriteLoad.APPLICATION_NAME))
+                        .filter(w -> w.startNanos() > alterStarted).toList();
+                assertThat(queued).isNotEmpty();
+                assertThat(queued).allSatisfy(w -> assertThat(w.relation()).isEqualTo("public.orders"));
+                assertThat(queued).extracting(WriterWait::mode).contains("RowExclusiveLock");
+                assertThat(queued.stream().mapToDouble(WriterWait::durationMs).max().orElse(0)).isGreaterThan(300);
+                assertThat(waits).noneMatch(w -> w.pid() == reader.pid() || w.pid() == monitor.migrationPid());
+                // and the load's latency shows the stall
+                assertThat(load.window(Phase.UP, alterStarted, alterStarted + 100_000_000L).maxMs()).isGreaterThan(300);
+                reader.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.rehearsal.runner.internal.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.SeedSummary;
+import dev.rehearsal.report.SeedSummary.SeededTable;
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SeederTest {
+
+    private static final int ROWS = 2_000;
+    private static final String SCHEMA = Sql.resource(SeederTest.class, "every-shape.sql");
+    private static final List<String> SEEDED = List.of("shop.customers", "shop.orders", "shop.order_lines",
+            "shop.categories", "shop.events", "shop.bookings", "shop.owners", "shop.accounts");
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = PostgresProviders.embedded().start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void should_fill_every_table_up_to_the_row_count_while_every_constraint_holds() throws SQLException {
+        try (ScratchDatabase db = schema("every_shape")) {
+            // WHEN
+            SeedSummary summary = seed(db, SeedOptions.defaults().rows(ROWS));
+
+            // THEN every satisfiable table holds the rows (COPY checked every type, NOT NULL, CHECK, UNIQUE and FK)
+            Map<String, SeededTable> byName = byName(summary);
+            for (String table : SEEDED) {
+                assertThat(byName.get(table)).as(table).isEqualTo(new SeededTable(table, ROWS, null));
+                assertThat(Sql.number(db, "SELECT count(*) FROM " + table)).as(table).isEqualTo(ROWS);
+            }
+            assertThat(byName).doesNotContainKeys("public.flyway_schema_history", "_rehearsal.bookkeeping",
+                    "shop.events_2024_01");
+            assertThat(Sql.number(db, "SELECT count(*) FROM public.flyway_schema_history")).isZero();
+        }
+    }
+
+    @Test
+    void should_report_a_table_whose_check_no_generated_value_passes_and_go_on() throws SQLException {
+        try (ScratchDatabase db = schema("unsatisfiable")) {
+            SeededTable legacy = byName(seed(db, SeedOptions.defaults().rows(ROWS))).get("shop.legacy_codes");
+
+            assertThat(legacy.rows()).isZero();
+            assertThat(legacy.note()).contains("legacy_code_format", "column code", "seedScript")
+                    .startsWith("not seeded");
+        }
+    }
+
+    @Test
+    void should_report_a_not_null_column_of_a_type_it_cannot_generate_and_leave_nullable_ones_null()
+            throws SQLException {
+        try (ScratchDatabase db = schema("unsupported_type")) {
+            Map<String, SeededTable> byName = byName(seed(db, SeedOptions.defaults().rows(100)));
+
+            assertThat(byName.get("shop.places").rows()).isZero();
+            assertThat(byName.get("shop.places").note()).contains("column location", "point", "seedScript");
+            // a child of the empty table and a column of an unknown type stay NULL, the rows still come
+            assertThat(byName.get("shop.visits")).isEqualTo(new SeededTable("shop.visits", 100, null));
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.visits WHERE place_id IS NOT NULL OR area IS NOT NULL"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void should_run_the_seed_script_first_and_leave_tables_it_filled_alone(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = schema("seed_script")) {
+            // GIVEN a script that provides the rows the generator cannot make
+            Path script = Files.writeString(dir.resolve("seed.sql"),
+                    "INSERT INTO shop.legacy_codes (code) SELECT 'ABC-' || lpad(i::text, 4, '0') FROM generate_series(1, 30) i;");
+
+            // WHEN
+            SeedSummary summary = seed(db, SeedOptions.defaults().rows(ROWS).rows("shop.legacy_codes", 30)
+                    .seedScript(script));
+
+            // THEN
+            assertThat(byName(summary).get("shop.legacy_codes")).isEqualTo(new SeededTable("shop.legacy_codes", 30, null));
+            assertThat(byName(summary).get("shop.orders").rows()).isEqualTo(ROWS);
+        }
+    }
+
+    @Test
+    void should_top_up_a_table_that_holds_fewer_rows_and_leave_a_full_one_alone() throws SQLException {
+        try (ScratchDatabase db = schema("top_up")) {
+            Sql.execute(db, "INSERT INTO shop.categories (id, name) SELECT i, 'c' || i FROM generate_series(1, 100) i;"
+                    + "INSERT INTO shop.owners (id) SELECT i FROM generate_series(1, 50) i");
+
+            Map<String, SeededTable> byName = byName(seed(db, SeedOptions.defaults().rows(40).rows("shop.categories", 300)));
+
+            assertThat(byName.get("shop.categories").rows()).isEqualTo(300);
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.categories WHERE name = 'c1'")).isOne();
+            assertThat(byName.get("shop.owners")).isEqualTo(new SeededTable("shop.owners", 50, null));
+        }
+    }
+
+    @Test
+    void should_leave_about_one_in_ten_values_of_nullable_columns_null() throws SQLException {
+        try (ScratchDatabase db = schema("nulls")) {
+            seed(db, SeedOptions.defaults().rows(ROWS));
+
+            for (String column : List.of("nickname", "country", "score", "rating", "signed_up", "birthday", "wakes_at",
+                    "session_length", "tags", "lucky_numbers", "last_ip", "avatar", "preferences", "raw_profile", "tier")) {
+                assertThat(Sql.decimal(db, "SELECT avg((" + column + " IS NULL)::int) FROM shop.customers"))
+                        .as(column).isBetween(0.05, 0.20);
+            }
+            assertThat(Sql.decimal(db, "SELECT avg((note IS NULL)::int) FROM shop.orders")).isBetween(0.05, 0.20);
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.customers WHERE email IS NULL OR vip IS NULL")).isZero();
+        }
+    }
+
+    @Test
+    void should_reference_existing_parents_fill_generated_json_keys_and_spread_rows_over_partitions()
+            throws SQLException {
+        try (ScratchDatabase db = schema("relations")) {
+            seed(db, SeedOptions.defaults().rows(ROWS));
+
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.orders o LEFT JOIN shop.customers c "
+                    + "ON c.id = o.customer_id WHERE c.id IS NULL")).isZero();
+            assertThat(Sql.number(db, "SELECT count(DISTINCT order_id) FROM shop.order_lines")).isGreaterThan(ROWS / 4);
+            // a self-reference points to an earlier row or is NULL
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.categories WHERE parent_id IS NOT NULL")).isGreaterThan(ROWS / 2);
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.categories WHERE parent_id >= id")).isZero();
+            // the cycle owners <-> accounts is broken at the nullable side
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.owners WHERE main_account_id IS NOT NULL")).isZero();
+            // stored generated columns over jsonb keys are filled
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.orders WHERE sku IS NULL OR payload_qty IS NULL")).isZero();
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.events_2024_01")).isGreaterThan(ROWS / 4);
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.events_2024_02")).isGreaterThan(ROWS / 4);
+            assertThat(Sql.number(db, "SELECT count(*) FROM shop.bookings WHERE ends_at <= starts_at")).isZero();
+            // planner statistics were refreshed
+            assertThat(Sql.number(db, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'shop.orders'::regclass"))
+                    .isEqualTo(ROWS);
+        }
+    }
+
+    @Test
+    void should_generate_the_same_rows_from_the_same_seed_and_other_rows_from_another() throws SQLException {
+        try (ScratchDatabase first = schema("seed_a"); ScratchDatabase second = schema("seed_b");
+             ScratchDatabase other = schema("seed_c")) {
+            seed(first, SeedOptions.defaults().rows(500).seed(7));
+            seed(second, SeedOptions.defaults().rows(500).seed(7));
+            seed(other, SeedOptions.defaults().rows(500).seed(8));
+
+            assertThat(fingerprints(second)).isEqualTo(fingerprints(first));
+            assertThat(fingerprints(other).get("shop.customers")).isNotEqualTo(fingerprints(first).get("shop.customers"));
+        }
+    }
+
+    private static Map<String, String> fingerprints(ScratchDatabase db) throws SQLException {
+        Map<String, String> prints = new java.util.TreeMap<>();
+        for (String table : SEEDED) {
+            prints.put(table, Sql.strings(db, "SELECT md5(coalesce(string_agg(x, E'\\n' ORDER BY x), '')) FROM "
+                    + "(SELECT t::text AS x FROM " + table + " t) s").get(0));
+        }
+        return prints;
+    }
+
+    private static ScratchDatabase schema(String purpose) throws SQLException {
+        ScratchDatabase db = server.createDatabase(purpose);
+        Sql.execute(db, SCHEMA);
+        return db;
+    }
+
+    private static SeedSummary seed(ScratchDatabase db, SeedOptions options) throws SQLException {
+        try (Connection connection = db.connect()) {
+            return Seeder.seed(connection, options);
+        }
+    }
+
+    private static Map<String, SeededTable> byName(SeedSummary summary) {
+        return summary.tables().stream().collect(Collectors.toMap(SeededTable::relation, t -> t));
+    }
+}

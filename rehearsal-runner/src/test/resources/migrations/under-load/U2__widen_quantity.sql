@@ -1,0 +1,2 @@
+SET lock_timeout = '5s';
+ALTER TABLE items ALTER COLUMN quantity TYPE integer;
