@@ -8,10 +8,14 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Severity;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** CREATE INDEX blocks every write to the table while it builds; CREATE INDEX CONCURRENTLY lets writers through. */
-@MigrationRehearsal(locations = "classpath:db/patterns/create-index/safe", rows = 0, load = "false")
+/**
+ * CREATE INDEX blocks every write to the table while it builds; CREATE INDEX CONCURRENTLY lets writers through. The
+ * concurrent write load runs beside each migration (the default), so the writers' waits are measured.
+ */
+@MigrationRehearsal(locations = "classpath:db/patterns/create-index/safe", rows = 0)
 class CreateIndexTest {
 
     @Test
@@ -22,6 +26,8 @@ class CreateIndexTest {
         // THEN the build held a ShareLock (writers wait) and the finding says so
         assertThat(result).fails();
         assertThat(result).migration("2").hasFinding("NON_CONCURRENT_INDEX").isReversible();
+        // AND the writers of the load queued behind it
+        assertThat(UpStep.statement(result, "2", "CREATE INDEX").writers().waits()).isPositive();
     }
 
     @Test
@@ -31,6 +37,7 @@ class CreateIndexTest {
         assertThat(result).migration("2")
                 .rewritesNoTable()
                 .hasNoFindingAtOrAbove(Severity.WARNING)
+                .blocksWritersAtMost(Duration.ZERO)
                 .isReversible();
     }
 }

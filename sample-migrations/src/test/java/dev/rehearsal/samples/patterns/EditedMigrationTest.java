@@ -1,16 +1,22 @@
 package dev.rehearsal.samples.patterns;
 
+import static dev.rehearsal.junit.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.junit.MigrationRehearsal;
+import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
+import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationSources;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -18,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Editing a migration that production already applied: Flyway's checksum of the script changes, its validate fails on
- * every environment that ran the old text, and none of them gets the change. Rehearsal computes the checksum Flyway
- * stores; a CHECKSUM_CHANGED finding needs the checksums of the last release as input, which the engine does not
- * take yet, so this test compares the two versions of the script directly.
+ * every environment that ran the old text, and none of them gets the change. Rehearsal compares each migration's
+ * checksum with a baseline: the checksums in the report of what is applied (on the command line
+ * {@code --baseline main-report.json}).
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/edited-migration/applied", rows = 0, load = "false")
 class EditedMigrationTest {
@@ -29,9 +35,27 @@ class EditedMigrationTest {
     private static final String EDITED = "classpath:db/patterns/edited-migration/edited";
 
     @Test
-    void should_give_the_edited_script_another_checksum_than_the_applied_one() {
+    void should_fail_a_migration_edited_after_it_was_applied(Rehearsal rehearsal) {
+        // GIVEN the checksums of the migrations as released, from the report of their rehearsal
+        Map<String, Integer> released = rehearsal.run().migrations().stream()
+                .collect(Collectors.toMap(MigrationReport::version, MigrationReport::checksum));
+
+        // WHEN the edited chain is rehearsed against them
+        RehearsalResult edited = rehearsal.run(config -> config.migrations(EDITED).baselineChecksums(released));
+
+        // THEN the edited V2 is reported, the untouched V1 is not
+        assertThat(edited).fails();
+        assertThat(edited).migration("2").hasFinding("CHECKSUM_CHANGED");
+        assertThat(edited).migration("1").passesPolicy();
         assertThat(checksumOfV2(EDITED)).isNotEqualTo(checksumOfV2(APPLIED));
-        assertThat(checksumOfV2(APPLIED)).isEqualTo(checksumOfV2(APPLIED));
+    }
+
+    @Test
+    void should_pass_the_released_chain_against_its_own_checksums(Rehearsal rehearsal) {
+        Map<String, Integer> released = Map.of("1", rehearsal.run().migration("1").orElseThrow().checksum(),
+                "2", checksumOfV2(APPLIED));
+
+        assertThat(rehearsal.run(config -> config.baselineChecksums(released))).passes();
     }
 
     @Test

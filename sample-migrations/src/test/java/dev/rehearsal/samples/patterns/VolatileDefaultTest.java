@@ -15,10 +15,13 @@ class VolatileDefaultTest {
 
     @Test
     void should_fail_a_volatile_default_that_rewrites_the_table(Rehearsal rehearsal) {
-        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/patterns/volatile-default/dangerous"));
+        RehearsalResult result = rehearsal.run(config -> config
+                .migrations("classpath:db/patterns/volatile-default/dangerous").load(true));
 
         assertThat(result).fails();
         assertThat(result).migration("2").hasFinding("TABLE_REWRITE");
+        // the writers of the load queued behind the rewrite
+        assertThat(UpStep.statement(result, "2", "ADD COLUMN").writers().waits()).isPositive();
     }
 
     @Test

@@ -1,1 +1,0 @@
-TRUNCATE order_items, orders, accounts RESTART IDENTITY;
