@@ -45,6 +45,19 @@ class DropColumnTest {
     }
 
     @Test
+    void should_fail_the_concurrent_writers_that_still_write_the_column(Rehearsal rehearsal) {
+        // GIVEN the write load inserts and updates orders the way the running app does, note included
+        RehearsalResult result = rehearsal.run(config -> config
+                .migrations("classpath:db/patterns/drop-column/dangerous").load(true));
+
+        // THEN their requests fail once the column is gone
+        assertThat(result).migration("2").hasFinding("WRITER_ERRORS");
+        assertThat(result.migration("2").orElseThrow().findings())
+                .filteredOn(f -> f.code().equals("WRITER_ERRORS")).extracting(Finding::evidence).first()
+                .asString().contains("note");
+    }
+
+    @Test
     void should_pass_once_the_version_that_reads_it_is_retired(Rehearsal rehearsal) {
         // GIVEN v2 replaced v1 before the drop
         RolloutPlan plan = RolloutPlan.migrate("1").thenDeploy(V1).thenDeploy(V2).thenRetire(V1).thenMigrate("2");
