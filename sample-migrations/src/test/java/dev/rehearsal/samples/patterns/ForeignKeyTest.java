@@ -26,6 +26,12 @@ class ForeignKeyTest {
         assertThat(result).migration("2").hasFinding("VALIDATION_SCAN_UNDER_LOCK");
         assertThat(result.findings()).filteredOn(f -> f.code().equals("VALIDATION_SCAN_UNDER_LOCK"))
                 .extracting(Finding::relation).contains("public.orders");
+        // AND the fix goes on the table the statement alters, also for the scan of the referenced table
+        assertThat(result.findings()).filteredOn(f -> f.code().equals("VALIDATION_SCAN_UNDER_LOCK"))
+                .extracting(Finding::remediation).allSatisfy(fix -> assertThat(fix)
+                        .contains("ALTER TABLE public.orders ADD CONSTRAINT orders_account_id_fkey FOREIGN KEY "
+                                + "(account_id) REFERENCES accounts (id) NOT VALID;")
+                        .contains("ALTER TABLE public.orders VALIDATE CONSTRAINT orders_account_id_fkey;"));
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.sql.SQLException;
 /** What the app versions' checks share: known orders of the playbook's data, and the checks' expectations. */
 final class Payments {
 
-    /** Paid before the playbook starts (db/playbook/V1 pays orders 1 to 30 000). */
+    /** Paid before the playbook starts (db/playbook/V1 pays orders 1 to 15 000). */
     static final long PAID_ORDER = 1;
     /** Open, without payments, before the playbook starts. */
-    static final long OPEN_ORDER = 40_000;
+    static final long OPEN_ORDER = 20_000;
 
     private Payments() {
     }
