@@ -127,7 +127,7 @@ public final class ScriptExecutor {
             PendingStatement done;
             long released;
             SQLException error = null;
-            if (statement.canRunInTransaction()) {
+            if (statement.canRunInTransaction() && !ControlsItsTransactions.test(statement)) {
                 int attempt = 1;
                 while (true) {
                     connection.setAutoCommit(false);

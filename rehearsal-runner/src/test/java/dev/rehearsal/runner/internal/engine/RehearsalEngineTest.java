@@ -82,4 +82,17 @@ class RehearsalEngineTest {
         assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.NOT_RUN);
         assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
     }
+
+    @Test
+    void should_run_a_backfill_that_commits_between_batches_as_flyway_does() {
+        // WHEN a non-transactional script's DO block commits after each batch
+        Report report = rehearse("committing-backfill");
+
+        // THEN it runs in auto-commit mode (COMMIT is refused inside a transaction block) and every step passes
+        MigrationReport backfill = report.migrations().get(1);
+        assertThat(backfill.roundTrip().up()).as(String.valueOf(backfill.roundTrip().failure())).isEqualTo(StepStatus.OK);
+        assertThat(backfill.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        assertThat(backfill.transactional()).isFalse();
+        assertThat(report.findings()).isEmpty();
+    }
 }

@@ -1,0 +1,1 @@
+UPDATE items SET quantity_big = NULL;
