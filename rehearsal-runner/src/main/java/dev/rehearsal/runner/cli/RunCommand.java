@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     Duration writerBlockBudget;
 
     @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
-            description = "A value for a Flyway ${placeholder}; repeat for several.")
+            description = "A value for a Flyway $${placeholder}; repeat for several.")
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",

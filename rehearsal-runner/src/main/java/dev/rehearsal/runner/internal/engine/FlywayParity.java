@@ -37,6 +37,8 @@ final class FlywayParity {
                         .locations(flywayLocation(config))
                         .placeholders(config.sourceOptions().placeholders())
                         .loggers("slf4j")
+                        // MIXED_TRANSACTIONAL reports each script Flyway refuses by default; parity compares schemas
+                        .mixed(true)
                         .cleanDisabled(true);
                 // Flyway's default transactional advisory lock makes CREATE INDEX CONCURRENTLY wait for
                 // Flyway's own transaction forever (flyway/flyway#3682).

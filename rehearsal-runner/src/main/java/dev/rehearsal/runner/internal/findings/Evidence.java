@@ -35,6 +35,22 @@ final class Evidence {
                 .max(java.util.Comparator.comparing(LockHold::mode, LockModes.BY_STRENGTH));
     }
 
+    /**
+     * The strongest lock on {@code relation} in words, naming the earlier line that took it when it was not statement
+     * {@code index}: an index build after a rewrite in the same transaction does not itself take ACCESS EXCLUSIVE.
+     */
+    static String lockOn(String relation, List<StatementTrace> up, int index) {
+        Optional<LockHold> hold = heldOn(relation, up, index);
+        if (hold.isEmpty()) {
+            return lock(hold);
+        }
+        Optional<StatementTrace> taker = up.subList(0, index + 1).stream()
+                .filter(s -> s.locks().stream().anyMatch(l -> l.relation().equals(relation)
+                        && l.mode().equals(hold.get().mode())))
+                .findFirst();
+        return lock(hold) + taker.filter(t -> t != up.get(index)).map(t -> " (taken at line " + t.line() + ")").orElse("");
+    }
+
     static String lock(Optional<LockHold> hold) {
         return hold.map(h -> h.mode() + " held " + ms(h.heldMs())).orElse("no lock of its own (taken earlier)");
     }

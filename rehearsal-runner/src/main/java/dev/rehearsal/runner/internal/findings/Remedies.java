@@ -35,6 +35,19 @@ final class Remedies {
                               ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED);""".formatted(table);
     }
 
+    static String storedGeneratedColumn(String table, String column, String type, String expression) {
+        String index = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_idx";
+        return """
+                -- a STORED generated column is computed for every existing row under ACCESS EXCLUSIVE: a full rewrite.
+                -- PostgreSQL 18+: a VIRTUAL generated column is computed when read and added without a rewrite
+                ALTER TABLE %1$s ADD COLUMN %2$s %3$s GENERATED ALWAYS AS (%4$s) VIRTUAL;
+                -- if the column exists to be searched: index the expression instead, without blocking writers
+                CREATE INDEX CONCURRENTLY %5$s ON %1$s ((%4$s));
+                -- if it must be stored: add a plain column, fill it for new rows in the app or a trigger, and backfill
+                -- existing rows in keyed batches (one transaction each) before the app relies on it""".formatted(
+                table, column, type, expression, index);
+    }
+
     static String storageReplaced(String table) {
         return "Rebuild " + table + " without a long exclusive lock with pg_repack or pg_squeeze, or run the "
                 + "maintenance outside a deploy in a maintenance window.";
@@ -56,6 +69,20 @@ final class Remedies {
                 ALTER TABLE %1$s ADD CONSTRAINT %2$s %3$s %4$s NOT VALID;
                 -- 2. in a separate transaction: the scan runs under SHARE UPDATE EXCLUSIVE, writers keep going
                 ALTER TABLE %1$s VALIDATE CONSTRAINT %2$s;""".formatted(table, constraint, kind, body);
+    }
+
+    static String keyUsingIndex(String table, String name, String kind, String columns) {
+        String bare = SqlShapes.simpleName(table).replace("\"", "");
+        String constraint = name != null ? name : bare + (kind.equals("PRIMARY KEY") ? "_pkey" : "_key");
+        String index = constraint.replace("\"", "") + "_idx";
+        return """
+                -- 1. in a migration of its own (<script>.sql.conf: executeInTransaction=false): build the index
+                --    without blocking writers
+                CREATE UNIQUE INDEX CONCURRENTLY %4$s ON %1$s (%3$s);
+                -- 2. attach it: a short lock and no scan%5$s
+                ALTER TABLE %1$s ADD CONSTRAINT %2$s %6$s USING INDEX %4$s;""".formatted(table, constraint, columns, index,
+                kind.equals("PRIMARY KEY") ? " (the key columns must already be NOT NULL: see SET NOT NULL)" : "",
+                kind);
     }
 
     static String setNotNull(String table, String column) {

@@ -32,7 +32,7 @@ public final class RoundTripRules {
             findings.add(FindingType.MIGRATION_FAILED, failure.script(), failure.line(), null,
                     "The " + stepName(failure.phase()) + " step failed",
                     failure.message() + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]"),
-                    remediationFor(failure));
+                    remediationFor(failure, failedSql(migration, failure)));
         }
         if (migration.kind() == MigrationKind.VERSIONED && trip.down() == StepStatus.MISSING) {
             findings.add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
@@ -59,6 +59,13 @@ public final class RoundTripRules {
         }
     }
 
+    private static final java.util.regex.Pattern ADDS_COLUMN = java.util.regex.Pattern.compile(
+            "\\bADD\\s+(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|CHECK\\b|FOREIGN\\b|EXCLUDE\\b)(COLUMN\\b)?",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    // unique, check, foreign key and exclusion violations
+    private static final java.util.Set<String> CONSTRAINT_VIOLATIONS = java.util.Set.of("23505", "23514", "23503", "23P01");
+
     private static String stepName(dev.rehearsal.report.Phase phase) {
         return switch (phase) {
             case UP -> "up";
@@ -67,7 +74,15 @@ public final class RoundTripRules {
         };
     }
 
-    private static String remediationFor(StepFailure failure) {
+    private static String failedSql(Migration migration, StepFailure failure) {
+        if (failure.phase() != dev.rehearsal.report.Phase.UP) {
+            return "";
+        }
+        return migration.up().statements().stream().filter(st -> st.line() == failure.line())
+                .map(dev.rehearsal.runner.source.SqlStatement::displaySql).findFirst().orElse("");
+    }
+
+    private static String remediationFor(StepFailure failure, String sql) {
         if (failure.phase() == dev.rehearsal.report.Phase.REUP) {
             return "Up failed when applied again after down: the down script did not remove everything up creates "
                     + "(see the round-trip diff), or up is not repeatable. Fix the down script, or guard up with IF NOT EXISTS.";
@@ -75,6 +90,29 @@ public final class RoundTripRules {
         if ("57014".equals(failure.sqlState())) {
             return "The statement was cancelled by the statement timeout. Split the work into smaller batches, or "
                     + "raise the timeout with --statement-timeout if this duration is acceptable in production.";
+        }
+        if ("23502".equals(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP
+                && !ADDS_COLUMN.matcher(sql).find()) {
+            return "Rows with NULL in the column already exist (the seeder leaves about one in ten values of a "
+                    + "nullable column NULL); production may hold them too. Count them first (SELECT count(*) FROM "
+                    + "<table> WHERE <column> IS NULL), fill them in an earlier migration, then add the constraint.";
+        }
+        if ("23502".equals(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
+            // Passes on an empty development database, fails on every populated one: production's case.
+            return """
+                    The table already holds rows, as in production, and none has a value for the new NOT NULL column.
+                    -- either a constant default (instant since PostgreSQL 11):
+                    ALTER TABLE <table> ADD COLUMN <column> <type> NOT NULL DEFAULT <value>;
+                    -- or expand: add it nullable, backfill in keyed batches, then enforce without a long lock:
+                    ALTER TABLE <table> ADD COLUMN <column> <type>;
+                    ALTER TABLE <table> ADD CONSTRAINT <column>_not_null CHECK (<column> IS NOT NULL) NOT VALID;
+                    ALTER TABLE <table> VALIDATE CONSTRAINT <column>_not_null;
+                    ALTER TABLE <table> ALTER COLUMN <column> SET NOT NULL;""";
+        }
+        if (CONSTRAINT_VIOLATIONS.contains(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
+            return "The rows seeded before up break the constraint this statement adds; production rows may too. Find "
+                    + "the offending rows in production first, and fix them in an earlier migration, or give the "
+                    + "rehearsal representative rows with --seed-script.";
         }
         return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
     }

@@ -16,7 +16,16 @@ final class SqlShapes {
 
     private static final String NAME = "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)";
     private static final Pattern CREATE_INDEX = Pattern.compile(
-            "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + NAME,
+            "^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + NAME,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRUNCATE = Pattern.compile(
+            "^TRUNCATE\\s+(?:TABLE\\s+)?(.+?)(?:\\s+(?:RESTART|CONTINUE)\\s+IDENTITY)?(?:\\s+(?:CASCADE|RESTRICT))?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ADD_GENERATED = Pattern.compile(
+            "\\bADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"[^\"]+\"|[\\w$]+)\\s+((?:[^,(]|\\([^)]*\\))+?)\\s+GENERATED\\s+ALWAYS\\s+AS\\s*\\(",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ADD_KEY = Pattern.compile(
+            "\\bADD\\s+(?:CONSTRAINT\\s+(\"[^\"]+\"|[\\w$]+)\\s+)?(PRIMARY\\s+KEY|UNIQUE)\\s*\\(([^)]*)\\)(?!\\s*USING\\s+INDEX)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ALTER_TABLE = Pattern.compile(
             "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
@@ -37,8 +46,11 @@ final class SqlShapes {
     private SqlShapes() {
     }
 
-    /** A {@code CREATE INDEX} without {@code CONCURRENTLY}: the index and table names as written. */
-    record IndexBuild(String index, String table) {
+    /**
+     * A {@code CREATE INDEX} without {@code CONCURRENTLY}: the index and table names as written, and whether it
+     * says {@code IF NOT EXISTS} (then it may have built nothing).
+     */
+    record IndexBuild(String index, String table, boolean ifNotExists) {
     }
 
     static Optional<IndexBuild> plainIndexBuild(String sql) {
@@ -46,7 +58,59 @@ final class SqlShapes {
         if (!m.find() || m.group(1) != null) {
             return Optional.empty();
         }
-        return Optional.of(new IndexBuild(m.group(2), m.group(3)));
+        return Optional.of(new IndexBuild(m.group(3), m.group(4), m.group(2) != null));
+    }
+
+    /** The tables a {@code TRUNCATE} empties, as written. */
+    static List<String> truncatedTables(String sql) {
+        Matcher m = TRUNCATE.matcher(sql.strip());
+        List<String> tables = new ArrayList<>();
+        if (m.find()) {
+            for (String name : m.group(1).split(",")) {
+                tables.add(name.strip().replaceFirst("(?i)^ONLY\\s+", "").replaceFirst("\\s*\\*$", ""));
+            }
+        }
+        return tables;
+    }
+
+    /** {@code ADD COLUMN c t GENERATED ALWAYS AS (e) STORED}: the column, its type and the expression. */
+    record GeneratedColumn(String column, String type, String expression) {
+    }
+
+    static List<GeneratedColumn> addedGeneratedColumns(String sql) {
+        List<GeneratedColumn> columns = new ArrayList<>();
+        if (alteredTable(sql).isEmpty()) {
+            return columns;
+        }
+        Matcher m = ADD_GENERATED.matcher(sql);
+        while (m.find()) {
+            int open = m.end() - 1;
+            int close = closingParenthesis(sql, open);
+            if (close > open && !m.group(2).toUpperCase(Locale.ROOT).contains("IDENTITY")) {
+                columns.add(new GeneratedColumn(m.group(1), m.group(2).replaceAll("(?i)\\s+NOT\\s+NULL", "").strip(),
+                        sql.substring(open + 1, close).strip()));
+            }
+        }
+        return columns;
+    }
+
+    // The index of the parenthesis closing the one at open, skipping quoted text; -1 when unbalanced.
+    private static int closingParenthesis(String sql, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static Optional<String> alteredTable(String sql) {
@@ -101,10 +165,24 @@ final class SqlShapes {
                 m.group(3).strip()));
     }
 
+    /** {@code ADD [CONSTRAINT n] PRIMARY KEY|UNIQUE (cols)} that builds its index in place. */
+    record AddedKey(String name, String kind, String columns) {
+    }
+
+    static Optional<AddedKey> addedKey(String sql) {
+        Matcher m = ADD_KEY.matcher(sql);
+        if (alteredTable(sql).isEmpty() || !m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AddedKey(m.group(1), m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "),
+                m.group(3).strip()));
+    }
+
     static boolean isDataChange(String sql) {
         String head = firstWord(sql);
         return head.equals("UPDATE") || head.equals("DELETE") || head.equals("INSERT") || head.equals("MERGE")
-                || (head.equals("WITH") && sql.toUpperCase(Locale.ROOT).matches("(?s).*\\b(UPDATE|DELETE|INSERT)\\b.*"));
+                || ((head.equals("WITH") || head.equals("DO"))
+                        && sql.toUpperCase(Locale.ROOT).matches("(?s).*\\b(UPDATE|DELETE|INSERT)\\b.*"));
     }
 
     static boolean isSchemaChange(String sql) {

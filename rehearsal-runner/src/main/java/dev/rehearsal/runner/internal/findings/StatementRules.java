@@ -32,7 +32,7 @@ public final class StatementRules {
             rewrites(facts, up, i, findings, pg);
             indexBuild(facts, up, i, findings, pg);
             validationScans(facts, up, i, findings, pg);
-            dataLoss(facts, s, findings, pg);
+            dataLoss(facts, up, s, findings, pg);
             if (!lockTimeoutReported) {
                 lockTimeoutReported = lockTimeout(facts, s, findings, pg);
             }
@@ -57,28 +57,47 @@ public final class StatementRules {
             if (rows == 0) {
                 continue;
             }
-            Optional<LockHold> lock = Evidence.heldOn(rewrite.relation(), up, i);
+            if (!SqlShapes.truncatedTables(s.sql()).isEmpty()) {
+                continue; // new, empty storage: the rows are gone, not rewritten (DATA_LOSS says so)
+            }
+            List<SqlShapes.GeneratedColumn> generated = SqlShapes.addedGeneratedColumns(s.sql());
             String remedy = SqlShapes.typeChange(s.sql())
                     .map(t -> Remedies.typeChange(rewrite.relation(), t[0], t[1]))
-                    .orElseGet(() -> rewrite.reason().contains("volatile") ? Remedies.volatileDefault(rewrite.relation())
+                    .orElseGet(() -> !generated.isEmpty() ? Remedies.storedGeneratedColumn(rewrite.relation(),
+                            generated.get(0).column(), generated.get(0).type(), generated.get(0).expression())
+                            : rewrite.reason().contains("volatile") ? Remedies.volatileDefault(rewrite.relation())
                             : Remedies.storageReplaced(rewrite.relation()));
             findings.add(FindingType.TABLE_REWRITE, s.script(), s.line(), rewrite.relation(),
                     "Rewrites " + rewrite.relation() + " (" + rewrite.reason() + ")",
                     "Rewrote all " + Evidence.rows(rows) + " of " + rewrite.relation() + " in " + Evidence.ms(s.durationMs())
-                            + "; " + Evidence.lock(lock) + pg, remedy);
+                            + "; " + Evidence.lockOn(rewrite.relation(), up, i) + pg, remedy);
         }
     }
 
     private static void indexBuild(MigrationFacts facts, List<StatementTrace> up, int i, FindingCollector findings,
             String pg) {
         StatementTrace s = up.get(i);
-        SqlShapes.plainIndexBuild(s.sql()).ifPresent(build -> SqlShapes.resolve(build.table(), facts.rowsBefore())
+        SqlShapes.plainIndexBuild(s.sql()).filter(build -> built(build, s))
+                .ifPresent(build -> SqlShapes.resolve(build.table(), facts.rowsBefore())
                 .filter(table -> rowsOf(facts, table) > 0)
                 .ifPresent(table -> findings.add(FindingType.NON_CONCURRENT_INDEX, s.script(), s.line(), table,
                         "Index built without CONCURRENTLY on " + table,
                         "Built over " + Evidence.rows(rowsOf(facts, table)) + " in " + Evidence.ms(s.durationMs())
-                                + "; " + Evidence.lock(Evidence.heldOn(table, up, i)) + ", which blocks every write" + pg,
+                                + "; " + Evidence.lockOn(table, up, i) + ", which blocks every write" + pg,
                         Remedies.concurrentIndex(s.sql(), build.index()))));
+    }
+
+    /**
+     * False for {@code CREATE INDEX IF NOT EXISTS} that found the index there: it locked no new index and read no
+     * table. A real build does at least one of the two.
+     */
+    private static boolean built(SqlShapes.IndexBuild build, StatementTrace s) {
+        if (!build.ifNotExists() || build.index() == null || !s.scans().isEmpty()) {
+            return true;
+        }
+        String index = build.index().replace("\"", "");
+        return s.locks().stream().map(l -> l.relation().replace("\"", ""))
+                .anyMatch(r -> r.equals(index) || r.endsWith("." + SqlShapes.simpleName(index)));
     }
 
     private static void validationScans(MigrationFacts facts, List<StatementTrace> up, int i,
@@ -97,19 +116,26 @@ public final class StatementRules {
             String altered = SqlShapes.alteredTable(s.sql()).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()))
                     .orElse(scan.relation());
             String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(altered, c))
+                    .or(() -> SqlShapes.addedKey(s.sql()).map(k ->
+                            Remedies.keyUsingIndex(altered, k.name(), k.kind(), k.columns())))
                     .or(() -> SqlShapes.validatedConstraint(s.sql()).map(c ->
                             Remedies.notValidThenValidate(altered, c.name(), c.kind(), c.body())))
                     .orElse("Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.");
             findings.add(FindingType.VALIDATION_SCAN_UNDER_LOCK, s.script(), s.line(), scan.relation(),
                     "Scans all of " + scan.relation() + " while blocking writers",
-                    "Read " + Evidence.rows(scan.rows()) + " in " + Evidence.ms(s.durationMs()) + "; "
-                            + Evidence.lock(lock) + pg, remedy);
+                    // parallel workers' reads are not in the session's counters: the table's rows are the floor
+                    "Read " + Evidence.rows(Math.max(scan.rows(), rows)) + " in " + Evidence.ms(s.durationMs()) + "; "
+                            + Evidence.lockOn(scan.relation(), up, i) + pg, remedy);
         }
     }
 
-    private static void dataLoss(MigrationFacts facts, StatementTrace s, FindingCollector findings, String pg) {
+    private static void dataLoss(MigrationFacts facts, List<StatementTrace> up, StatementTrace s,
+                                 FindingCollector findings, String pg) {
         Optional<String> altered = SqlShapes.alteredTable(s.sql()).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()));
         for (String column : SqlShapes.droppedColumns(s.sql())) {
+            if (readdedAsGenerated(up, s, column)) {
+                continue; // dropped to change its expression: the re-added column recomputes every value
+            }
             altered.filter(t -> rowsOf(facts, t) > 0).ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(),
                     s.line(), table, "Drops column " + column + " of " + table,
                     "The values of " + column + " in " + Evidence.rows(rowsOf(facts, table)) + " are gone; down cannot "
@@ -121,6 +147,18 @@ public final class StatementRules {
                             "Drops table " + table, Evidence.rows(rowsOf(facts, table)) + " are gone; down cannot "
                                     + "bring them back" + pg, Remedies.dataLoss(table, "table " + table)));
         }
+        for (String name : SqlShapes.truncatedTables(s.sql())) {
+            SqlShapes.resolve(name, facts.rowsBefore()).filter(t -> rowsOf(facts, t) > 0)
+                    .ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(), s.line(), table,
+                            "Empties table " + table, "All " + Evidence.rows(rowsOf(facts, table)) + " are deleted; "
+                                    + "down cannot bring them back" + pg, Remedies.dataLoss(table, "the rows of " + table)));
+        }
+    }
+
+    private static boolean readdedAsGenerated(List<StatementTrace> up, StatementTrace drop, String column) {
+        String name = column.replace("\"", "");
+        return up.stream().dropWhile(t -> t != drop).flatMap(t -> SqlShapes.addedGeneratedColumns(t.sql()).stream())
+                .anyMatch(g -> g.column().replace("\"", "").equalsIgnoreCase(name));
     }
 
     /** Reports the first statement that takes a lock blocking writers on a table with rows while no timeout is set. */
@@ -147,9 +185,11 @@ public final class StatementRules {
         }
         Optional<StatementTrace> schema = up.stream().filter(s -> SqlShapes.isSchemaChange(s.sql()))
                 .filter(s -> s.locks().stream().anyMatch(l -> rowsOf(facts, l.relation()) > 0)).findFirst();
+        // the slowest data change: its time is what the schema change's locks are held for
         Optional<StatementTrace> data = up.stream().filter(s -> SqlShapes.isDataChange(s.sql()))
                 .filter(s -> s.locks().stream().anyMatch(l -> rowsOf(facts, l.relation()) > 0)
-                        || s.scans().stream().anyMatch(sc -> sc.rows() > 0)).findFirst();
+                        || s.scans().stream().anyMatch(sc -> sc.rows() > 0))
+                .max(java.util.Comparator.comparingDouble(StatementTrace::durationMs));
         if (schema.isPresent() && data.isPresent()) {
             StatementTrace d = data.get();
             findings.add(FindingType.SCHEMA_AND_DATA_MIXED, d.script(), d.line(), null,

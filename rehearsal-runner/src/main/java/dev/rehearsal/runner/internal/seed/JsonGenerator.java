@@ -11,20 +11,20 @@ import java.util.SplittableRandom;
  */
 final class JsonGenerator implements ValueGenerator {
 
-    private final Map<String, Object> required; // key -> TypeKind, or a nested map for deeper paths
+    private final Map<String, Object> required; // key -> PgType, or a nested map for deeper paths
 
     JsonGenerator(List<JsonKey> keys) {
         required = new LinkedHashMap<>();
         for (JsonKey key : keys) {
-            insert(required, key.path(), 0, key.kind());
+            insert(required, key.path(), 0, key.type());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void insert(Map<String, Object> node, List<String> path, int depth, TypeKind kind) {
+    private static void insert(Map<String, Object> node, List<String> path, int depth, PgType type) {
         String key = path.get(depth);
         if (depth == path.size() - 1) {
-            node.putIfAbsent(key, kind);
+            node.putIfAbsent(key, type);
             return;
         }
         Object child = node.get(key);
@@ -32,7 +32,7 @@ final class JsonGenerator implements ValueGenerator {
             child = new LinkedHashMap<String, Object>();
             node.put(key, child);
         }
-        insert((Map<String, Object>) child, path, depth + 1, kind);
+        insert((Map<String, Object>) child, path, depth + 1, type);
     }
 
     @Override
@@ -80,13 +80,19 @@ final class JsonGenerator implements ValueGenerator {
                 writeRequired((Map<String, Object>) entry.getValue(), row, true, out);
                 out.append('}');
             } else {
-                value(entry.getKey(), (TypeKind) entry.getValue(), row, out);
+                value(entry.getKey(), (PgType) entry.getValue(), row, out);
             }
         }
     }
 
-    private static void value(String key, TypeKind kind, long row, StringBuilder out) {
-        if (kind.isNumeric()) {
+    private static void value(String key, PgType type, long row, StringBuilder out) {
+        TypeKind kind = type.kind();
+        if (kind == TypeKind.ENUM && !type.labels().isEmpty()) {
+            // the generated column casts the key to the enum (often through a function): only labels pass
+            string(type.labels().get((int) (row % type.labels().size())), out);
+        } else if (kind == TypeKind.SMALLINT) {
+            out.append(row % Short.MAX_VALUE + 1);
+        } else if (kind.isNumeric()) {
             out.append(row + 1);
         } else if (kind == TypeKind.BOOLEAN) {
             out.append(row % 2 == 0);
@@ -95,8 +101,21 @@ final class JsonGenerator implements ValueGenerator {
             CivilTime.appendDate(TemporalGenerator.EVERYDAY_FROM_DAYS + row % 3650, out);
             out.append('"');
         } else {
-            string(key.replaceAll("[^A-Za-z0-9]", "") + "-" + Long.toString(row, 36), out);
+            string(text(key, type, row), out);
         }
+    }
+
+    /** {@code key-<row in base 36>}, the key shortened so that it fits a varchar(n) or char(n) column. */
+    static String text(String key, PgType type, long row) {
+        String suffix = Long.toString(row, 36);
+        String prefix = key.replaceAll("[^A-Za-z0-9]", "") + "-";
+        boolean bounded = (type.kind() == TypeKind.VARCHAR || type.kind() == TypeKind.CHAR) && type.typmod() >= 4;
+        int max = bounded ? type.typmod() - 4 : Integer.MAX_VALUE;
+        if (prefix.length() + suffix.length() <= max) {
+            return prefix + suffix;
+        }
+        return max > suffix.length() + 1 ? prefix.substring(0, max - suffix.length() - 1) + "-" + suffix
+                : suffix.substring(Math.max(0, suffix.length() - max));
     }
 
     private static void string(String text, StringBuilder out) {

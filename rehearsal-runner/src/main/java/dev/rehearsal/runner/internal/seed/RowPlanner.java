@@ -53,6 +53,7 @@ public final class RowPlanner {
     private final Map<Integer, Integer> groupOf = new HashMap<>();
     private final List<ReferenceGroup> groups = new ArrayList<>();
     private final Set<Integer> inUniqueKey = new HashSet<>();
+    private final Set<Integer> readByGenerated = new HashSet<>(); // a NULL there would leave a generated column NULL
     private final List<String> problems = new ArrayList<>();
     private long capacity = Long.MAX_VALUE;
     private String limitNote;
@@ -82,6 +83,9 @@ public final class RowPlanner {
         for (ColumnInfo column : columns) {
             Generators.Made made = Generators.forType(column.type(), rules.getOrDefault(column.name(), ValueRule.NONE),
                     jsonKeys.getOrDefault(column.name(), List.of()), Mix.seedFor(seed, table.displayName(), column.name()));
+            if (jsonKeys.containsKey(column.name())) {
+                readByGenerated.add(column.attnum());
+            }
             if (made.generator() != null) {
                 generators.put(column.attnum(), made.generator());
             } else {
@@ -114,7 +118,8 @@ public final class RowPlanner {
     private Source fallback(ColumnInfo column) {
         ValueGenerator generator = generators.get(column.attnum());
         if (generator != null) {
-            return new RandomValue(generator, !column.notNull() && !inUniqueKey.contains(column.attnum()));
+            return new RandomValue(generator, !column.notNull() && !inUniqueKey.contains(column.attnum())
+                    && !readByGenerated.contains(column.attnum()));
         }
         if (!column.notNull()) {
             return new AlwaysNull();

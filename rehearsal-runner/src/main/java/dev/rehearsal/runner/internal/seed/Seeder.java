@@ -76,7 +76,9 @@ public final class Seeder {
         for (TableInfo table : order.order()) {
             SeededTable result = seeder.seed(table, options.rowsFor(table));
             results.add(result);
-            toAnalyze.add(table);
+            if (seeder.changed(table)) {
+                toAnalyze.add(table); // statistics of a table left alone are still good; ANALYZE costs seconds
+            }
         }
         for (Map.Entry<TableInfo, String> blocked : order.blocked().entrySet()) {
             results.add(new SeededTable(blocked.getKey().displayName(), seeder.count(blocked.getKey()), blocked.getValue()));

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ final class TableSeeder {
     private final Map<Long, TableInfo> tables;
     private final Set<String> nullFilled;
     private final long seed;
+    private final Set<Long> changed = new HashSet<>(); // tables seed() added rows to
 
     TableSeeder(Connection connection, ParentKeys keys, Map<Long, TableInfo> tables, Set<String> nullFilled, long seed)
             throws SQLException {
@@ -43,11 +45,13 @@ final class TableSeeder {
         this.seed = seed;
     }
 
+
     SeededTable seed(TableInfo table, long target) throws SQLException {
         long existing = count(table);
         if (existing >= target) {
             return new SeededTable(table.displayName(), existing, null);
         }
+        changed.add(table.oid());
         long wanted = target - existing;
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
                 column -> max(table, column));
@@ -173,6 +177,11 @@ final class TableSeeder {
 
     private static String columnList(RowPlan plan) {
         return plan.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+    }
+
+    /** Whether {@link #seed} tried to add rows to the table (so its statistics may be stale). */
+    boolean changed(TableInfo table) {
+        return changed.contains(table.oid());
     }
 
     long count(TableInfo table) throws SQLException {

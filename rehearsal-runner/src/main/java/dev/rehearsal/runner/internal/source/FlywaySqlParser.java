@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -25,6 +26,11 @@ import org.flywaydb.database.postgresql.PostgreSQLParser;
  */
 final class FlywaySqlParser {
 
+    // Flyway keeps ALTER TYPE … ADD VALUE inside the transaction when its connection reports PostgreSQL 12 or newer,
+    // as every server rehearsed on does; without a connection its parser assumes an older server and moves it out.
+    private static final Pattern ADD_ENUM_VALUE = Pattern.compile("ALTER\\s+TYPE\\s.*\\sADD\\s+VALUE\\b.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private final Field copyData = copyDataField();
 
     /**
@@ -38,8 +44,10 @@ final class FlywaySqlParser {
         try (SqlStatementIterator iterator = parser.parse(new StringResource(content), null)) {
             while (iterator.hasNext()) {
                 org.flywaydb.core.internal.sqlscript.SqlStatement statement = iterator.next();
-                statements.add(new SqlStatement(statement.getLineNumber(), statement.getSql(),
-                        statement.canExecuteInTransaction(), copyData(statement, displayPath)));
+                SqlStatement split = new SqlStatement(statement.getLineNumber(), statement.getSql(),
+                        statement.canExecuteInTransaction(), copyData(statement, displayPath));
+                statements.add(split.canRunInTransaction() || !ADD_ENUM_VALUE.matcher(split.displaySql()).matches()
+                        ? split : new SqlStatement(split.line(), split.sql(), true, split.copyData()));
             }
         } catch (FlywayException e) {
             throw new RehearsalException(ErrorCode.INVALID_SCRIPT,

@@ -1,0 +1,53 @@
+package dev.rehearsal.runner.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.RehearsalEngine;
+import org.junit.jupiter.api.Test;
+
+class FailedStepAdviceTest {
+
+    private static Finding failure(String set) {
+        Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .migrations("src/test/resources/migrations/" + set)
+                .rows(50)
+                .load(false)
+                .flywayParity(false)
+                .build()).run();
+        return report.migrations().get(1).findings().stream()
+                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void should_explain_a_not_null_column_that_fails_only_because_the_table_holds_rows() {
+        // GIVEN a NOT NULL column without default added to a table the seeder filled
+        Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .migrations("src/test/resources/migrations/not-null-on-rows")
+                .rows(50)
+                .load(false)
+                .flywayParity(false)
+                .build()).run();
+
+        // THEN the failure says why and how to add such a column
+        Finding failed = report.migrations().get(1).findings().stream()
+                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
+        assertThat(failed.evidence()).contains("contains null values").contains("23502");
+        assertThat(failed.line()).isEqualTo(2);
+        assertThat(failed.remediation()).contains("already holds rows")
+                .contains("NOT NULL DEFAULT <value>").contains("CHECK (<column> IS NOT NULL) NOT VALID");
+    }
+
+    @Test
+    void should_explain_a_key_over_a_column_holding_nulls_without_proposing_a_new_column() {
+        // GIVEN a primary key added over nullable columns that hold NULLs
+        Finding failed = failure("null-key-on-rows");
+
+        // THEN the advice is about the NULLs already there
+        assertThat(failed.evidence()).contains("23502");
+        assertThat(failed.remediation()).contains("Rows with NULL in the column already exist")
+                .doesNotContain("ADD COLUMN");
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS kind varchar(20) GENERATED ALWAYS AS (doc ->> 'kind') STORED;

@@ -1,0 +1,2 @@
+-- Passes on an empty database.
+ALTER TABLE versions ADD context_id uuid NOT NULL;

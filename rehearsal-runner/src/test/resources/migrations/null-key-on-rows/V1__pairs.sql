@@ -1,0 +1,1 @@
+CREATE TABLE pairs (a int, b int, note text);

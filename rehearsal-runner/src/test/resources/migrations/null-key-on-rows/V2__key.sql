@@ -1,0 +1,1 @@
+ALTER TABLE pairs ADD PRIMARY KEY (a, b);
