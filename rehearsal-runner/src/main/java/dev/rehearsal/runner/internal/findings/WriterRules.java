@@ -57,7 +57,12 @@ public final class WriterRules {
                         "The statement waited " + Evidence.ms(s.durationMs()) + " behind a reader holding its lock for "
                                 + Evidence.ms(longReader.toMillis()) + "; " + s.writers().waits() + " writer requests "
                                 + "queued behind it, the longest for " + Evidence.ms(s.writers().blockedMaxMs())
-                                + "; lock_timeout was " + s.lockTimeout() + pg, Remedies.lockTimeout());
+                                + "; lock_timeout was " + s.lockTimeout() + pg,
+                        "0".equals(s.lockTimeout()) || s.lockTimeout() == null ? Remedies.lockTimeout()
+                                : "lock_timeout (" + s.lockTimeout() + ") bounds the queue: keep it short, so that "
+                                        + "queued queries wait at most that long, and retry the deploy when the lock "
+                                        + "is not granted (rehearse --lock-timeout " + s.lockTimeout() + " retries with "
+                                        + "jittered pauses, as your deploy should).");
             } else if (s.writers().blockedMaxMs() > budget) {
                 findings.add(FindingType.LOCK_BLOCKS_WRITERS, s.script(), s.line(), relation,
                         "Writers blocked for " + Evidence.ms(s.writers().blockedMaxMs()) + " (budget "
