@@ -1,5 +1,5 @@
 CREATE TABLE payments (
-    id          uuid PRIMARY KEY,
+    id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     order_id    bigint NOT NULL REFERENCES orders (id),
     amount      numeric(12, 2) NOT NULL CHECK (amount > 0),
     provider    text NOT NULL,

@@ -14,13 +14,18 @@ import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.Severity;
+import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on one migration's round trip, its measured statements and its findings. */
+/**
+ * Assertions on one migration's round trip, its measured statements and its findings. Assertions on measured
+ * statements (rewrites, locks, writers blocked) look at the up step, which is what a deploy runs; down and up again
+ * exist to check reversibility ({@link #isReversible()}).
+ */
 public final class MigrationAssert extends AbstractAssert<MigrationAssert, MigrationReport> {
 
     private final Report report;
@@ -37,9 +42,9 @@ public final class MigrationAssert extends AbstractAssert<MigrationAssert, Migra
         return this;
     }
 
-    /** No statement rewrote a table or an index. */
+    /** No statement of the up step rewrote a table or an index. */
     public MigrationAssert rewritesNoTable() {
-        for (StatementTrace statement : actual.statements()) {
+        for (StatementTrace statement : actual.statements(Phase.UP)) {
             if (!statement.rewrites().isEmpty()) {
                 throwAssertionError(migrationShouldRewriteNoTable(actual, statement, statement.rewrites().get(0)));
             }
@@ -47,9 +52,9 @@ public final class MigrationAssert extends AbstractAssert<MigrationAssert, Migra
         return this;
     }
 
-    /** No statement of any step took a table lock stronger than {@code limit}; the first that did is reported. */
+    /** No statement of the up step took a table lock stronger than {@code limit}; the first that did is reported. */
     public MigrationAssert takesNoLockStrongerThan(LockMode limit) {
-        for (StatementTrace statement : actual.statements()) {
+        for (StatementTrace statement : actual.statements(Phase.UP)) {
             Optional<LockHold> strongest = statement.locks().stream().filter(l -> limit.isWeakerThan(l.mode()))
                     .max(LockHold.BY_STRENGTH_THEN_HOLD);
             if (strongest.isPresent()) {
@@ -59,10 +64,10 @@ public final class MigrationAssert extends AbstractAssert<MigrationAssert, Migra
         return this;
     }
 
-    /** No concurrent writer waited longer than {@code limit} on one statement's locks. */
+    /** No concurrent writer waited longer than {@code limit} on the locks of one statement of the up step. */
     public MigrationAssert blocksWritersAtMost(Duration limit) {
         double limitMs = limit.toNanos() / 1e6;
-        actual.statements().stream().filter(s -> s.writers().blockedMaxMs() > limitMs)
+        actual.statements(Phase.UP).stream().filter(s -> s.writers().blockedMaxMs() > limitMs)
                 .max(java.util.Comparator.comparingDouble(s -> s.writers().blockedMaxMs()))
                 .ifPresent(s -> throwAssertionError(migrationShouldBlockWritersAtMost(actual, limit, s)));
         return this;

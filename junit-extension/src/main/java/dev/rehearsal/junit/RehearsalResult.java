@@ -8,6 +8,7 @@ import dev.rehearsal.report.Verdict;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.flywaydb.core.api.MigrationVersion;
 
 /** What a rehearsal found: the {@link Report} with accessors for tests. Check it with {@link RehearsalAssertions}. */
 public final class RehearsalResult {
@@ -38,7 +39,11 @@ public final class RehearsalResult {
 
     /** The migration of that version ({@code "3"} for {@code V3__…}); empty when the chain has none. */
     public Optional<MigrationReport> migration(String version) {
-        return report.migrations().stream().filter(m -> version.equals(m.version())).findFirst();
+        // Flyway's equality: 3.1, 3_1 and 03.1 name the same version
+        MigrationVersion wanted = MigrationVersion.fromVersion(version.replace('_', '.'));
+        return report.migrations().stream()
+                .filter(m -> m.version() != null && MigrationVersion.fromVersion(m.version().replace('_', '.')).equals(wanted))
+                .findFirst();
     }
 
     /** Every finding, run-wide ones first. */

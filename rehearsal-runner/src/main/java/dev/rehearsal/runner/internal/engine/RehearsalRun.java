@@ -20,6 +20,7 @@ import dev.rehearsal.runner.internal.findings.ChecksumRules;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
 import dev.rehearsal.runner.internal.findings.RoundTripRules;
+import dev.rehearsal.runner.internal.findings.SeedRules;
 import dev.rehearsal.runner.internal.findings.StatementRules;
 import dev.rehearsal.runner.internal.findings.Suppressions;
 import dev.rehearsal.runner.provision.PostgresServer;
@@ -68,7 +69,7 @@ public final class RehearsalRun {
             config.listener().serverStarted(server.info());
             CatalogSnapshot finalSchema = rehearseChain(server, set.migrations());
             if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.FLYWAY) {
-                state.addRunFindings(FlywayParity.check(server, config, finalSchema));
+                state.addRunFindings(FlywayParity.check(server, config, expectedSchema(server, set, finalSchema)));
             }
         } catch (SQLException e) {
             throw SqlFailures.duringRehearsal(e);
@@ -99,7 +100,7 @@ public final class RehearsalRun {
                     results = roundTrip.run(target, migration, origin, seeding.keepsSchema() ? known : null, rowsBefore);
                     outcome = load.finish(results.statements(), origin, System.nanoTime());
                 }
-                record(migration, results.withStatements(outcome.statements()), new Extras(seed, outcome),
+                record(migration, results.withStatements(outcome.statements()), new Extras(seed, outcome, touched),
                         server.info().version());
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
@@ -128,6 +129,29 @@ public final class RehearsalRun {
         }
     }
 
+    /**
+     * The schema applying every up once gives. That is the rehearsed final schema unless a round trip left
+     * something behind (a down that did not restore): then the ups are replayed on a fresh database, so that
+     * Flyway parity compares like with like instead of reporting the round trip's leftovers again.
+     */
+    private CatalogSnapshot expectedSchema(PostgresServer server, MigrationSet set, CatalogSnapshot rehearsed)
+            throws SQLException {
+        boolean clean = state.snapshot().migrations().stream().map(MigrationReport::roundTrip)
+                .noneMatch(t -> Boolean.FALSE.equals(t.schemaRestored()) || Boolean.FALSE.equals(t.reupMatches()));
+        if (clean) {
+            return rehearsed;
+        }
+        try (ScratchDatabase database = server.createDatabase("reference")) {
+            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
+            try {
+                replay(target, set.migrations().stream().map(Migration::up).toList());
+                return CatalogSnapshot.take(target.connection());
+            } finally {
+                target.connection().close();
+            }
+        }
+    }
+
     /** Connects the migration session to a fresh scratch database and installs the tracer's instrumentation. */
     private ExecutionTarget open(ScratchDatabase database) throws SQLException {
         ExecutionTarget target = ExecutionTarget.open(database.dataSource());
@@ -148,7 +172,7 @@ public final class RehearsalRun {
     }
 
     /** What a migration's report holds beside its round trip: the seeding before it and the load beside it. */
-    private record Extras(SeedSummary seed, MigrationLoad.Outcome load) {
+    private record Extras(SeedSummary seed, MigrationLoad.Outcome load, List<String> touchedTables) {
     }
 
     /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
@@ -167,6 +191,7 @@ public final class RehearsalRun {
             StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
                     results.invalidIndexes(), postgresVersion), findings);
             phaseChecks.evaluate(migration, trip, findings);
+            SeedRules.evaluate(migration, extras.seed(), extras.touchedTables(), findings);
             WriterRules.evaluate(migration, statements, extras.load().load(), results.tableRowsBefore().keySet(),
                     config.policy(), config.longReader(), postgresVersion, findings);
         }

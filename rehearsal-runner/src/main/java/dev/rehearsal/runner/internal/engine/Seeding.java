@@ -15,9 +15,13 @@ import java.sql.Connection;
 final class Seeding {
 
     private final SeedOptions options;
+    private final java.nio.file.Path script;
+    private boolean scriptApplied;
+    private boolean scriptRanLast;
 
     Seeding(RehearsalConfig config) {
-        if (config.rows() == 0 && config.tableRows().isEmpty() && config.seedScript() == null) {
+        this.script = config.seedScript();
+        if (config.rows() == 0 && config.tableRows().isEmpty() && script == null) {
             this.options = null;
             return;
         }
@@ -25,16 +29,27 @@ final class Seeding {
         for (var table : config.tableRows().entrySet()) {
             seed = seed.rows(table.getKey(), table.getValue());
         }
-        this.options = config.seedScript() == null ? seed : seed.seedScript(config.seedScript());
+        this.options = seed;
     }
 
-    /** Seeds before {@code migration}; {@code null} when seeding is off. */
+    /**
+     * Seeds before {@code migration}; {@code null} when seeding is off. The seed script runs once, before the first
+     * migration at which the tables it fills exist; generated rows top up afterwards.
+     */
     SeedSummary fill(Connection connection, Migration migration) {
-        return options == null ? null : Seeder.seed(connection, options);
+        if (options == null) {
+            return null;
+        }
+        scriptRanLast = false;
+        if (script != null && !scriptApplied) {
+            scriptApplied = Seeder.runScriptWhenReady(connection, script);
+            scriptRanLast = scriptApplied;
+        }
+        return Seeder.seed(connection, options);
     }
 
-    /** Whether seeding leaves the catalog as it was, so that a snapshot taken before it is still valid. */
+    /** Whether the last seeding left the catalog as it was (a seed script may create things), so a snapshot holds. */
     boolean keepsSchema() {
-        return options == null || options.seedScript() == null;
+        return !scriptRanLast;
     }
 }

@@ -27,7 +27,8 @@ final class ExpandContract {
                 + "END $$;\n"
                 + "CREATE TRIGGER " + sync + " BEFORE INSERT OR UPDATE ON " + t + "\n"
                 + "  FOR EACH ROW EXECUTE FUNCTION " + sync + "();\n"
-                + "-- 3. backfill in batches, in a migration of its own; repeat until it updates no row\n"
+                + "-- 3. backfill in batches, in a migration of its own, until no row is left to do\n"
+                + "--    (SKIP LOCKED can skip rows others hold: count the rows left, not the rows updated)\n"
                 + "UPDATE " + t + " SET " + neu + " = " + old + " WHERE ctid IN (SELECT ctid FROM " + t + " WHERE " + neu
                 + " IS NULL AND " + old + " IS NOT NULL LIMIT 10000 FOR UPDATE SKIP LOCKED);\n"
                 + "-- 4. switch reads: deploy the app version that uses " + neu + " only, then retire the old one\n"

@@ -12,12 +12,15 @@ final class Remedies {
                 -- expand: a new column is a catalog-only change (no rewrite)
                 ALTER TABLE %1$s ADD COLUMN %3$s %4$s;
                 -- keep it in sync for new writes (dual writes in the app, or a trigger)
-                -- migrate: backfill in keyed batches, one transaction each, until no row is updated
+                -- migrate: backfill in keyed batches, one transaction each, until no row is left to do
+                -- (SKIP LOCKED skips rows others hold: count the rows left, not the rows a batch updated)
                 UPDATE %1$s SET %3$s = %2$s
                  WHERE id IN (SELECT id FROM %1$s WHERE %3$s IS NULL AND %2$s IS NOT NULL
                               ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED);  -- id: the primary key
+                -- if %2$s is NOT NULL: CHECK (%3$s IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL skips its scan
                 -- contract, in a later release: swap the names in one short transaction
                 SET lock_timeout = '2s';
+                ALTER TABLE %1$s ALTER COLUMN %2$s DROP NOT NULL;  -- the app stops writing the old column
                 ALTER TABLE %1$s RENAME COLUMN %2$s TO %2$s_old;
                 ALTER TABLE %1$s RENAME COLUMN %3$s TO %2$s;""".formatted(table, column, next, type);
     }
@@ -27,7 +30,8 @@ final class Remedies {
                 -- add the column without a volatile default (a constant default is instant since PostgreSQL 11)
                 ALTER TABLE %1$s ADD COLUMN new_column <type>;
                 ALTER TABLE %1$s ALTER COLUMN new_column SET DEFAULT <expression>;  -- new rows only
-                -- backfill existing rows in keyed batches, one transaction each, until no row is updated
+                -- backfill existing rows in keyed batches, one transaction each, until no row is left to do
+                -- (SKIP LOCKED skips rows others hold: count the rows left, not the rows a batch updated)
                 UPDATE %1$s SET new_column = <expression>
                  WHERE id IN (SELECT id FROM %1$s WHERE new_column IS NULL
                               ORDER BY id LIMIT 5000 FOR UPDATE SKIP LOCKED);""".formatted(table);

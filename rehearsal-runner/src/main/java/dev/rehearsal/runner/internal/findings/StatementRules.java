@@ -112,11 +112,14 @@ public final class StatementRules {
             if (rows == 0 || lock.isEmpty() || !LockModes.blocksWriters(lock.get().mode())) {
                 continue;
             }
-            String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(scan.relation(), c))
+            // a foreign key also scans the referenced table; the fix goes on the table the statement alters
+            String altered = SqlShapes.alteredTable(s.sql()).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()))
+                    .orElse(scan.relation());
+            String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(altered, c))
                     .or(() -> SqlShapes.addedKey(s.sql()).map(k ->
-                            Remedies.keyUsingIndex(scan.relation(), k.name(), k.kind(), k.columns())))
+                            Remedies.keyUsingIndex(altered, k.name(), k.kind(), k.columns())))
                     .or(() -> SqlShapes.validatedConstraint(s.sql()).map(c ->
-                            Remedies.notValidThenValidate(scan.relation(), c.name(), c.kind(), c.body())))
+                            Remedies.notValidThenValidate(altered, c.name(), c.kind(), c.body())))
                     .orElse("Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.");
             findings.add(FindingType.VALIDATION_SCAN_UNDER_LOCK, s.script(), s.line(), scan.relation(),
                     "Scans all of " + scan.relation() + " while blocking writers",

@@ -26,6 +26,18 @@ public final class WriterRules {
     /**
      * @param existingTables tables that existed before the migration: the relation writers waited on is one of them
      */
+    /**
+     * Errors that show the migration broke what writers rely on: a missing column or table, a type that no longer
+     * accepts the value, a NOT NULL the writer does not fill. Not evidence: unique, foreign-key and CHECK violations
+     * (the load's values are synthetic), timeouts and lock waits (reported as waits), serialization failures.
+     */
+    private static final java.util.regex.Pattern SCHEMA_BREAK = java.util.regex.Pattern.compile(
+            "\\[(42[0-9A-Z]{3}|22[0-9A-Z]{3}|23502|0A000)]$");
+
+    static boolean brokeTheSchemaContract(LoadWindow window) {
+        return window.errorSamples().stream().anyMatch(m -> SCHEMA_BREAK.matcher(m.strip()).find());
+    }
+
     public static void evaluate(Migration migration, List<StatementTrace> statements, List<LoadWindow> load,
             Set<String> existingTables, Policy policy, Duration longReader, String postgresVersion,
             FindingCollector findings) {
@@ -45,7 +57,12 @@ public final class WriterRules {
                         "The statement waited " + Evidence.ms(s.durationMs()) + " behind a reader holding its lock for "
                                 + Evidence.ms(longReader.toMillis()) + "; " + s.writers().waits() + " writer requests "
                                 + "queued behind it, the longest for " + Evidence.ms(s.writers().blockedMaxMs())
-                                + "; lock_timeout was " + s.lockTimeout() + pg, Remedies.lockTimeout());
+                                + "; lock_timeout was " + s.lockTimeout() + pg,
+                        "0".equals(s.lockTimeout()) || s.lockTimeout() == null ? Remedies.lockTimeout()
+                                : "lock_timeout (" + s.lockTimeout() + ") bounds the queue: keep it short, so that "
+                                        + "queued queries wait at most that long, and retry the deploy when the lock "
+                                        + "is not granted (rehearse --lock-timeout " + s.lockTimeout() + " retries with "
+                                        + "jittered pauses, as your deploy should).");
             } else if (s.writers().blockedMaxMs() > budget) {
                 findings.add(FindingType.LOCK_BLOCKS_WRITERS, s.script(), s.line(), relation,
                         "Writers blocked for " + Evidence.ms(s.writers().blockedMaxMs()) + " (budget "
@@ -57,7 +74,7 @@ public final class WriterRules {
                                 + "the work into short transactions; set lock_timeout so a queued lock gives up.");
             }
         }
-        load.stream().filter(w -> w.step() == Phase.UP && w.errors() > 0).findFirst().ifPresent(w ->
+        load.stream().filter(w -> w.step() == Phase.UP && w.errors() > 0 && brokeTheSchemaContract(w)).findFirst().ifPresent(w ->
                 findings.add(FindingType.WRITER_ERRORS, migration.up().path(), null, null,
                         w.errors() + " of " + (w.requests() + w.errors()) + " concurrent writes failed during up",
                         String.join("\n", w.errorSamples()) + pg,

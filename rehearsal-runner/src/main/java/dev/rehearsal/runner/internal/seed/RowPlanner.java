@@ -118,8 +118,9 @@ public final class RowPlanner {
     private Source fallback(ColumnInfo column) {
         ValueGenerator generator = generators.get(column.attnum());
         if (generator != null) {
-            return new RandomValue(generator, !column.notNull() && !inUniqueKey.contains(column.attnum())
-                    && !readByGenerated.contains(column.attnum()));
+            // NULLs only where an application would leave them: a nullable column without a default
+            return new RandomValue(generator, !column.notNull() && column.defaultExpr() == null
+                    && !inUniqueKey.contains(column.attnum()) && !readByGenerated.contains(column.attnum()));
         }
         if (!column.notNull()) {
             return new AlwaysNull();

@@ -73,8 +73,10 @@ public final class SeedNotes {
     }
 
     private static String howToProvide(TableInfo table) {
-        return "Provide rows yourself with a seed script, SeedOptions.seedScript(Path.of(\"seed.sql\")), holding e.g. "
-                + "INSERT INTO " + table.displayName() + " (…) VALUES (…); the seeder runs it first and tops up the rest";
+        return "Provide rows yourself with a seed script holding e.g. INSERT INTO " + table.displayName()
+                + " (…) VALUES (…): `rehearse run --seed-script seed.sql` (seed-script: in rehearsal.yaml, "
+                + "RehearsalConfig.builder().seedScript(…) in tests); it runs once the tables it fills exist, and "
+                + "generated rows top up the rest";
     }
 
     private static String firstLine(String message) {

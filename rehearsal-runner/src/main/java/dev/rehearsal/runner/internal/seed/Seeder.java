@@ -98,6 +98,23 @@ public final class Seeder {
         }
     }
 
+    /**
+     * Runs a seed script once the tables it fills exist: {@code false} when it refers to a table or column the
+     * migrations have not created yet (nothing was changed; try again before the next migration).
+     */
+    public static boolean runScriptWhenReady(Connection connection, java.nio.file.Path script) {
+        try {
+            runScript(connection, SeedOptions.defaults().seedScript(script));
+            return true;
+        } catch (RehearsalException e) {
+            if (e.getCause() instanceof SQLException sql
+                    && ("42P01".equals(sql.getSQLState()) || "42703".equals(sql.getSQLState()))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private static void runScript(Connection connection, SeedOptions options) {
         String sql;
         try {

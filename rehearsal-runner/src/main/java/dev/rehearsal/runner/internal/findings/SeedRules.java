@@ -1,0 +1,28 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.SeedSummary;
+import dev.rehearsal.runner.source.Migration;
+import java.util.Collection;
+
+/** A table the migration works on that could not be filled: its measurements ran on fewer rows than asked. */
+public final class SeedRules {
+
+    private SeedRules() {
+    }
+
+    public static void evaluate(Migration migration, SeedSummary seed, Collection<String> touchedTables,
+            FindingCollector findings) {
+        if (seed == null) {
+            return;
+        }
+        for (SeedSummary.SeededTable table : seed.tables()) {
+            if (table.note() != null && touchedTables.contains(table.relation())) {
+                findings.add(FindingType.SEED_SKIPPED, migration.up().path(), null, table.relation(),
+                        "Table " + table.relation() + " holds only " + Evidence.rows(table.rows()) + " for this migration",
+                        table.note(), "Provide rows with a seed script (--seed-script), or accept that this "
+                                + "migration's measurements on " + table.relation() + " do not reflect production.");
+            }
+        }
+    }
+}

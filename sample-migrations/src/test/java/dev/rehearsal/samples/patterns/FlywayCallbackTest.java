@@ -1,0 +1,35 @@
+package dev.rehearsal.samples.patterns;
+
+import static dev.rehearsal.junit.RehearsalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.junit.MigrationRehearsal;
+import dev.rehearsal.junit.Rehearsal;
+import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.report.Finding;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Production runs Flyway, and Flyway runs its SQL callbacks too. Rehearsal applies the chain with Flyway at the end and
+ * compares schemas: a view created in {@code afterMigrate.sql} is in production but was never rehearsed.
+ */
+@MigrationRehearsal(locations = "classpath:db/patterns/flyway-callback/safe", rows = 0, load = "false")
+class FlywayCallbackTest {
+
+    @Test
+    void should_fail_when_flyway_builds_a_schema_the_rehearsal_did_not(Rehearsal rehearsal) {
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/patterns/flyway-callback/dangerous"));
+
+        assertThat(result).fails();
+        assertThat(result.report().findings()).filteredOn(f -> f.code().equals("FLYWAY_PARITY"))
+                .extracting(Finding::evidence).containsExactly(
+                        "view public.open_orders: present after flyway migrate, absent after rehearsal");
+    }
+
+    @Test
+    void should_pass_with_the_view_as_a_repeatable_migration(RehearsalResult result) {
+        assertThat(result).passes();
+        assertThat(result.report().findings()).isEmpty();
+        assertThat(result.migrations()).anySatisfy(m -> assertThat(m.script()).endsWith("R__open_orders.sql"));
+    }
+}

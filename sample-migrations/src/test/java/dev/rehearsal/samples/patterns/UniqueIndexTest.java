@@ -1,0 +1,33 @@
+package dev.rehearsal.samples.patterns;
+
+import static dev.rehearsal.junit.RehearsalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.junit.LockMode;
+import dev.rehearsal.junit.MigrationRehearsal;
+import dev.rehearsal.junit.Rehearsal;
+import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.report.Finding;
+import org.junit.jupiter.api.Test;
+
+/** A unique index built concurrently over duplicates fails and leaves an INVALID index; fix the data first. */
+@MigrationRehearsal(locations = "classpath:db/patterns/unique-index/safe", rows = 0, load = "false")
+class UniqueIndexTest {
+
+    @Test
+    void should_fail_and_report_the_invalid_index_a_failed_concurrent_build_leaves(Rehearsal rehearsal) {
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/patterns/unique-index/dangerous"));
+
+        assertThat(result).fails();
+        assertThat(result).migration("2").hasFinding("INVALID_INDEX_LEFT").hasFinding("MIGRATION_FAILED");
+        assertThat(result.findings()).filteredOn(f -> f.code().equals("INVALID_INDEX_LEFT"))
+                .extracting(Finding::relation).containsExactly("public.accounts_email_lower_key");
+    }
+
+    @Test
+    void should_pass_when_the_duplicates_are_merged_before_the_concurrent_build(RehearsalResult result) {
+        assertThat(result).passes().allMigrations().areReversible();
+        assertThat(UpStep.strongestLock(result, "3")).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE.pgLocksName());
+        assertThat(result).migration("3").rewritesNoTable();
+    }
+}

@@ -1,0 +1,3 @@
+-- The swap will make the new column NOT NULL. A CHECK added NOT VALID reads no row...
+SET lock_timeout = '2s';
+ALTER TABLE orders ADD CONSTRAINT orders_total_cents_big_not_null CHECK (total_cents_big IS NOT NULL) NOT VALID;

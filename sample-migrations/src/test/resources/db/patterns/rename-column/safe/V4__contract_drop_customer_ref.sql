@@ -1,0 +1,6 @@
+-- Contract, once v1 is retired: only v2 runs, and it uses customer_id alone.
+SET lock_timeout = '2s';
+DROP TRIGGER orders_sync_customer_id ON orders;
+DROP FUNCTION orders_sync_customer_id();
+-- rehearsal:allow DATA_LOSS every value of customer_ref was copied to customer_id by V3 and the trigger
+ALTER TABLE orders DROP COLUMN customer_ref;
