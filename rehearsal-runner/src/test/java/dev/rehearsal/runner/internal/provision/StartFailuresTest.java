@@ -59,8 +59,9 @@ class StartFailuresTest {
             // WHEN the server starts
             try (EmbeddedServer server = (EmbeddedServer) provider.start();
                  Connection connection = server.createDatabase("port").connect()) {
-                // THEN it started on the second attempt, on another port, and it is ours
-                assertThat(attempts).hasSize(2).first().isEqualTo(taken.getLocalPort());
+                // THEN it started on a later attempt, on another port, and it is ours (a third attempt happens when
+                // another process on this busy machine takes the second port too: the race being tested)
+                assertThat(attempts).hasSizeGreaterThanOrEqualTo(2).first().isEqualTo(taken.getLocalPort());
                 assertThat(server.port()).isNotEqualTo(taken.getLocalPort());
                 assertThat(connection.isValid(2)).isTrue();
             }
