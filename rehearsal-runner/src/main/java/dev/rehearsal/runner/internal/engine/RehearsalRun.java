@@ -137,7 +137,7 @@ public final class RehearsalRun {
             return rehearsed;
         }
         try (ScratchDatabase database = server.createDatabase("reference")) {
-            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
+            ExecutionTarget target = open(database);
             try {
                 replay(target, set.migrations().stream().map(Migration::up).toList());
                 return CatalogSnapshot.take(target.connection());
