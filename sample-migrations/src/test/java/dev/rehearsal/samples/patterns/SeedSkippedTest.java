@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A table the seeder cannot fill (a {@code point} column) stays empty, and its migrations are measured on an empty
- * table: the report says so with the reason. A seed script provides the rows. The catalogue's SEED_SKIPPED finding is
- * not reported yet; the seed note in the report is the evidence.
+ * table: the report says so with the reason, as a SEED_SKIPPED finding on the migration that works on it. A seed
+ * script provides the rows.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/seed-skipped/migrations", rows = 1_000, load = "false")
 class SeedSkippedTest {
@@ -26,6 +26,7 @@ class SeedSkippedTest {
 
         assertThat(stores.rows()).isZero();
         assertThat(stores.note()).contains("column location (point, NOT NULL)", "not one the seeder can generate");
+        assertThat(result).migration("2").hasFinding("SEED_SKIPPED");
         assertThat(result).passes();
     }
 

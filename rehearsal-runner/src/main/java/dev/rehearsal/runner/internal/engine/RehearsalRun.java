@@ -142,7 +142,7 @@ public final class RehearsalRun {
             return rehearsed;
         }
         try (ScratchDatabase database = server.createDatabase("reference")) {
-            ExecutionTarget target = open(database); // the executor's tracing needs the instrumentation
+            ExecutionTarget target = open(database);
             try {
                 replay(target, set.migrations().stream().map(Migration::up).toList());
                 return CatalogSnapshot.take(target.connection());

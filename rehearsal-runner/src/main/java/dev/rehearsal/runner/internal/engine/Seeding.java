@@ -16,8 +16,7 @@ final class Seeding {
 
     private final SeedOptions options;
     private final java.nio.file.Path script;
-    private boolean scriptApplied;
-    private boolean scriptRanLast;
+
 
     Seeding(RehearsalConfig config) {
         this.script = config.seedScript();
@@ -33,23 +32,22 @@ final class Seeding {
     }
 
     /**
-     * Seeds before {@code migration}; {@code null} when seeding is off. The seed script runs once, before the first
-     * migration at which the tables it fills exist; generated rows top up afterwards.
+     * Seeds before {@code migration}; {@code null} when seeding is off. The seed script runs before every migration
+     * (round trips drop and recreate tables, so rows must come back), so it must be idempotent; before the tables it
+     * fills exist, it is skipped. Generated rows top up afterwards.
      */
     SeedSummary fill(Connection connection, Migration migration) {
         if (options == null) {
             return null;
         }
-        scriptRanLast = false;
-        if (script != null && !scriptApplied) {
-            scriptApplied = Seeder.runScriptWhenReady(connection, script);
-            scriptRanLast = scriptApplied;
+        if (script != null) {
+            Seeder.runScriptWhenReady(connection, script);
         }
         return Seeder.seed(connection, options);
     }
 
-    /** Whether the last seeding left the catalog as it was (a seed script may create things), so a snapshot holds. */
+    /** Whether seeding leaves the catalog as it was (a seed script may create things), so a snapshot holds. */
     boolean keepsSchema() {
-        return !scriptRanLast;
+        return script == null;
     }
 }

@@ -75,7 +75,8 @@ public final class SeedNotes {
     private static String howToProvide(TableInfo table) {
         return "Provide rows yourself with a seed script holding e.g. INSERT INTO " + table.displayName()
                 + " (…) VALUES (…): `rehearse run --seed-script seed.sql` (seed-script: in rehearsal.yaml, "
-                + "RehearsalConfig.builder().seedScript(…) in tests); it runs once the tables it fills exist, and "
+                + "RehearsalConfig.builder().seedScript(…) in tests); it runs before every migration (make it "
+                + "idempotent: insert only into an empty table) and is skipped while its tables do not exist yet; "
                 + "generated rows top up the rest";
     }
 

@@ -99,8 +99,8 @@ public final class Seeder {
     }
 
     /**
-     * Runs a seed script once the tables it fills exist: {@code false} when it refers to a table or column the
-     * migrations have not created yet (nothing was changed; try again before the next migration).
+     * Runs a seed script: {@code false} when it refers to a table or column the migrations have not created yet
+     * (nothing was changed; it runs again before the next migration).
      */
     public static boolean runScriptWhenReady(Connection connection, java.nio.file.Path script) {
         try {
