@@ -119,8 +119,12 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
                         + "). Rehearsal needs about 50 MB there per server. " + DiskSpace.REMEDY, e);
     }
 
+    /** The log line that says why: a PANIC, FATAL or pg_ctl error if there is one, else the last line. */
     private static String reason(RehearsalException e) {
-        return e.getMessage().lines().skip(1).filter(l -> l.startsWith("  | ")).reduce((a, b) -> b)
-                .map(l -> l.substring(4).trim()).orElse(e.getMessage().lines().findFirst().orElse(""));
+        java.util.List<String> log = e.getMessage().lines().filter(l -> l.startsWith("  | "))
+                .map(l -> l.substring(4).trim()).toList();
+        String last = log.isEmpty() ? e.getMessage().lines().findFirst().orElse("") : log.get(log.size() - 1);
+        return log.stream().filter(l -> l.contains("PANIC:") || l.contains("FATAL:") || l.startsWith("pg_ctl: error"))
+                .findFirst().orElse(last);
     }
 }

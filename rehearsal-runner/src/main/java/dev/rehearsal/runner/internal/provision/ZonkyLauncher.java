@@ -33,17 +33,21 @@ final class ZonkyLauncher {
         RuntimeException last = null;
         String attemptLog = "";
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            attemptLog = "";
             try (StartWatchdog watchdog = StartWatchdog.watch(logFile)) {
                 try {
                     EmbeddedPostgres postgres = builder(binaries, dataDirectory, logFile, ports.getAsInt()).start();
                     if (!watchdog.startFailed()) {
                         return postgres;
                     }
+                    attemptLog = watchdog.logSinceStart(); // before pg_ctl stop adds its own complaints
                     closeQuietly(postgres);
                     throw new IllegalStateException("pg_ctl could not start the server");
                 } catch (IOException | RuntimeException e) {
                     last = e instanceof RuntimeException re ? re : new RuntimeException(e);
-                    attemptLog = watchdog.logSinceStart();
+                    if (attemptLog.isEmpty()) {
+                        attemptLog = watchdog.logSinceStart();
+                    }
                 }
             }
             // A port chosen free can be taken by another process before PostgreSQL binds it: try another.
