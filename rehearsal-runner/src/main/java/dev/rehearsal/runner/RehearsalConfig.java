@@ -87,7 +87,7 @@ public final class RehearsalConfig {
         return load;
     }
 
-    /** Target requests per second of the write load; 0 (the default) picks a rate the machine sustains with headroom. */
+    /** Target requests per second of the write load; 0 (the default) means 400 requests/s across all clients. */
     public int loadRate() {
         return loadRate;
     }

@@ -17,6 +17,7 @@ import java.util.Locale;
 final class SummaryPrinter {
 
     private static final int MAX_FINDINGS = 20;
+    private static final int FIX_LINES = 12;
 
     private SummaryPrinter() {
     }
@@ -88,7 +89,11 @@ final class SummaryPrinter {
         if (f.remediation() != null && !f.remediation().isBlank()) {
             List<String> fix = f.remediation().lines().toList();
             out.printf(Locale.ROOT, "          fix: %s%n", fix.get(0));
-            fix.stream().skip(1).limit(8).forEach(l -> out.printf(Locale.ROOT, "               %s%n", l));
+            fix.stream().skip(1).limit(FIX_LINES).forEach(l -> out.printf(Locale.ROOT, "               %s%n", l));
+            if (fix.size() > FIX_LINES + 1) {
+                out.printf(Locale.ROOT, "               … %d more lines of the fix in report.md / report.html%n",
+                        fix.size() - FIX_LINES - 1);
+            }
         }
     }
 

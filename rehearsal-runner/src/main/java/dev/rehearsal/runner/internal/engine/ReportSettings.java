@@ -16,7 +16,8 @@ public final class ReportSettings {
         settings.put("provider", config.provider().name());
         settings.put("rows", Integer.toString(config.rows()));
         settings.put("load", Boolean.toString(config.load()));
-        settings.put("loadRate", config.loadRate() == 0 ? "auto" : Integer.toString(config.loadRate()));
+        settings.put("loadRate", Long.toString(config.loadRate() == 0
+                ? Math.round(dev.rehearsal.runner.internal.load.LoadSettings.DEFAULT_RATE) : config.loadRate()));
         settings.put("loadClients", Integer.toString(config.loadClients()));
         settings.put("statementTimeout", format(config.statementTimeout()));
         settings.put("lockTimeout", config.lockTimeout() == null ? "none" : format(config.lockTimeout()));
