@@ -58,7 +58,7 @@ final class MigrationRoundTrip {
             RoundTrip trip = new RoundTrip(StepStatus.FAILED, StepStatus.NOT_RUN, StepStatus.NOT_RUN, null, List.of(),
                     null, List.of(), List.of(), up.failure());
             return done(trip, statements, up.committed() ? StepResults.ChainState.NEEDS_REBUILD
-                    : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, invalidIndexesAfter(up, target));
+                    : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(up, target));
         }
         CatalogSnapshot afterUp = CatalogSnapshot.take(connection);
         phaseChecks.after(migration, Phase.UP, target);
@@ -67,7 +67,7 @@ final class MigrationRoundTrip {
         if (!repeatable && migration.down() == null) {
             RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.MISSING, StepStatus.NOT_RUN, null, List.of(),
                     null, List.of(), List.of(), null);
-            return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of())
+            return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, List.of())
                     .withFinalSchema(afterUp);
         }
 
@@ -83,7 +83,7 @@ final class MigrationRoundTrip {
                 RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.FAILED, StepStatus.NOT_RUN, null, List.of(),
                         null, List.of(), List.of(), down.failure());
                 return done(trip, statements, down.committed() ? StepResults.ChainState.NEEDS_REBUILD
-                        : StepResults.ChainState.APPLIED, origin, rowsBefore, invalidIndexesAfter(down, target));
+                        : StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(down, target));
             }
             downStatus = StepStatus.OK;
             phaseChecks.after(migration, Phase.DOWN, target);
@@ -102,7 +102,7 @@ final class MigrationRoundTrip {
             // After a repeatable migration failed its second run, the first run's effects are still in place.
             boolean stillApplied = repeatable && !reup.committed();
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
-                    : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, invalidIndexesAfter(reup, target));
+                    : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target));
         }
         CatalogSnapshot afterReup = CatalogSnapshot.take(connection);
         CatalogDiff reupDiff = CatalogDiff.between(afterUp, afterReup, "after up", "after up again");
@@ -111,7 +111,7 @@ final class MigrationRoundTrip {
         order.addAll(reupDiff.columnOrderLines());
         RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,
                 reupDiff.isEmpty(), reupDiff.lines(), order, null);
-        return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, List.of())
+        return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, List.of())
                 .withFinalSchema(afterReup);
     }
 
@@ -126,9 +126,15 @@ final class MigrationRoundTrip {
         }
     }
 
+    /** Identities of the columns that existed ({@code column public.orders.note}). */
+    private static java.util.Set<String> columnsOf(CatalogSnapshot snapshot) {
+        return snapshot.objects().keySet().stream().filter(id -> id.startsWith("column "))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     private static StepResults done(RoundTrip trip, List<StatementTrace> statements, StepResults.ChainState state,
-            long origin, Map<String, Long> rowsBefore, List<String> invalidIndexes) {
+            long origin, Map<String, Long> rowsBefore, CatalogSnapshot beforeUp, List<String> invalidIndexes) {
         return new StepResults(trip, statements, state, Millis.between(origin, System.nanoTime()), rowsBefore,
-                invalidIndexes, null);
+                columnsOf(beforeUp), invalidIndexes, null);
     }
 }

@@ -189,7 +189,7 @@ public final class RehearsalRun {
         if (results != null) {
             RoundTripRules.evaluate(migration, trip, findings);
             StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
-                    results.invalidIndexes(), postgresVersion), findings);
+                    results.columnsBefore(), results.invalidIndexes(), postgresVersion), findings);
             phaseChecks.evaluate(migration, trip, findings);
             SeedRules.evaluate(migration, extras.seed(), extras.touchedTables(), findings);
             WriterRules.evaluate(migration, statements, extras.load().load(), results.tableRowsBefore().keySet(),

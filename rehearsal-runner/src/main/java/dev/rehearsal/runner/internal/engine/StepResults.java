@@ -14,20 +14,22 @@ import java.util.Map;
  * @param chainState what the database holds afterwards, which decides how the chain goes on
  * @param durationMs wall time of the round trip
  * @param tableRowsBefore rows per table before up: what the migration's locks and rewrites weigh on
+ * @param columnsBefore   identities of the columns before up ({@code column public.orders.note})
  * @param invalidIndexes  indexes left INVALID by a failed step
  * @param finalSchema     the catalog after the last successful step when the migration is applied, else {@code null}
  */
 record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainState chainState, double durationMs,
-                   Map<String, Long> tableRowsBefore, List<String> invalidIndexes, CatalogSnapshot finalSchema) {
+                   Map<String, Long> tableRowsBefore, java.util.Set<String> columnsBefore, List<String> invalidIndexes,
+                   CatalogSnapshot finalSchema) {
 
     /** The same results with the statements replaced (e.g. by ones carrying their writer impact). */
     StepResults withStatements(List<StatementTrace> replaced) {
-        return new StepResults(roundTrip, replaced, chainState, durationMs, tableRowsBefore, invalidIndexes, finalSchema);
+        return new StepResults(roundTrip, replaced, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes, finalSchema);
     }
 
     /** The same results, knowing the catalog the migration left behind (the next migration starts from it). */
     StepResults withFinalSchema(CatalogSnapshot schema) {
-        return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, invalidIndexes, schema);
+        return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes, schema);
     }
 
     /** What the database holds after a migration's round trip. */

@@ -136,7 +136,8 @@ public final class StatementRules {
             if (readdedAsGenerated(up, s, column)) {
                 continue; // dropped to change its expression: the re-added column recomputes every value
             }
-            altered.filter(t -> rowsOf(facts, t) > 0).ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(),
+            altered.filter(t -> rowsOf(facts, t) > 0).filter(t -> facts.columnExisted(t, column))
+                    .ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(),
                     s.line(), table, "Drops column " + column + " of " + table,
                     "The values of " + column + " in " + Evidence.rows(rowsOf(facts, table)) + " are gone; down cannot "
                             + "bring them back" + pg, Remedies.dataLoss(table, "column " + column)));

@@ -84,6 +84,11 @@ class StatementFindingsTest {
     }
 
     @Test
+    void should_stay_quiet_about_a_drop_if_exists_that_drops_nothing() {
+        assertThat(codes("9")).doesNotContain("DATA_LOSS");
+    }
+
+    @Test
     void should_pass_the_safe_concurrent_form() {
         assertThat(codes("7")).isEmpty();
         assertThat(migration("7").statements()).filteredOn(s -> s.sql().contains("CONCURRENTLY") && s.phase()
