@@ -51,6 +51,11 @@ public final class RehearsalEngine {
         return secrets.apply(text);
     }
 
+    /** Where this rehearsal's time went so far, part by part. */
+    public RunTimings timings() {
+        return state.timings();
+    }
+
     public RehearsalConfig config() {
         return config;
     }

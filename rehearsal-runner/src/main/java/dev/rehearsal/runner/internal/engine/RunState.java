@@ -4,6 +4,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.PostgresInfo;
 import dev.rehearsal.report.SourceInfo;
+import dev.rehearsal.runner.RunTimings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,12 @@ public final class RunState {
     private final List<Finding> runFindings = new ArrayList<>();
     private PostgresInfo postgres;
     private SourceInfo source;
+    private final RunTimings timings = new RunTimings();
+
+    /** Where the run's time went; thread-safe itself. */
+    public RunTimings timings() {
+        return timings;
+    }
 
     synchronized void postgres(PostgresInfo value) {
         this.postgres = value;

@@ -1,0 +1,71 @@
+package dev.rehearsal.runner;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where a rehearsal's wall time went, part by part, so that the next optimisation is obvious. The parts do not
+ * overlap: the write load runs beside the traced statements, so {@link Part#LOAD} counts only the time spent
+ * starting the load clients and analysing what they measured, not the time they ran beside a step.
+ */
+public final class RunTimings {
+
+    /** The parts of a rehearsal, in the order they first happen. */
+    public enum Part {
+        /** Reading and parsing the migration files. */
+        SOURCES("read migrations"),
+        /** Starting (or attaching to) the PostgreSQL server. */
+        PROVISION("start PostgreSQL"),
+        /** Cloning scratch databases from the template, connecting and installing the tracer's event trigger. */
+        DATABASE("scratch databases: clone, connect, drop"),
+        /** Filling tables with generated rows before each migration. */
+        SEED("seed rows"),
+        /** Starting the write load and analysing its latencies and lock waits (not the time it runs beside a step). */
+        LOAD("write load set-up and analysis"),
+        /** Running the migration scripts with their per-statement lock, rewrite and scan probes. */
+        TRACE("traced statements"),
+        /** Catalog snapshots and the diffs between them. */
+        SNAPSHOT("catalog snapshots"),
+        /** App-version checks after each step. */
+        CHECKS("app-version checks"),
+        /** Deriving findings and assembling each migration's report. */
+        FINDINGS("findings"),
+        /** Applying the chain with Flyway and comparing the schemas. */
+        PARITY("Flyway parity"),
+        /** Dropping scratch databases and stopping the server. */
+        STOP("stop PostgreSQL");
+
+        private final String label;
+
+        Part(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final Map<Part, Long> nanos = new EnumMap<>(Part.class);
+
+    /** Adds the time since {@code startNanos} (a {@link System#nanoTime()}) to {@code part}. */
+    public synchronized void addSince(Part part, long startNanos) {
+        add(part, System.nanoTime() - startNanos);
+    }
+
+    /** Adds {@code elapsedNanos} to {@code part}; a negative amount is ignored. */
+    public synchronized void add(Part part, long elapsedNanos) {
+        if (elapsedNanos > 0) {
+            nanos.merge(part, elapsedNanos, Long::sum);
+        }
+    }
+
+    /** The time spent in each part so far, in {@link Part} order; parts never entered are absent. */
+    public synchronized Map<Part, Duration> parts() {
+        Map<Part, Duration> copy = new EnumMap<>(Part.class);
+        nanos.forEach((part, value) -> copy.put(part, Duration.ofNanos(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+}
