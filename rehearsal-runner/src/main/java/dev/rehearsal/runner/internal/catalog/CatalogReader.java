@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.postgresql.PGStatement;
 
 /**
  * Runs the catalog query. The query and the settings it needs travel in one batch, so a snapshot costs one round
@@ -32,11 +34,12 @@ final class CatalogReader {
      * constants in defaults and expressions are printed, so that the session's own settings cannot change a
      * definition.
      */
-    private static final String SETTINGS = "SET LOCAL search_path = '';\n"
-            + "SET LOCAL DateStyle = 'ISO, YMD';\n"
-            + "SET LOCAL IntervalStyle = 'postgres';\n"
-            + "SET LOCAL TimeZone = 'UTC';\n"
-            + "SET LOCAL extra_float_digits = 1;\n";
+    private static final String SESSION_SETTINGS = "SET search_path = '';\n"
+            + "SET DateStyle = 'ISO, YMD';\n"
+            + "SET IntervalStyle = 'postgres';\n"
+            + "SET TimeZone = 'UTC';\n"
+            + "SET extra_float_digits = 1;\n";
+    private static final String SETTINGS = SESSION_SETTINGS.replace("SET ", "SET LOCAL ");
 
     private CatalogReader() {
     }
@@ -88,10 +91,35 @@ final class CatalogReader {
         }
     }
 
+    /**
+     * Prepares the catalog query on a connection of its own, with the settings the query needs made for the whole
+     * session. Used by {@link CatalogSession}: a plan made once serves every later snapshot, where the batch with
+     * {@code SET LOCAL} is planned again each time (PostgreSQL re-plans a cached query whose search path changed).
+     */
+    static PreparedStatement prepare(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(SESSION_SETTINGS);
+        }
+        PreparedStatement prepared = connection.prepareStatement(QUERY);
+        prepared.unwrap(PGStatement.class).setPrepareThreshold(1);
+        return prepared;
+    }
+
+    /** Runs the query {@link #prepare} made. */
+    static CatalogSnapshot read(PreparedStatement prepared) {
+        try {
+            prepared.execute();
+            return collect(prepared, null);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Collects the rows of {@code batch}, or of what {@code statement} has just run when {@code batch} is null. */
     private static CatalogSnapshot collect(Statement statement, String batch) throws SQLException {
         Map<String, CatalogObject> objects = new TreeMap<>();
         Map<String, List<String>> columnOrder = new TreeMap<>();
-        boolean isResultSet = statement.execute(batch);
+        boolean isResultSet = batch == null || statement.execute(batch);
         while (isResultSet || statement.getUpdateCount() != -1) {
             if (isResultSet) {
                 try (ResultSet rows = statement.getResultSet()) {

@@ -298,9 +298,13 @@ SELECT o.kind, o.name, o.definition, NULL::text[] AS columns
 FROM obj o
 
 UNION ALL
-SELECT 'comment', 'on ' || o.kind || ' ' || o.name, d.description, NULL
-FROM obj o
-JOIN pg_description d ON d.classoid = o.classoid AND d.objoid = o.objoid AND d.objsubid = o.objsubid
+-- looked up per object through pg_description's index: hashing all of it (thousands of built-in comments) costs more
+SELECT 'comment', 'on ' || c.kind || ' ' || c.name, c.description, NULL
+FROM (SELECT o.kind, o.name,
+             (SELECT d.description FROM pg_description d
+              WHERE d.objoid = o.objoid AND d.classoid = o.classoid AND d.objsubid = o.objsubid) AS description
+      FROM obj o) c
+WHERE c.description IS NOT NULL
 
 UNION ALL
 -- one row per grantee whose privileges differ from the default: the owner is called owner and the grantor is
