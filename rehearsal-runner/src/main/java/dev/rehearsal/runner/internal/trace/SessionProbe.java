@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.trace;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.postgresql.PGStatement;
 
 /**
  * Reads a {@link Probe} of the migration's own session in one round trip (several queries sent together), so
@@ -42,43 +44,108 @@ final class SessionProbe {
 
     private static final String SETTINGS = "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')";
 
+    private static final String REWRITES = "SELECT seq, relation, reason FROM " + Instrumentation.SCHEMA
+            + ".rewrites WHERE seq > ? ORDER BY seq";
+
+    /**
+     * Inside a transaction only the relations it has locked can have been scanned or given new files: a scan needs
+     * at least an ACCESS SHARE lock and a new relfilenode an ACCESS EXCLUSIVE (or, for REINDEX, SHARE) one, both held
+     * to the end of the transaction. Reading just those keeps the probe's cost flat as the schema grows.
+     */
+    private static final String LOCKED_BY_ME = " IN (SELECT relation FROM pg_locks WHERE pid = pg_backend_pid() "
+            + "AND locktype = 'relation')";
+
+    private static final String EVERYTHING = String.join(";\n", LOCKS, SCANS, FILES, REWRITES, SETTINGS);
+    private static final String LOCKED_ONLY = String.join(";\n", LOCKS, SCANS + " AND relid" + LOCKED_BY_ME,
+            FILES + " AND c.oid" + LOCKED_BY_ME, REWRITES, SETTINGS);
+
+    /**
+     * At the start of a transaction (or between auto-commit statements) the session holds no relation locks, so the
+     * baseline needs no lock query. The scan counters are not zero: pg_stat_xact_user_tables also shows the counts of
+     * earlier transactions the session has not flushed to the statistics system yet (PostgreSQL 15+ flushes at most
+     * once a second), so they are read like the files.
+     */
+    private static final String BASELINE = SCANS + ";\n" + FILES + ";\nSELECT seq, relation, reason FROM " + Instrumentation.SCHEMA
+            + ".rewrites ORDER BY seq DESC LIMIT 1";
+
     private SessionProbe() {
     }
 
+    /** The state before a transaction's first statement: no locks; scan counters and files of every user table. */
+    static Probe baseline(Connection connection) throws SQLException {
+        try (PreparedStatement statement = prepared(connection, BASELINE)) {
+            statement.execute();
+            Map<String, Probe.ScanCounters> scans = new HashMap<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                readScans(rs, scans);
+            }
+            Map<Long, Probe.RelationFile> files = new HashMap<>();
+            try (ResultSet rs = next(statement)) {
+                readFiles(rs, files);
+            }
+            List<Probe.RecordedRewrite> last = new ArrayList<>();
+            try (ResultSet rs = next(statement)) {
+                readRewrites(rs, last);
+            }
+            return new Probe(Set.of(), scans, files, last, null, null);
+        }
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(1);
+        return statement;
+    }
+
+    private static void readScans(ResultSet rs, Map<String, Probe.ScanCounters> scans) throws SQLException {
+        while (rs.next()) {
+            scans.put(rs.getString(1), new Probe.ScanCounters(rs.getLong(2), rs.getLong(3)));
+        }
+    }
+
+    private static void readFiles(ResultSet rs, Map<Long, Probe.RelationFile> files) throws SQLException {
+        while (rs.next()) {
+            files.put(rs.getLong(1), new Probe.RelationFile(rs.getString(2), rs.getString(3).charAt(0),
+                    rs.getLong(4), rs.getLong(5), rs.getString(6)));
+        }
+    }
+
+    private static void readRewrites(ResultSet rs, List<Probe.RecordedRewrite> recorded) throws SQLException {
+        while (rs.next()) {
+            recorded.add(new Probe.RecordedRewrite(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+        }
+    }
+
     /**
-     * Reads the session's state.
+     * Reads the session's state. The probe is a server-side prepared statement from its first use, so that
+     * PostgreSQL plans its five queries once per connection instead of after every statement.
      *
      * @param previous the probe before, whose relation names identify relations this statement dropped; may be null
+     *                 (then every user relation is read, as in auto-commit mode where the locks are already gone)
      */
     static Probe read(Connection connection, long afterRewriteSeq, Probe previous) throws SQLException {
-        String rewrites = "SELECT seq, relation, reason FROM " + Instrumentation.SCHEMA + ".rewrites WHERE seq > "
-                + afterRewriteSeq + " ORDER BY seq";
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(String.join(";\n", LOCKS, SCANS, FILES, rewrites, SETTINGS));
+        boolean lockedOnly = previous != null && !connection.getAutoCommit();
+        try (PreparedStatement statement = prepared(connection, lockedOnly ? LOCKED_ONLY : EVERYTHING)) {
+            statement.setLong(1, afterRewriteSeq);
+            statement.execute();
             List<String[]> lockRows = new ArrayList<>();
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
                     lockRows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
-            Map<String, Probe.ScanCounters> scans = new HashMap<>();
+            // Relations not locked yet keep the counters and files the previous probe saw: they cannot have changed.
+            Map<String, Probe.ScanCounters> scans = lockedOnly ? new HashMap<>(previous.scans()) : new HashMap<>();
             try (ResultSet rs = next(statement)) {
-                while (rs.next()) {
-                    scans.put(rs.getString(1), new Probe.ScanCounters(rs.getLong(2), rs.getLong(3)));
-                }
+                readScans(rs, scans);
             }
-            Map<Long, Probe.RelationFile> files = new HashMap<>();
+            Map<Long, Probe.RelationFile> files = lockedOnly ? new HashMap<>(previous.files()) : new HashMap<>();
             try (ResultSet rs = next(statement)) {
-                while (rs.next()) {
-                    files.put(rs.getLong(1), new Probe.RelationFile(rs.getString(2), rs.getString(3).charAt(0),
-                            rs.getLong(4), rs.getLong(5), rs.getString(6)));
-                }
+                readFiles(rs, files);
             }
             List<Probe.RecordedRewrite> recorded = new ArrayList<>();
             try (ResultSet rs = next(statement)) {
-                while (rs.next()) {
-                    recorded.add(new Probe.RecordedRewrite(rs.getLong(1), rs.getString(2), rs.getInt(3)));
-                }
+                readRewrites(rs, recorded);
             }
             Set<LockKey> locks = new HashSet<>();
             for (String[] row : lockRows) {

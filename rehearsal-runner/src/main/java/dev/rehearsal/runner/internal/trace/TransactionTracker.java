@@ -34,7 +34,7 @@ public final class TransactionTracker {
 
     /** Starts following the connection's current transaction (or, in auto-commit mode, its next statements). */
     public static TransactionTracker begin(Connection connection) throws SQLException {
-        return new TransactionTracker(connection, SessionProbe.read(connection, 0, null));
+        return new TransactionTracker(connection, SessionProbe.baseline(connection));
     }
 
     /** What the statement that just ran did. */
