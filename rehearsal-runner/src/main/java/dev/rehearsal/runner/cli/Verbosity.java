@@ -31,9 +31,10 @@ final class Verbosity {
         levels.put("org.slf4j.simpleLogger.log.org.postgresql", verbose ? "info" : "error");
         // Testcontainers logs its Docker probing as errors; Rehearsal's own message says what to do instead.
         levels.put("org.slf4j.simpleLogger.log.org.testcontainers", verbose ? "info" : "off");
-        // The parity run's Flyway relays server notices ("already exists, skipping") as warnings; a parity
-        // failure is a finding of its own.
-        levels.put("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "error");
+        // The parity run's Flyway relays server notices ("already exists, skipping") as warnings, and logs the
+        // failures it then throws, with stack traces, from its own thread when it runs beside the rehearsal; a
+        // parity failure is a finding of its own, and a lost server is reported once by Rehearsal.
+        levels.put("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "off");
         // zonky logs the failures Rehearsal reports itself (a server that is gone, a full disk), with stack traces.
         levels.put("org.slf4j.simpleLogger.log.io.zonky", verbose ? "info" : "off");
         if (!verbose) {

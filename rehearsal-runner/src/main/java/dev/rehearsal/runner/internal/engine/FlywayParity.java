@@ -27,7 +27,22 @@ final class FlywayParity {
     private FlywayParity() {
     }
 
+    /**
+     * What Flyway made of the chain on its own fresh database: its schema, or, when Flyway could not apply the chain
+     * (or the check itself failed), the findings that say so.
+     */
+    record Applied(CatalogSnapshot schema, List<Finding> problems) {
+    }
+
     static List<Finding> check(PostgresServer server, RehearsalConfig config, CatalogSnapshot rehearsed) {
+        return compare(apply(server, config), rehearsed, config);
+    }
+
+    /**
+     * Applies the chain with Flyway. Independent of the rehearsal until {@link #compare}, so it may run beside it on
+     * another thread (in another database of the same server).
+     */
+    static Applied apply(PostgresServer server, RehearsalConfig config) {
         FindingCollector findings = new FindingCollector(config.policy(), Map.of());
         try (ScratchDatabase database = server.createDatabase("flyway")) {
             boundRunTime(database, config);
@@ -49,21 +64,30 @@ final class FlywayParity {
                         firstLines(e.getMessage()),
                         "Run the same migrations with Flyway locally (flyway migrate) and fix what it reports; "
                                 + "production would stop at the same place.");
-                return findings.findings();
+                return new Applied(null, findings.findings());
             }
             try (Connection connection = database.connect()) {
-                CatalogDiff diff = CatalogDiff.between(rehearsed, CatalogSnapshot.take(connection),
-                        "after rehearsal", "after flyway migrate");
-                if (!diff.isEmpty()) {
-                    findings.add(FindingType.FLYWAY_PARITY, null, null, null,
-                            "Flyway produces a different schema than the rehearsal", String.join("\n", diff.lines()),
-                            "Check placeholders, .sql.conf settings and repeatable migrations: Flyway applied them "
-                                    + "differently. Rehearse with the same configuration Flyway uses in production.");
-                }
+                return new Applied(CatalogSnapshot.take(connection), List.of());
             }
         } catch (SQLException e) {
             findings.add(FindingType.FLYWAY_PARITY, null, null, null, "Flyway parity could not be checked",
                     e.getMessage(), "Rehearse again; if it persists, run with --verbose and report it.");
+            return new Applied(null, findings.findings());
+        }
+    }
+
+    /** The finding when Flyway's schema differs from the rehearsed one, or the problems of applying it. */
+    static List<Finding> compare(Applied applied, CatalogSnapshot rehearsed, RehearsalConfig config) {
+        if (applied.schema() == null) {
+            return applied.problems();
+        }
+        FindingCollector findings = new FindingCollector(config.policy(), Map.of());
+        CatalogDiff diff = CatalogDiff.between(rehearsed, applied.schema(), "after rehearsal", "after flyway migrate");
+        if (!diff.isEmpty()) {
+            findings.add(FindingType.FLYWAY_PARITY, null, null, null,
+                    "Flyway produces a different schema than the rehearsal", String.join("\n", diff.lines()),
+                    "Check placeholders, .sql.conf settings and repeatable migrations: Flyway applied them "
+                            + "differently. Rehearse with the same configuration Flyway uses in production.");
         }
         return findings.findings();
     }

@@ -6,7 +6,9 @@ import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.RehearsalListener;
+import dev.rehearsal.runner.RunTimings;
 import dev.rehearsal.runner.internal.catalog.CatalogDiff;
+import dev.rehearsal.runner.internal.catalog.CatalogSession;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
 import dev.rehearsal.runner.internal.util.Millis;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
@@ -14,6 +16,7 @@ import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.exec.ScriptOutcome;
 import dev.rehearsal.runner.internal.trace.InvalidIndexes;
 import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,29 +33,32 @@ final class MigrationRoundTrip {
     private final ScriptExecutor executor;
     private final RehearsalListener listener;
     private final PhaseChecks phaseChecks;
+    private final RunTimings timings;
 
-    MigrationRoundTrip(ScriptExecutor executor, RehearsalListener listener, PhaseChecks phaseChecks) {
+    MigrationRoundTrip(ScriptExecutor executor, RehearsalListener listener, PhaseChecks phaseChecks,
+            RunTimings timings) {
         this.executor = executor;
         this.listener = listener;
         this.phaseChecks = phaseChecks;
+        this.timings = timings;
     }
 
     /**
      * Rehearses one migration.
      *
+     * @param catalog    takes the snapshots
      * @param origin     the {@link System#nanoTime()} statement times are measured from
      * @param known      the catalog as it is now, when the caller knows it (the previous migration's last snapshot);
      *                   {@code null} to take it
      * @param rowsBefore rows per table now
      */
-    StepResults run(ExecutionTarget target, Migration migration, long origin, CatalogSnapshot known,
-            Map<String, Long> rowsBefore) throws SQLException {
-        Connection connection = target.connection();
+    StepResults run(ExecutionTarget target, CatalogSession catalog, Migration migration, long origin,
+            CatalogSnapshot known, Map<String, Long> rowsBefore) throws SQLException {
         List<StatementTrace> statements = new ArrayList<>();
-        CatalogSnapshot beforeUp = known != null ? known : CatalogSnapshot.take(connection);
+        CatalogSnapshot beforeUp = known != null ? known : snapshot(catalog);
 
         listener.stepStarted(migration, Phase.UP);
-        ScriptOutcome up = executor.run(target, migration.up(), Phase.UP, origin);
+        ScriptOutcome up = execute(target, migration.up(), Phase.UP, origin);
         statements.addAll(up.statements());
         if (!up.succeeded()) {
             RoundTrip trip = new RoundTrip(StepStatus.FAILED, StepStatus.NOT_RUN, StepStatus.NOT_RUN, null, List.of(),
@@ -60,8 +66,8 @@ final class MigrationRoundTrip {
             return done(trip, statements, up.committed() ? StepResults.ChainState.NEEDS_REBUILD
                     : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(up, target));
         }
-        CatalogSnapshot afterUp = CatalogSnapshot.take(connection);
-        phaseChecks.after(migration, Phase.UP, target);
+        CatalogSnapshot afterUp = snapshot(catalog);
+        check(migration, Phase.UP, target);
 
         boolean repeatable = migration.kind() == MigrationKind.REPEATABLE;
         if (!repeatable && migration.down() == null) {
@@ -77,7 +83,7 @@ final class MigrationRoundTrip {
         List<String> columnOrder = List.of();
         if (!repeatable) {
             listener.stepStarted(migration, Phase.DOWN);
-            ScriptOutcome down = executor.run(target, migration.down(), Phase.DOWN, origin);
+            ScriptOutcome down = execute(target, migration.down(), Phase.DOWN, origin);
             statements.addAll(down.statements());
             if (!down.succeeded()) {
                 RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.FAILED, StepStatus.NOT_RUN, null, List.of(),
@@ -86,15 +92,18 @@ final class MigrationRoundTrip {
                         : StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(down, target));
             }
             downStatus = StepStatus.OK;
-            phaseChecks.after(migration, Phase.DOWN, target);
-            CatalogDiff diff = CatalogDiff.between(beforeUp, CatalogSnapshot.take(connection), "before up", "after down");
+            check(migration, Phase.DOWN, target);
+            CatalogSnapshot afterDown = snapshot(catalog);
+            long diffing = System.nanoTime();
+            CatalogDiff diff = CatalogDiff.between(beforeUp, afterDown, "before up", "after down");
+            timings.addSince(RunTimings.Part.SNAPSHOT, diffing);
             restored = diff.isEmpty();
             restoreDiff = diff.lines();
             columnOrder = diff.columnOrderLines();
         }
 
         listener.stepStarted(migration, Phase.REUP);
-        ScriptOutcome reup = executor.run(target, migration.up(), Phase.REUP, origin);
+        ScriptOutcome reup = execute(target, migration.up(), Phase.REUP, origin);
         statements.addAll(reup.statements());
         if (!reup.succeeded()) {
             RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.FAILED, restored, restoreDiff, null,
@@ -104,15 +113,46 @@ final class MigrationRoundTrip {
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
                     : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target));
         }
-        CatalogSnapshot afterReup = CatalogSnapshot.take(connection);
+        CatalogSnapshot afterReup = snapshot(catalog);
+        long diffing = System.nanoTime();
         CatalogDiff reupDiff = CatalogDiff.between(afterUp, afterReup, "after up", "after up again");
-        phaseChecks.after(migration, Phase.REUP, target);
+        timings.addSince(RunTimings.Part.SNAPSHOT, diffing);
+        check(migration, Phase.REUP, target);
         List<String> order = new ArrayList<>(columnOrder);
         order.addAll(reupDiff.columnOrderLines());
         RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,
                 reupDiff.isEmpty(), reupDiff.lines(), order, null);
         return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, List.of())
                 .withFinalSchema(afterReup);
+    }
+
+    private ScriptOutcome execute(ExecutionTarget target, MigrationScript script,
+            Phase phase, long origin) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return executor.run(target, script, phase, origin);
+        } finally {
+            timings.addSince(RunTimings.Part.TRACE, start);
+        }
+    }
+
+    /** Every script has committed or rolled back by now, so the catalog session sees what the step did. */
+    private CatalogSnapshot snapshot(CatalogSession catalog) {
+        long start = System.nanoTime();
+        try {
+            return catalog.take();
+        } finally {
+            timings.addSince(RunTimings.Part.SNAPSHOT, start);
+        }
+    }
+
+    private void check(Migration migration, Phase phase, ExecutionTarget target) {
+        long start = System.nanoTime();
+        try {
+            phaseChecks.after(migration, phase, target);
+        } finally {
+            timings.addSince(RunTimings.Part.CHECKS, start);
+        }
     }
 
     /** A failed non-transactional step can leave an INVALID index behind (CREATE INDEX CONCURRENTLY). */

@@ -8,6 +8,8 @@ import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.RunTimings;
+import dev.rehearsal.runner.internal.catalog.CatalogSession;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
@@ -35,6 +37,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The rehearsal of a chain: loads the migrations, starts the server, runs each migration's round trip in order on
@@ -59,29 +63,85 @@ public final class RehearsalRun {
     }
 
     public void execute() {
+        RunTimings timings = state.timings();
+        long reading = System.nanoTime();
         MigrationSet set = MigrationSources.at(config.location(), config.sourceOptions()).load();
+        timings.addSince(RunTimings.Part.SOURCES, reading);
         state.source(new SourceInfo(config.location(), set.layout().id()));
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
+        long starting = System.nanoTime();
+        long stopping = 0;
         try (PostgresServer server = config.provider().start(); PhaseChecks closing = phaseChecks) {
+            timings.addSince(RunTimings.Part.PROVISION, starting);
             state.postgres(server.info());
             config.listener().serverStarted(server.info());
-            CatalogSnapshot finalSchema = rehearseChain(server, set.migrations());
-            if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.FLYWAY) {
-                state.addRunFindings(FlywayParity.check(server, config, expectedSchema(server, set, finalSchema)));
+            boolean parity = config.flywayParity() && set.layout() == MigrationLayout.FLYWAY;
+            // Without write load nothing measured here is sensitive to a neighbour, so Flyway applies the chain
+            // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
+            // databases of the server share (a role, a tablespace), which the two would then fight over.
+            boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
+            FutureTask<FlywayParity.Applied> beside = alongside ? startBeside(server) : null;
+            CatalogSnapshot finalSchema;
+            try {
+                finalSchema = rehearseChain(server, set.migrations());
+            } catch (SQLException | RuntimeException e) {
+                if (beside != null) {
+                    beside.cancel(true);
+                }
+                throw e;
             }
+            if (finalSchema != null && parity) {
+                long comparing = System.nanoTime();
+                FlywayParity.Applied applied = beside != null ? await(beside) : FlywayParity.apply(server, config);
+                state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, set, finalSchema), config));
+                timings.addSince(RunTimings.Part.PARITY, comparing);
+            } else if (beside != null) {
+                beside.cancel(true);
+            }
+            stopping = System.nanoTime();
         } catch (SQLException e) {
             throw SqlFailures.duringRehearsal(e);
+        } finally {
+            if (stopping != 0) {
+                timings.addSince(RunTimings.Part.STOP, stopping);
+            }
+        }
+    }
+
+    private FutureTask<FlywayParity.Applied> startBeside(PostgresServer server) {
+        FutureTask<FlywayParity.Applied> task = new FutureTask<>(() -> FlywayParity.apply(server, config));
+        Thread thread = new Thread(task, "rehearsal-flyway-parity");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static FlywayParity.Applied await(FutureTask<FlywayParity.Applied> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalException(ErrorCode.INTERRUPTED, "Interrupted while Flyway applied the chain.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
     /** Rehearses every migration; returns the final schema, or {@code null} when the chain could not finish. */
     private CatalogSnapshot rehearseChain(PostgresServer server, List<Migration> migrations) throws SQLException {
-        MigrationRoundTrip roundTrip = new MigrationRoundTrip(executor, config.listener(), phaseChecks);
+        RunTimings timings = state.timings();
+        MigrationRoundTrip roundTrip = new MigrationRoundTrip(executor, config.listener(), phaseChecks, timings);
         List<MigrationScript> applied = new ArrayList<>();
+        long creating = System.nanoTime();
         ScratchDatabase database = server.createDatabase("rehearsal");
         ExecutionTarget target = open(database);
+        CatalogSession catalog = CatalogSession.open(database.dataSource());
+        timings.addSince(RunTimings.Part.DATABASE, creating);
         CatalogSnapshot known = null;
         boolean blocked = false;
         try {
@@ -90,18 +150,27 @@ public final class RehearsalRun {
                     record(migration, null, null, server.info().version());
                     continue;
                 }
+                long filling = System.nanoTime();
                 SeedSummary seed = seeding.fill(target.connection(), migration);
                 Map<String, Long> rowsBefore = TableSizes.read(target.connection());
                 List<String> touched = TouchedTables.of(migration, rowsBefore.keySet());
+                timings.addSince(RunTimings.Part.SEED, filling);
                 StepResults results;
                 MigrationLoad.Outcome outcome;
+                long loading = System.nanoTime();
                 try (MigrationLoad load = MigrationLoad.start(config, database, target, touched, ordinals)) {
                     long origin = System.nanoTime();
-                    results = roundTrip.run(target, migration, origin, seeding.keepsSchema() ? known : null, rowsBefore);
-                    outcome = load.finish(results.statements(), origin, System.nanoTime());
+                    timings.add(RunTimings.Part.LOAD, origin - loading);
+                    results = roundTrip.run(target, catalog, migration, origin, seeding.keepsSchema() ? known : null,
+                            rowsBefore);
+                    loading = System.nanoTime();
+                    outcome = load.finish(results.statements(), origin, loading);
                 }
+                timings.addSince(RunTimings.Part.LOAD, loading);
+                long recording = System.nanoTime();
                 record(migration, results.withStatements(outcome.statements()), new Extras(seed, outcome, touched),
                         server.info().version());
+                timings.addSince(RunTimings.Part.FINDINGS, recording);
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
                     target.connection().close();
@@ -113,19 +182,28 @@ public final class RehearsalRun {
                     case NOT_APPLIED -> blocked = true;
                     case NEEDS_REBUILD -> {
                         applied.add(migration.up());
+                        long rebuilding = System.nanoTime();
                         target.connection().close();
+                        catalog.close();
                         database.close();
                         database = server.createDatabase("rehearsal");
                         target = open(database);
+                        catalog = CatalogSession.open(database.dataSource());
+                        timings.addSince(RunTimings.Part.DATABASE, rebuilding);
                         known = null;
+                        rebuilding = System.nanoTime();
                         blocked = !replay(target, applied);
+                        timings.addSince(RunTimings.Part.TRACE, rebuilding);
                     }
                 }
             }
-            return blocked ? null : known != null ? known : CatalogSnapshot.take(target.connection());
+            return blocked ? null : known != null ? known : catalog.take();
         } finally {
+            long dropping = System.nanoTime();
             target.connection().close();
+            catalog.close();
             database.close();
+            timings.addSince(RunTimings.Part.DATABASE, dropping);
         }
     }
 

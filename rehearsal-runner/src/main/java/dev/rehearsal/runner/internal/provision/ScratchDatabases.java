@@ -92,9 +92,11 @@ final class ScratchDatabases {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         } catch (SQLException e) {
-            if (String.valueOf(e.getSQLState()).startsWith("08")) {
-                // The server is gone (stopped, killed): so is the database, for an embedded server; the failure
-                // that took the server away is reported by whoever saw it.
+            String state = String.valueOf(e.getSQLState());
+            if (state.startsWith("08") || state.startsWith("57P")) {
+                // The server is gone (stopped, killed) or restarting after a crash (57P03, e.g. a full disk): for an
+                // embedded server the database goes with it; the failure that took the server away is reported by
+                // whoever saw it.
                 LOG.debug("Could not drop scratch database {}: {}", name, e.getMessage());
             } else {
                 LOG.warn("Could not drop scratch database {}: {}", name, e.getMessage());
