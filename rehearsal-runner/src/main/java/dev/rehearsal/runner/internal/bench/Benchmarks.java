@@ -9,7 +9,9 @@ import java.util.List;
 /** The benchmarks of {@code rehearse bench}, in the order they run. */
 public final class Benchmarks {
 
-    private static final List<Benchmark> ALL = List.of(new StartupBenchmark());
+    private static final List<Benchmark> ALL = List.of(new StartupBenchmark(), new ChainBenchmark(), new SampleBenchmark(),
+            new MemoryBenchmark(),
+            new SeedBenchmark(), new LoadBenchmark(), new MonitorBenchmark());
 
     private Benchmarks() {
     }

@@ -26,6 +26,7 @@ final class Probe implements AutoCloseable {
     private final SynchronousQueue<Boolean> go = new SynchronousQueue<>();
     private final SynchronousQueue<double[]> reported = new SynchronousQueue<>();
     private long id = 1_000_000_000L;
+    private volatile String lastFailure;
 
     Probe(ScratchDatabase db) throws SQLException {
         connection = db.connect();
@@ -43,6 +44,11 @@ final class Probe implements AutoCloseable {
 
     int pid() {
         return pid;
+    }
+
+    /** The last write that failed, null when none did. */
+    String lastFailure() {
+        return lastFailure;
     }
 
     void fire() throws InterruptedException {
@@ -68,7 +74,7 @@ final class Probe implements AutoCloseable {
                         }
                     }
                 } catch (SQLException e) {
-                    System.err.println("probe failed: " + e.getMessage());
+                    lastFailure = e.getMessage(); // the benchmark reports it: a failed write has no wait to compare
                 }
                 reported.put(new double[] {waited, System.nanoTime()});
             }

@@ -11,14 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Seeding speed against the fastest server-side way to make the same rows: {@code INSERT … SELECT … FROM
- * generate_series} with equivalent values. Both include ANALYZE. Run with
- * {@code java -cp … dev.rehearsal.runner.internal.bench.SeedBenchmark [rows] [trials]}; prints rows/s and the ratio,
- * and writes them to {@code target/benchmarks/seed.txt}.
+ * generate_series} with equivalent values. Both run on one server, each into a fresh database, and include ANALYZE.
  */
-public final class SeedBenchmark {
+final class SeedBenchmark implements Benchmark {
+
+    static final int ROWS = 200_000;
 
     private static final String TABLE = """
             CREATE TABLE bench_orders (
@@ -45,36 +46,48 @@ public final class SeedBenchmark {
                         ELSE jsonb_build_object('n', floor(random() * 1000)::int, 'flag', random() < 0.5) END
             FROM generate_series(1, %d) i""";
 
-    private SeedBenchmark() {
+    @Override
+    public String id() {
+        return "seed";
     }
 
-    public static void main(String[] args) throws Exception {
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int trials = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> lines = new ArrayList<>();
+    @Override
+    public BenchResult run(BenchContext context) throws Exception {
+        int trials = (context.repetitions() + 2) / 3; // each trial seeds 2 × 200 000 rows: 3 at the default 9
+        double[] seeder = new double[trials];
+        double[] baseline = new double[trials];
+        double[] ratios = new double[trials];
+        int major;
         try (PostgresServer server = PostgresProviders.embedded().start()) {
-            warmUp(server);
-            double seederBest = 0;
-            double baselineBest = 0;
-            for (int trial = 1; trial <= trials; trial++) {
-                double baseline = baseline(server, rows);
-                double seeder = seeder(server, rows);
-                seederBest = Math.max(seederBest, seeder);
-                baselineBest = Math.max(baselineBest, baseline);
-                lines.add(String.format("trial %d: seeder %,.0f rows/s, generate_series %,.0f rows/s, ratio %.2f",
-                        trial, seeder, baseline, seeder / baseline));
-                System.out.println(lines.get(lines.size() - 1));
+            major = server.info().major();
+            seeder(server, 20_000); // warm-up: JIT, the server's caches
+            baseline(server, 20_000);
+            for (int i = 0; i < trials; i++) {
+                baseline[i] = baseline(server, ROWS);
+                seeder[i] = seeder(server, ROWS);
+                ratios[i] = seeder[i] / baseline[i];
+                context.progress(String.format(Locale.ROOT, "trial %d: Seeder %s, generate_series %s, ratio %s",
+                        i + 1, rate(seeder[i]), rate(baseline[i]), Stats.ratio(ratios[i])));
             }
-            lines.add(String.format("best of %d, %,d rows: seeder %,.0f rows/s, generate_series %,.0f rows/s, ratio %.2f",
-                    trials, rows, seederBest, baselineBest, seederBest / baselineBest));
-            System.out.println(lines.get(lines.size() - 1));
         }
-        BenchmarkFiles.write("seed.txt", lines);
-    }
-
-    private static void warmUp(PostgresServer server) throws SQLException {
-        seeder(server, 20_000);
-        baseline(server, 20_000);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("INSERT … SELECT FROM generate_series, then ANALYZE (baseline)",
+                rate(Stats.median(baseline)), rate(max(baseline)), Integer.toString(trials)));
+        rows.add(List.of("Seeder: generated rows that satisfy the constraints, then ANALYZE",
+                rate(Stats.median(seeder)), rate(max(seeder)), Integer.toString(trials)));
+        rows.add(List.of("**ratio Seeder / generate_series**", "**" + Stats.ratio(Stats.median(ratios)) + "**",
+                Stats.ratio(max(seeder) / max(baseline)), ""));
+        return new BenchResult(id(), String.format(Locale.ROOT, "Seeding %,d rows (PostgreSQL %d)", ROWS, major),
+                List.of("what", "median", "best", "trials"), rows,
+                List.of("One table of seven columns (bigint key, int, text with a CHECK list, numeric with a CHECK, "
+                                + "nullable text, timestamptz, nullable jsonb) and a secondary index, created fresh "
+                                + "for each run. The baseline makes equivalent values inside the server, the fastest "
+                                + "way to fill a table; the Seeder reads the catalog, generates the rows in the JVM "
+                                + "and sends them to the server.",
+                        "Each trial runs the baseline, then the Seeder, after one warm-up of 20 000 rows each. The "
+                                + "ratio row gives the median of the per-trial ratios and, under \"best\", the ratio "
+                                + "of the best rates. Higher is better: above 1× the Seeder is faster than the "
+                                + "server-side baseline."));
     }
 
     private static double seeder(PostgresServer server, int rows) throws SQLException {
@@ -104,5 +117,13 @@ public final class SeedBenchmark {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    private static double max(double[] values) {
+        return Stats.percentile(values, 100);
+    }
+
+    private static String rate(double rowsPerSecond) {
+        return String.format(Locale.ROOT, "%,.0f rows/s", rowsPerSecond);
     }
 }
