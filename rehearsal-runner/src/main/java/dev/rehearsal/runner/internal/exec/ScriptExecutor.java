@@ -191,6 +191,10 @@ public final class ScriptExecutor {
         }
     }
 
+    /** DISCARD ALL and DEALLOCATE drop the session's prepared statements, the tracer's probes among them. */
+    private static final java.util.regex.Pattern DROPS_PREPARED_STATEMENTS =
+            java.util.regex.Pattern.compile("\\b(discard|deallocate)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private void execute(Connection connection, SqlStatement statement) throws SQLException {
         if (statement.copiesFromStdin()) {
             copyIn(connection, statement);
@@ -201,6 +205,10 @@ public final class ScriptExecutor {
             jdbc.execute(statement.sql());
             while (jdbc.getMoreResults() || jdbc.getUpdateCount() != -1) {
                 // read every result of the statement so that the next one starts clean
+            }
+        } finally {
+            if (DROPS_PREPARED_STATEMENTS.matcher(statement.sql()).find()) {
+                TransactionTracker.preparedStatementsMayBeGone(connection);
             }
         }
     }

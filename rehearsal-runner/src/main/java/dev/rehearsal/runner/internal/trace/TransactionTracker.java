@@ -37,6 +37,11 @@ public final class TransactionTracker {
         return new TransactionTracker(connection, SessionProbe.baseline(connection));
     }
 
+    /** Called after a statement that may have dropped the session's prepared statements (DISCARD ALL, DEALLOCATE). */
+    public static void preparedStatementsMayBeGone(Connection connection) {
+        SessionProbe.forget(connection);
+    }
+
     /** What the statement that just ran did. */
     public Observation observe() throws SQLException {
         Probe now = SessionProbe.read(connection, lastRewriteSeq, previous);
