@@ -110,7 +110,9 @@ WITH ext_member AS (
                                      ELSE 'extended' END END),
            'c', a.attacl, r.relowner
     FROM rel r
-    JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+    -- per relation through pg_attribute's index (OFFSET 0 keeps the planner from hashing all of pg_attribute)
+    CROSS JOIN LATERAL (SELECT * FROM pg_attribute a
+                        WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped OFFSET 0) a
     JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN identity_seq i ON i.reloid = r.oid AND i.attnum = a.attnum
@@ -324,6 +326,7 @@ UNION ALL
 -- column order, compared apart from the rest: a different order alone is not a schema difference
 SELECT 'column order', r.qname, '', array_agg(a.attname::text ORDER BY a.attnum)
 FROM rel r
-JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+CROSS JOIN LATERAL (SELECT a.attname, a.attnum FROM pg_attribute a
+                    WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped OFFSET 0) a
 WHERE r.relkind IN ('r', 'p', 'f')
 GROUP BY r.qname
