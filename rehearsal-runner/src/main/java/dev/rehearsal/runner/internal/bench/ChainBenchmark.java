@@ -1,7 +1,6 @@
 package dev.rehearsal.runner.internal.bench;
 
 import dev.rehearsal.report.Report;
-import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.RunTimings;
 import dev.rehearsal.runner.provision.PostgresProviders;
@@ -10,7 +9,6 @@ import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 
 /**
  * A chain of 100 small migrations rehearsed up → down → up without seeding or load, against plain Flyway
@@ -75,20 +73,12 @@ final class ChainBenchmark implements Benchmark {
 
     private static void flywayMigrate(PostgresServer server, SyntheticChain chain) {
         try (ScratchDatabase database = server.createDatabase("flyway")) {
-            Flyway.configure().dataSource(database.dataSource())
-                    .locations("filesystem:" + chain.directory().toAbsolutePath())
-                    .loggers("slf4j")
-                    .load().migrate();
+            chain.migrateWithFlyway(database);
         }
     }
 
     private static RehearsalEngine rehearse(PostgresServer server, SyntheticChain chain) {
-        RehearsalEngine engine = new RehearsalEngine(RehearsalConfig.builder()
-                .migrations(chain.directory().toString())
-                .provider(PostgresProviders.shared(server))
-                .rows(0)
-                .load(false)
-                .build());
+        RehearsalEngine engine = new RehearsalEngine(chain.rehearsal(server));
         Report report = engine.run();
         if (report.migrations().size() != chain.migrations()) {
             throw new IllegalStateException("the rehearsal covered " + report.migrations().size() + " of "

@@ -1,7 +1,6 @@
 package dev.rehearsal.runner.internal.bench;
 
 import dev.rehearsal.report.Report;
-import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.flywaydb.core.Flyway;
 
 /**
  * Heap for a chain of 1 000 migrations, rehearsed without seeding or load, against plain Flyway {@code migrate} of
@@ -43,19 +41,14 @@ final class MemoryBenchmark implements Benchmark {
             long start = System.nanoTime();
             flyway = measure(() -> {
                 try (ScratchDatabase database = server.createDatabase("flyway")) {
-                    return Flyway.configure().dataSource(database.dataSource())
-                            .locations("filesystem:" + chain.directory().toAbsolutePath())
-                            .loggers("slf4j").load().migrate();
+                    return chain.migrateWithFlyway(database);
                 }
             });
             flywayMs = Stats.millisSince(start);
             context.progress("Flyway migrate of " + MIGRATIONS + ": " + Stats.ms(flywayMs));
             start = System.nanoTime();
             rehearsal = measure(() -> {
-                Report report = new RehearsalEngine(RehearsalConfig.builder()
-                        .migrations(chain.directory().toString())
-                        .provider(PostgresProviders.shared(server))
-                        .rows(0).load(false).build()).run();
+                Report report = new RehearsalEngine(chain.rehearsal(server)).run();
                 if (report.migrations().size() != MIGRATIONS) {
                     throw new IllegalStateException("rehearsed " + report.migrations().size() + " migrations");
                 }
@@ -75,8 +68,8 @@ final class MemoryBenchmark implements Benchmark {
                 List.of("what", "peak heap in use", "held after the run", "wall time"), rows,
                 List.of("Same chain shape as the chain benchmark over " + TABLES + " tables. \"Held after the run\" is "
                                 + "the heap after a full collection minus the heap before the run, with the result "
-                                + "alive: for the rehearsal that is the whole report (statements, locks, round-trip "
-                                + "diffs, findings). JVM maximum heap: "
+                                + "alive: Flyway's MigrateResult, and for the rehearsal the whole report (statements, "
+                                + "locks, round-trip diffs, findings). JVM maximum heap: "
                                 + mib(Runtime.getRuntime().maxMemory()) + "."));
     }
 

@@ -1,11 +1,17 @@
 package dev.rehearsal.runner.internal.bench;
 
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * A chain of small Flyway migrations with undo scripts, written to a temporary directory: the first ones create
@@ -48,6 +54,24 @@ final class SyntheticChain implements AutoCloseable {
             default -> new String[] {"ALTER TABLE " + table + " ADD COLUMN count_" + i + " integer NOT NULL DEFAULT 0;\n",
                 "ALTER TABLE " + table + " DROP COLUMN count_" + i + ";\n"};
         };
+    }
+
+    /** Plain Flyway {@code migrate} of the chain into {@code database}: the baseline. */
+    MigrateResult migrateWithFlyway(ScratchDatabase database) {
+        return Flyway.configure().dataSource(database.dataSource())
+                .locations("filesystem:" + directory.toAbsolutePath())
+                .loggers("slf4j")
+                .load().migrate();
+    }
+
+    /** How the benchmarks rehearse the chain: on {@code server}, without seeding and without write load. */
+    RehearsalConfig rehearsal(PostgresServer server) {
+        return RehearsalConfig.builder()
+                .migrations(directory.toString())
+                .provider(PostgresProviders.shared(server))
+                .rows(0)
+                .load(false)
+                .build();
     }
 
     Path directory() {
