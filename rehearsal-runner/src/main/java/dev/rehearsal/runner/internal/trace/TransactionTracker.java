@@ -22,11 +22,13 @@ public final class TransactionTracker {
 
     private final Connection connection;
     private final Set<LockKey> held = new HashSet<>();
+    private final Probe start;
     private Probe previous;
     private long lastRewriteSeq;
 
     private TransactionTracker(Connection connection, Probe baseline) {
         this.connection = connection;
+        this.start = baseline;
         this.previous = baseline;
         this.held.addAll(baseline.locks());
         this.lastRewriteSeq = baseline.lastRewriteSeq(0);
@@ -40,6 +42,11 @@ public final class TransactionTracker {
     /** Called after a statement that may have dropped the session's prepared statements (DISCARD ALL, DEALLOCATE). */
     public static void preparedStatementsMayBeGone(Connection connection) {
         SessionProbe.forget(connection);
+    }
+
+    /** Whether {@code relation} (schema-qualified, as locks name it) existed when tracking began. */
+    public boolean existedAtStart(String relation) {
+        return start.files().values().stream().anyMatch(f -> f.relation().equals(relation));
     }
 
     /** What the statement that just ran did. */
