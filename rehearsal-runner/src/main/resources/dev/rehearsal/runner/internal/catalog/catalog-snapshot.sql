@@ -176,7 +176,10 @@ WITH ext_member AS (
            ELSE pg_get_functiondef(p.oid) END,
            'f', p.proacl, p.proowner
     FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
-    WHERE NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid)
+    -- objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: an index range, not a scan of the
+    -- thousands of built-in functions
+    WHERE p.oid >= 16384
+      AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid)
       AND NOT EXISTS (SELECT 1 FROM pg_depend d -- constructors that come with a range type
                       WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
 
@@ -222,7 +225,8 @@ WITH ext_member AS (
            END,
            'T', t.typacl, t.typowner
     FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
-    WHERE (t.typtype IN ('e', 'd', 'r')
+    WHERE t.oid >= 16384 -- made after initdb, as for functions
+      AND (t.typtype IN ('e', 'd', 'r')
            OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
       AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid)
 
