@@ -43,8 +43,15 @@ final class FlywayParity {
      * another thread (in another database of the same server).
      */
     static Applied apply(PostgresServer server, RehearsalConfig config) {
-        FindingCollector findings = new FindingCollector(config.policy(), Map.of());
         try (ScratchDatabase database = server.createDatabase("flyway")) {
+            return apply(database, config);
+        }
+    }
+
+    /** Applies the chain with Flyway to {@code database}, a fresh scratch database the caller closes. */
+    static Applied apply(ScratchDatabase database, RehearsalConfig config) {
+        FindingCollector findings = new FindingCollector(config.policy(), Map.of());
+        try {
             boundRunTime(database, config);
             try {
                 FluentConfiguration flyway = Flyway.configure(config.sourceOptions().classLoader())

@@ -37,8 +37,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The rehearsal of a chain: loads the migrations, starts the server, runs each migration's round trip in order on
@@ -82,23 +80,23 @@ public final class RehearsalRun {
             // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
             // databases of the server share (a role, a tablespace), which the two would then fight over.
             boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
-            FutureTask<FlywayParity.Applied> beside = alongside ? startBeside(server) : null;
+            ParityAlongside beside = alongside ? ParityAlongside.start(server, config) : null;
             CatalogSnapshot finalSchema;
             try {
                 finalSchema = rehearseChain(server, set.migrations());
             } catch (SQLException | RuntimeException e) {
                 if (beside != null) {
-                    beside.cancel(true);
+                    beside.stop();
                 }
                 throw e;
             }
             if (finalSchema != null && parity) {
                 long comparing = System.nanoTime();
-                FlywayParity.Applied applied = beside != null ? await(beside) : FlywayParity.apply(server, config);
+                FlywayParity.Applied applied = beside != null ? beside.result() : FlywayParity.apply(server, config);
                 state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, set, finalSchema), config));
                 timings.addSince(RunTimings.Part.PARITY, comparing);
             } else if (beside != null) {
-                beside.cancel(true);
+                beside.stop();
             }
             stopping = System.nanoTime();
         } catch (SQLException e) {
@@ -107,28 +105,6 @@ public final class RehearsalRun {
             if (stopping != 0) {
                 timings.addSince(RunTimings.Part.STOP, stopping);
             }
-        }
-    }
-
-    private FutureTask<FlywayParity.Applied> startBeside(PostgresServer server) {
-        FutureTask<FlywayParity.Applied> task = new FutureTask<>(() -> FlywayParity.apply(server, config));
-        Thread thread = new Thread(task, "rehearsal-flyway-parity");
-        thread.setDaemon(true);
-        thread.start();
-        return task;
-    }
-
-    private static FlywayParity.Applied await(FutureTask<FlywayParity.Applied> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RehearsalException(ErrorCode.INTERRUPTED, "Interrupted while Flyway applied the chain.", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -53,7 +53,7 @@ final class EmbeddedServer implements PostgresServer {
         this.databases = new ScratchDatabases(admin, DataDirectoryCache.TEMPLATE_DATABASE,
                 CloneStrategy.fastestFor(info.major()),
                 name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(HOST, postgres.getPort(), name, USER),
-                        USER, dataSource(name), this::drop));
+                        USER, dataSource(name), this::drop), true);
     }
 
     int port() {

@@ -49,7 +49,9 @@ final class PostmasterProcess {
     /** Kills the postmaster of a data directory and its children, waiting until they are gone. */
     static void stopIfRunning(Path dataDirectory) {
         of(dataDirectory).ifPresent(postmaster -> {
-            LOG.warn("Killing PostgreSQL process {} that did not stop in time", postmaster.pid());
+            // Info, not a warning: it happens when the server cannot finish its shutdown checkpoint (a full disk),
+            // and the failure behind it is what the user is told; no process may outlive the run either way.
+            LOG.info("Killing PostgreSQL process {} that did not stop in time", postmaster.pid());
             List<ProcessHandle> children = postmaster.descendants().toList();
             postmaster.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);

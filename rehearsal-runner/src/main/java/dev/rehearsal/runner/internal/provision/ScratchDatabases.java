@@ -32,6 +32,7 @@ final class ScratchDatabases {
     private final Function<String, ScratchDatabase> open;
     private final String instanceId = UUID.randomUUID().toString();
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final boolean disposable;
 
     /**
      * @param admin            a connection source to a maintenance database of the server
@@ -40,10 +41,20 @@ final class ScratchDatabases {
      * @param open             makes the handle for a created database
      */
     ScratchDatabases(DataSource admin, String template, CloneStrategy strategy, Function<String, ScratchDatabase> open) {
+        this(admin, template, strategy, open, false);
+    }
+
+    /**
+     * @param disposable whether the whole server goes away after use (embedded, container): a database that could
+     *                   not be dropped goes with it, so the failure is not worth a warning
+     */
+    ScratchDatabases(DataSource admin, String template, CloneStrategy strategy, Function<String, ScratchDatabase> open,
+            boolean disposable) {
         this.admin = admin;
         this.template = template;
         this.strategy = strategy;
         this.open = open;
+        this.disposable = disposable;
     }
 
     ScratchDatabase create(String purpose) {
@@ -93,10 +104,10 @@ final class ScratchDatabases {
             }
         } catch (SQLException e) {
             String state = String.valueOf(e.getSQLState());
-            if (state.startsWith("08") || state.startsWith("57P")) {
-                // The server is gone (stopped, killed) or restarting after a crash (57P03, e.g. a full disk): for an
-                // embedded server the database goes with it; the failure that took the server away is reported by
-                // whoever saw it.
+            if (disposable || state.startsWith("08") || state.startsWith("57P")) {
+                // The server goes away after use anyway (embedded, container), or it is gone (stopped, killed) or
+                // restarting after a crash (57P03): the database goes with it, and whatever made the drop fail (a
+                // full disk that leaves no room for the drop's checkpoint, say) is reported by whoever saw it.
                 LOG.debug("Could not drop scratch database {}: {}", name, e.getMessage());
             } else {
                 LOG.warn("Could not drop scratch database {}: {}", name, e.getMessage());

@@ -67,7 +67,7 @@ public final class TestcontainersProvider implements PostgresProvider {
             this.info = new PostgresInfo(read.version(), read.major(), "testcontainers");
             this.databases = new ScratchDatabases(admin, null, CloneStrategy.SERVER_DEFAULT,
                     name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(container.getHost(), port(), name,
-                            container.getUsername()), container.getUsername(), dataSource(name), this::drop));
+                            container.getUsername()), container.getUsername(), dataSource(name), this::drop), true);
         }
 
         private int port() {

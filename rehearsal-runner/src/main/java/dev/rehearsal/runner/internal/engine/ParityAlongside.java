@@ -1,0 +1,61 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Flyway applying the chain on a thread of its own, in its own scratch database, while the rehearsal runs. The
+ * database is created and owned here, not by the thread, so that a rehearsal that fails can take it away at once:
+ * dropping it ends Flyway's session and frees its disk, and the server then stops without waiting for Flyway.
+ */
+final class ParityAlongside {
+
+    private final FutureTask<FlywayParity.Applied> task;
+    private final ScratchDatabase database;
+
+    private ParityAlongside(FutureTask<FlywayParity.Applied> task, ScratchDatabase database) {
+        this.task = task;
+        this.database = database;
+    }
+
+    static ParityAlongside start(PostgresServer server, RehearsalConfig config) {
+        ScratchDatabase database = server.createDatabase("flyway");
+        FutureTask<FlywayParity.Applied> task = new FutureTask<>(() -> {
+            try {
+                return FlywayParity.apply(database, config);
+            } finally {
+                database.close();
+            }
+        });
+        Thread thread = new Thread(task, "rehearsal-flyway-parity");
+        thread.setDaemon(true);
+        thread.start();
+        return new ParityAlongside(task, database);
+    }
+
+    /** Waits for Flyway to finish. */
+    FlywayParity.Applied result() {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalException(ErrorCode.INTERRUPTED, "Interrupted while Flyway applied the chain.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Abandons the check: Flyway's result is not wanted any more. Drops its database, ending its session. */
+    void stop() {
+        task.cancel(true);
+        database.close();
+    }
+}
