@@ -8,6 +8,7 @@ import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.RunTimings;
+import dev.rehearsal.runner.internal.util.FileTrees;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class SampleBenchmark implements Benchmark {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, "The bundled sample set " + sample
                     + " is missing; run rehearse bench from the repository's root directory.");
         }
-        rehearse(sample, false); // warm-up: binaries, cached data directory, JIT
+        new RehearsalEngine(config(sample, false)).run(); // warm-up: binaries, cached data directory, JIT
         int runs = Math.max(2, context.repetitions() / 3);
         double[] full = new double[runs];
         double[] bare = new double[runs];
@@ -47,10 +48,10 @@ final class SampleBenchmark implements Benchmark {
         Report last = null;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            RehearsalEngine engine = rehearse(sample, false);
+            new RehearsalEngine(config(sample, false)).run();
             bare[i] = Stats.millisSince(start);
             start = System.nanoTime();
-            engine = new RehearsalEngine(config(sample, true));
+            RehearsalEngine engine = new RehearsalEngine(config(sample, true));
             last = engine.run();
             full[i] = Stats.millisSince(start);
             breakdowns.add(engine.timings().parts());
@@ -79,12 +80,6 @@ final class SampleBenchmark implements Benchmark {
                                 + "only the time spent before and after each step."));
     }
 
-    private static RehearsalEngine rehearse(Path sample, boolean withData) {
-        RehearsalEngine engine = new RehearsalEngine(config(sample, withData));
-        engine.run();
-        return engine;
-    }
-
     private static RehearsalConfig config(Path sample, boolean withData) {
         RehearsalConfig.Builder builder = RehearsalConfig.builder().migrations(sample.toString())
                 .provider(PostgresProviders.embedded());
@@ -99,12 +94,7 @@ final class SampleBenchmark implements Benchmark {
             ReportWriter.write(report, directory, EnumSet.allOf(ReportFormat.class));
             return Stats.millisSince(start);
         } finally {
-            try (var files = Files.list(directory)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(directory);
+            FileTrees.delete(directory);
         }
     }
 }

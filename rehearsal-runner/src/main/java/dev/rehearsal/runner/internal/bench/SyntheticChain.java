@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.bench;
 
 import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.internal.util.FileTrees;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -84,10 +83,6 @@ final class SyntheticChain implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        FileTrees.delete(directory);
     }
 }

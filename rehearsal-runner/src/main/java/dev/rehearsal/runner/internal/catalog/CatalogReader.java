@@ -56,7 +56,7 @@ final class CatalogReader {
         connection.setAutoCommit(false);
         CatalogSnapshot snapshot;
         try (Statement statement = connection.createStatement()) {
-            snapshot = collect(statement, SETTINGS + QUERY);
+            snapshot = collect(statement, statement.execute(SETTINGS + QUERY));
         } catch (SQLException e) {
             try {
                 endTransaction(connection);
@@ -79,7 +79,8 @@ final class CatalogReader {
         String release = "ROLLBACK TO SAVEPOINT " + SAVEPOINT + ";\nRELEASE SAVEPOINT " + SAVEPOINT;
         try (Statement statement = connection.createStatement()) {
             try {
-                return collect(statement, "SAVEPOINT " + SAVEPOINT + ";\n" + SETTINGS + QUERY + ";\n" + release);
+                String batch = "SAVEPOINT " + SAVEPOINT + ";\n" + SETTINGS + QUERY + ";\n" + release;
+                return collect(statement, statement.execute(batch));
             } catch (SQLException e) {
                 try {
                     statement.execute(release);
@@ -108,18 +109,16 @@ final class CatalogReader {
     /** Runs the query {@link #prepare} made. */
     static CatalogSnapshot read(PreparedStatement prepared) {
         try {
-            prepared.execute();
-            return collect(prepared, null);
+            return collect(prepared, prepared.execute());
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    /** Collects the rows of {@code batch}, or of what {@code statement} has just run when {@code batch} is null. */
-    private static CatalogSnapshot collect(Statement statement, String batch) throws SQLException {
+    /** Collects the rows of what {@code statement} has just run; {@code isResultSet} is what its execute returned. */
+    private static CatalogSnapshot collect(Statement statement, boolean isResultSet) throws SQLException {
         Map<String, CatalogObject> objects = new TreeMap<>();
         Map<String, List<String>> columnOrder = new TreeMap<>();
-        boolean isResultSet = batch == null || statement.execute(batch);
         while (isResultSet || statement.getUpdateCount() != -1) {
             if (isResultSet) {
                 try (ResultSet rows = statement.getResultSet()) {

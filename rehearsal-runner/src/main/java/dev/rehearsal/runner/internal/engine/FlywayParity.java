@@ -34,10 +34,6 @@ final class FlywayParity {
     record Applied(CatalogSnapshot schema, List<Finding> problems) {
     }
 
-    static List<Finding> check(PostgresServer server, RehearsalConfig config, CatalogSnapshot rehearsed) {
-        return compare(apply(server, config), rehearsed, config);
-    }
-
     /**
      * Applies the chain with Flyway. Independent of the rehearsal until {@link #compare}, so it may run beside it on
      * another thread (in another database of the same server).

@@ -167,8 +167,7 @@ public final class ScriptExecutor {
                     if (BUILDS_INDEX_CONCURRENTLY.matcher(statement.sql()).find()) {
                         // The new index is locked only inside the build's first internal transaction, before anyone
                         // else can see it; whether a 0.5 ms sampler catches that is chance, so it is left out.
-                        TransactionTracker started = tracker;
-                        locks = locks.stream().filter(l -> started.existedAtStart(l.relation())).toList();
+                        locks = locks.stream().filter(l -> tracker.existedAtStart(l.relation())).toList();
                     }
                     done = new PendingStatement(statement, start, end, error == null ? tracker.observe() : null, locks,
                             error == null ? null : ErrorLines.describe(error));

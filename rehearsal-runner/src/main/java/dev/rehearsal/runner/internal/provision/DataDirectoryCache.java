@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.provision;
 
+import dev.rehearsal.runner.internal.util.FileTrees;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.provision;
 
+import dev.rehearsal.runner.internal.util.FileTrees;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.internal.util.ShutdownSequence;

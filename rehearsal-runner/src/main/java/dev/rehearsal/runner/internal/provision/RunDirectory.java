@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.provision;
 
+import dev.rehearsal.runner.internal.util.FileTrees;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

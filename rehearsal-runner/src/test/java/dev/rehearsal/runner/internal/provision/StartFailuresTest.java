@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.provision;
 
+import dev.rehearsal.runner.internal.util.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

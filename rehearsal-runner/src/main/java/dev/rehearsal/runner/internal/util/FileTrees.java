@@ -1,4 +1,4 @@
-package dev.rehearsal.runner.internal.provision;
+package dev.rehearsal.runner.internal.util;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,12 +13,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Copying and deleting directory trees. */
-final class FileTrees {
+public final class FileTrees {
 
     private FileTrees() {
     }
 
-    static void copy(Path source, Path target) throws IOException {
+    public static void copy(Path source, Path target) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -39,7 +39,7 @@ final class FileTrees {
         });
     }
 
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
@@ -56,7 +56,7 @@ final class FileTrees {
         }
     }
 
-    static void deleteQuietly(Path root) {
+    public static void deleteQuietly(Path root) {
         try {
             delete(root);
         } catch (IOException e) {
@@ -64,7 +64,7 @@ final class FileTrees {
         }
     }
 
-    static long size(Path root) throws IOException {
+    public static long size(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
