@@ -43,7 +43,8 @@ public final class RehearsalResultAssert extends AbstractAssert<RehearsalResultA
         isNotNull();
         List<Finding> breaking = actual.findings().stream().filter(actual.report()::breaksPolicy).toList();
         if (!breaking.isEmpty() || !actual.passed()) {
-            throwAssertionError(shouldPassPolicy("the rehearsal", actual.report().failOn(), breaking));
+            throwAssertionError(shouldPassPolicy("the rehearsal", actual.report().failOn(), breaking,
+                    actual.report().measuredOnFewRows()));
         }
         return this;
     }

@@ -268,6 +268,10 @@ public final class RehearsalConfig {
                 throw invalid("rows must be 0 or more (0 turns seeding off), got " + rows);
             }
             tableRows.forEach((table, count) -> {
+                if (!table.contains(".")) {
+                    throw invalid("rows for table '" + table + "' need its schema, as in public." + table
+                            + " (tables of every schema are seeded, so a bare name is ambiguous)");
+                }
                 if (count == null || count < 0) {
                     throw invalid("rows for " + table + " must be 0 or more, got " + count);
                 }

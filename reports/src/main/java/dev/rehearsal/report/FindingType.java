@@ -55,7 +55,7 @@ public enum FindingType {
                     + "and environments that already ran it will not run the change."),
     FLYWAY_PARITY(Severity.ERROR, "Flyway produces a different schema",
             "Applying the chain with Flyway gives a different catalog than the rehearsal; production runs Flyway."),
-    SEED_SKIPPED(Severity.INFO, "Table not seeded",
+    SEED_SKIPPED(Severity.WARNING, "Table not seeded",
             "Rehearsal could not generate rows for a table, so its measurements ran on an empty table."),
     COLUMN_ORDER_CHANGED(Severity.INFO, "Column order changed by the round trip",
             "Down and up restored the columns in another order; SELECT * and COPY without a column list see it.");

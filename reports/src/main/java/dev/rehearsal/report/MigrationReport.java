@@ -63,12 +63,15 @@ public record MigrationReport(
         return kind == MigrationKind.REPEATABLE ? displayName() : "V" + version;
     }
 
-    /** The strongest lock any statement of any step took; among equal modes the longest held. */
+    /**
+     * The strongest lock any statement of any step took on a relation that existed before the migration; among
+     * equal modes the longest held. A lock on a relation the migration created blocks nobody.
+     */
     public Optional<LockHold> strongestLock() {
-        return statements.stream().flatMap(s -> s.locks().stream()).max(LockHold.BY_STRENGTH_THEN_HOLD);
+        return statements.stream().flatMap(s -> s.strongestLock().stream()).max(LockHold.BY_STRENGTH_THEN_HOLD);
     }
 
-    /** The lock held longest by any statement of any step. */
+    /** The lock held longest by any statement of any step on a relation that existed before the migration. */
     public Optional<LockHold> longestLockHold() {
         return statements.stream().flatMap(s -> s.longestLockHold().stream())
                 .max(java.util.Comparator.comparingDouble(LockHold::heldMs));

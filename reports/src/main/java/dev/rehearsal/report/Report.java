@@ -71,4 +71,31 @@ public record Report(
         migrations.forEach(m -> all.addAll(m.findings()));
         return List.copyOf(all);
     }
+
+    /**
+     * One line naming the tables a migration worked on that held fewer rows than asked (the active
+     * {@code SEED_SKIPPED} findings), e.g. {@code Measured on an empty table: public.customers (V1)}; empty when every
+     * table was filled. Summaries print it beside the verdict: figures about those tables are not production's.
+     */
+    public java.util.Optional<String> measuredOnFewRows() {
+        List<String> empty = new java.util.ArrayList<>();
+        List<String> fewer = new java.util.ArrayList<>();
+        for (MigrationReport migration : migrations) {
+            for (Finding f : migration.findings()) {
+                if (f.isActive() && FindingType.SEED_SKIPPED.code().equals(f.code()) && f.relation() != null) {
+                    String entry = f.relation() + " (" + migration.shortName() + ")";
+                    (f.title().startsWith("Measured on an empty table") ? empty : fewer).add(entry);
+                }
+            }
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (!empty.isEmpty()) {
+            parts.add("Measured on an empty table: " + String.join(", ", empty));
+        }
+        if (!fewer.isEmpty()) {
+            parts.add("measured on fewer rows than asked: " + String.join(", ", fewer));
+        }
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", parts)
+                + ". Figures about these tables do not reflect production's rows.");
+    }
 }

@@ -43,13 +43,28 @@ public record StatementTrace(
         writers = writers == null ? WriterImpact.NONE : writers;
     }
 
-    /** The lock in the strongest mode (see {@link LockModes}); among equals, the one held longest. */
-    public java.util.Optional<LockHold> strongestLock() {
-        return locks.stream().max(LockHold.BY_STRENGTH_THEN_HOLD);
+    /** The same statement with other locks (e.g. marked as taken on a relation the migration created). */
+    public StatementTrace withLocks(List<LockHold> replaced) {
+        return new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional, replaced, rewrites, scans,
+                writers, lockTimeout, statementTimeout, error);
     }
 
-    /** The lock held longest, whatever its mode. */
+    /** The same statement with what concurrent writers felt of it. */
+    public StatementTrace withWriters(WriterImpact impact) {
+        return new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional, locks, rewrites, scans,
+                impact, lockTimeout, statementTimeout, error);
+    }
+
+    /**
+     * The lock in the strongest mode (see {@link LockModes}) on a relation that existed before the migration;
+     * among equals, the one held longest.
+     */
+    public java.util.Optional<LockHold> strongestLock() {
+        return locks.stream().filter(l -> !l.newRelation()).max(LockHold.BY_STRENGTH_THEN_HOLD);
+    }
+
+    /** The lock held longest on a relation that existed before the migration, whatever its mode. */
     public java.util.Optional<LockHold> longestLockHold() {
-        return locks.stream().max(java.util.Comparator.comparingDouble(LockHold::heldMs));
+        return locks.stream().filter(l -> !l.newRelation()).max(java.util.Comparator.comparingDouble(LockHold::heldMs));
     }
 }

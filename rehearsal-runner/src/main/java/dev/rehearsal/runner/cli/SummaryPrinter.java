@@ -44,6 +44,7 @@ final class SummaryPrinter {
                 out.printf(Locale.ROOT, "  … and %d more in the reports%n", findings.size() - MAX_FINDINGS);
             }
         }
+        report.measuredOnFewRows().ifPresent(note -> out.printf(Locale.ROOT, "%n%s%n", note));
         long suppressed = report.allFindings().stream().filter(f -> !f.isActive()).count();
         if (suppressed > 0) {
             out.printf(Locale.ROOT, "(%d finding%s suppressed in the migrations with a reason)%n", suppressed,

@@ -110,6 +110,12 @@ class BadInputCorpusTest {
         cases.add(new Case("--jdbc-url listing a remote host after a local one", valid,
                 List.of(VALID, "--jdbc-url", "jdbc:postgresql://localhost,db.example.com/app?user=me"), 3,
                 List.of("Refusing to rehearse on db.example.com", "--allow-remote")));
+        cases.add(new Case("--table-rows without the schema", valid, List.of(VALID, "--table-rows", "t=500"), 2,
+                List.of("rows for table 't' need its schema, as in public.t")));
+        cases.add(new Case("--table-rows naming a table no migration names", valid,
+                List.of(VALID, "--table-rows", "public.orders=500"), 2,
+                List.of("rows were given for public.orders, which no migration of the chain names",
+                        "Check the spelling and the schema")));
         cases.add(new Case("--image without the testcontainers provider", valid,
                 List.of(VALID, "--image", "postgres:17"), 2, List.of("--image needs --provider testcontainers")));
         return cases.stream();

@@ -26,7 +26,8 @@ class ConfigFileTest {
     void migrations() throws IOException {
         migrations = Files.createDirectories(dir.resolve("db"));
         Files.writeString(migrations.resolve("V1__create.sql"), "CREATE TABLE t (id int PRIMARY KEY);\n");
-        Files.writeString(migrations.resolve("V2__column.sql"), "ALTER TABLE t ADD COLUMN a int;\n");
+        // with a lock_timeout: its ACCESS EXCLUSIVE lock on t would otherwise be a NO_LOCK_TIMEOUT warning
+        Files.writeString(migrations.resolve("V2__column.sql"), "SET lock_timeout = '2s';\nALTER TABLE t ADD COLUMN a int;\n");
     }
 
     private Report report(Path out) throws IOException {

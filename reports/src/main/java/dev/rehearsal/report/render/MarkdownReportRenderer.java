@@ -41,6 +41,7 @@ final class MarkdownReportRenderer implements ReportRenderer {
         md.append("Policy: findings at **").append(report.failOn().json()).append("** or above fail the run; ")
                 .append(breaking == 0 ? "none do" : Fmt.plural(breaking, "finding") + " " + (breaking == 1 ? "does" : "do"))
                 .append(".");
+        report.measuredOnFewRows().ifPresent(note -> md.append(" ⚠️ ").append(Markdown.text(note, 1000)));
         if (report.status() != RunStatus.COMPLETE) {
             md.append(" ⚠️ The run is **").append(report.status().json()).append("**: ")
                     .append(Markdown.text(report.statusReason(), 500));

@@ -45,8 +45,8 @@ class SarifReportRendererTest {
         assertThat(rewrite.at("/defaultConfiguration/level").asText()).isEqualTo("error");
         assertThat(driver.at("/rules/" + FindingType.MISSING_DOWN.ordinal() + "/defaultConfiguration/level").asText())
                 .isEqualTo("warning");
-        assertThat(driver.at("/rules/" + FindingType.SEED_SKIPPED.ordinal() + "/defaultConfiguration/level").asText())
-                .isEqualTo("note");
+        assertThat(driver.at("/rules/" + FindingType.COLUMN_ORDER_CHANGED.ordinal() + "/defaultConfiguration/level")
+                .asText()).isEqualTo("note");
     }
 
     @Test

@@ -2,11 +2,15 @@ package dev.rehearsal.samples.patterns;
 
 import static dev.rehearsal.junit.RehearsalAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.SeedSummary.SeededTable;
+import dev.rehearsal.report.Severity;
+import dev.rehearsal.runner.Policy;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +32,24 @@ class SeedSkippedTest {
         assertThat(stores.note()).contains("column location (point, NOT NULL)", "not one the seeder can generate");
         assertThat(result).migration("2").hasFinding("SEED_SKIPPED");
         assertThat(result).passes();
+    }
+
+    @Test
+    void should_warn_that_the_table_was_measured_empty_in_every_summary(Rehearsal rehearsal) {
+        // GIVEN a policy that fails on warnings
+        RehearsalResult result = rehearsal.run(config -> config.policy(Policy.defaults().withFailOn(Severity.WARNING)));
+
+        // THEN SEED_SKIPPED is a warning, and the summaries and the failed assertion name the empty table
+        Finding skipped = result.migration("2").orElseThrow().findings().stream()
+                .filter(f -> f.code().equals("SEED_SKIPPED")).findFirst().orElseThrow();
+        assertThat(skipped.severity()).isEqualTo(Severity.WARNING);
+        assertThat(skipped.title()).isEqualTo("Measured on an empty table: public.stores holds no rows for this migration");
+        assertThat(result.report().measuredOnFewRows()).hasValue("Measured on an empty table: public.stores (V2). "
+                + "Figures about these tables do not reflect production's rows.");
+        assertThatThrownBy(() -> assertThat(result).passes())
+                .hasMessageContaining("SEED_SKIPPED (warning)")
+                .hasMessageEndingWith("Measured on an empty table: public.stores (V2). "
+                        + "Figures about these tables do not reflect production's rows.");
     }
 
     @Test

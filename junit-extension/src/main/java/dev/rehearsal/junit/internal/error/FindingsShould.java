@@ -29,8 +29,15 @@ public final class FindingsShould extends RehearsalMessage {
 
     /** "Expecting migration V2 to pass the policy (no active finding at or above error) but it has:\n  …". */
     public static ErrorMessageFactory shouldPassPolicy(String subject, Severity failOn, List<Finding> offending) {
+        return shouldPassPolicy(subject, failOn, offending, java.util.Optional.empty());
+    }
+
+    /** The same, followed by the tables that were measured on fewer rows than asked, when there are any. */
+    public static ErrorMessageFactory shouldPassPolicy(String subject, Severity failOn, List<Finding> offending,
+            java.util.Optional<String> measuredOnFewRows) {
         return new FindingsShould("Expecting " + subject + " to pass the policy (no active finding at or above "
-                + failOn.json() + ") but it has:\n  " + list(offending));
+                + failOn.json() + ") but it has:\n  " + list(offending)
+                + measuredOnFewRows.map(note -> "\n" + note).orElse(""));
     }
 
     /** "Expecting the rehearsal to fail but it passed: no active finding at or above error". */

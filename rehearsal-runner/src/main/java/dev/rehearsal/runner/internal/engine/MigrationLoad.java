@@ -89,7 +89,7 @@ final class MigrationLoad implements AutoCloseable {
             long from = originNanos + (long) (s.startMs() * 1_000_000);
             long to = originNanos + (long) (WaitAttribution.releaseMs(s) * 1_000_000);
             LoadWindow window = load == null ? null : load.window(s.phase(), from, Math.max(to, from + 1));
-            withWriters.add(withWriters(s, WriterImpacts.of(own, Long.MIN_VALUE, Long.MAX_VALUE, window)));
+            withWriters.add(s.withWriters(WriterImpacts.of(own, Long.MIN_VALUE, Long.MAX_VALUE, window)));
             blocked.addAll(WriterImpacts.blocked(own, originNanos, s.phase(), s.line()));
         }
         List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);
@@ -112,11 +112,6 @@ final class MigrationLoad implements AutoCloseable {
         return windows;
     }
 
-    private static StatementTrace withWriters(StatementTrace s, dev.rehearsal.report.WriterImpact writers) {
-        return new StatementTrace(s.phase(), s.script(), s.line(), s.sql(), s.startMs(), s.durationMs(),
-                s.transactional(), s.locks(), s.rewrites(), s.scans(), writers, s.lockTimeout(), s.statementTimeout(),
-                s.error());
-    }
 
     @Override
     public void close() {

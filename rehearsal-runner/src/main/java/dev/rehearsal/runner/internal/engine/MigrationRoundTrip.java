@@ -179,7 +179,8 @@ final class MigrationRoundTrip {
 
     private static StepResults done(RoundTrip trip, List<StatementTrace> statements, StepResults.ChainState state,
             long origin, Map<String, Long> rowsBefore, CatalogSnapshot beforeUp, List<String> invalidIndexes) {
-        return new StepResults(trip, statements, state, Millis.between(origin, System.nanoTime()), rowsBefore,
+        return new StepResults(trip, NewRelations.mark(statements, beforeUp), state,
+                Millis.between(origin, System.nanoTime()), rowsBefore,
                 columnsOf(beforeUp), invalidIndexes, null);
     }
 }

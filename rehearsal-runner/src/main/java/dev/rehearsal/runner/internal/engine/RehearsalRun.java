@@ -68,6 +68,7 @@ public final class RehearsalRun {
         state.source(new SourceInfo(config.location(), set.layout().id()));
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
+        TouchedTables.requireNamed(config.tableRows().keySet(), set.migrations());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
         long starting = System.nanoTime();
         long stopping = 0;

@@ -19,16 +19,39 @@ final class TouchedTables {
     }
 
     static List<String> of(Migration migration, Collection<String> existingTables) {
-        String text = (sql(migration.up()) + "\n" + sql(migration.down())).toLowerCase(Locale.ROOT);
+        String text = text(migration);
         List<String> touched = new ArrayList<>();
         for (String table : existingTables) {
-            String bare = table.substring(table.indexOf('.') + 1).replace("\"", "").toLowerCase(Locale.ROOT);
-            if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(bare) + "\"?(?![\\w$])").matcher(text).find()) {
+            if (names(text, table)) {
                 touched.add(table);
             }
         }
         touched.sort(null);
         return touched;
+    }
+
+    /**
+     * Refuses per-table row counts for a table that no script of the chain names: a misspelt name would otherwise
+     * be ignored, and the table seeded with the default count while the user believes otherwise.
+     */
+    static void requireNamed(java.util.Set<String> tablesWithRows, List<Migration> chain) {
+        String all = String.join("\n", chain.stream().map(TouchedTables::text).toList());
+        List<String> unknown = tablesWithRows.stream().filter(table -> !names(all, table)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new dev.rehearsal.runner.RehearsalException(dev.rehearsal.runner.ErrorCode.INVALID_OPTION,
+                    "Invalid configuration: rows were given for " + String.join(", ", unknown) + ", which no migration "
+                            + "of the chain names. Check the spelling and the schema (tables are named as "
+                            + "schema.table, e.g. public.orders), or remove the setting.");
+        }
+    }
+
+    private static boolean names(String text, String table) {
+        String bare = table.substring(table.indexOf('.') + 1).replace("\"", "").toLowerCase(Locale.ROOT);
+        return Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(bare) + "\"?(?![\\w$])").matcher(text).find();
+    }
+
+    private static String text(Migration migration) {
+        return (sql(migration.up()) + "\n" + sql(migration.down())).toLowerCase(Locale.ROOT);
     }
 
     private static String sql(MigrationScript script) {

@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.findings;
 
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.Severity;
 import dev.rehearsal.runner.Policy;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,29 @@ public final class FindingCollector {
 
     private final Policy policy;
     private final Map<String, Suppressions> suppressionsByScript;
-    private final List<Finding> findings = new ArrayList<>();
+    private final List<Finding> findings;
+    private final String titlePrefix;
+    private final boolean lowered;
 
     public FindingCollector(Policy policy, Map<String, Suppressions> suppressionsByScript) {
+        this(policy, suppressionsByScript, new ArrayList<>(), "", false);
+    }
+
+    private FindingCollector(Policy policy, Map<String, Suppressions> suppressionsByScript, List<Finding> findings,
+            String titlePrefix, boolean lowered) {
         this.policy = policy;
         this.suppressionsByScript = suppressionsByScript;
+        this.findings = findings;
+        this.titlePrefix = titlePrefix;
+        this.lowered = lowered;
+    }
+
+    /**
+     * A collector into the same list whose findings are one severity lower than the policy says and whose titles
+     * start with {@code titlePrefix}: for facts that matter only in a less likely situation, such as a rollback.
+     */
+    public FindingCollector lowered(String titlePrefix) {
+        return new FindingCollector(policy, suppressionsByScript, findings, titlePrefix, true);
     }
 
     /**
@@ -36,7 +55,11 @@ public final class FindingCollector {
         }
         String suppressed = script == null ? null
                 : suppressionsByScript.getOrDefault(script, Suppressions.none()).reasonFor(type.code(), line).orElse(null);
-        findings.add(new Finding(type.code(), policy.severityOf(type), title, script, line, relation, evidence,
+        Severity severity = policy.severityOf(type);
+        if (lowered) {
+            severity = severity == Severity.ERROR ? Severity.WARNING : Severity.INFO;
+        }
+        findings.add(new Finding(type.code(), severity, titlePrefix + title, script, line, relation, evidence,
                 remediation, suppressed));
     }
 

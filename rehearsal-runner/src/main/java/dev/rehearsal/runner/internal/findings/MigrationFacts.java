@@ -20,6 +20,11 @@ import java.util.Set;
 public record MigrationFacts(Migration migration, List<StatementTrace> statements, Map<String, Long> rowsBefore,
                              Set<String> columnsBefore, List<String> invalidIndexes, String postgresVersion) {
 
+    /** Whether the table existed before up, holding rows in the rehearsal or not. */
+    boolean existedBefore(String table) {
+        return rowsBefore.containsKey(table);
+    }
+
     /** Whether the column existed before up; true when that is unknown. */
     boolean columnExisted(String table, String column) {
         if (columnsBefore.isEmpty()) {

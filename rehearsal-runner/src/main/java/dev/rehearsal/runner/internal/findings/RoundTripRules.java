@@ -30,7 +30,7 @@ public final class RoundTripRules {
         StepFailure failure = trip.failure();
         if (failure != null) {
             findings.add(FindingType.MIGRATION_FAILED, failure.script(), failure.line(), null,
-                    "The " + stepName(failure.phase()) + " step failed",
+                    "The " + stepName(failure.phase()) + " step failed: " + firstLine(failure.message()),
                     failure.message() + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]"),
                     remediationFor(failure, failedSql(migration, failure)));
         }
@@ -65,6 +65,12 @@ public final class RoundTripRules {
 
     // unique, check, foreign key and exclusion violations
     private static final java.util.Set<String> CONSTRAINT_VIOLATIONS = java.util.Set.of("23505", "23514", "23503", "23P01");
+
+    /** PostgreSQL's own words, short enough for a title: what a reader of the console or a test failure needs. */
+    private static String firstLine(String message) {
+        String line = message == null || message.isBlank() ? "no message" : message.strip().lines().findFirst().orElse("");
+        return line.length() <= 160 ? line : line.substring(0, 159) + "…";
+    }
 
     private static String stepName(dev.rehearsal.report.Phase phase) {
         return switch (phase) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
+import dev.rehearsal.report.Severity;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import java.util.List;
@@ -27,9 +28,17 @@ class StatementFindingsTest {
                 .build()).run();
     }
 
+    /** The codes of the up script's findings; the down script's are {@link #rollback(String)}. */
     private List<String> codes(String version) {
-        return migration(version).findings().stream().map(Finding::code).toList();
+        return migration(version).findings().stream().filter(f -> !f.title().startsWith(ROLLBACK))
+                .map(Finding::code).toList();
     }
+
+    private List<Finding> rollback(String version) {
+        return migration(version).findings().stream().filter(f -> f.title().startsWith(ROLLBACK)).toList();
+    }
+
+    private static final String ROLLBACK = "On rollback (down script): ";
 
     private MigrationReport migration(String version) {
         return report.migrations().stream().filter(m -> version.equals(m.version())).findFirst().orElseThrow();
@@ -74,6 +83,20 @@ class StatementFindingsTest {
         assertThat(codes("5")).containsExactly("VALIDATION_SCAN_UNDER_LOCK");
         assertThat(finding("5", "VALIDATION_SCAN_UNDER_LOCK").remediation())
                 .contains("CHECK (status IS NOT NULL) NOT VALID").contains("SET NOT NULL");
+    }
+
+    @Test
+    void should_report_what_the_down_script_does_one_severity_lower() {
+        // narrowing total back to integer rewrites orders again: an error in an up script, a warning on rollback
+        assertThat(rollback("3")).extracting(Finding::code, Finding::severity, Finding::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("TABLE_REWRITE", Severity.WARNING, 2));
+        assertThat(rollback("3").get(0).script()).endsWith("U3__widen_total.sql");
+        assertThat(rollback("3").get(0).evidence()).contains("20,000 rows", "AccessExclusiveLock held");
+        // dropping the index takes ACCESS EXCLUSIVE on orders without lock_timeout: a warning lowered to info
+        assertThat(rollback("2")).extracting(Finding::code, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NO_LOCK_TIMEOUT", Severity.INFO));
+        // a table the migration created stays quiet in its down script too
+        assertThat(rollback("1")).isEmpty();
     }
 
     @Test
