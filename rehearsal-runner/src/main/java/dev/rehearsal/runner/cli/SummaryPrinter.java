@@ -39,7 +39,8 @@ final class SummaryPrinter {
             out.println("No findings.");
         } else {
             out.printf(Locale.ROOT, "Findings: %s%n", counts(findings));
-            findings.stream().limit(MAX_FINDINGS).forEach(f -> printFinding(f, out));
+            java.util.Set<String> fixesShown = new java.util.HashSet<>();
+            findings.stream().limit(MAX_FINDINGS).forEach(f -> printFinding(f, fixesShown, out));
             if (findings.size() > MAX_FINDINGS) {
                 out.printf(Locale.ROOT, "  … and %d more in the reports%n", findings.size() - MAX_FINDINGS);
             }
@@ -80,14 +81,17 @@ final class SummaryPrinter {
         };
     }
 
-    private static void printFinding(Finding f, PrintWriter out) {
+    /** Prints a finding; a fix already printed for an earlier finding of the same code is named, not repeated. */
+    private static void printFinding(Finding f, java.util.Set<String> fixesShown, PrintWriter out) {
         String where = f.script() == null ? "" : "  " + f.script() + (f.line() == null ? "" : ":" + f.line());
         out.printf(Locale.ROOT, "  %-7s %s%s%n", f.severity().json().toUpperCase(Locale.ROOT), f.code(), where);
         out.printf(Locale.ROOT, "          %s%n", f.title());
         if (f.evidence() != null && !f.evidence().isBlank()) {
             f.evidence().lines().limit(4).forEach(l -> out.printf(Locale.ROOT, "          measured: %s%n", l));
         }
-        if (f.remediation() != null && !f.remediation().isBlank()) {
+        if (f.remediation() != null && !f.remediation().isBlank() && !fixesShown.add(f.code() + "\n" + f.remediation())) {
+            out.printf(Locale.ROOT, "          fix: the same as for %s above%n", f.code());
+        } else if (f.remediation() != null && !f.remediation().isBlank()) {
             List<String> fix = f.remediation().lines().toList();
             out.printf(Locale.ROOT, "          fix: %s%n", fix.get(0));
             fix.stream().skip(1).limit(FIX_LINES).forEach(l -> out.printf(Locale.ROOT, "               %s%n", l));

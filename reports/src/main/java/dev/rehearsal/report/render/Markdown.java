@@ -3,7 +3,9 @@ package dev.rehearsal.report.render;
 /**
  * Escaping of user data (SQL, identifiers, paths, messages) for GitHub- and GitLab-flavoured Markdown.
  * Inline text is forced onto one line and every character that could start markup, a table cell, HTML,
- * math or a mention is neutralised, so a {@code |} in SQL cannot break a table and {@code <script>} stays text.
+ * math or a mention is neutralised with a backslash (CommonMark escapes any ASCII punctuation), so a {@code |} in SQL
+ * cannot break a table and {@code <script>} stays text; no HTML entity ({@code &gt;}) appears in the file, which
+ * people also read as plain text.
  */
 final class Markdown {
 
@@ -22,17 +24,20 @@ final class Markdown {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '@' -> out.append("&#64;"); // no accidental @mentions
+                case '@' -> out.append(mention(text, i) ? "`@`" : "@"); // a code span is never a mention
                 case '\n', '\r' -> out.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '$' ->
+                case '\\', '`', '*', '_', '[', ']', '|', '~', '#', '!', '$', '&', '<', '>' ->
                         out.append('\\').append(c);
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Whether the {@code @} at {@code i} would start a GitHub or GitLab mention: a word start followed by a name. */
+    private static boolean mention(String text, int i) {
+        boolean wordBefore = i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_');
+        return !wordBefore && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
     /**

@@ -93,8 +93,7 @@ final class MarkdownReportRenderer implements ReportRenderer {
             md.append("Evidence: ").append(Markdown.text(finding.evidence(), 800)).append("\n\n");
         }
         if (finding.remediation() != null && !finding.remediation().isBlank()) {
-            md.append("Fix:\n\n").append(Markdown.codeBlock("sql", Text.clip(finding.remediation(), 40, 3000)))
-                    .append('\n');
+            md.append("Fix:\n\n").append(MarkdownFix.render(Text.clip(finding.remediation(), 40, 3000)));
         }
     }
 

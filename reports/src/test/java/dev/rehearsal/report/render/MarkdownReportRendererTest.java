@@ -69,9 +69,29 @@ class MarkdownReportRendererTest {
         long headerPipes = unescapedPipes(rows.get(0));
         assertThat(rows).allSatisfy(row -> assertThat(unescapedPipes(row)).isEqualTo(headerPipes));
         assertThat(md).doesNotContain("<script>", "**bold**", "@team", "`code`")
-                .contains("&lt;script&gt;", "\\*\\*bold\\*\\*", "&#64;team");
+                .contains("\\<script\\>", "\\*\\*bold\\*\\*", "`@`team");
+        // and no HTML entity: people read report.md as plain text too
+        assertThat(md).doesNotContain("&lt;", "&gt;", "&amp;", "&#64;");
         // the fix's own backticks cannot close its fence
         assertThat(md).contains("````sql\nSELECT '```' AS fence;\n````");
+    }
+
+    @Test
+    void should_put_prose_of_a_fix_in_paragraphs_and_its_sql_in_sql_blocks() {
+        String fix = "Move the statements into a migration of their own with a V3__x.sql.conf file containing:\n"
+                + "executeInTransaction=false\n"
+                + "-- then build the index without blocking writers\n"
+                + "CREATE INDEX CONCURRENTLY orders_status_idx\n"
+                + "    ON orders (status);";
+
+        String md = MarkdownFix.render(fix);
+
+        assertThat(md).isEqualTo("Move the statements into a migration of their own with a V3\\_\\_x.sql.conf file "
+                + "containing:\n\n```properties\nexecuteInTransaction=false\n```\n\n"
+                + "```sql\n-- then build the index without blocking writers\nCREATE INDEX CONCURRENTLY orders_status_idx\n"
+                + "    ON orders (status);\n```\n\n");
+        assertThat(MarkdownFix.render("Rebuild public.orders with pg_repack, or in a maintenance window."))
+                .isEqualTo("Rebuild public.orders with pg\\_repack, or in a maintenance window.\n\n");
     }
 
     private static long unescapedPipes(String row) {
