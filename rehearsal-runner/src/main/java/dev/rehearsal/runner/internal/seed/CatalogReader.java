@@ -118,7 +118,7 @@ public final class CatalogReader {
                     foreignKeys.add(new ForeignKey(rs.getString(1), ints(rs.getArray(3)), rs.getLong(4),
                             ints(rs.getArray(5))));
                 } else {
-                    checks.add(new Check(rs.getString(1), rs.getString(6), rs.getString(7)));
+                    checks.add(new Check(rs.getString(1), rs.getString(6), rs.getString(7), ints(rs.getArray(3))));
                 }
             }
         }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param element   the element type of an array, {@code null} otherwise
  * @param notNull   a domain in the chain is NOT NULL
  * @param checks    CHECK definitions of the domains in the chain, as {@code pg_get_constraintdef} prints them
+ * @param base      the type under the domains as {@code format_type} shows it (without modifier), to cast
+ *                  candidate values to when PostgreSQL judges them against the domains' CHECKs
  */
 public record PgType(String name, TypeKind kind, int typmod, List<String> labels, PgType element, boolean notNull,
-                     List<String> checks) {
+                     List<String> checks, String base) {
 
     public PgType {
         labels = List.copyOf(labels);
@@ -23,7 +25,7 @@ public record PgType(String name, TypeKind kind, int typmod, List<String> labels
     }
 
     static PgType simple(String name, TypeKind kind) {
-        return new PgType(name, kind, -1, List.of(), null, false, List.of());
+        return new PgType(name, kind, -1, List.of(), null, false, List.of(), name);
     }
 
     /** The same type seen through a domain: extra checks, NOT NULL and possibly a type modifier. */
@@ -31,10 +33,10 @@ public record PgType(String name, TypeKind kind, int typmod, List<String> labels
         List<String> all = new java.util.ArrayList<>(checks);
         all.addAll(domainChecks);
         return new PgType(domainName, kind, domainTypmod >= 0 ? domainTypmod : typmod, labels, element,
-                notNull || domainNotNull, all);
+                notNull || domainNotNull, all, base);
     }
 
     PgType withTypmod(int columnTypmod) {
-        return columnTypmod < 0 ? this : new PgType(name, kind, columnTypmod, labels, element, notNull, checks);
+        return columnTypmod < 0 ? this : new PgType(name, kind, columnTypmod, labels, element, notNull, checks, base);
     }
 }

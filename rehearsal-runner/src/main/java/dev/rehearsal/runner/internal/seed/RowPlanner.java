@@ -71,18 +71,32 @@ public final class RowPlanner {
      */
     public static Outcome plan(TableInfo table, Map<Long, TableInfo> tables, ParentKeys keys, Set<String> nullFilled,
                                long base, long wanted, long seed, MaxReader maxReader) throws SQLException {
-        return new RowPlanner(table, base, wanted).build(tables, keys, nullFilled, seed, maxReader);
+        return plan(table, tables, keys, nullFilled, base, wanted, seed, maxReader, CandidatePools.Judged.NONE);
+    }
+
+    /**
+     * @param judged generators whose values PostgreSQL accepted, by column name: they replace the type's generator,
+     *               and the CHECKs they cover need no filtering
+     */
+    static Outcome plan(TableInfo table, Map<Long, TableInfo> tables, ParentKeys keys, Set<String> nullFilled,
+                        long base, long wanted, long seed, MaxReader maxReader, CandidatePools.Judged judged)
+            throws SQLException {
+        return new RowPlanner(table, base, wanted).build(tables, keys, nullFilled, seed, maxReader, judged);
     }
 
     private Outcome build(Map<Long, TableInfo> tables, ParentKeys keys, Set<String> nullFilled, long seed,
-                          MaxReader maxReader) throws SQLException {
+                          MaxReader maxReader, CandidatePools.Judged judged) throws SQLException {
         List<Check> notUnderstood = new ArrayList<>();
         Map<String, ValueRule> rules = Generators.tableRules(table, notUnderstood);
+        notUnderstood.removeIf(check -> judged.covered().contains(check.name()));
         Map<String, List<JsonKey>> jsonKeys = JsonKey.readBy(table);
         List<ColumnInfo> columns = table.columns().stream().filter(c -> !c.filledByServer()).toList();
         for (ColumnInfo column : columns) {
-            Generators.Made made = Generators.forType(column.type(), rules.getOrDefault(column.name(), ValueRule.NONE),
-                    jsonKeys.getOrDefault(column.name(), List.of()), Mix.seedFor(seed, table.displayName(), column.name()));
+            ValueGenerator pool = judged.generators().get(column.name());
+            Generators.Made made = pool != null ? Generators.Made.of(pool)
+                    : Generators.forType(column.type(), rules.getOrDefault(column.name(), ValueRule.NONE),
+                            jsonKeys.getOrDefault(column.name(), List.of()),
+                            Mix.seedFor(seed, table.displayName(), column.name()));
             if (jsonKeys.containsKey(column.name())) {
                 readByGenerated.add(column.attnum());
             }

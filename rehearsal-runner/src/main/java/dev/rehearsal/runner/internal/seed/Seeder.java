@@ -72,7 +72,7 @@ public final class Seeder {
         List<TableInfo> toAnalyze = new ArrayList<>();
         connection.setAutoCommit(false);
         TableSeeder seeder = new TableSeeder(connection, new ParentKeys(connection), byOid, order.nullFilled(),
-                options.seed());
+                options.seed(), options::demandsFor);
         for (TableInfo table : order.order()) {
             SeededTable result = seeder.seed(table, options.rowsFor(table));
             results.add(result);

@@ -76,8 +76,12 @@ public record TableInfo(long oid, String schema, String name, List<ColumnInfo> c
      * @param name       constraint name
      * @param definition {@code pg_get_constraintdef}: {@code CHECK (...)}
      * @param expression {@code pg_get_expr(conbin)}: the bare expression, usable in a WHERE clause
+     * @param attnums    the columns it reads ({@code conkey})
      */
-    public record Check(String name, String definition, String expression) {
+    public record Check(String name, String definition, String expression, List<Integer> attnums) {
+        public Check {
+            attnums = List.copyOf(attnums);
+        }
     }
 
     /**

@@ -34,9 +34,11 @@ final class TableSeeder {
     private final Set<String> nullFilled;
     private final long seed;
     private final Set<Long> changed = new HashSet<>(); // tables seed() added rows to
+    private final java.util.function.Function<TableInfo, List<ColumnDemand>> demands;
 
-    TableSeeder(Connection connection, ParentKeys keys, Map<Long, TableInfo> tables, Set<String> nullFilled, long seed)
-            throws SQLException {
+    TableSeeder(Connection connection, ParentKeys keys, Map<Long, TableInfo> tables, Set<String> nullFilled, long seed,
+                java.util.function.Function<TableInfo, List<ColumnDemand>> demands) throws SQLException {
+        this.demands = demands;
         this.connection = connection;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         this.keys = keys;
@@ -53,8 +55,9 @@ final class TableSeeder {
         }
         changed.add(table.oid());
         long wanted = target - existing;
+        CandidatePools.Judged judged = CandidatePools.judge(connection, table, demands.apply(table), target, seed);
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
-                column -> max(table, column));
+                column -> max(table, column), judged);
         if (outcome.plan() == null) {
             return new SeededTable(table.displayName(), existing, SeedNotes.notSeeded(table, outcome.problems()));
         }

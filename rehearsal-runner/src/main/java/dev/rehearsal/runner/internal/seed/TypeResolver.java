@@ -55,10 +55,12 @@ final class TypeResolver {
                     return resolve(base).throughDomain(display, typmod, notNull, strings(DOMAIN_CHECKS, oid));
                 }
                 if ("e".equals(typtype)) {
-                    return new PgType(display, TypeKind.ENUM, -1, strings(LABELS, oid), null, false, List.of());
+                    return new PgType(display, TypeKind.ENUM, -1, strings(LABELS, oid), null, false, List.of(),
+                            display);
                 }
                 if ("A".equals(category) && element != 0) {
-                    return new PgType(display, TypeKind.ARRAY, -1, List.of(), resolve(element), false, List.of());
+                    return new PgType(display, TypeKind.ARRAY, -1, List.of(), resolve(element), false, List.of(),
+                            display);
                 }
                 TypeKind kind = TypeKind.ofBaseType(typname);
                 if (kind == TypeKind.UNSUPPORTED && "S".equals(category)) {
