@@ -60,7 +60,8 @@ public final class Generators {
             case BYTEA -> Made.of(new BytesGenerator());
             case INET -> Made.of(new InetGenerator());
             case ARRAY -> {
-                Made element = forType(type.element(), ValueRule.NONE, List.of(), salt);
+                // the column's modifier is the elements' (char(2)[] holds char(2) values)
+                Made element = forType(type.element().withTypmod(type.typmod()), ValueRule.NONE, List.of(), salt);
                 yield element.generator() == null ? element : Made.of(new ArrayGenerator(element.generator()));
             }
             default -> Made.fails("type " + type.name() + " is not one the seeder can generate");

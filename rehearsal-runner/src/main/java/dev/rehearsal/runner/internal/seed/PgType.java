@@ -25,7 +25,8 @@ public record PgType(String name, TypeKind kind, int typmod, List<String> labels
     }
 
     static PgType simple(String name, TypeKind kind) {
-        return new PgType(name, kind, -1, List.of(), null, false, List.of(), name);
+        // bpchar, not "character": a cast to character without a length would cut candidates to one letter
+        return new PgType(name, kind, -1, List.of(), null, false, List.of(), kind == TypeKind.CHAR ? "bpchar" : name);
     }
 
     /** The same type seen through a domain: extra checks, NOT NULL and possibly a type modifier. */

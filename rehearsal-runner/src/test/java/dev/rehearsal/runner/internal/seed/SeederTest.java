@@ -59,10 +59,10 @@ class SeederTest {
     @Test
     void should_report_a_table_whose_check_no_generated_value_passes_and_go_on() throws SQLException {
         try (ScratchDatabase db = schema("unsatisfiable")) {
-            SeededTable legacy = byName(seed(db, SeedOptions.defaults().rows(ROWS))).get("shop.legacy_codes");
+            SeededTable signed = byName(seed(db, SeedOptions.defaults().rows(ROWS))).get("shop.signed_codes");
 
-            assertThat(legacy.rows()).isZero();
-            assertThat(legacy.note()).contains("legacy_code_format", "column code", "seedScript")
+            assertThat(signed.rows()).isZero();
+            assertThat(signed.note()).contains("signed_code_digest", "column code", "seedScript")
                     .startsWith("not seeded");
         }
     }

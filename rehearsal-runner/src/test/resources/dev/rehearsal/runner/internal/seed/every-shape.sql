@@ -86,6 +86,10 @@ ALTER TABLE shop.owners ADD FOREIGN KEY (main_account_id) REFERENCES shop.accoun
 CREATE TABLE shop.legacy_codes (
     code text NOT NULL CONSTRAINT legacy_code_format CHECK (code ~ '^[A-Z]{3}-[0-9]{4}$')
 );
+-- No candidate passes a hash condition: the table stays empty and says why.
+CREATE TABLE shop.signed_codes (
+    code text NOT NULL CONSTRAINT signed_code_digest CHECK (md5(code) LIKE '00000%')
+);
 
 -- A type the seeder does not generate: NOT NULL blocks the table, nullable is left NULL.
 CREATE TABLE shop.places (id int PRIMARY KEY, location point NOT NULL);
