@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.load;
 
+import dev.rehearsal.runner.internal.seed.CandidatePools;
 import dev.rehearsal.runner.internal.seed.CatalogReader;
 import dev.rehearsal.runner.internal.seed.ColumnInfo;
 import dev.rehearsal.runner.internal.seed.Identifiers;
@@ -74,8 +75,9 @@ final class WorkloadBuilder {
             }
         }
         AtomicLong next = ordinals.of(target, count(table));
+        // the seeder's pools for CHECKs the generators do not read, so inserts pass them instead of being filtered out
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, parentKeys, Set.of(), next.get(), INSERTS_PLANNED,
-                seed, column -> max(table, column));
+                seed, column -> max(table, column), CandidatePools.judge(connection, table, List.of()));
         RowPlan plan = outcome.plan() == null ? null : withoutSelfReferences(outcome.plan());
         List<ColumnInfo> key = addressingKey(table);
         String insert = plan == null ? null : insertSql(table, plan, outcome.notUnderstood());

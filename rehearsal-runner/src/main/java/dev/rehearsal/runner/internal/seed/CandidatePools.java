@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * distinct values that PostgreSQL accepts too ({@link PoolGenerator.Shape}). The row planner then draws the
  * column's values from the accepted pool.
  */
-final class CandidatePools {
+public final class CandidatePools {
 
     private static final Pattern VALUE_KEYWORD = Pattern.compile("'(?:[^']|'')*'|\\bVALUE\\b");
     private static final Pattern RUN = Pattern.compile("[0-9]+|[a-z]+|[A-Z]+");
@@ -28,37 +28,45 @@ final class CandidatePools {
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final int SHAPE_BASES = 8;
     private static final int SHAPE_SAMPLES = 6;
+    /**
+     * Widths (in decimal digits) tried for an ordinal written into a value, widest first. Fixed, not derived from
+     * the row count, so that the seeder and the write load (which continues the seeder's ordinals) pick the same
+     * shape and their values never collide.
+     */
+    private static final List<Integer> WIDTHS = List.of(9, 6, 4);
 
     /**
      * @param generators a generator per column name, for the columns that have a pool
      * @param covered    names of the CHECKs that the pools satisfy by construction (rows need no filtering for them)
      */
-    record Judged(Map<String, ValueGenerator> generators, Set<String> covered) {
-        static final Judged NONE = new Judged(Map.of(), Set.of());
+    public record Judged(Map<String, ValueGenerator> generators, Set<String> covered) {
+        public static final Judged NONE = new Judged(Map.of(), Set.of());
+
+        public Judged {
+            generators = Map.copyOf(generators);
+            covered = Set.copyOf(covered);
+        }
     }
 
     private final CandidateJudge judge;
     private final TableInfo table;
-    private final long seed;
-
-    private CandidatePools(Connection connection, TableInfo table, long seed) {
+    private CandidatePools(Connection connection, TableInfo table) {
         this.judge = new CandidateJudge(connection);
         this.table = table;
-        this.seed = seed;
     }
 
     /**
-     * Pools for the columns of one table that need them.
+     * Pools for the columns of one table that need them. The same table gives the same pools: they do not depend on
+     * the run's seed or row count.
      *
      * @param demands conditions from elsewhere (later migrations) on single columns
-     * @param needed  how many distinct values a unique column may need
      */
-    static Judged judge(Connection connection, TableInfo table, List<ColumnDemand> demands, long needed, long seed)
+    public static Judged judge(Connection connection, TableInfo table, List<ColumnDemand> demands)
             throws SQLException {
-        return new CandidatePools(connection, table, seed).build(demands, needed);
+        return new CandidatePools(connection, table).build(demands);
     }
 
-    private Judged build(List<ColumnDemand> demands, long needed) throws SQLException {
+    private Judged build(List<ColumnDemand> demands) throws SQLException {
         List<Check> notUnderstood = new ArrayList<>();
         Map<String, ValueRule> rules = Generators.tableRules(table, notUnderstood);
         Set<String> unsure = new HashSet<>();
@@ -95,7 +103,8 @@ final class CandidatePools {
                 continue;
             }
             ValueRule rule = rules.getOrDefault(column.name(), ValueRule.NONE);
-            long salt = Mix.seedFor(seed, table.displayName(), column.name(), "candidates");
+            // independent of the run's seed: the write load must find the same pool and shapes as the seeder
+            long salt = Mix.seedFor(0, table.displayName(), column.name(), "candidates");
             ValueGenerator ordinary = Generators.forType(column.type(), rule, List.of(), salt).generator();
             List<String> candidates = CandidateValues.propose(column, conditions, extra, ordinary, salt);
             List<String> accepted = judge.accepted(column.name(), column.type().base(), conditions, candidates);
@@ -103,7 +112,7 @@ final class CandidatePools {
                 continue;
             }
             generators.put(column.name(), new PoolGenerator(accepted,
-                    column.type().kind().isTextual() ? shape(column, conditions, accepted, needed) : null));
+                    column.type().kind().isTextual() ? shape(column, conditions, accepted) : null));
             covered.addAll(ownChecks);
         }
         return new Judged(generators, covered);
@@ -130,13 +139,13 @@ final class CandidatePools {
 
     /**
      * How to write distinct values: an accepted value with a fixed-width ordinal put in it (before the {@code @}, at
-     * the end, at the start, before the last dot) or replacing a run of digits or letters, the first proposal whose
-     * samples all pass with room for {@code needed} values; else the roomiest that passes; {@code null} if none.
+     * the end, at the start, before the last dot) or replacing a run of digits or letters; of the proposals whose
+     * samples all pass, the one with the most room (the first of equals), {@code null} if none. The choice does not
+     * depend on the row count, so the seeder and the write load agree on it.
      */
-    private PoolGenerator.Shape shape(ColumnInfo column, List<String> conditions, List<String> accepted, long needed)
+    private PoolGenerator.Shape shape(ColumnInfo column, List<String> conditions, List<String> accepted)
             throws SQLException {
         List<PoolGenerator.Shape> proposals = new ArrayList<>();
-        int width = Math.max(1, Long.toString(Math.max(needed, 1) * 4 - 1).length());
         for (String value : accepted.subList(0, Math.min(SHAPE_BASES, accepted.size()))) {
             List<Integer> points = new ArrayList<>();
             if (value.indexOf('@') > 0) {
@@ -148,10 +157,12 @@ final class CandidatePools {
                 points.add(value.lastIndexOf('.'));
             }
             for (int point : points) {
-                for (String alphabet : List.of(DIGITS, LOWER)) {
-                    int digits = alphabet == DIGITS ? width : Math.max(1, (int) Math.ceil(width * Math.log(10) / Math.log(26)));
-                    proposals.add(new PoolGenerator.Shape(value.substring(0, point), value.substring(point), alphabet,
-                            digits, PoolGenerator.Shape.power(alphabet.length(), digits)));
+                for (int width : WIDTHS) {
+                    for (String alphabet : List.of(DIGITS, LOWER)) {
+                        int digits = alphabet.equals(DIGITS) ? width : (int) Math.ceil(width * Math.log(10) / Math.log(26));
+                        proposals.add(new PoolGenerator.Shape(value.substring(0, point), value.substring(point),
+                                alphabet, digits, PoolGenerator.Shape.power(alphabet.length(), digits)));
+                    }
                 }
             }
             Matcher run = RUN.matcher(value);
@@ -164,7 +175,7 @@ final class CandidatePools {
             }
         }
         List<String> samples = new ArrayList<>();
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(Mix.seedFor(seed, column.name(), "shapes"));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(Mix.seedFor(0, column.name(), "shapes"));
         for (PoolGenerator.Shape proposal : proposals) {
             long capacity = proposal.capacity();
             samples.add(proposal.write(0));
@@ -182,14 +193,8 @@ final class CandidatePools {
             for (int s = 0; s < SHAPE_SAMPLES; s++) {
                 all &= passing.contains(samples.get(p * SHAPE_SAMPLES + s));
             }
-            if (!all) {
-                continue;
-            }
             PoolGenerator.Shape proposal = proposals.get(p);
-            if (proposal.capacity() >= needed) {
-                return proposal;
-            }
-            if (roomiest == null || proposal.capacity() > roomiest.capacity()) {
+            if (all && (roomiest == null || proposal.capacity() > roomiest.capacity())) {
                 roomiest = proposal;
             }
         }

@@ -78,8 +78,8 @@ public final class RowPlanner {
      * @param judged generators whose values PostgreSQL accepted, by column name: they replace the type's generator,
      *               and the CHECKs they cover need no filtering
      */
-    static Outcome plan(TableInfo table, Map<Long, TableInfo> tables, ParentKeys keys, Set<String> nullFilled,
-                        long base, long wanted, long seed, MaxReader maxReader, CandidatePools.Judged judged)
+    public static Outcome plan(TableInfo table, Map<Long, TableInfo> tables, ParentKeys keys, Set<String> nullFilled,
+                               long base, long wanted, long seed, MaxReader maxReader, CandidatePools.Judged judged)
             throws SQLException {
         return new RowPlanner(table, base, wanted).build(tables, keys, nullFilled, seed, maxReader, judged);
     }

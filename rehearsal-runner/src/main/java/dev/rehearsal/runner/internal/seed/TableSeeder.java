@@ -55,7 +55,7 @@ final class TableSeeder {
         }
         changed.add(table.oid());
         long wanted = target - existing;
-        CandidatePools.Judged judged = CandidatePools.judge(connection, table, demands.apply(table), target, seed);
+        CandidatePools.Judged judged = CandidatePools.judge(connection, table, demands.apply(table));
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
                 column -> max(table, column), judged);
         if (outcome.plan() == null) {
