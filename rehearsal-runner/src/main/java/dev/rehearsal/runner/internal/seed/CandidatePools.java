@@ -37,13 +37,15 @@ public final class CandidatePools {
 
     /**
      * @param generators a generator per column name, for the columns that have a pool
+     * @param tuples     accepted tuples for CHECKs over several columns that random rows rarely pass
      * @param covered    names of the CHECKs that the pools satisfy by construction (rows need no filtering for them)
      */
-    public record Judged(Map<String, ValueGenerator> generators, Set<String> covered) {
-        public static final Judged NONE = new Judged(Map.of(), Set.of());
+    public record Judged(Map<String, ValueGenerator> generators, List<TuplePools.Tuples> tuples, Set<String> covered) {
+        public static final Judged NONE = new Judged(Map.of(), List.of(), Set.of());
 
         public Judged {
             generators = Map.copyOf(generators);
+            tuples = List.copyOf(tuples);
             covered = Set.copyOf(covered);
         }
     }
@@ -115,7 +117,9 @@ public final class CandidatePools {
                     column.type().kind().isTextual() ? shape(column, conditions, accepted) : null));
             covered.addAll(ownChecks);
         }
-        return new Judged(generators, covered);
+        List<TuplePools.Tuples> tuples = TuplePools.judge(judge, table, notUnderstood, generators, rules);
+        tuples.forEach(t -> covered.add(t.check()));
+        return new Judged(generators, tuples, covered);
     }
 
     /** A domain CHECK ({@code CHECK ((VALUE ~ '…'))}) as a condition over the column. */

@@ -72,14 +72,21 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
         }
     }
 
-    /** One column of a foreign key: the matching column of the referenced row its group chose. */
+    /**
+     * One column of a group: the matching column of the tuple its group chose (a referenced row, or values accepted
+     * together for a CHECK over several columns); a {@code null} element is NULL.
+     */
     public record ReferenceValue(int group, int component, List<String[]> tuples) implements Source {
         @Override
         public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
             if (chosen[group] < 0) {
                 return false;
             }
-            out.append(tuples.get(chosen[group])[component]);
+            String value = tuples.get(chosen[group])[component];
+            if (value == null) {
+                return false;
+            }
+            out.append(value);
             return true;
         }
     }

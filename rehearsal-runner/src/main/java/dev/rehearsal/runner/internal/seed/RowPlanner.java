@@ -118,6 +118,7 @@ public final class RowPlanner {
         for (UniqueKey key : table.uniqueKeys()) {
             unique(key, maxReader);
         }
+        judged.tuples().forEach(this::tuples);
         selfReferences.forEach(this::selfReference);
         List<Source> planned = new ArrayList<>();
         for (ColumnInfo column : columns) {
@@ -255,6 +256,19 @@ public final class RowPlanner {
         } else {
             problems.add("column " + column.name() + " references its own table through " + fk.name()
                     + ", whose key the seeder does not generate");
+        }
+    }
+
+    /** Columns of a CHECK over several columns take their values from one tuple PostgreSQL accepted. */
+    private void tuples(TuplePools.Tuples accepted) {
+        List<ColumnInfo> columns = accepted.columns().stream().map(n -> table.column(n).orElse(null)).toList();
+        if (columns.contains(null) || columns.stream().anyMatch(c -> sources.containsKey(c.attnum()))) {
+            return;
+        }
+        int group = groups.size();
+        groups.add(new ReferenceGroup(accepted.tuples(), false, 1, 0));
+        for (int i = 0; i < columns.size(); i++) {
+            sources.put(columns.get(i).attnum(), new ReferenceValue(group, i, accepted.tuples()));
         }
     }
 

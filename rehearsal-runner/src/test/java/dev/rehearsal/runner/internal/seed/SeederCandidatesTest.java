@@ -52,6 +52,31 @@ class SeederCandidatesTest {
     }
 
     @Test
+    void should_fill_tables_whose_checks_over_several_columns_random_rows_rarely_pass() throws SQLException {
+        // GIVEN exactly one of two nullable columns set, and two numbers close to each other
+        try (ScratchDatabase db = server.createDatabase("tuples")) {
+            Sql.execute(db, """
+                    CREATE TABLE public.protected_branches (
+                        id bigint PRIMARY KEY, project_id bigint, namespace_id bigint,
+                        CONSTRAINT one_owner CHECK ((project_id IS NULL) <> (namespace_id IS NULL)));
+                    CREATE TABLE public.ranges (
+                        id int PRIMARY KEY, low int NOT NULL, high int NOT NULL,
+                        CONSTRAINT narrow CHECK (low < high AND high - low <= 10));""");
+
+            // WHEN
+            Map<String, SeededTable> seeded = byName(seed(db, SeedOptions.defaults().rows(ROWS)));
+
+            // THEN both are full, with more than one accepted combination
+            assertThat(seeded.get("public.protected_branches"))
+                    .isEqualTo(new SeededTable("public.protected_branches", ROWS, null));
+            assertThat(seeded.get("public.ranges")).isEqualTo(new SeededTable("public.ranges", ROWS, null));
+            assertThat(Sql.number(db, "SELECT count(*) FROM public.protected_branches WHERE project_id IS NULL"))
+                    .isPositive().isLessThan(ROWS);
+            assertThat(Sql.number(db, "SELECT count(DISTINCT (low, high)) FROM public.ranges")).isGreaterThan(1);
+        }
+    }
+
+    @Test
     void should_add_the_values_a_demand_asks_for_to_what_the_checks_allow() throws SQLException {
         // GIVEN a text column a later migration will cast to jsonb
         try (ScratchDatabase db = server.createDatabase("demand")) {
