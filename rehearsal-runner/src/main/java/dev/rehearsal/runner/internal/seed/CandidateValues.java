@@ -129,6 +129,22 @@ final class CandidateValues {
         return out.toString();
     }
 
+    /** A cheap look at the first character, for types whose input rejects most text. */
+    private static boolean plausible(TypeKind kind, String value) {
+        if (value.isEmpty()) {
+            return kind.isTextual() || kind == TypeKind.BYTEA;
+        }
+        char first = value.charAt(0);
+        return switch (kind) {
+            case JSON, JSONB -> "{[\"-0123456789tfn".indexOf(first) >= 0;
+            case ARRAY -> first == '{';
+            case UUID -> value.length() == 36 || value.length() == 32;
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME -> Character.isDigit(first);
+            case INET -> Character.isDigit(first) || first == ':';
+            default -> true;
+        };
+    }
+
     private static String unquote(String sqlBody) {
         return sqlBody.replace("''", "'");
     }
@@ -151,6 +167,9 @@ final class CandidateValues {
             }
             if (type.kind().isTextual() && value.length() > max) {
                 continue;
+            }
+            if (!plausible(type.kind(), value)) {
+                continue; // the cast would fail: PostgreSQL would reject it, at the cost of a split batch
             }
             result.add(value);
         }
