@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.load;
 
 import dev.rehearsal.runner.internal.seed.CandidatePools;
 import dev.rehearsal.runner.internal.seed.CatalogReader;
+import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.seed.ColumnInfo;
 import dev.rehearsal.runner.internal.seed.Identifiers;
 import dev.rehearsal.runner.internal.seed.ParentKeys;
@@ -41,13 +42,15 @@ final class WorkloadBuilder {
     private final ParentKeys parentKeys;
     private final long seed;
     private final RowOrdinals ordinals;
+    private final ChainDemands demands; // later migrations' casts, NOT NULLs, keys: inserts fit them too
     private final Map<String, KeySample> samples = new HashMap<>();
 
     private record KeySample(long oid, List<String> columns, List<String[]> tuples) {
     }
 
-    WorkloadBuilder(Connection connection, long seed, RowOrdinals ordinals) {
+    WorkloadBuilder(Connection connection, long seed, RowOrdinals ordinals, ChainDemands demands) {
         this.ordinals = ordinals;
+        this.demands = demands;
         this.connection = connection;
         this.catalog = new CatalogReader(connection);
         this.parentKeys = new ParentKeys(connection);
@@ -62,7 +65,7 @@ final class WorkloadBuilder {
     /** The workload of a table as it is now, or {@code null} when the table does not exist. */
     TableWorkload build(String target) throws SQLException {
         long oid = catalog.oidOf(target);
-        TableInfo table = oid < 0 ? null : catalog.table(oid);
+        TableInfo table = oid < 0 ? null : demands.applyTo(catalog.table(oid));
         if (table == null) {
             return null;
         }

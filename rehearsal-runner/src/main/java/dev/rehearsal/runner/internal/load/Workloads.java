@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.load;
 
+import dev.rehearsal.runner.internal.seed.ChainDemands;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -36,10 +37,12 @@ final class Workloads implements AutoCloseable {
     private volatile boolean running = true;
 
     private final RowOrdinals ordinals;
+    private final ChainDemands demands;
 
-    Workloads(DataSource dataSource, LoadTargets targets, LoadSettings settings, String threadName, RowOrdinals ordinals)
-            throws SQLException {
+    Workloads(DataSource dataSource, LoadTargets targets, LoadSettings settings, String threadName, RowOrdinals ordinals,
+            ChainDemands demands) throws SQLException {
         this.ordinals = ordinals;
+        this.demands = demands;
         this.dataSource = dataSource;
         this.settings = settings;
         this.intervalNanos = settings.refreshInterval().toNanos();
@@ -139,7 +142,7 @@ final class Workloads implements AutoCloseable {
     private void connect() throws SQLException {
         connection = dataSource.getConnection();
         LoadSession.configure(connection, settings, LoadSession.SCHEMA_READER_NAME, "1s");
-        builder = new WorkloadBuilder(connection, settings.seed(), ordinals);
+        builder = new WorkloadBuilder(connection, settings.seed(), ordinals, demands);
     }
 
     private void closeConnection() {

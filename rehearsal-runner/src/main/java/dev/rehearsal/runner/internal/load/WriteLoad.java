@@ -6,6 +6,7 @@ import dev.rehearsal.report.Timeline;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.internal.seed.ChainDemands;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +41,10 @@ public final class WriteLoad implements AutoCloseable {
     private final LatencyStats stats = new LatencyStats(logs, errors);
     private boolean closed;
 
-    private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals)
-            throws SQLException {
+    private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
+            ChainDemands demands) throws SQLException {
         String name = THREAD_PREFIX + db.name();
-        this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema", ordinals);
+        this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema", ordinals, demands);
         this.schedule = new Schedule(settings.rate());
         for (int i = 0; i < settings.clients(); i++) {
             RequestLog log = new RequestLog();
@@ -72,9 +73,18 @@ public final class WriteLoad implements AutoCloseable {
      * of the same rehearsal so that their inserted values do not collide.
      */
     public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals) {
+        return start(db, settings, targets, ordinals, ChainDemands.NONE);
+    }
+
+    /**
+     * Like {@link #start(ScratchDatabase, LoadSettings, LoadTargets, RowOrdinals)}, writing values that also fit what
+     * later migrations of the chain will demand of the columns.
+     */
+    public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
+            ChainDemands demands) {
         WriteLoad load;
         try {
-            load = new WriteLoad(db, settings, targets, ordinals);
+            load = new WriteLoad(db, settings, targets, ordinals, demands);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not read the tables "
                     + (targets.tables().isEmpty() ? "" : targets.tables() + " ") + "of " + db.name() + ": "

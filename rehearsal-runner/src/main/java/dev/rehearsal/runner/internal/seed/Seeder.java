@@ -33,6 +33,11 @@ public final class Seeder {
      * @throws RehearsalException when the seed script fails or the connection is lost
      */
     public static SeedSummary seed(Connection connection, SeedOptions options) {
+        return seed(connection, options, ChainDemands.NONE);
+    }
+
+    /** Like {@link #seed(Connection, SeedOptions)}, with values that also fit what later migrations will demand. */
+    public static SeedSummary seed(Connection connection, SeedOptions options, ChainDemands demands) {
         long started = System.nanoTime();
         try {
             boolean autoCommit = connection.getAutoCommit();
@@ -41,7 +46,7 @@ public final class Seeder {
                 if (options.seedScript() != null) {
                     runScript(connection, options);
                 }
-                List<SeededTable> seeded = seedTables(connection, options);
+                List<SeededTable> seeded = seedTables(connection, options, demands);
                 return new SeedSummary(seeded, (System.nanoTime() - started) / 1e6);
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -52,9 +57,10 @@ public final class Seeder {
         }
     }
 
-    private static List<SeededTable> seedTables(Connection connection, SeedOptions options) throws SQLException {
+    private static List<SeededTable> seedTables(Connection connection, SeedOptions options, ChainDemands demands)
+            throws SQLException {
         CatalogReader catalog = new CatalogReader(connection);
-        List<TableInfo> tables = catalog.tables();
+        List<TableInfo> tables = catalog.tables().stream().map(demands::applyTo).toList();
         TableOrder order = TableOrder.of(tables);
         Map<Long, TableInfo> byOid = new HashMap<>();
         tables.forEach(t -> byOid.put(t.oid(), t));

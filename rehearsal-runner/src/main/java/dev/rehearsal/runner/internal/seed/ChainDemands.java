@@ -1,0 +1,195 @@
+package dev.rehearsal.runner.internal.seed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the whole chain will demand of today's columns, read before the first migration runs: a text column later
+ * cast to jsonb, uuid, an integer, a timestamp or an enum gets values of that shape now; a column later made NOT
+ * NULL gets no NULLs; columns of a later unique key get distinct values; a later CHECK the seeder understands is
+ * obeyed already. Generated rows then fit the migrations ahead, as production rows would have; values stay text
+ * for the text column they go into.
+ */
+public final class ChainDemands {
+
+    public static final ChainDemands NONE = new ChainDemands(Map.of());
+
+    private static final Pattern CREATE_ENUM = Pattern.compile(
+            "^CREATE\\s+TYPE\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+AS\\s+ENUM\\s*\\((.*)\\)\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern ADD_VALUE = Pattern.compile(
+            "^ALTER\\s+TYPE\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+ADD\\s+VALUE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "'((?:[^']|'')*)'", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
+    private static final Map<String, TypeKind> CAST_TARGETS = Map.ofEntries(
+            Map.entry("json", TypeKind.JSON), Map.entry("jsonb", TypeKind.JSONB), Map.entry("uuid", TypeKind.UUID),
+            Map.entry("smallint", TypeKind.SMALLINT), Map.entry("int2", TypeKind.SMALLINT),
+            Map.entry("integer", TypeKind.INTEGER), Map.entry("int", TypeKind.INTEGER), Map.entry("int4", TypeKind.INTEGER),
+            Map.entry("bigint", TypeKind.BIGINT), Map.entry("int8", TypeKind.BIGINT),
+            Map.entry("numeric", TypeKind.NUMERIC), Map.entry("decimal", TypeKind.NUMERIC),
+            Map.entry("boolean", TypeKind.BOOLEAN), Map.entry("bool", TypeKind.BOOLEAN),
+            Map.entry("date", TypeKind.DATE), Map.entry("timestamp", TypeKind.TIMESTAMP),
+            Map.entry("timestamp without time zone", TypeKind.TIMESTAMP),
+            Map.entry("timestamptz", TypeKind.TIMESTAMPTZ), Map.entry("timestamp with time zone", TypeKind.TIMESTAMPTZ));
+
+    /** The shape a column's values must have: a kind, and the labels when it is an enum. */
+    private record Shape(String typeName, TypeKind kind, int typmod, List<String> labels) {
+    }
+
+    /** The demands on one table's columns, by folded column name. */
+    private static final class TableDemands {
+        final Map<String, Shape> casts = new LinkedHashMap<>();
+        final java.util.Set<String> notNull = new java.util.HashSet<>();
+        final List<List<String>> uniques = new ArrayList<>();
+        final List<String> checks = new ArrayList<>();
+    }
+
+    private final Map<String, TableDemands> byTable;
+
+    private ChainDemands(Map<String, TableDemands> byTable) {
+        this.byTable = byTable;
+    }
+
+    /** Reads the statements of every up script of the chain, in order. */
+    public static ChainDemands of(List<List<String>> scripts) {
+        Map<String, List<String>> enumLabels = new HashMap<>();
+        Map<String, TableDemands> byTable = new HashMap<>();
+        for (List<String> script : scripts) {
+            for (String statement : script) {
+                String sql = DemandParser.withoutComments(statement).strip();
+                enumLabels(sql, enumLabels);
+                for (DemandParser.Demand demand : DemandParser.of(sql)) {
+                    TableDemands table = byTable.computeIfAbsent(demand.table(), t -> new TableDemands());
+                    if (demand instanceof DemandParser.Cast cast) {
+                        Shape shape = shapeOf(cast, enumLabels);
+                        if (shape != null) {
+                            table.casts.putIfAbsent(cast.column(), shape); // the first cast meets today's text
+                        }
+                    } else if (demand instanceof DemandParser.NotNull notNull) {
+                        table.notNull.add(notNull.column());
+                    } else if (demand instanceof DemandParser.Unique unique) {
+                        table.uniques.add(unique.columns());
+                    } else if (demand instanceof DemandParser.Check check) {
+                        table.checks.add(check.expression());
+                    }
+                }
+            }
+        }
+        return new ChainDemands(Map.copyOf(byTable));
+    }
+
+    public boolean isEmpty() {
+        return byTable.isEmpty();
+    }
+
+    /** The table as the seeder and the write load should see it: its columns shaped by what lies ahead. */
+    public TableInfo applyTo(TableInfo table) {
+        TableDemands demands = table == null ? null : byTable.get(table.name());
+        if (demands == null) {
+            return table;
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (ColumnInfo c : table.columns()) {
+            Shape shape = demands.casts.get(c.name());
+            PgType type = c.type();
+            if (shape != null && type.kind().isTextual()) {
+                type = new PgType(type.name(), shape.kind(), shape.kind() == TypeKind.ENUM ? type.typmod() : shape.typmod(),
+                        shape.labels(), null, type.notNull(), type.checks());
+            }
+            boolean notNull = c.notNull() || demands.notNull.contains(c.name());
+            columns.add(new ColumnInfo(c.attnum(), c.name(), type, notNull, c.identity(), c.generated(),
+                    c.generationExpr(), c.defaultExpr()));
+        }
+        List<TableInfo.UniqueKey> keys = new ArrayList<>(table.uniqueKeys());
+        for (List<String> unique : demands.uniques) {
+            List<Integer> attnums = unique.stream().map(n -> table.column(n).map(ColumnInfo::attnum).orElse(-1)).toList();
+            if (!attnums.contains(-1) && keys.stream().noneMatch(k -> k.attnums().equals(attnums))) {
+                keys.add(new TableInfo.UniqueKey("a later unique key on " + String.join(", ", unique), attnums, false));
+            }
+        }
+        List<TableInfo.Check> checks = new ArrayList<>(table.checks());
+        for (String expression : demands.checks) {
+            String definition = "CHECK (" + expression + ")";
+            CheckParser.Result parsed = CheckParser.parse(definition);
+            // only checks fully read into value rules: an unread one would be filtered through the server, and may
+            // name columns that do not exist yet
+            if (parsed.complete() && !parsed.rules().isEmpty()
+                    && parsed.rules().keySet().stream().allMatch(n -> table.column(n).isPresent())
+                    && checks.stream().noneMatch(ch -> ch.definition().equals(definition))) {
+                checks.add(new TableInfo.Check("a later check", definition, expression));
+            }
+        }
+        return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, table.foreignKeys(), checks,
+                table.partitioning());
+    }
+
+    private static Shape shapeOf(DemandParser.Cast cast, Map<String, List<String>> enumLabels) {
+        if (cast.using() != null && !castsOnly(cast.using(), cast.column())) {
+            return null; // the USING expression computes the value: any text may fit
+        }
+        String written = cast.type().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String type = written.replaceAll("\\s*\\(.*?\\)", "").strip();
+        if (type.endsWith("[]")) {
+            return null;
+        }
+        TypeKind kind = CAST_TARGETS.get(type.startsWith("pg_catalog.") ? type.substring(11) : type);
+        if (kind != null) {
+            return new Shape(type, kind, kind == TypeKind.NUMERIC ? numericTypmod(written) : -1, List.of());
+        }
+        List<String> labels = enumLabels.get(DemandParser.tableName(cast.type()));
+        return labels == null || labels.isEmpty() ? null : new Shape(type, TypeKind.ENUM, -1, List.copyOf(labels));
+    }
+
+    /** {@code numeric(p, s)} as PostgreSQL keeps it in {@code atttypmod}; -1 for an unconstrained numeric. */
+    private static int numericTypmod(String type) {
+        Matcher m = Pattern.compile("\\((\\d+)\\s*(?:,\\s*(\\d+))?\\)").matcher(type);
+        if (!m.find()) {
+            return -1;
+        }
+        int scale = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        return ((Integer.parseInt(m.group(1)) << 16) | scale) + 4;
+    }
+
+    /** {@code col::t}, {@code col::text::t}, {@code CAST(col AS t)}: the column's text itself must fit. */
+    private static boolean castsOnly(String using, String column) {
+        String text = using.strip();
+        Matcher cast = Pattern.compile("^CAST\\s*\\((.*)\\s+AS\\s+[^()]+\\)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
+                .matcher(text);
+        if (cast.find()) {
+            text = cast.group(1).strip();
+        }
+        while (text.startsWith("(") && text.endsWith(")")) {
+            text = text.substring(1, text.length() - 1).strip();
+        }
+        text = text.replaceAll("(?i)\\s*::\\s*(?:\"[^\"]+\"|[\\w$.]+)(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?(?:\\s+(?:with|without)\\s+time\\s+zone)?", "")
+                .strip();
+        while (text.startsWith("(") && text.endsWith(")")) {
+            text = text.substring(1, text.length() - 1).strip();
+        }
+        return text.matches("\"(?:[^\"]|\"\")+\"|[\\w$]+") && DemandParser.identifier(text).equals(column);
+    }
+
+    private static void enumLabels(String sql, Map<String, List<String>> enumLabels) {
+        Matcher create = CREATE_ENUM.matcher(sql);
+        if (create.find()) {
+            List<String> labels = new ArrayList<>();
+            Matcher label = LABEL.matcher(create.group(2));
+            while (label.find()) {
+                labels.add(label.group(1).replace("''", "'"));
+            }
+            enumLabels.put(DemandParser.tableName(create.group(1)), labels);
+            return;
+        }
+        Matcher add = ADD_VALUE.matcher(sql);
+        if (add.find()) {
+            enumLabels.computeIfAbsent(DemandParser.tableName(add.group(1)), t -> new ArrayList<>())
+                    .add(add.group(2).replace("''", "'"));
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.rehearsal.runner.internal.seed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a DDL statement will demand of the rows a table already holds: a cast of a column to another type, a
+ * column becoming NOT NULL, a new unique key, a new CHECK. Only statements written out are read (a DO block's
+ * dynamic SQL is not); what is not read here is caught when the step runs (see the engine's rejection probe).
+ */
+public final class DemandParser {
+
+    private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[\\w$]+)";
+    private static final String QUALIFIED = "((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)";
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "^ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + QUALIFIED + "\\s*\\*?\\s+(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CAST = Pattern.compile(
+            "^ALTER\\s+(?:COLUMN\\s+)?" + NAME + "\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+(.+?)(?:\\s+COLLATE\\s+\\S+)?"
+                    + "(?:\\s+USING\\s+(.+))?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern NOT_NULL = Pattern.compile(
+            "^ALTER\\s+(?:COLUMN\\s+)?" + NAME + "\\s+SET\\s+NOT\\s+NULL$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_KEY = Pattern.compile(
+            "^ADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?(PRIMARY\\s+KEY|UNIQUE)\\s*(?:NULLS\\s+(?:NOT\\s+)?DISTINCT\\s*)?"
+                    + "\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_CHECK = Pattern.compile(
+            "^ADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?CHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNIQUE_INDEX = Pattern.compile(
+            "^CREATE\\s+UNIQUE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + QUALIFIED
+                    + "\\s+)?ON\\s+(?:ONLY\\s+)?" + QUALIFIED + "\\s*(?:USING\\s+\\w+\\s*)?\\(([^()]*)\\)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CHECK_ANYWHERE = Pattern.compile("\\bCHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
+
+    /** A demand on the rows of {@code table} (its name without schema, as PostgreSQL folds it). */
+    public sealed interface Demand permits Cast, NotNull, Unique, Check {
+        String table();
+    }
+
+    /** {@code ALTER COLUMN column TYPE type [USING using]}; {@code using} is {@code null} when absent. */
+    public record Cast(String table, String column, String type, String using) implements Demand {
+    }
+
+    /** {@code SET NOT NULL}, or a primary key's column. */
+    public record NotNull(String table, String column) implements Demand {
+    }
+
+    /** A unique index or constraint, or a primary key, over plain columns. */
+    public record Unique(String table, List<String> columns) implements Demand {
+    }
+
+    /** {@code ADD CHECK (expression)}. */
+    public record Check(String table, String expression) implements Demand {
+    }
+
+    private DemandParser() {
+    }
+
+    /** The demands of one statement; empty when it makes none this parser reads. */
+    public static List<Demand> of(String statement) {
+        String sql = withoutComments(statement).strip();
+        List<Demand> demands = new ArrayList<>();
+        Matcher index = UNIQUE_INDEX.matcher(sql);
+        if (index.find()) {
+            List<String> columns = plainColumns(index.group(3));
+            if (!columns.isEmpty()) {
+                demands.add(new Unique(tableName(index.group(2)), columns));
+            }
+            return demands;
+        }
+        Matcher alter = ALTER_TABLE.matcher(sql);
+        if (!alter.find()) {
+            return demands;
+        }
+        String table = tableName(alter.group(1));
+        for (String action : splitTopLevel(alter.group(2))) {
+            action(table, action.strip(), demands);
+        }
+        return demands;
+    }
+
+    private static void action(String table, String action, List<Demand> demands) {
+        Matcher m = NOT_NULL.matcher(action);
+        if (m.find()) {
+            demands.add(new NotNull(table, identifier(m.group(1))));
+            return;
+        }
+        m = CAST.matcher(action);
+        if (m.find()) {
+            demands.add(new Cast(table, identifier(m.group(1)), m.group(2).strip(),
+                    m.group(3) == null ? null : m.group(3).strip()));
+            return;
+        }
+        m = ADD_KEY.matcher(action);
+        if (m.find()) {
+            List<String> columns = plainColumns(m.group(3));
+            if (!columns.isEmpty()) {
+                demands.add(new Unique(table, columns));
+                if (m.group(2).toUpperCase(Locale.ROOT).startsWith("PRIMARY")) {
+                    columns.forEach(c -> demands.add(new NotNull(table, c)));
+                }
+            }
+            return;
+        }
+        m = ADD_CHECK.matcher(action);
+        if (m.find()) {
+            int open = m.end() - 1;
+            int close = closingOf(action, open);
+            if (close > open) {
+                demands.add(new Check(table, action.substring(open + 1, close).strip()));
+            }
+        }
+    }
+
+    /**
+     * The expression of the first {@code CHECK (…)} anywhere in a statement, also inside a DO block's string: what a
+     * failed check constraint most likely tested when the statement itself could not be read.
+     */
+    public static String anyCheckExpression(String statement) {
+        String sql = withoutComments(statement);
+        Matcher m = CHECK_ANYWHERE.matcher(sql);
+        while (m.find()) {
+            int open = m.end() - 1;
+            int close = closingOf(sql, open);
+            if (close > open) {
+                String expression = sql.substring(open + 1, close).strip();
+                if (!expression.contains("%")) { // a format() placeholder, not the expression
+                    return expression.replace("''", "'");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The table an {@code ALTER TABLE} statement changes, {@code null} for other statements. */
+    public static String alteredTable(String statement) {
+        Matcher alter = ALTER_TABLE.matcher(withoutComments(statement).strip());
+        return alter.find() ? tableName(alter.group(1)) : null;
+    }
+
+    /** A name as PostgreSQL folds it: unquoted names in lower case, quoted ones as written. */
+    public static String identifier(String written) {
+        String name = written.strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The table part of a possibly schema-qualified name, folded. */
+    public static String tableName(String qualified) {
+        List<String> parts = splitOutsideQuotes(qualified.strip(), '.');
+        return identifier(parts.get(parts.size() - 1));
+    }
+
+    private static List<String> plainColumns(String list) {
+        List<String> columns = new ArrayList<>();
+        for (String part : splitTopLevel(list)) {
+            String column = part.strip();
+            if (!column.matches(NAME)) {
+                return List.of(); // an expression or an operator class: not a plain column
+            }
+            columns.add(identifier(column));
+        }
+        return columns;
+    }
+
+    /** Splits at commas outside parentheses and quotes. */
+    static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    private static List<String> splitOutsideQuotes(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, -1 when unbalanced. */
+    private static int closingOf(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' && depth > 0 && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                i++; // a doubled quote inside a quoted statement: part of the text
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Removes {@code --} and block comments outside quotes. */
+    static String withoutComments(String sql) {
+        StringBuilder out = new StringBuilder(sql.length());
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                out.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                out.append(c);
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end;
+                out.append('\n');
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 1;
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.rehearsal.runner.internal.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ChainDemandsTest {
+
+    private static final String TABLE = """
+            CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload text, kind varchar(12),
+                                 external_id text, amount text, happened text, code text)""";
+    private static final List<List<String>> CHAIN = List.of(
+            List.of(TABLE),
+            List.of("CREATE TYPE event_kind AS ENUM ('created', 'paid')", "ALTER TYPE event_kind ADD VALUE 'refunded'"),
+            List.of("""
+                    -- the real types, years later
+                    ALTER TABLE public.events
+                        ALTER COLUMN payload TYPE jsonb USING payload::jsonb,
+                        ALTER COLUMN kind SET DATA TYPE event_kind USING (kind::text)::event_kind,
+                        ALTER COLUMN external_id TYPE uuid USING CAST(external_id AS uuid),
+                        ALTER COLUMN amount TYPE numeric(10, 2) USING amount::numeric(10, 2),
+                        ALTER COLUMN happened TYPE timestamptz USING happened::timestamp with time zone,
+                        ALTER COLUMN code SET NOT NULL""",
+                    "CREATE UNIQUE INDEX CONCURRENTLY events_code_key ON events (code)"));
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = PostgresProviders.embedded().start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void should_read_casts_enum_labels_not_null_and_unique_keys_from_later_scripts() {
+        // GIVEN the chain's scripts; WHEN read
+        ChainDemands demands = ChainDemands.of(CHAIN);
+        TableInfo events = new TableInfo(1, "public", "events", List.of(
+                column(1, "payload", TypeKind.TEXT), column(2, "kind", TypeKind.VARCHAR),
+                column(3, "code", TypeKind.TEXT), column(4, "note", TypeKind.TEXT)), List.of(), List.of(), List.of(), null);
+
+        TableInfo shaped = demands.applyTo(events);
+
+        // THEN the columns carry the shapes ahead of them, and the rest is left alone
+        assertThat(shaped.column("payload").orElseThrow().type().kind()).isEqualTo(TypeKind.JSONB);
+        assertThat(shaped.column("kind").orElseThrow().type().kind()).isEqualTo(TypeKind.ENUM);
+        assertThat(shaped.column("kind").orElseThrow().type().labels()).containsExactly("created", "paid", "refunded");
+        assertThat(shaped.column("code").orElseThrow().notNull()).isTrue();
+        assertThat(shaped.uniqueKeys()).extracting(TableInfo.UniqueKey::attnums).containsExactly(List.of(3));
+        assertThat(shaped.column("note").orElseThrow()).isEqualTo(events.column("note").orElseThrow());
+        assertThat(demands.applyTo(new TableInfo(2, "public", "other", events.columns(), List.of(), List.of(), List.of(),
+                null))).isEqualTo(new TableInfo(2, "public", "other", events.columns(), List.of(), List.of(), List.of(),
+                null));
+    }
+
+    @Test
+    void should_ask_nothing_of_a_column_whose_cast_computes_its_value() {
+        ChainDemands demands = ChainDemands.of(List.of(List.of(
+                "ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING to_jsonb(payload)")));
+        TableInfo events = new TableInfo(1, "public", "events", List.of(column(1, "payload", TypeKind.TEXT)), List.of(),
+                List.of(), List.of(), null);
+
+        assertThat(demands.applyTo(events)).isEqualTo(events);
+    }
+
+    @Test
+    void should_generate_rows_that_the_later_casts_not_null_and_unique_index_accept() throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("demands");
+             Connection connection = db.dataSource().getConnection()) {
+            // GIVEN the table as V1 leaves it, filled with the chain's demands in mind
+            execute(connection, TABLE);
+            Seeder.seed(connection, SeedOptions.defaults().rows(2_000), ChainDemands.of(CHAIN));
+
+            // WHEN the later migrations run on those rows; THEN every cast, the NOT NULL and the unique index succeed
+            for (String statement : CHAIN.get(1)) {
+                execute(connection, statement);
+            }
+            execute(connection, CHAIN.get(2).get(0));
+            execute(connection, CHAIN.get(2).get(1));
+        }
+    }
+
+    @Test
+    void should_fail_those_casts_on_rows_generated_without_the_demands() throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("no_demands");
+             Connection connection = db.dataSource().getConnection()) {
+            // GIVEN the same table filled for today's schema only
+            execute(connection, TABLE);
+            Seeder.seed(connection, SeedOptions.defaults().rows(2_000));
+            for (String statement : CHAIN.get(1)) {
+                execute(connection, statement);
+            }
+
+            // THEN the cast fails on random text: what the demands prevent
+            Throwable failure = catchThrowable(() -> execute(connection, CHAIN.get(2).get(0)));
+            assertThat(failure).isInstanceOf(SQLException.class);
+            assertThat(((SQLException) failure).getSQLState()).startsWith("22");
+        }
+    }
+
+    private static ColumnInfo column(int attnum, String name, TypeKind kind) {
+        PgType type = new PgType(kind == TypeKind.VARCHAR ? "character varying(12)" : "text", kind,
+                kind == TypeKind.VARCHAR ? 16 : -1, List.of(), null, false, List.of());
+        return new ColumnInfo(attnum, name, type, false, false, false, null, null);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
