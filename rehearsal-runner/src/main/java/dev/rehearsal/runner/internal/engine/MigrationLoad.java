@@ -7,6 +7,7 @@ import dev.rehearsal.report.Timeline;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.load.BlockingMonitor;
+import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.load.LoadSettings;
 import dev.rehearsal.runner.internal.load.LoadTargets;
 import dev.rehearsal.runner.internal.load.LongReader;
@@ -40,7 +41,7 @@ final class MigrationLoad implements AutoCloseable {
     }
 
     static MigrationLoad start(RehearsalConfig config, ScratchDatabase database, ExecutionTarget target,
-            List<String> touchedTables, RowOrdinals ordinals) {
+            List<String> touchedTables, RowOrdinals ordinals, ChainDemands demands) {
         if (touchedTables.isEmpty() || (!config.load() && config.longReader() == null)) {
             return new MigrationLoad(null, null, List.of());
         }
@@ -53,7 +54,8 @@ final class MigrationLoad implements AutoCloseable {
                 if (config.loadRate() > 0) {
                     settings = settings.rate(config.loadRate());
                 }
-                load = WriteLoad.start(database, settings, LoadTargets.of(touchedTables.toArray(String[]::new)), ordinals);
+                load = WriteLoad.start(database, settings, LoadTargets.of(touchedTables.toArray(String[]::new)), ordinals,
+                        demands);
             }
             monitor = BlockingMonitor.start(database.dataSource(), target.backendPid());
             if (config.longReader() != null) {

@@ -20,6 +20,10 @@ import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.internal.findings.ChecksumRules;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
+import dev.rehearsal.runner.internal.findings.GeneratedDataRules;
+import dev.rehearsal.runner.internal.findings.RejectedData;
+import dev.rehearsal.runner.internal.seed.ChainDemands;
+import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
 import dev.rehearsal.runner.internal.findings.RoundTripRules;
 import dev.rehearsal.runner.internal.findings.SeedRules;
@@ -46,11 +50,15 @@ import java.util.Map;
  */
 public final class RehearsalRun {
 
+    /** A step that keeps failing on generated rows after this many fresh attempts is reported as it failed. */
+    private static final int MAX_REHEARSALS_AGAIN = 2;
+
     private final RehearsalConfig config;
     private final RunState state;
     private final ScriptExecutor executor;
     private final Seeding seeding;
     private final RowOrdinals ordinals = new RowOrdinals();
+    private ChainDemands demands = ChainDemands.NONE;
     private PhaseChecks phaseChecks;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
@@ -70,6 +78,10 @@ public final class RehearsalRun {
         set.warnings().forEach(config.listener()::note);
         TouchedTables.requireNamed(config.tableRows().keySet(), set.migrations());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
+        demands = ChainDemands.of(set.migrations().stream()
+                .map(m -> m.up().statements().stream().map(dev.rehearsal.runner.source.SqlStatement::sql).toList())
+                .toList());
+        seeding.demands(demands);
         long starting = System.nanoTime();
         long stopping = 0;
         try (PostgresServer server = config.provider().start(); PhaseChecks closing = phaseChecks) {
@@ -132,21 +144,16 @@ public final class RehearsalRun {
                 Map<String, Long> rowsBefore = TableSizes.read(target.connection());
                 List<String> touched = TouchedTables.of(migration, rowsBefore.keySet());
                 timings.addSince(RunTimings.Part.SEED, filling);
-                StepResults results;
-                MigrationLoad.Outcome outcome;
-                long loading = System.nanoTime();
-                try (MigrationLoad load = MigrationLoad.start(config, database, target, touched, ordinals)) {
-                    long origin = System.nanoTime();
-                    timings.add(RunTimings.Part.LOAD, origin - loading);
-                    results = roundTrip.run(target, catalog, migration, origin, seeding.keepsSchema() ? known : null,
-                            rowsBefore);
-                    loading = System.nanoTime();
-                    outcome = load.finish(results.statements(), origin, loading);
+                Attempt attempt = attempt(roundTrip, database, target, catalog, migration,
+                        seeding.keepsSchema() ? known : null, rowsBefore, touched);
+                List<RejectedData> rejected = new ArrayList<>();
+                for (int again = 0; again < MAX_REHEARSALS_AGAIN && mayRehearseAgain(attempt, database, rejected); again++) {
+                    attempt = attempt(roundTrip, database, target, catalog, migration,
+                            seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched);
                 }
-                timings.addSince(RunTimings.Part.LOAD, loading);
+                StepResults results = attempt.results();
                 long recording = System.nanoTime();
-                record(migration, results.withStatements(outcome.statements()), new Extras(seed, outcome, touched),
-                        server.info().version());
+                record(migration, results, new Extras(seed, attempt.load(), touched, rejected), server.info().version());
                 timings.addSince(RunTimings.Part.FINDINGS, recording);
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
@@ -226,8 +233,72 @@ public final class RehearsalRun {
         return true;
     }
 
-    /** What a migration's report holds beside its round trip: the seeding before it and the load beside it. */
-    private record Extras(SeedSummary seed, MigrationLoad.Outcome load, List<String> touchedTables) {
+    /**
+     * What a migration's report holds beside its round trip: the seeding before it, the load beside it, and the
+     * generated rows a failed attempt rejected.
+     */
+    private record Extras(SeedSummary seed, MigrationLoad.Outcome load, List<String> touchedTables,
+                          List<RejectedData> rejected) {
+    }
+
+    /** One rehearsal of a migration's round trip with its load: results carry the writers' impact. */
+    private record Attempt(StepResults results, MigrationLoad.Outcome load) {
+    }
+
+    private Attempt attempt(MigrationRoundTrip roundTrip, ScratchDatabase database, ExecutionTarget target,
+            CatalogSession catalog, Migration migration, CatalogSnapshot known, Map<String, Long> rowsBefore,
+            List<String> touched) throws SQLException {
+        RunTimings timings = state.timings();
+        StepResults results;
+        MigrationLoad.Outcome outcome;
+        long loading = System.nanoTime();
+        try (MigrationLoad load = MigrationLoad.start(config, database, target, touched, ordinals, demands)) {
+            long origin = System.nanoTime();
+            timings.add(RunTimings.Part.LOAD, origin - loading);
+            results = roundTrip.run(target, catalog, migration, origin, known, rowsBefore);
+            loading = System.nanoTime();
+            outcome = load.finish(results.statements(), origin, loading);
+        }
+        timings.addSince(RunTimings.Part.LOAD, loading);
+        return new Attempt(results.withStatements(outcome.statements()), outcome);
+    }
+
+    /**
+     * Whether the step that just failed should be rehearsed again: its up was rolled back, and it failed either on
+     * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them) or in a deadlock
+     * with the write load (which production's traffic may or may not meet; the round trip should still complete).
+     */
+    private boolean mayRehearseAgain(Attempt attempt, ScratchDatabase database, List<RejectedData> rejected)
+            throws SQLException {
+        StepResults results = attempt.results();
+        StepFailure failure = results.roundTrip().failure();
+        if (results.chainState() != StepResults.ChainState.NOT_APPLIED || failure == null) {
+            return false;
+        }
+        if ("40P01".equals(failure.sqlState()) && config.load()) {
+            config.listener().note(failure.script() + ":" + failure.line() + " deadlocked with the write load; "
+                    + "rehearsing the step again.");
+            return true;
+        }
+        if (!generatesRows() || !RejectedRows.isDataError(failure)) {
+            return false;
+        }
+        long probing = System.nanoTime();
+        RejectedData found = RejectedRows.remove(database.dataSource(), failure, results.statements(),
+                results.tableRowsBefore());
+        state.timings().addSince(RunTimings.Part.SEED, probing);
+        if (found == null) {
+            return false;
+        }
+        rejected.add(found);
+        config.listener().note(found.script() + ":" + found.line() + " rejected generated rows of " + found.relation()
+                + "; rehearsing the step again without them.");
+        return true;
+    }
+
+    /** Whether tables hold rows Rehearsal generated: seeded rows or the write load's inserts. */
+    private boolean generatesRows() {
+        return config.rows() > 0 || !config.tableRows().isEmpty() || config.load();
     }
 
     /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
@@ -247,6 +318,7 @@ public final class RehearsalRun {
                     results.columnsBefore(), results.invalidIndexes(), postgresVersion), findings);
             phaseChecks.evaluate(migration, trip, findings);
             SeedRules.evaluate(migration, extras.seed(), extras.touchedTables(), findings);
+            GeneratedDataRules.evaluate(extras.rejected(), findings);
             WriterRules.evaluate(migration, statements, extras.load().load(), results.tableRowsBefore().keySet(),
                     config.policy(), config.longReader(), postgresVersion, findings);
         }

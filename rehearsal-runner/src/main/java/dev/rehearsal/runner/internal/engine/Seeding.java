@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
 import dev.rehearsal.runner.source.Migration;
@@ -16,6 +17,7 @@ final class Seeding {
 
     private final SeedOptions options;
     private final java.nio.file.Path script;
+    private ChainDemands demands = ChainDemands.NONE;
 
 
     Seeding(RehearsalConfig config) {
@@ -31,6 +33,11 @@ final class Seeding {
         this.options = seed;
     }
 
+    /** What the chain's later migrations demand of today's columns; generated values fit it. */
+    void demands(ChainDemands chain) {
+        this.demands = chain;
+    }
+
     /**
      * Seeds before {@code migration}; {@code null} when seeding is off. The seed script runs before every migration
      * (round trips drop and recreate tables, so rows must come back), so it must be idempotent; before the tables it
@@ -43,7 +50,7 @@ final class Seeding {
         if (script != null) {
             Seeder.runScriptWhenReady(connection, script);
         }
-        return Seeder.seed(connection, options);
+        return Seeder.seed(connection, options, demands);
     }
 
     /** Whether seeding leaves the catalog as it was (a seed script may create things), so a snapshot holds. */

@@ -108,8 +108,7 @@ public final class RoundTripRules {
         }
         if ("23502".equals(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP
                 && !ADDS_COLUMN.matcher(sql).find()) {
-            return "Rows with NULL in the column already exist (the seeder leaves about one in ten values of a "
-                    + "nullable column NULL); production may hold them too. Count them first (SELECT count(*) FROM "
+            return "Rows with NULL in the column already exist; production may hold them too. Count them first (SELECT count(*) FROM "
                     + "<table> WHERE <column> IS NULL), fill them in an earlier migration, then add the constraint.";
         }
         if ("23502".equals(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
@@ -125,7 +124,7 @@ public final class RoundTripRules {
                     ALTER TABLE <table> ALTER COLUMN <column> SET NOT NULL;""";
         }
         if (CONSTRAINT_VIOLATIONS.contains(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
-            return "The rows seeded before up break the constraint this statement adds; production rows may too. Find "
+            return "The rows in the table before up break the constraint this statement adds; production rows may too. Find "
                     + "the offending rows in production first, and fix them in an earlier migration, or give the "
                     + "rehearsal representative rows with --seed-script.";
         }

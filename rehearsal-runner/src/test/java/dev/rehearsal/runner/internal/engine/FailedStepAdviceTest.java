@@ -10,17 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class FailedStepAdviceTest {
 
-    private static Finding failure(String set) {
-        Report report = new RehearsalEngine(RehearsalConfig.builder()
-                .migrations("src/test/resources/migrations/" + set)
-                .rows(50)
-                .load(false)
-                .flywayParity(false)
-                .build()).run();
-        return report.migrations().get(1).findings().stream()
-                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
-    }
-
     @Test
     void should_explain_a_not_null_column_that_fails_only_because_the_table_holds_rows() {
         // GIVEN a NOT NULL column without default added to a table the seeder filled
@@ -42,8 +31,15 @@ class FailedStepAdviceTest {
 
     @Test
     void should_explain_a_key_over_a_column_holding_nulls_without_proposing_a_new_column() {
-        // GIVEN a primary key added over nullable columns that hold NULLs
-        Finding failed = failure("null-key-on-rows");
+        // GIVEN a primary key added over nullable columns where the migrations' own rows hold NULLs
+        Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .migrations("src/test/resources/migrations/null-key-on-rows")
+                .rows(0)
+                .load(false)
+                .flywayParity(false)
+                .build()).run();
+        Finding failed = report.migrations().get(1).findings().stream()
+                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
 
         // THEN the advice is about the NULLs already there
         assertThat(failed.evidence()).contains("23502");

@@ -1,0 +1,209 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.internal.findings.RejectedData;
+import dev.rehearsal.runner.internal.seed.DemandParser;
+import dev.rehearsal.runner.internal.seed.Identifiers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * After an up step failed with a data error (SQLSTATE class 22 or 23) on a table holding generated rows: asks
+ * PostgreSQL which rows the failing statement rejects, and removes them so the step can be rehearsed again. The
+ * statement's up was rolled back, so the table is as it was before the step.
+ *
+ * <p>Rows are judged by what the statement demands: a cast is tried row by row (a PL/pgSQL probe that catches the
+ * data error, on every supported major), a CHECK is evaluated, SET NOT NULL looks for NULLs, a unique key for
+ * duplicates. When the statement cannot be read (dynamic SQL in a DO block, an UPDATE), a CHECK written anywhere in
+ * it is tried; failing that, the table named by the error is emptied.
+ */
+final class RejectedRows {
+
+    private static final Pattern RELATION = Pattern.compile("relation \"((?:[^\"]|\"\")+)\"");
+    private static final String PROBE = """
+            CREATE FUNCTION pg_temp.rehearsal_rejects(query text, row_id tid) RETURNS boolean LANGUAGE plpgsql AS $f$
+            BEGIN
+              EXECUTE query USING row_id;
+              RETURN false;
+            EXCEPTION WHEN data_exception OR integrity_constraint_violation THEN
+              RETURN true;
+            END $f$""";
+
+    /** One way of picking out rejected rows: a condition over the table's rows, and the column it judges. */
+    private record Test(String table, String column, String condition) {
+    }
+
+    private RejectedRows() {
+    }
+
+    /** Whether a failure is one generated data can cause: a data exception or an integrity violation of up. */
+    static boolean isDataError(StepFailure failure) {
+        String state = failure == null || failure.sqlState() == null ? "" : failure.sqlState();
+        return failure != null && failure.phase() == Phase.UP && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /**
+     * Finds and removes the rows the failing statement rejects; {@code null} when the failure does not come from rows
+     * Rehearsal generated (no table with rows to blame, or a column added NOT NULL without a default, which fails on
+     * any populated table).
+     *
+     * @param rowsBefore rows per table before up, by {@code schema.table}
+     */
+    static RejectedData remove(DataSource dataSource, StepFailure failure, List<StatementTrace> statements,
+            Map<String, Long> rowsBefore) throws SQLException {
+        StatementTrace failed = statements.stream()
+                .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
+        String sql = failed == null ? "" : failed.sql();
+        int line = failed == null ? failure.line() : failed.line();
+        if ("23502".equals(failure.sqlState()) && Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b"
+                + "|UNIQUE\\b|CHECK\\b|FOREIGN\\b)", Pattern.CASE_INSENSITIVE).matcher(sql).find()) {
+            return null;
+        }
+        List<Test> tests = tests(sql, failure);
+        String table = tests.isEmpty() ? relationOf(failure.message()) : tests.get(0).table();
+        String qualified = table == null ? null : qualify(table, rowsBefore);
+        if (qualified == null || rowsBefore.getOrDefault(qualified, 0L) == 0) {
+            return null;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            for (Test test : tests) {
+                Test on = new Test(qualified, test.column(), test.condition());
+                RejectedData found = removeMatching(connection, on, failure, sql, line);
+                if (found != null) {
+                    return found;
+                }
+            }
+            long removed = emptyTable(connection, qualified);
+            return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), qualified, null,
+                    null, null, removed, false);
+        }
+    }
+
+    private static List<Test> tests(String sql, StepFailure failure) {
+        List<Test> tests = new ArrayList<>();
+        for (DemandParser.Demand demand : DemandParser.of(sql)) {
+            String table = demand.table();
+            if (demand instanceof DemandParser.Cast cast) {
+                String value = cast.using() == null ? Identifiers.quote(cast.column()) : cast.using();
+                tests.add(new Test(table, cast.column(), "pg_temp.rehearsal_rejects(format('SELECT (%s)::%s FROM %s "
+                        + "WHERE ctid = $1', " + literal(value) + ", " + literal(cast.type()) + ", '$TABLE'), ctid)"));
+            } else if (demand instanceof DemandParser.NotNull notNull) {
+                tests.add(new Test(table, notNull.column(), Identifiers.quote(notNull.column()) + " IS NULL"));
+            } else if (demand instanceof DemandParser.Check check) {
+                tests.add(new Test(table, null, "(" + check.expression() + ") IS FALSE"));
+            } else if (demand instanceof DemandParser.Unique unique) {
+                StringBuilder same = new StringBuilder();
+                for (String column : unique.columns()) {
+                    same.append(" AND o.").append(Identifiers.quote(column)).append(" = t.")
+                            .append(Identifiers.quote(column));
+                }
+                tests.add(new Test(table, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE o.ctid < t.ctid"
+                        + same + ")"));
+            }
+        }
+        String check = DemandParser.anyCheckExpression(sql);
+        String relation = relationOf(failure.message());
+        if (check != null && relation != null && "23514".equals(failure.sqlState())) {
+            tests.add(new Test(relation, null, "(" + check + ") IS FALSE"));
+        }
+        return tests;
+    }
+
+    /** Removes the rows a test picks out; {@code null} when it picks none or cannot be evaluated. */
+    private static RejectedData removeMatching(Connection connection, Test test, StepFailure failure, String sql,
+            int line) {
+        String condition = test.condition().replace("$TABLE", test.table().replace("'", "''"));
+        String column = test.column() != null ? test.column() : columnIn(connection, test.table(), condition);
+        try (Statement statement = connection.createStatement()) {
+            if (condition.contains("pg_temp.rehearsal_rejects")) {
+                statement.execute(PROBE);
+            }
+            String value = null;
+            String from = " FROM " + test.table() + " t WHERE " + condition;
+            try (ResultSet rs = statement.executeQuery("SELECT " + (column == null ? "NULL"
+                    : "t." + Identifiers.quote(column) + "::text") + from + " LIMIT 1")) {
+                if (!rs.next()) {
+                    return null;
+                }
+                value = rs.getString(1);
+            }
+            int removed = statement.executeUpdate("DELETE" + from);
+            return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), test.table(),
+                    column, value, condition, removed, true);
+        } catch (SQLException e) {
+            return null; // the test does not apply as read (a type created by the failed script, a foreign key): next one
+        } finally {
+            try (Statement drop = connection.createStatement()) {
+                drop.execute("DROP FUNCTION IF EXISTS pg_temp.rehearsal_rejects(text, tid)");
+            } catch (SQLException ignored) {
+                // the session ends right after; its temporary objects go with it
+            }
+        }
+    }
+
+    /** The first column of the table the condition names, for the evidence. */
+    private static String columnIn(Connection connection, String table, String condition) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT attname FROM pg_attribute WHERE attrelid = '"
+                     + table.replace("'", "''") + "'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(name) + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE)
+                        .matcher(condition).find()) {
+                    return name;
+                }
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The rows could not be told apart: the step is rehearsed again on an empty table (and its dependants). */
+    private static long emptyTable(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try {
+                return statement.executeUpdate("DELETE FROM " + table);
+            } catch (SQLException referenced) {
+                long rows = 0;
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                    rows = rs.next() ? rs.getLong(1) : 0;
+                }
+                statement.execute("TRUNCATE " + table + " CASCADE"); // rows of other tables refer to these
+                return rows;
+            }
+        }
+    }
+
+    /** {@code schema.table} of a table as rows-before knows it, by its folded bare name; {@code null} if unknown. */
+    private static String qualify(String table, Map<String, Long> rowsBefore) {
+        if (rowsBefore.containsKey(table)) {
+            return table;
+        }
+        String bare = DemandParser.tableName(table);
+        return rowsBefore.keySet().stream().filter(q -> DemandParser.tableName(q).equals(bare))
+                .sorted((a, b) -> Boolean.compare(!a.startsWith("public."), !b.startsWith("public.")))
+                .findFirst().orElse(null);
+    }
+
+    /** The table an error message names ({@code … of relation "orders" …}). */
+    private static String relationOf(String message) {
+        Matcher m = message == null ? null : RELATION.matcher(message);
+        return m != null && m.find() ? Identifiers.quote(m.group(1).replace("\"\"", "\"")) : null;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

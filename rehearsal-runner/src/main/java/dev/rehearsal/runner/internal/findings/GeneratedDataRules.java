@@ -1,0 +1,45 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.FindingType;
+import java.util.List;
+
+/**
+ * A step that failed on rows Rehearsal generated, not on the migration as written: a warning that names the column
+ * and a rejected value, and says how to tell Rehearsal the column's shape. The step was rehearsed again without the
+ * rows, so the migration's own verdict stands on its own.
+ */
+public final class GeneratedDataRules {
+
+    private static final int SQL_IN_EVIDENCE = 300;
+
+    private GeneratedDataRules() {
+    }
+
+    public static void evaluate(List<RejectedData> rejections, FindingCollector findings) {
+        for (RejectedData r : rejections) {
+            String what = r.column() == null ? "rows of " + r.relation() : "column " + r.relation() + "." + r.column();
+            String value = r.column() == null ? "" : ", e.g. " + (r.value() == null ? "NULL" : "'" + shorten(r.value(), 80) + "'");
+            String removed = r.isolated()
+                    ? r.removed() + " generated row(s) rejected" + value + " (rows where " + shorten(r.test(), 200)
+                    + "); they were deleted and the step rehearsed again."
+                    : "The rejected rows could not be told apart, so the table was emptied (" + r.removed()
+                    + " rows) and the step rehearsed again on it.";
+            findings.add(FindingType.GENERATED_DATA_REJECTED, r.script(), r.line(), r.relation(),
+                    "The statement rejected generated values of " + what,
+                    r.message() + " [SQLSTATE " + r.sqlState() + "]\n" + removed + "\nStatement: "
+                            + shorten(r.sql().strip(), SQL_IN_EVIDENCE),
+                    "Rehearsal's generated values did not fit what this statement demands of " + what + "; it could "
+                            + "not foresee it from the chain (e.g. a constraint built by dynamic SQL). Production rows "
+                            + "of that shape would fail the same way: check them first, e.g. SELECT count(*) FROM "
+                            + r.relation() + (r.test() == null || r.test().contains("pg_temp.") ? "" : " WHERE "
+                            + shorten(r.test(), 200)) + ". Tell Rehearsal the column's shape with a seed script that "
+                            + "fills " + r.relation() + " with representative rows (--seed-script; generated rows only "
+                            + "top it up), or write the constraint in the migration itself (ALTER TABLE … ADD "
+                            + "CONSTRAINT … CHECK (…)) so Rehearsal reads it ahead.");
+        }
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+}

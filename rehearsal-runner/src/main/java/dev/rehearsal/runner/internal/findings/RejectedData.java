@@ -1,0 +1,21 @@
+package dev.rehearsal.runner.internal.findings;
+
+/**
+ * Rows Rehearsal generated that a step rejected with a data error, found and removed so the step could be
+ * rehearsed again.
+ *
+ * @param script    the script of the failing statement
+ * @param line      its line
+ * @param sql       the failing statement as written
+ * @param sqlState  PostgreSQL's SQLSTATE (class 22 or 23)
+ * @param message   PostgreSQL's message
+ * @param relation  the table whose rows were rejected ({@code public.orders})
+ * @param column    the column whose values did not fit, {@code null} when it could not be told
+ * @param value     one rejected value, as text ({@code null} when the column could not be told, or the value is NULL)
+ * @param test      the condition that picked out the rejected rows, {@code null} when they could not be isolated
+ * @param removed   how many rows were removed
+ * @param isolated  whether only the rejected rows were removed; {@code false} when the table had to be emptied
+ */
+public record RejectedData(String script, int line, String sql, String sqlState, String message, String relation,
+                           String column, String value, String test, long removed, boolean isolated) {
+}
