@@ -30,6 +30,9 @@ import javax.sql.DataSource;
 final class RejectedRows {
 
     private static final Pattern RELATION = Pattern.compile("relation \"((?:[^\"]|\"\")+)\"");
+    private static final Pattern UPDATE = Pattern.compile(
+            "^UPDATE\\s+(?:ONLY\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)",
+            Pattern.CASE_INSENSITIVE);
     private static final String PROBE = """
             CREATE FUNCTION pg_temp.rehearsal_rejects(query text, row_id tid) RETURNS boolean LANGUAGE plpgsql AS $f$
             BEGIN
@@ -70,7 +73,8 @@ final class RejectedRows {
             return null;
         }
         List<Test> tests = tests(sql, failure);
-        String table = tests.isEmpty() ? relationOf(failure.message()) : tests.get(0).table();
+        String table = !tests.isEmpty() ? tests.get(0).table()
+                : relationOf(failure.message()) != null ? relationOf(failure.message()) : updatedTable(sql);
         String qualified = table == null ? null : qualify(table, rowsBefore);
         if (qualified == null || rowsBefore.getOrDefault(qualified, 0L) == 0) {
             return null;
@@ -201,6 +205,12 @@ final class RejectedRows {
     private static String relationOf(String message) {
         Matcher m = message == null ? null : RELATION.matcher(message);
         return m != null && m.find() ? Identifiers.quote(m.group(1).replace("\"\"", "\"")) : null;
+    }
+
+    /** The table a data migration's UPDATE changes: the rows its expressions judge. */
+    private static String updatedTable(String sql) {
+        Matcher m = UPDATE.matcher(DemandParser.withoutComments(sql).strip());
+        return m.find() ? m.group(1) : null;
     }
 
     private static String literal(String text) {

@@ -235,7 +235,7 @@ public final class DemandParser {
     }
 
     /** Removes {@code --} and block comments outside quotes. */
-    static String withoutComments(String sql) {
+    public static String withoutComments(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
         char quote = 0;
         for (int i = 0; i < sql.length(); i++) {

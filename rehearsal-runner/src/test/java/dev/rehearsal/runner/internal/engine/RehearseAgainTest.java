@@ -1,0 +1,77 @@
+package dev.rehearsal.runner.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.Severity;
+import dev.rehearsal.report.StepStatus;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.RehearsalEngine;
+import org.junit.jupiter.api.Test;
+
+/** A step that fails on generated rows Rehearsal could not shape ahead is rehearsed again without them. */
+class RehearseAgainTest {
+
+    private static Report rehearse(String set, int rows) {
+        return new RehearsalEngine(RehearsalConfig.builder()
+                .migrations("src/test/resources/migrations/rehearse-again/" + set)
+                .rows(rows)
+                .load(false)
+                .flywayParity(false)
+                .build()).run();
+    }
+
+    private static Finding rejected(MigrationReport migration) {
+        return migration.findings().stream().filter(f -> f.code().equals("GENERATED_DATA_REJECTED")).findFirst()
+                .orElseThrow(() -> new AssertionError("no GENERATED_DATA_REJECTED in " + migration.findings()));
+    }
+
+    @Test
+    void should_delete_only_the_rows_a_computed_cast_rejects_and_rehearse_the_step_again() {
+        // GIVEN a cast whose USING expression hides what it demands, on 500 generated rows
+        Report report = rehearse("computed-cast", 500);
+
+        // THEN the rejected rows are named by column and value, the cast was tried row by row
+        MigrationReport v2 = report.migrations().get(1);
+        Finding rejected = rejected(v2);
+        assertThat(rejected.severity()).isEqualTo(Severity.WARNING);
+        assertThat(rejected.title()).contains("public.events.payload");
+        assertThat(rejected.evidence()).contains("SQLSTATE 22P02", "invalid input syntax for type json",
+                "generated row(s) rejected, e.g. '", "USING nullif(trim(payload), '')::jsonb");
+        assertThat(rejected.line()).isEqualTo(2);
+        // AND the second rehearsal passed: the migration is not blamed, the chain went on
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().down()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
+    void should_empty_the_table_when_the_rejected_rows_cannot_be_told_apart() {
+        // GIVEN a data migration whose UPDATE casts every payload to an integer
+        Report report = rehearse("update-cast", 500);
+
+        // THEN the table was emptied, and the finding says so
+        MigrationReport v2 = report.migrations().get(1);
+        Finding rejected = rejected(v2);
+        assertThat(rejected.relation()).isEqualTo("public.events");
+        assertThat(rejected.evidence()).contains("could not be told apart", "table was emptied", "SQLSTATE 22P02");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
+    void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
+        // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
+        Report report = rehearse("own-rows", 0);
+
+        // THEN the cast's failure is the migration's own: MIGRATION_FAILED, nothing rehearsed again
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.FAILED);
+        assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
+                .doesNotContain("GENERATED_DATA_REJECTED");
+    }
+}
