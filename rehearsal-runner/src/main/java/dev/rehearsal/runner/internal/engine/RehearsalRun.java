@@ -291,9 +291,26 @@ public final class RehearsalRun {
             return false;
         }
         rejected.add(found);
+        dropInvalidIndexes(database, results.invalidIndexes());
         config.listener().note(found.script() + ":" + found.line() + " rejected generated rows of " + found.relation()
                 + "; rehearsing the step again without them.");
         return true;
+    }
+
+    /**
+     * A concurrent index build that failed on generated duplicates leaves its INVALID index; the step rehearsed again
+     * would trip over its name. (A build failing again reports the index it leaves then.)
+     */
+    private static void dropInvalidIndexes(ScratchDatabase database, List<String> indexes) throws SQLException {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            for (String index : indexes) {
+                statement.execute("DROP INDEX IF EXISTS " + index);
+            }
+        }
     }
 
     /** Whether tables hold rows Rehearsal generated: seeded rows or the write load's inserts. */

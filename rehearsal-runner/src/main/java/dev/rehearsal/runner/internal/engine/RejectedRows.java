@@ -30,8 +30,9 @@ import javax.sql.DataSource;
 final class RejectedRows {
 
     private static final Pattern RELATION = Pattern.compile("relation \"((?:[^\"]|\"\")+)\"");
-    private static final Pattern UPDATE = Pattern.compile(
-            "^UPDATE\\s+(?:ONLY\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)",
+    private static final Pattern UPDATE_OR_INDEX = Pattern.compile(
+            "^(?:UPDATE|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\S+\\s+)?ON)"
+                    + "\\s+(?:ONLY\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)",
             Pattern.CASE_INSENSITIVE);
     private static final String PROBE = """
             CREATE FUNCTION pg_temp.rehearsal_rejects(query text, row_id tid) RETURNS boolean LANGUAGE plpgsql AS $f$
@@ -74,7 +75,7 @@ final class RejectedRows {
         }
         List<Test> tests = tests(sql, failure);
         String table = !tests.isEmpty() ? tests.get(0).table()
-                : relationOf(failure.message()) != null ? relationOf(failure.message()) : updatedTable(sql);
+                : relationOf(failure.message()) != null ? relationOf(failure.message()) : statementTable(sql);
         String qualified = table == null ? null : qualify(table, rowsBefore);
         if (qualified == null || rowsBefore.getOrDefault(qualified, 0L) == 0) {
             return null;
@@ -207,9 +208,13 @@ final class RejectedRows {
         return m != null && m.find() ? Identifiers.quote(m.group(1).replace("\"\"", "\"")) : null;
     }
 
-    /** The table a data migration's UPDATE changes: the rows its expressions judge. */
-    private static String updatedTable(String sql) {
-        Matcher m = UPDATE.matcher(DemandParser.withoutComments(sql).strip());
+    /** The table whose rows the statement judges: the one it alters, updates or indexes. */
+    private static String statementTable(String sql) {
+        String altered = DemandParser.alteredTable(sql);
+        if (altered != null) {
+            return altered;
+        }
+        Matcher m = UPDATE_OR_INDEX.matcher(DemandParser.withoutComments(sql).strip());
         return m.find() ? m.group(1) : null;
     }
 

@@ -20,6 +20,9 @@ public final class ChainDemands {
 
     public static final ChainDemands NONE = new ChainDemands(Map.of());
 
+    /** Longest generated JSON document (~30 characters), UUID (36) or timestamp with zone (~32) fits in this. */
+    private static final int MIN_LENGTH_FOR_SHAPED_TEXT = 40;
+
     private static final Pattern CREATE_ENUM = Pattern.compile(
             "^CREATE\\s+TYPE\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+AS\\s+ENUM\\s*\\((.*)\\)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -96,12 +99,7 @@ public final class ChainDemands {
         }
         List<ColumnInfo> columns = new ArrayList<>();
         for (ColumnInfo c : table.columns()) {
-            Shape shape = demands.casts.get(c.name());
-            PgType type = c.type();
-            if (shape != null && type.kind().isTextual()) {
-                type = new PgType(type.name(), shape.kind(), shape.kind() == TypeKind.ENUM ? type.typmod() : shape.typmod(),
-                        shape.labels(), null, type.notNull(), type.checks());
-            }
+            PgType type = shaped(c.type(), demands.casts.get(c.name()));
             boolean notNull = c.notNull() || demands.notNull.contains(c.name());
             columns.add(new ColumnInfo(c.attnum(), c.name(), type, notNull, c.identity(), c.generated(),
                     c.generationExpr(), c.defaultExpr()));
@@ -127,6 +125,27 @@ public final class ChainDemands {
         }
         return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, table.foreignKeys(), checks,
                 table.partitioning());
+    }
+
+    /**
+     * The type to generate a text column's values as. A {@code char(n)} keeps its padding through a cast, and a
+     * short {@code varchar(n)} cannot hold a JSON document or a UUID: those keep their text, and the step that casts
+     * them is rehearsed again if it rejects them.
+     */
+    private static PgType shaped(PgType type, Shape shape) {
+        if (shape == null || (type.kind() != TypeKind.TEXT && type.kind() != TypeKind.VARCHAR)) {
+            return type;
+        }
+        int maxLength = type.kind() == TypeKind.VARCHAR && type.typmod() >= 4 ? type.typmod() - 4 : Integer.MAX_VALUE;
+        if (shape.kind() == TypeKind.ENUM) {
+            List<String> fitting = shape.labels().stream().filter(l -> l.length() <= maxLength).toList();
+            return fitting.isEmpty() ? type
+                    : new PgType(type.name(), TypeKind.ENUM, type.typmod(), fitting, null, type.notNull(), type.checks());
+        }
+        if (maxLength < MIN_LENGTH_FOR_SHAPED_TEXT) {
+            return type;
+        }
+        return new PgType(type.name(), shape.kind(), shape.typmod(), List.of(), null, type.notNull(), type.checks());
     }
 
     private static Shape shapeOf(DemandParser.Cast cast, Map<String, List<String>> enumLabels) {

@@ -64,6 +64,20 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_drop_the_invalid_index_a_failed_concurrent_build_left_before_rehearsing_it_again() {
+        // GIVEN a unique expression index, which Rehearsal does not read ahead, over generated duplicates
+        Report report = rehearse("expression-unique-index", 500);
+
+        // THEN the build is rehearsed again on the emptied table, without tripping over its own INVALID index
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(rejected(v2).evidence()).contains("SQLSTATE 23505", "table was emptied");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED", "INVALID_INDEX_LEFT");
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
     void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
         // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
         Report report = rehearse("own-rows", 0);

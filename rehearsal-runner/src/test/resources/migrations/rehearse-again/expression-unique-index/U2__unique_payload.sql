@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY events_payload_key;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY events_payload_key ON events (lower(payload));
