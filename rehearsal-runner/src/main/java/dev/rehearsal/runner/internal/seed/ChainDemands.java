@@ -42,7 +42,7 @@ public final class ChainDemands {
             Map.entry("timestamptz", TypeKind.TIMESTAMPTZ), Map.entry("timestamp with time zone", TypeKind.TIMESTAMPTZ));
 
     /** The shape a column's values must have: a kind, and the labels when it is an enum. */
-    private record Shape(String typeName, TypeKind kind, int typmod, List<String> labels) {
+    private record Shape(TypeKind kind, int typmod, List<String> labels) {
     }
 
     /** The demands on one table's columns, by folded column name. */
@@ -159,10 +159,10 @@ public final class ChainDemands {
         }
         TypeKind kind = CAST_TARGETS.get(type.startsWith("pg_catalog.") ? type.substring(11) : type);
         if (kind != null) {
-            return new Shape(type, kind, kind == TypeKind.NUMERIC ? numericTypmod(written) : -1, List.of());
+            return new Shape(kind, kind == TypeKind.NUMERIC ? numericTypmod(written) : -1, List.of());
         }
         List<String> labels = enumLabels.get(DemandParser.tableName(cast.type()));
-        return labels == null || labels.isEmpty() ? null : new Shape(type, TypeKind.ENUM, -1, List.copyOf(labels));
+        return labels == null || labels.isEmpty() ? null : new Shape(TypeKind.ENUM, -1, List.copyOf(labels));
     }
 
     /** {@code numeric(p, s)} as PostgreSQL keeps it in {@code atttypmod}; -1 for an unconstrained numeric. */
