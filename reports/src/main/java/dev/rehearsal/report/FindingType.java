@@ -55,14 +55,14 @@ public enum FindingType {
                     + "and environments that already ran it will not run the change."),
     FLYWAY_PARITY(Severity.ERROR, "Flyway produces a different schema",
             "Applying the chain with Flyway gives a different catalog than the rehearsal; production runs Flyway."),
-    GENERATED_DATA_REJECTED(Severity.WARNING, "Step rejected rows Rehearsal generated",
-            "A step failed with a data error on rows Rehearsal generated (a cast, CHECK, NOT NULL or unique key they "
-                    + "did not fit); the step was rehearsed again without them. Production rows of that shape would "
-                    + "fail the same way."),
     SEED_SKIPPED(Severity.WARNING, "Table not seeded",
             "Rehearsal could not generate rows for a table, so its measurements ran on an empty table."),
     COLUMN_ORDER_CHANGED(Severity.INFO, "Column order changed by the round trip",
-            "Down and up restored the columns in another order; SELECT * and COPY without a column list see it.");
+            "Down and up restored the columns in another order; SELECT * and COPY without a column list see it."),
+    GENERATED_DATA_REJECTED(Severity.WARNING, "Step rejected rows Rehearsal generated",
+            "A step failed with a data error on rows Rehearsal generated (a cast, CHECK, NOT NULL or unique key they "
+                    + "did not fit); the step was rehearsed again without them. Production rows of that shape would "
+                    + "fail the same way.");
 
     private final Severity defaultSeverity;
     private final String title;
