@@ -120,7 +120,8 @@ public final class ChainDemands {
             if (parsed.complete() && !parsed.rules().isEmpty()
                     && parsed.rules().keySet().stream().allMatch(n -> table.column(n).isPresent())
                     && checks.stream().noneMatch(ch -> ch.definition().equals(definition))) {
-                checks.add(new TableInfo.Check("a later check", definition, expression));
+                checks.add(new TableInfo.Check("a later check", definition, expression, parsed.rules().keySet().stream()
+                        .map(n -> table.column(n).orElseThrow().attnum()).toList()));
             }
         }
         return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, table.foreignKeys(), checks,
@@ -140,12 +141,14 @@ public final class ChainDemands {
         if (shape.kind() == TypeKind.ENUM) {
             List<String> fitting = shape.labels().stream().filter(l -> l.length() <= maxLength).toList();
             return fitting.isEmpty() ? type
-                    : new PgType(type.name(), TypeKind.ENUM, type.typmod(), fitting, null, type.notNull(), type.checks());
+                    : new PgType(type.name(), TypeKind.ENUM, type.typmod(), fitting, null, type.notNull(), type.checks(),
+                            type.base());
         }
         if (maxLength < MIN_LENGTH_FOR_SHAPED_TEXT) {
             return type;
         }
-        return new PgType(type.name(), shape.kind(), shape.typmod(), List.of(), null, type.notNull(), type.checks());
+        return new PgType(type.name(), shape.kind(), shape.typmod(), List.of(), null, type.notNull(), type.checks(),
+                type.base()); // candidates are still judged as the text they are stored as
     }
 
     private static Shape shapeOf(DemandParser.Cast cast, Map<String, List<String>> enumLabels) {

@@ -114,7 +114,8 @@ class ChainDemandsTest {
 
     private static ColumnInfo column(int attnum, String name, TypeKind kind) {
         PgType type = new PgType(kind == TypeKind.VARCHAR ? "character varying(12)" : "text", kind,
-                kind == TypeKind.VARCHAR ? 16 : -1, List.of(), null, false, List.of());
+                kind == TypeKind.VARCHAR ? 16 : -1, List.of(), null, false, List.of(),
+                kind == TypeKind.VARCHAR ? "varchar" : "text");
         return new ColumnInfo(attnum, name, type, false, false, false, null, null);
     }
 
