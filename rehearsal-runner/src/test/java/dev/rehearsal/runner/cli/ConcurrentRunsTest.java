@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cached data directory while the other waits for it, and each gets its own port, data directory and databases.
  * (Parallel rehearsals inside one JVM are covered by the JUnit extension's ParallelExecutionTest.)
  */
+@Tag("slow") // two spawned rehearse JVMs
 class ConcurrentRunsTest {
 
     private static final Pattern LISTENS = Pattern.compile("listens on 127\\.0\\.0\\.1:(\\d+), data directory (\\S+)");
