@@ -75,9 +75,14 @@ class ConcurrentRunsTest {
         }
     }
 
+    /**
+     * The writer budget is far above anything V2's catalog-only change can cause: on a busy machine a writer behind
+     * its instant AccessExclusiveLock waits as long as the machine stalls the ALTER (122 ms seen with every core
+     * busy), which is no business of this test's. Every other finding still fails the run.
+     */
     private SpawnedCli start(MigrationFiles db, Path cache, String name) throws IOException {
         return SpawnedCli.rehearse("run", db.toString(), "--out", dir.resolve(name).toString(), "--rows", "500",
-                "--load-rate", "50", "--verbose").environment("REHEARSAL_CACHE_DIR", cache.toString()).start();
+                "--load-rate", "50", "--writer-block-budget", "30s", "--verbose").environment("REHEARSAL_CACHE_DIR", cache.toString()).start();
     }
 
     private Report report(String name) throws IOException {
