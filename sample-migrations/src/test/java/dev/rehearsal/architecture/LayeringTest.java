@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * reports ← rehearsal-runner ← junit-extension ← sample-migrations, nothing pointing back up, and each module's
  * {@code internal} packages used by that module only.
  */
+@Tag("slow") // ArchUnit imports every class
 class LayeringTest {
 
     private static JavaClasses production;

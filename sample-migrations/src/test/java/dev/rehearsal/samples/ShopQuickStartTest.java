@@ -8,6 +8,7 @@ import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * default) and runs a concurrent write load beside it.
  */
 @MigrationRehearsal(locations = "classpath:db/shop", rows = 20_000)
+@Tag("slow") // the whole shop history
 class ShopQuickStartTest {
 
     @Test

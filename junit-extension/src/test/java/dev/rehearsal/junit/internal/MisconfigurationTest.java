@@ -15,11 +15,13 @@ import dev.rehearsal.junit.MigrationRehearsal.Provider;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+@Tag("slow") // engine runs that fail to configure
 class MisconfigurationTest {
 
     private static EngineExecutionResults run(Class<?> testCase, Map<String, String> parameters) {

@@ -8,11 +8,13 @@ import dev.rehearsal.junit.RehearsalDatabase;
 import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+@Tag("slow") // parallel engine runs, one server each
 class ParallelExecutionTest {
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cached data directory while the other waits for it, and each gets its own port, data directory and databases.
  * (Parallel rehearsals inside one JVM are covered by the JUnit extension's ParallelExecutionTest.)
  */
+@Tag("slow") // two spawned rehearse JVMs
 class ConcurrentRunsTest {
 
     private static final Pattern LISTENS = Pattern.compile("listens on 127\\.0\\.0\\.1:(\\d+), data directory (\\S+)");
@@ -73,9 +75,14 @@ class ConcurrentRunsTest {
         }
     }
 
+    /**
+     * The writer budget is far above anything V2's catalog-only change can cause: on a busy machine a writer behind
+     * its instant AccessExclusiveLock waits as long as the machine stalls the ALTER (122 ms seen with every core
+     * busy), which is no business of this test's. Every other finding still fails the run.
+     */
     private SpawnedCli start(MigrationFiles db, Path cache, String name) throws IOException {
         return SpawnedCli.rehearse("run", db.toString(), "--out", dir.resolve(name).toString(), "--rows", "500",
-                "--load-rate", "50", "--verbose").environment("REHEARSAL_CACHE_DIR", cache.toString()).start();
+                "--load-rate", "50", "--writer-block-budget", "30s", "--verbose").environment("REHEARSAL_CACHE_DIR", cache.toString()).start();
     }
 
     private Report report(String name) throws IOException {

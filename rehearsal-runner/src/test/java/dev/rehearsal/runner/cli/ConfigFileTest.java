@@ -11,10 +11,12 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** rehearsal.yaml settings, --severity, and --baseline checksums through the command line. */
+@Tag("slow") // whole rehearsals from the command line
 class ConfigFileTest {
 
     @TempDir

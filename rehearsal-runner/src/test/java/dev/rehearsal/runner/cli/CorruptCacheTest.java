@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is never touched): the data directory is rebuilt with one warning and the run succeeds. A cache location that
  * cannot be a directory is an infrastructure failure with one message that names the variable.
  */
+@Tag("slow") // spawned rehearse JVMs rebuild a cache
 class CorruptCacheTest {
 
     @TempDir

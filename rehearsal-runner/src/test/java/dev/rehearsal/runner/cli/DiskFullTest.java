@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without it these tests are skipped with that reason. zonky's unpacked binaries stay on the real disk: the
  * spawned JVM's {@code embedded-pg} is a link to this JVM's.
  */
+@Tag("slow") // fills a small file system
 class DiskFullTest {
 
     @TempDir

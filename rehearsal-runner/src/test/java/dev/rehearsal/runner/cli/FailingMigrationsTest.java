@@ -16,6 +16,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Migrations that fail on a real server, through the command line: each failure is one finding that names the file,
  * the line and the fix, the exit code says "policy" (1), never "infrastructure", and nothing is left running.
  */
+@Tag("slow") // statement timeouts and killed sessions
 class FailingMigrationsTest {
 
     @TempDir

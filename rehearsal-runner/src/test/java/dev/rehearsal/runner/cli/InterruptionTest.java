@@ -9,6 +9,7 @@ import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.render.ReportJson;
 import dev.rehearsal.runner.support.Leftovers;
 import dev.rehearsal.runner.support.MigrationFiles;
+import dev.rehearsal.runner.support.ServerActivity;
 import dev.rehearsal.runner.support.SpawnedCli;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * signal, as shells and CI runners expect), keeps the report written so far marked {@code interrupted}, says so in
  * one line, and leaves no PostgreSQL process and no run directory behind.
  */
+@Tag("slow") // signals spawned rehearse JVMs
 class InterruptionTest {
 
     private static final Duration START = Duration.ofSeconds(90);
+    private static final String SLEEP = "SELECT pg_sleep(3600)%";
 
     @TempDir
     Path dir;
@@ -46,21 +50,21 @@ class InterruptionTest {
 
     @Test
     void should_exit_130_on_sigint_during_a_long_statement_under_load() throws Exception {
-        Report report = interrupt("INT", 130, "100", "[2/2] V2 sleep");
+        Report report = interrupt("INT", 130, "100", "[2/2] V2 sleep", SLEEP);
         assertThat(report.statusReason()).isEqualTo("interrupted by a signal (SIGINT or SIGTERM) while rehearsing "
                 + "V2 sleep (up)");
     }
 
     @Test
     void should_exit_143_on_sigterm_during_a_long_statement_under_load() throws Exception {
-        Report report = interrupt("TERM", 143, "100", "[2/2] V2 sleep");
+        Report report = interrupt("TERM", 143, "100", "[2/2] V2 sleep", SLEEP);
         assertThat(report.statusReason()).endsWith("while rehearsing V2 sleep (up)");
     }
 
     @Test
     void should_exit_130_on_sigint_while_seeding_rows_before_a_migration() throws Exception {
-        // GIVEN many rows to seed before V2; the signal comes once V1 is done
-        Report report = interrupt("INT", 130, "3000000", "[1/2] V1 items");
+        // GIVEN many rows to seed before V2; the signal comes while the seeder copies them into the table
+        Report report = interrupt("INT", 130, "3000000", "[1/2] V1 items", "COPY %items%");
         assertThat(report.migrations()).extracting(MigrationReport::version).containsExactly("1");
     }
 
@@ -104,14 +108,16 @@ class InterruptionTest {
         throw new AssertionError("the cache was not being built");
     }
 
-    private Report interrupt(String signal, int expectedExit, String rows, String startedLine) throws Exception {
+    /** Signals the run once the server runs a statement like {@code running} for it. */
+    private Report interrupt(String signal, int expectedExit, String rows, String startedLine, String running)
+            throws Exception {
         try (SpawnedCli cli = SpawnedCli.rehearse("run", db.toString(), "--out", dir.resolve("out").toString(),
                 "--rows", rows, "--load-rate", "100").start()) {
             assertThat(cli.awaitErr(startedLine, START)).as("progress: %s", cli.err()).isTrue();
             assumeFalse(cli.ignoresSigint() && signal.equals("INT"),
                     "this JVM was started with SIGINT ignored (a background job of a non-interactive shell), "
                             + "and so is every process it starts");
-            Thread.sleep(1_000); // the statement (or the seeding) is running now
+            ServerActivity.awaitRunning(cli.pid(), running);
             boolean secondStepStartedBefore = cli.err().contains("[2/2]");
             cli.signal(signal);
 

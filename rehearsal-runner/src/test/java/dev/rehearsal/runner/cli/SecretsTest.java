@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * named like a secret — in no output stream (with {@code --verbose} too), no log line, no message and no report
  * format. The server is one the test starts, where the role Rehearsal uses must log in with a password.
  */
+@Tag("slow") // a spawned rehearse JVM
 class SecretsTest {
 
     private static final String PASSWORD = "s3cr3t-sentinel-password-7f3a";

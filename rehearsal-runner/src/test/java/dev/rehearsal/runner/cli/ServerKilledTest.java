@@ -6,21 +6,26 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.report.render.ReportJson;
+import dev.rehearsal.runner.support.Await;
 import dev.rehearsal.runner.support.Leftovers;
 import dev.rehearsal.runner.support.MigrationFiles;
+import dev.rehearsal.runner.support.ServerActivity;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** PostgreSQL killed with SIGKILL in the middle of a migration, while the write load runs against its table. */
+@Tag("slow") // kills the server mid-run
 class ServerKilledTest {
 
     @TempDir
@@ -46,7 +51,7 @@ class ServerKilledTest {
             return command.execute("run", db.toString(), "--out", dir.resolve("out").toString(), "--rows", "100",
                     "--load-rate", "100");
         });
-        long postmaster = awaitPostmasterOnceRunning(err, "[2/2] V2 slow");
+        long postmaster = awaitPostmasterOnceRunning(err, "[2/2] V2 slow", "SELECT pg_sleep(3600)%");
         ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
 
         // THEN one message, exit 4, and the report so far
@@ -70,14 +75,10 @@ class ServerKilledTest {
         assertThat(loadThreads()).isEqualTo(threadsBefore);
     }
 
-    /** Waits for the progress line of the step, then a moment for its statement to start, and returns the postmaster. */
-    private long awaitPostmasterOnceRunning(StringWriter err, String progress) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!err.toString().contains(progress)) {
-            assertThat(System.nanoTime()).as("waiting for %s; so far: %s", progress, err).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        Thread.sleep(500);
+    /** Waits for the progress line of the step, then for its statement to run, and returns the postmaster. */
+    private long awaitPostmasterOnceRunning(StringWriter err, String progress, String statement) throws Exception {
+        Await.until("progress line " + progress, err::toString, text -> text.contains(progress), Duration.ofSeconds(90));
+        ServerActivity.awaitRunning(ProcessHandle.current().pid(), statement);
         Path run = Leftovers.before().runDirectoriesOf(ProcessHandle.current().pid()).get(0);
         return Long.parseLong(Files.readAllLines(run.resolve("data/postmaster.pid")).get(0).trim());
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -30,6 +31,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * request but the file itself, and draw one statement bar per statement. Skipped, with the reason, when Debian's
  * chromium and chromium-driver are not installed.
  */
+@Tag("slow") // a headless Chromium
 class HtmlInBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -7,6 +7,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.RoundTrip;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * builds a second copy of the index.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/down-not-restoring/safe", rows = 0, load = "false")
+@Tag("slow") // whole rehearsals
 class DownNotRestoringTest {
 
     @Test

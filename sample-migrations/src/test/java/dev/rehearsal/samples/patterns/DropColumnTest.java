@@ -9,6 +9,7 @@ import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * no longer uses it, retire the old one, then drop.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/drop-column/safe", rows = 0, load = "false")
+@Tag("slow") // rollouts and load
 class DropColumnTest {
 
     /** Lists orders with their note. */

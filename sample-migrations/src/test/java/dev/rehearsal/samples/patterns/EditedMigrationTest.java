@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * {@code --baseline main-report.json}).
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/edited-migration/applied", rows = 0, load = "false")
+@Tag("slow") // Flyway and rehearsals
 class EditedMigrationTest {
 
     private static final String APPLIED = "classpath:db/patterns/edited-migration/applied";

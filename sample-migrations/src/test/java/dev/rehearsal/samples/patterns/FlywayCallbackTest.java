@@ -7,6 +7,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Finding;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * compares schemas: a view created in {@code afterMigrate.sql} is in production but was never rehearsed.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/flyway-callback/safe", rows = 0, load = "false")
+@Tag("slow") // Flyway and rehearsals
 class FlywayCallbackTest {
 
     @Test

@@ -11,6 +11,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 // The generated write load inserts into every column, the expand column and the renamed one included, which the app
 // never does; the safe chain is rehearsed without it, the app versions' checks stand for the running app.
 @MigrationRehearsal(locations = "classpath:db/patterns/int-to-bigint/safe", rows = 0, load = "false")
+@Tag("slow") // a larger table under load
 class IntToBigintTest {
 
     /** The app is the same before and after: it reads and writes total_cents, whatever its type. */

@@ -7,6 +7,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * it. NO_LOCK_TIMEOUT is a warning, so this policy fails on warnings.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/lock-timeout/safe", rows = 0, load = "false", failOn = "warning")
+@Tag("slow") // long readers under load
 class LockTimeoutTest {
 
     @Test

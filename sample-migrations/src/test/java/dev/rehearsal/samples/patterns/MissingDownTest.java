@@ -8,6 +8,7 @@ import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.StepStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * warnings; a team that fixes forward says so in the script.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/missing-down/safe", rows = 0, load = "false", failOn = "warning")
+@Tag("slow") // whole rehearsals
 class MissingDownTest {
 
     @Test

@@ -8,6 +8,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Finding;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * would leave it half applied. Split, each part runs the way it must.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/mixed-script/safe", rows = 0, load = "false")
+@Tag("slow") // whole rehearsals
 class MixedScriptTest {
 
     @Test

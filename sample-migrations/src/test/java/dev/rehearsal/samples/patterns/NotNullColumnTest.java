@@ -10,6 +10,7 @@ import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.Scan;
 import dev.rehearsal.report.Severity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * an AccessExclusiveLock; CHECK NOT VALID → VALIDATE → SET NOT NULL gets there without blocking anyone.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/not-null-column/safe", rows = 0, load = "false")
+@Tag("slow") // whole rehearsals with rows
 class NotNullColumnTest {
 
     @Test

@@ -11,6 +11,7 @@ import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * both filled, backfill, switch the app, then drop the old column: both versions work wherever they run.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/rename-column/safe", rows = 0, load = "false")
+@Tag("slow") // every phase of a rollout
 class RenameColumnTest {
 
     static final AppVersion V1 = AppVersion.named("v1")

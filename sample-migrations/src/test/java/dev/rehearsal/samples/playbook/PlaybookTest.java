@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * {@code amount_cents bigint} while app versions v1, v2 and v3 roll out.
  */
 @MigrationRehearsal(locations = "classpath:db/playbook", rows = 0, load = "false")
+@Tag("slow") // a seven-step rollout under load
 class PlaybookTest {
 
     /** The rollout as production runs it; each version is checked after every step of every migration it runs with. */

@@ -17,6 +17,7 @@ import dev.rehearsal.runner.internal.load.WriteLoad;
 import dev.rehearsal.runner.internal.load.WriterImpacts;
 import dev.rehearsal.runner.internal.load.WriterWait;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,6 +30,12 @@ import java.util.Map;
  * statement's writer impact, the load per step and the timeline.
  */
 final class MigrationLoad implements AutoCloseable {
+
+    /**
+     * How long {@link #finish} waits for the requests due during the round trip to end: a moment, unless the machine
+     * is busy and the clients run late; bounded, so that a request blocked by something else cannot hold up the run.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final WriteLoad load;
     private final BlockingMonitor monitor;
@@ -79,6 +86,10 @@ final class MigrationLoad implements AutoCloseable {
         if (monitor == null) {
             close();
             return new Outcome(statements, List.of(), Timeline.EMPTY);
+        }
+        if (load != null) {
+            // the last statements' windows and the writers' own wait reports are complete only once these have ended
+            load.awaitRequestsDueBefore(endNanos, SETTLE);
         }
         List<WriterWait> polled = monitor.stop();
         List<WriterWait> waits = load == null ? polled : WaitRefinement.refine(polled, load.reportedWaits());

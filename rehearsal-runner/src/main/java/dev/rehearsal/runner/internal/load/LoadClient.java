@@ -39,6 +39,8 @@ final class LoadClient implements Runnable {
     private final StringBuilder scratch = new StringBuilder(64);
     private volatile boolean running = true;
     private volatile Statement executing;
+    /** Due time of the request this client holds (claimed, not yet recorded); MAX_VALUE once it stopped. */
+    private volatile long claimedDue = Long.MIN_VALUE;
     private Connection connection;
     private long reconnectAfter;
 
@@ -71,15 +73,25 @@ final class LoadClient implements Runnable {
     public void run() {
         try {
             while (running) {
-                long due = schedule.next(() -> running);
-                if (due < 0) {
+                long due = schedule.claim();
+                claimedDue = due;
+                if (!schedule.awaitDue(due, () -> running)) {
                     break;
                 }
                 request(due);
             }
         } finally {
+            claimedDue = Long.MAX_VALUE;
             closeQuietly();
         }
+    }
+
+    /**
+     * Whether every request of this client due before {@code nanos} has ended (and is in the log, unless it was
+     * skipped): the client holds a request due at or after it, or has stopped.
+     */
+    boolean doneBefore(long nanos) {
+        return claimedDue >= nanos;
     }
 
     private void request(long due) {

@@ -29,19 +29,26 @@ final class Schedule {
         return startNanos;
     }
 
-    /** Waits until the next request is due and returns its due time, or -1 when {@code running} turned false. */
-    long next(BooleanSupplier running) {
+    /**
+     * Claims the next request and returns its due time; in the closed loop, now. Due times grow with each claim, so a
+     * client that has claimed a request due at {@code t} has finished every request it claimed before.
+     */
+    long claim() {
         if (periodNanos == 0) {
-            return running.getAsBoolean() ? System.nanoTime() : -1;
+            return System.nanoTime();
         }
-        long due = startNanos + (long) (sequence.getAndIncrement() * periodNanos);
+        return startNanos + (long) (sequence.getAndIncrement() * periodNanos);
+    }
+
+    /** Waits until {@code due}; false when {@code running} turned false first. */
+    boolean awaitDue(long due, BooleanSupplier running) {
         while (running.getAsBoolean()) {
             long wait = due - System.nanoTime();
             if (wait <= 0) {
-                return due;
+                return true;
             }
             LockSupport.parkNanos(this, wait);
         }
-        return -1;
+        return false;
     }
 }

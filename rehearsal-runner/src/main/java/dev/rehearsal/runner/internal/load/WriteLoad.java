@@ -29,7 +29,8 @@ public final class WriteLoad implements AutoCloseable {
     /** The default width of a timeline point. */
     public static final Duration DEFAULT_BUCKET = Duration.ofMillis(100);
 
-    private static final long JOIN_MILLIS = 1_000;
+    /** Closing cancels what the clients wait for, so they end in milliseconds; the rest is room for a busy machine. */
+    private static final long JOIN_MILLIS = 10_000;
 
     private final Workloads workloads;
     private final Schedule schedule;
@@ -39,7 +40,7 @@ public final class WriteLoad implements AutoCloseable {
     private final ErrorSamples errors = new ErrorSamples();
     private final Queue<WriterWait> reportedWaits = new ConcurrentLinkedQueue<>();
     private final LatencyStats stats = new LatencyStats(logs, errors);
-    private boolean closed;
+    private volatile boolean closed;
 
     private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
             ChainDemands demands) throws SQLException {
@@ -121,6 +122,24 @@ public final class WriteLoad implements AutoCloseable {
      */
     public LoadWindow window(Phase step, long fromNanos, long toNanos) {
         return stats.window(step, fromNanos, toNanos);
+    }
+
+    /**
+     * Waits until every request due before {@code nanos} has ended, so that {@link #window} counts all of them: on a
+     * busy machine the clients run late, and a request behind a lock ends only after the lock is released. Returns
+     * at once when the load is closed.
+     *
+     * @return false when {@code timeout} passed first (a request is still running, blocked, or the clients are late)
+     */
+    public boolean awaitRequestsDueBefore(long nanos, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!closed && !clients.stream().allMatch(c -> c.doneBefore(nanos))) {
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000);
+        }
+        return true;
     }
 
     /** The 99th percentile latency in ms of the requests intended in [{@code fromNanos}, {@code toNanos}). */

@@ -13,11 +13,13 @@ import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of object: a change made between two snapshots shows up as the expected line. */
+@Tag("slow") // 58 catalog changes, each on PostgreSQL
 class CatalogChangeDetectionTest {
 
     private static PostgresServer server;

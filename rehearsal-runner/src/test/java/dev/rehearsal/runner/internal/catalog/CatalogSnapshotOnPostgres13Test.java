@@ -5,8 +5,10 @@ import dev.rehearsal.runner.provision.PostgresServer;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /** The oldest supported major: the catalog query must not use anything newer. */
+@Tag("slow") // a second PostgreSQL major
 class CatalogSnapshotOnPostgres13Test extends CatalogSnapshotContract {
 
     private static PostgresServer server;

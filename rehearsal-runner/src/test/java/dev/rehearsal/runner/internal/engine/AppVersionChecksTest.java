@@ -13,8 +13,10 @@ import dev.rehearsal.runner.plan.RolloutPlan;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // whole rehearsals with app versions
 class AppVersionChecksTest {
 
     private static final AppVersion V1 = AppVersion.named("v1")

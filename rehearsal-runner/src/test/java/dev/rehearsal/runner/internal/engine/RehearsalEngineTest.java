@@ -12,8 +12,10 @@ import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // whole rehearsals with Flyway parity
 class RehearsalEngineTest {
 
     private static Report rehearse(String set) {

@@ -10,11 +10,13 @@ import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Each dangerous pattern on a table of 20 000 rows yields its finding with measured evidence and the fix. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // whole rehearsals
 class StatementFindingsTest {
 
     private Report report;

@@ -12,6 +12,7 @@ import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * duration, the concurrent index and the nullable column barely at all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // 100 000 rows under the write load
 class UnderLoadTest {
 
     /** A catalog-only change waits for in-flight writes to finish and blocks the next ones only that long. */

@@ -8,6 +8,7 @@ import dev.rehearsal.runner.internal.seed.Sql;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.Await;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * INDEX CONCURRENTLY none for writers) yet far below a rewrite of this table (hundreds of ms), so a loaded 2-core
  * machine does not make it flaky while a blocking migration still fails it.
  */
+@Tag("slow") // 100 000 rows under the write load
 class BlockingMonitorTest {
 
     private static final int ROWS = 100_000;
@@ -92,11 +95,14 @@ class BlockingMonitorTest {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement();
              WriteLoad load = WriteLoad.start(db, LoadSettings.defaults(), LoadTargets.of("public.orders"))) {
             BlockingMonitor monitor = BlockingMonitor.start(db.dataSource(), pid(statement));
-            Thread.sleep(300);
+            // the clients are connected and under way before the migration starts
+            assertThat(load.awaitRequestsDueBefore(load.startNanos() + 100_000_000L, Await.GENEROUS)).isTrue();
             long started = System.nanoTime();
             statement.execute(migration);
-            double migrationMs = (System.nanoTime() - started) / 1e6;
-            Thread.sleep(200);
+            long ended = System.nanoTime();
+            double migrationMs = (ended - started) / 1e6;
+            // the writers it blocked have ended, and so have their own reports of the wait
+            assertThat(load.awaitRequestsDueBefore(ended, Await.GENEROUS)).isTrue();
             return new Measured(monitor.stop(), load.reportedWaits(), migrationMs);
         }
     }

@@ -9,6 +9,7 @@ import dev.rehearsal.runner.internal.seed.Sql;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.Await;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // a held lock under the write load
 class LongReaderTest {
 
     private static PostgresServer server;
@@ -42,7 +45,7 @@ class LongReaderTest {
             try (Connection migration = db.connect(); Statement statement = migration.createStatement();
                  WriteLoad load = WriteLoad.start(db, LoadSettings.defaults(), LoadTargets.of("public.orders"))) {
                 BlockingMonitor monitor = BlockingMonitor.start(db.dataSource(), BlockingMonitorTest.pid(statement));
-                Thread.sleep(200);
+                assertThat(load.awaitRequestsDueBefore(load.startNanos() + 200_000_000L, Await.GENEROUS)).isTrue();
 
                 // GIVEN a reader holds the table for 500 ms
                 LongReader reader = LongReader.start(db.dataSource(), "public.orders", Duration.ofMillis(500));
@@ -57,12 +60,16 @@ class LongReaderTest {
                     }
                 });
                 long alterEnded = alter.get();
-                reader.awaitRelease(Duration.ofSeconds(5));
-                Thread.sleep(100);
+                reader.awaitRelease(Await.GENEROUS);
+                // the queued writers end once the reader and the ALTER are gone
+                assertThat(load.awaitRequestsDueBefore(System.nanoTime(), Await.GENEROUS)).isTrue();
                 List<WriterWait> waits = monitor.stop();
+                // the stall as this JVM saw it: from the ALTER's start to the reader's commit (shorter on a busy
+                // machine that was slow to send the ALTER, so the bounds below are halves of it, not fixed times)
+                double stallMs = (reader.releasedAtNanos() - alterStarted) / 1e6;
 
-                // THEN the ALTER waited for the reader (which held the table for 500 ms from just before it started)
-                assertThat((alterEnded - alterStarted) / 1e6).isGreaterThan(300);
+                // THEN the ALTER waited for the reader, which commits only once it held the table for 500 ms
+                assertThat((alterEnded - reader.lockedAtNanos()) / 1e6).isGreaterThanOrEqualTo(500);
                 // and load queries issued after the ALTER started waited for the ALTER, nearly until the reader left
                 List<WriterWait> queued = waits.stream()
                         .filter(w -> w.applicationName().equals(WriteLoad.APPLICATION_NAME))
@@ -70,10 +77,11 @@ class LongReaderTest {
                 assertThat(queued).isNotEmpty();
                 assertThat(queued).allSatisfy(w -> assertThat(w.relation()).isEqualTo("public.orders"));
                 assertThat(queued).extracting(WriterWait::mode).contains("RowExclusiveLock");
-                assertThat(queued.stream().mapToDouble(WriterWait::durationMs).max().orElse(0)).isGreaterThan(300);
+                assertThat(queued.stream().mapToDouble(WriterWait::durationMs).max().orElse(0)).isGreaterThan(stallMs / 2);
                 assertThat(waits).noneMatch(w -> w.pid() == reader.pid() || w.pid() == monitor.migrationPid());
                 // and the load's latency shows the stall
-                assertThat(load.window(Phase.UP, alterStarted, alterStarted + 100_000_000L).maxMs()).isGreaterThan(300);
+                assertThat(load.window(Phase.UP, alterStarted, alterStarted + 100_000_000L).maxMs())
+                        .isGreaterThan(stallMs / 2);
                 reader.close();
             }
         }

@@ -11,9 +11,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Started and stopped many times, the embedded server leaves no process and no file behind. */
+@Tag("slow") // starts and kills servers repeatedly
 class ServerLifecycleTest {
 
     private static final int STARTS = 8;

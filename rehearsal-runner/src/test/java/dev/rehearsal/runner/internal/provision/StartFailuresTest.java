@@ -20,11 +20,13 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starting the embedded server when things are in the way: a taken port, a broken data directory, a log of old. */
+@Tag("slow") // broken and contested servers
 class StartFailuresTest {
 
     @TempDir
