@@ -14,8 +14,8 @@ public record GatedLocks(List<Seen> locks, List<Pause> pauses) {
     public record Seen(LockKey key, long sinceNanos) {
     }
 
-    /** The statement waited for a gate from {@code fromNanos} until the gate let it go at {@code toNanos}. */
-    public record Pause(long fromNanos, long toNanos) {
+    /** The statement waited for {@code gate} from {@code fromNanos} until the gate let it go at {@code toNanos}. */
+    public record Pause(String gate, long fromNanos, long toNanos) {
     }
 
     /**

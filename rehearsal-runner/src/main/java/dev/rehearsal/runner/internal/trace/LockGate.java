@@ -17,13 +17,15 @@ final class LockGate implements AutoCloseable {
             + Instrumentation.SCHEMA + "') AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
     static final String USER_RELATIONS = "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS;
 
+    private final String name;
     private final Connection connection;
     private final int pid;
     private final String take;
     private final boolean retakeAfterRelease;
     private boolean open;
 
-    private LockGate(Connection connection, int pid, String take, boolean retakeAfterRelease) {
+    private LockGate(String name, Connection connection, int pid, String take, boolean retakeAfterRelease) {
+        this.name = name;
         this.connection = connection;
         this.pid = pid;
         this.take = take;
@@ -34,7 +36,8 @@ final class LockGate implements AutoCloseable {
      * Opens a transaction on a new connection and runs {@code take} in it. Taking never waits long: a relation another
      * session holds is skipped by {@code take} (a gate covers what it can, the sampler stays for the rest).
      */
-    static LockGate open(DataSource dataSource, String take, boolean retakeAfterRelease) throws SQLException {
+    static LockGate open(String name, DataSource dataSource, String take, boolean retakeAfterRelease)
+            throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             int pid;
@@ -44,7 +47,7 @@ final class LockGate implements AutoCloseable {
                 pid = rs.getInt(1);
             }
             connection.setAutoCommit(false);
-            LockGate gate = new LockGate(connection, pid, take, retakeAfterRelease);
+            LockGate gate = new LockGate(name, connection, pid, take, retakeAfterRelease);
             gate.take();
             return gate;
         } catch (SQLException e) {
@@ -60,6 +63,10 @@ final class LockGate implements AutoCloseable {
             statement.execute(take);
             open = true;
         }
+    }
+
+    String name() {
+        return name;
     }
 
     int pid() {

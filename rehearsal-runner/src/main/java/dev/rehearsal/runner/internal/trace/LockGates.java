@@ -36,6 +36,11 @@ import javax.sql.DataSource;
  */
 public final class LockGates implements AutoCloseable {
 
+    /** Gate names, as {@link GatedLocks.Pause#gate()} reports them. */
+    public static final String TABLE_GATE = "table";
+    public static final String WRITER_GATE = "writer";
+    public static final String CATALOG_ROW_GATE = "catalog rows";
+
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static final String EACH_TABLE = "DO $gate$ DECLARE r regclass; BEGIN "
             // deadlock_timeout lets a waiting gate cancel an autovacuum worker quickly; only a superuser may set it
@@ -84,10 +89,10 @@ public final class LockGates implements AutoCloseable {
         List<LockGate> gates = new ArrayList<>();
         Connection watcher = null;
         try {
-            gates.add(LockGate.open(dataSource, EACH_TABLE.replace("%%s", "SHARE UPDATE EXCLUSIVE"), false));
-            gates.add(LockGate.open(dataSource, EACH_TABLE.replace("%%s", "ROW EXCLUSIVE"), false));
+            gates.add(LockGate.open(TABLE_GATE, dataSource, EACH_TABLE.replace("%%s", "SHARE UPDATE EXCLUSIVE"), false));
+            gates.add(LockGate.open(WRITER_GATE, dataSource, EACH_TABLE.replace("%%s", "ROW EXCLUSIVE"), false));
             try {
-                gates.add(LockGate.open(dataSource, CATALOG_ROWS, true));
+                gates.add(LockGate.open(CATALOG_ROW_GATE, dataSource, CATALOG_ROWS, true));
             } catch (SQLException e) {
                 // without UPDATE on pg_class (not a superuser) the last phase of a concurrent drop is sampled only
             }
@@ -133,7 +138,7 @@ public final class LockGates implements AutoCloseable {
                 gate.release();
                 long released = System.nanoTime();
                 synchronized (seen) {
-                    pauses.add(new GatedLocks.Pause(waitStart, released));
+                    pauses.add(new GatedLocks.Pause(gate.name(), waitStart, released));
                     for (Object[] row : rows) {
                         // a granted lock was taken before the wait began; a waiting request is granted on release
                         seen.putIfAbsent((LockKey) row[0], (Boolean) row[1] ? waitStart : released);
