@@ -32,7 +32,7 @@ class ConcurrentLocksRepeated {
     static Stream<String> samples() {
         return Stream.of("classpath:db/patterns/create-index/safe", "classpath:db/patterns/unique-index/safe",
                 "classpath:db/patterns/unique-index/dangerous", "classpath:db/patterns/mixed-script/safe",
-                "classpath:db/patterns/mixed-script/dangerous", "classpath:db/patterns/orders-service/migrations",
+                "classpath:db/patterns/mixed-script/dangerous",
                 "classpath:db/patterns/down-not-restoring/safe", "classpath:db/patterns/down-not-restoring/dangerous",
                 "classpath:db/golang-migrate");
     }
