@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Rehearsal against baselines measured in the same run (plain zonky, plain Flyway, "
                 + "generate_series, pgbench) and writes the figures to docs/benchmarks.md.",
-                "Benchmarks: startup, chain, sample, memory, seed, load, monitor."})
+                "Benchmarks: startup, chain, sample, memory, seed, load, monitor, gates."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

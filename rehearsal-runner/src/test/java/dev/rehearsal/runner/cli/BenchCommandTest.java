@@ -13,7 +13,7 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("rehearse: Unknown benchmark 'warp-speed'; choose from startup, chain, "
-                + "sample, memory, seed, load, monitor.");
+                + "sample, memory, seed, load, monitor, gates.");
         assertThat(java.nio.file.Path.of("target/never-written.md")).doesNotExist();
     }
 

@@ -11,7 +11,7 @@ public final class Benchmarks {
 
     private static final List<Benchmark> ALL = List.of(new StartupBenchmark(), new ChainBenchmark(), new SampleBenchmark(),
             new MemoryBenchmark(),
-            new SeedBenchmark(), new LoadBenchmark(), new MonitorBenchmark());
+            new SeedBenchmark(), new LoadBenchmark(), new MonitorBenchmark(), new GateBenchmark());
 
     private Benchmarks() {
     }

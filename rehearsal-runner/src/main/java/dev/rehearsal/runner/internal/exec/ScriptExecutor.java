@@ -4,6 +4,8 @@ import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.internal.trace.GatedLocks;
+import dev.rehearsal.runner.internal.trace.LockGates;
 import dev.rehearsal.runner.internal.trace.LockSamplers;
 import dev.rehearsal.runner.internal.trace.TransactionTracker;
 import dev.rehearsal.runner.source.MigrationScript;
@@ -155,6 +157,8 @@ public final class ScriptExecutor {
                 released = System.nanoTime();
             } else {
                 TransactionTracker tracker = TransactionTracker.begin(connection);
+                LockGates gates = GatedStatements.closeBefore(statement.sql(), connection, target.dataSource(),
+                        target.backendPid());
                 try (LockSamplers.Running sampler = LockSamplers.start(target.dataSource(), target.backendPid())) {
                     long start = System.nanoTime();
                     try {
@@ -164,13 +168,21 @@ public final class ScriptExecutor {
                     }
                     long end = System.nanoTime();
                     List<LockHold> locks = sampler.stop();
+                    GatedLocks gated = gates == null ? GatedLocks.NONE : gates.stop();
                     if (BUILDS_INDEX_CONCURRENTLY.matcher(statement.sql()).find()) {
                         // The new index is locked only inside the build's first internal transaction, before anyone
                         // else can see it; whether a 0.5 ms sampler catches that is chance, so it is left out.
                         locks = locks.stream().filter(l -> tracker.existedAtStart(l.relation())).toList();
                     }
-                    done = new PendingStatement(statement, start, end, error == null ? tracker.observe() : null, locks,
-                            error == null ? null : ErrorLines.describe(error));
+                    locks = GatedStatements.locks(gated, locks, GatedStatements.samplerAdds(statement.sql(), gates, gated),
+                            start, end, tracker::existedAtStart);
+                    // The pauses at the gates are Rehearsal's own waits: they are not the statement's duration.
+                    done = new PendingStatement(statement, start, end - gated.pausedNanos(start, end),
+                            error == null ? tracker.observe() : null, locks, error == null ? null : ErrorLines.describe(error));
+                } finally {
+                    if (gates != null) {
+                        gates.close();
+                    }
                 }
                 released = done.endNanos();
             }
