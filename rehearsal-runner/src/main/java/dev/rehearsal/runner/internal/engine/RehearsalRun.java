@@ -24,6 +24,7 @@ import dev.rehearsal.runner.internal.findings.GeneratedDataRules;
 import dev.rehearsal.runner.internal.findings.RejectedData;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.internal.findings.LockUpgradeRules;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
 import dev.rehearsal.runner.internal.findings.RoundTripRules;
 import dev.rehearsal.runner.internal.findings.SeedRules;
@@ -330,7 +331,10 @@ public final class RehearsalRun {
         List<StatementTrace> statements = results == null ? List.of() : results.statements();
         ChecksumRules.evaluate(migration, config.baselineChecksums(), findings);
         if (results != null) {
-            RoundTripRules.evaluate(migration, trip, findings);
+            RoundTripRules.evaluate(migration, trip,
+                    LockUpgradeRules.explains(trip.failure(), statements, results.tableRowsBefore()), findings);
+            LockUpgradeRules.evaluate(migration, statements, trip.failure(), results.tableRowsBefore(), postgresVersion,
+                    findings);
             StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
                     results.columnsBefore(), results.invalidIndexes(), postgresVersion), findings);
             phaseChecks.evaluate(migration, trip, findings);

@@ -63,6 +63,21 @@ public final class FindingCollector {
                 remediation, suppressed));
     }
 
+    /**
+     * Records a finding that is at least {@code floor} whatever the policy says, e.g. a risk that did strike and made
+     * the step fail; a code the policy disabled stays off.
+     */
+    public void addAtLeast(Severity floor, FindingType type, String script, Integer line, String relation, String title,
+            String evidence, String remediation) {
+        int before = findings.size();
+        add(type, script, line, relation, title, evidence, remediation);
+        if (findings.size() > before && !findings.get(before).severity().isAtLeast(floor)) {
+            Finding f = findings.remove(before);
+            findings.add(new Finding(f.code(), floor, f.title(), f.script(), f.line(), f.relation(), f.evidence(),
+                    f.remediation(), f.suppressedReason()));
+        }
+    }
+
     public List<Finding> findings() {
         return List.copyOf(findings);
     }

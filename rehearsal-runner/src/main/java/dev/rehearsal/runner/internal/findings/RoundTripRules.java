@@ -17,6 +17,14 @@ public final class RoundTripRules {
     }
 
     public static void evaluate(Migration migration, RoundTrip trip, FindingCollector findings) {
+        evaluate(migration, trip, false, findings);
+    }
+
+    /**
+     * @param failureExplained the step's failure is reported by a finding of its own (a deadlock that a lock upgrade
+     *                         explains, {@link LockUpgradeRules}), not as a statement to fix
+     */
+    public static void evaluate(Migration migration, RoundTrip trip, boolean failureExplained, FindingCollector findings) {
         String up = migration.up().path();
         String down = migration.down() == null ? null : migration.down().path();
         if (migration.up().mixesTransactionalAndNot() && migration.up().executeInTransaction() == null) {
@@ -28,7 +36,7 @@ public final class RoundTripRules {
                             + "with a " + migration.up().fileName() + ".conf file containing:\nexecuteInTransaction=false");
         }
         StepFailure failure = trip.failure();
-        if (failure != null) {
+        if (failure != null && !failureExplained) {
             findings.add(FindingType.MIGRATION_FAILED, failure.script(), failure.line(), null,
                     "The " + stepName(failure.phase()) + " step failed: " + firstLine(failure.message()),
                     failure.message() + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]"),

@@ -1,0 +1,2 @@
+-- The backfilled values are harmless to keep.
+ALTER TABLE orders ALTER COLUMN channel DROP NOT NULL;
