@@ -48,16 +48,17 @@ class DropColumnTest {
 
     @Test
     void should_fail_the_concurrent_writers_that_still_write_the_column(Rehearsal rehearsal) {
-        // GIVEN the write load inserts and updates orders the way the running app does, note included; at 2 000
-        // requests/s (default 400) enough of them arrive in the short up step
+        // GIVEN the write load inserts and updates orders the way the running app does, note included, at its
+        // default rate: whether one of its requests lands after the drop is luck, so after the step the running
+        // version's statements are replayed once against the new schema
         RehearsalResult result = rehearsal.run(config -> config
-                .migrations("classpath:db/patterns/drop-column/dangerous").load(true).loadRate(2_000));
+                .migrations("classpath:db/patterns/drop-column/dangerous").load(true));
 
-        // THEN their requests fail once the column is gone
+        // THEN its writes fail once the column is gone, in every run
         assertThat(result).migration("2").hasFinding("WRITER_ERRORS");
         assertThat(result.migration("2").orElseThrow().findings())
                 .filteredOn(f -> f.code().equals("WRITER_ERRORS")).extracting(Finding::evidence).first()
-                .asString().contains("note");
+                .asString().contains("INSERT public.orders: ERROR: column \"note\" of relation \"orders\" does not exist [42703]");
     }
 
     @Test

@@ -85,7 +85,7 @@ final class MigrationLoad implements AutoCloseable {
     Outcome finish(List<StatementTrace> statements, long originNanos, long endNanos) {
         if (monitor == null) {
             close();
-            return new Outcome(statements, List.of(), Timeline.EMPTY);
+            return new Outcome(statements, List.of(), Timeline.EMPTY, List.of());
         }
         if (load != null) {
             // the last statements' windows and the writers' own wait reports are complete only once these have ended
@@ -107,9 +107,19 @@ final class MigrationLoad implements AutoCloseable {
         }
         List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);
         List<Timeline.Point> points = load == null ? List.of() : load.timeline(originNanos, originNanos, endNanos);
+        List<String> replayed = load == null || !upSucceeded(statements) ? List.of() : load.replayRunningVersion();
         close();
         blocked.sort(java.util.Comparator.comparingDouble(Timeline.BlockedInterval::fromMs));
-        return new Outcome(withWriters, windows, new Timeline(points, blocked));
+        return new Outcome(withWriters, windows, new Timeline(points, blocked), replayed);
+    }
+
+    /**
+     * The round trip is over, so the schema is the one up left (up again re-applied it after down; when it differs,
+     * REUP_DIFFERS says so). After a failed up there is nothing to replay against.
+     */
+    private static boolean upSucceeded(List<StatementTrace> statements) {
+        return statements.stream().anyMatch(s -> s.phase() == Phase.UP)
+                && statements.stream().noneMatch(s -> s.phase() == Phase.UP && s.error() != null);
     }
 
     private List<LoadWindow> windows(List<StatementTrace> statements, long originNanos) {
@@ -141,7 +151,9 @@ final class MigrationLoad implements AutoCloseable {
      * @param statements the statements with their writer impact filled in
      * @param load       the write load's latency per step
      * @param timeline   latency over time and the blocked stretches
+     * @param replayFailures the running version's statements that failed against the schema after the round trip
+     *                   ({@link WriteLoad#replayRunningVersion}); empty without load or after a failed up
      */
-    record Outcome(List<StatementTrace> statements, List<LoadWindow> load, Timeline timeline) {
+    record Outcome(List<StatementTrace> statements, List<LoadWindow> load, Timeline timeline, List<String> replayFailures) {
     }
 }

@@ -340,7 +340,8 @@ public final class RehearsalRun {
             phaseChecks.evaluate(migration, trip, findings);
             SeedRules.evaluate(migration, extras.seed(), extras.touchedTables(), findings);
             GeneratedDataRules.evaluate(extras.rejected(), findings);
-            WriterRules.evaluate(migration, statements, extras.load().load(), results.tableRowsBefore().keySet(),
+            WriterRules.evaluate(migration, statements, extras.load().load(), extras.load().replayFailures(),
+                    results.tableRowsBefore().keySet(),
                     config.policy(), config.longReader(), postgresVersion, findings);
         }
         double durationMs = results == null ? 0 : results.durationMs();

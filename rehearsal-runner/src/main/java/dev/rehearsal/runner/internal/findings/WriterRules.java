@@ -38,8 +38,12 @@ public final class WriterRules {
         return window.errorSamples().stream().anyMatch(m -> SCHEMA_BREAK.matcher(m.strip()).find());
     }
 
+    /**
+     * @param replayed the running version's statements that failed against the schema after up, replayed once each
+     *                 (deterministic); the load's own failures during up depend on timing and are only evidence
+     */
     public static void evaluate(Migration migration, List<StatementTrace> statements, List<LoadWindow> load,
-            Set<String> existingTables, Policy policy, Duration longReader, String postgresVersion,
+            List<String> replayed, Set<String> existingTables, Policy policy, Duration longReader, String postgresVersion,
             FindingCollector findings) {
         String pg = "; PostgreSQL " + postgresVersion;
         double budget = policy.writerBlockBudget().toNanos() / 1_000_000.0;
@@ -74,11 +78,20 @@ public final class WriterRules {
                                 + "the work into short transactions; set lock_timeout so a queued lock gives up.");
             }
         }
-        load.stream().filter(w -> w.step() == Phase.UP && w.errors() > 0 && brokeTheSchemaContract(w)).findFirst().ifPresent(w ->
-                findings.add(FindingType.WRITER_ERRORS, migration.up().path(), null, null,
-                        w.errors() + " of " + (w.requests() + w.errors()) + " concurrent writes failed during up",
-                        String.join("\n", w.errorSamples()) + pg,
-                        "Keep the old shape working while the running app uses it (expand/contract): add before you "
-                                + "remove, and remove only after no running version uses it."));
+        List<String> broken = replayed.stream().filter(m -> SCHEMA_BREAK.matcher(m.strip()).find()).toList();
+        if (broken.isEmpty()) {
+            return;
+        }
+        String during = load.stream().filter(w -> w.step() == Phase.UP && w.errors() > 0 && brokeTheSchemaContract(w))
+                .findFirst().map(w -> "\nDuring up, " + w.errors() + " of " + (w.requests() + w.errors())
+                        + " concurrent writes failed:\n" + String.join("\n", w.errorSamples()))
+                .orElse("\nNone of the load's requests during up ran after the change this time; the replay does "
+                        + "not depend on that.");
+        findings.add(FindingType.WRITER_ERRORS, migration.up().path(), null, null,
+                "Writes of the running app version fail after up (" + broken.size() + " of its statements)",
+                "The load's statements as the running version sent them before up, replayed once against the schema "
+                        + "after it:\n" + String.join("\n", broken) + during + pg,
+                "Keep the old shape working while the running app uses it (expand/contract): add before you "
+                        + "remove, and remove only after no running version uses it.");
     }
 }

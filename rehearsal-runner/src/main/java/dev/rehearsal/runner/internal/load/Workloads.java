@@ -38,6 +38,7 @@ final class Workloads implements AutoCloseable {
 
     private final RowOrdinals ordinals;
     private final ChainDemands demands;
+    private final List<TableWorkload> initial;
 
     Workloads(DataSource dataSource, LoadTargets targets, LoadSettings settings, String threadName, RowOrdinals ordinals,
             ChainDemands demands) throws SQLException {
@@ -51,10 +52,16 @@ final class Workloads implements AutoCloseable {
         this.current = new AtomicReferenceArray<>(this.targets.size());
         this.refreshedAt = new long[this.targets.size()];
         this.requested = new boolean[this.targets.size()];
+        List<TableWorkload> first = new java.util.ArrayList<>();
         for (int i = 0; i < this.targets.size(); i++) {
-            install(i, builder.build(this.targets.get(i)));
+            TableWorkload workload = builder.build(this.targets.get(i));
+            install(i, workload);
+            if (workload != null) {
+                first.add(workload);
+            }
             refreshedAt[i] = System.nanoTime();
         }
+        this.initial = List.copyOf(first);
         this.refresher = new Thread(this::refreshLoop, threadName);
         refresher.setDaemon(true);
         refresher.start();
@@ -62,6 +69,11 @@ final class Workloads implements AutoCloseable {
 
     List<String> targets() {
         return targets;
+    }
+
+    /** The workloads as first read: what the app version running before the migration sends. */
+    List<TableWorkload> initial() {
+        return initial;
     }
 
     /** Names of the target tables by oid, also of tables that were since dropped or renamed. */

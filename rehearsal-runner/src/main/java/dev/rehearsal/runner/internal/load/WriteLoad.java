@@ -40,11 +40,15 @@ public final class WriteLoad implements AutoCloseable {
     private final ErrorSamples errors = new ErrorSamples();
     private final Queue<WriterWait> reportedWaits = new ConcurrentLinkedQueue<>();
     private final LatencyStats stats = new LatencyStats(logs, errors);
+    private final javax.sql.DataSource dataSource;
+    private final long seed;
     private volatile boolean closed;
 
     private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
             ChainDemands demands) throws SQLException {
         String name = THREAD_PREFIX + db.name();
+        this.dataSource = db.dataSource();
+        this.seed = settings.seed();
         this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema", ordinals, demands);
         this.schedule = new Schedule(settings.rate());
         for (int i = 0; i < settings.clients(); i++) {
@@ -167,6 +171,23 @@ public final class WriteLoad implements AutoCloseable {
      */
     public List<WriterWait> reportedWaits() {
         return List.copyOf(reportedWaits);
+    }
+
+    /**
+     * Sends the statements of the app version that ran when the load started (each table's INSERT, UPDATE and SELECT
+     * as first read) once against the schema as it is now, in a transaction that is rolled back, and returns their
+     * failures as {@code INSERT public.orders: ERROR: column "note" … does not exist [42703]}. Unlike the load's own
+     * failures, these do not depend on whether a request happened to run after the change: ask after the step.
+     *
+     * @throws RehearsalException when the database cannot be reached
+     */
+    public List<String> replayRunningVersion() {
+        try {
+            return WorkloadReplay.failures(dataSource, workloads.initial(), seed);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not replay the running "
+                    + "version's statements on " + workloads.targets() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops the clients (cancelling statements that wait), closes their connections; harmless when repeated. */

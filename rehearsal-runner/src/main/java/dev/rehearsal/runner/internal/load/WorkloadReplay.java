@@ -1,0 +1,108 @@
+package dev.rehearsal.runner.internal.load;
+
+import dev.rehearsal.runner.internal.seed.RowPlan;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.sql.DataSource;
+
+/**
+ * The running app version's statements — the load's INSERT, UPDATE and SELECT of each table as they were when the
+ * load started — sent once each against the schema as it is now, in one transaction that is rolled back. Whether
+ * the migration broke them is a fact of the schema, not of timing: the load's own requests fail only if one happens
+ * to run between the step's commit and the end of the load, which a short step under a modest rate often misses.
+ * Values come from a fixed seed, so every rehearsal sends the same ones.
+ */
+final class WorkloadReplay {
+
+    private static final int[] NO_GROUPS = new int[0];
+
+    private WorkloadReplay() {
+    }
+
+    /**
+     * @return each failure as {@code INSERT public.orders: <first line of the error> [SQLSTATE]}, in table order
+     */
+    static List<String> failures(DataSource dataSource, List<TableWorkload> workloads, long seed) throws SQLException {
+        List<String> failures = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        StringBuilder scratch = new StringBuilder(64);
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement session = connection.createStatement()) {
+                session.execute("SET application_name = '" + LoadSession.APPLICATION_NAME + "-replay'");
+                session.execute("SET statement_timeout = '10s'");
+                session.execute("SET lock_timeout = '2s'");
+            }
+            connection.setAutoCommit(false);
+            try {
+                for (TableWorkload w : workloads) {
+                    if (w.canInsert()) {
+                        run(connection, "INSERT " + w.relation(), w.insertSql(), failures, statement ->
+                                w.plan().row(w.ordinals().getAndIncrement(), rnd, scratch, new InsertValues(statement)));
+                    }
+                    if (w.canAddress()) {
+                        run(connection, "UPDATE " + w.relation(), w.updateSql(), failures, statement -> {
+                            int index = 1;
+                            long ordinal = w.ordinals().getAndIncrement();
+                            for (RowPlan.Source source : w.updated()) {
+                                scratch.setLength(0);
+                                LoadClient.bind(statement, index++,
+                                        source.write(ordinal, rnd, NO_GROUPS, scratch) ? scratch.toString() : null);
+                            }
+                            bindKey(statement, index, w);
+                        });
+                        run(connection, "SELECT " + w.relation(), w.selectSql(), failures, statement -> bindKey(statement, 1, w));
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return failures;
+    }
+
+    /** The first sampled key: the same row in every rehearsal. */
+    private static void bindKey(PreparedStatement statement, int first, TableWorkload workload) throws SQLException {
+        String[] key = workload.keys().get(0);
+        for (int i = 0; i < key.length; i++) {
+            LoadClient.bind(statement, first + i, key[i]);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static void run(Connection connection, String what, String sql, List<String> failures, Binder binder)
+            throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            if (statement.execute()) {
+                try (ResultSet rs = statement.getResultSet()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+            }
+            connection.releaseSavepoint(before);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+            connection.rollback(before);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            failures.add(what + ": " + message.lines().findFirst().orElse("").trim()
+                    + (e.getSQLState() == null ? "" : " [" + e.getSQLState() + "]"));
+        } catch (IllegalStateException e) {
+            // a value the old plan generates could not be bound: not the schema's doing
+            connection.rollback(before);
+        }
+    }
+}
