@@ -66,8 +66,13 @@ public final class LockUpgradeRules {
             String title = "Lock upgrade on " + u.relation() + ": " + LockModes.shortName(ROW_EXCLUSIVE) + " at line "
                     + u.weak().line() + ", then " + LockModes.shortName(u.mode()) + " at line " + u.strong().line()
                     + (u.struck() ? " — deadlocked with a writer" : "");
-            findings.addAtLeast(u.struck() ? Severity.ERROR : Severity.INFO, FindingType.LOCK_UPGRADE_DEADLOCK_RISK,
-                    u.strong().script(), u.strong().line(), u.relation(), title, evidence, remedy(u));
+            if (u.struck()) { // the step failed on it: at least as serious as the failure it replaces
+                findings.addAtLeast(Severity.ERROR, FindingType.LOCK_UPGRADE_DEADLOCK_RISK, u.strong().script(),
+                        u.strong().line(), u.relation(), title, evidence, remedy(u));
+            } else {
+                findings.add(FindingType.LOCK_UPGRADE_DEADLOCK_RISK, u.strong().script(), u.strong().line(),
+                        u.relation(), title, evidence, remedy(u));
+            }
         }
     }
 
