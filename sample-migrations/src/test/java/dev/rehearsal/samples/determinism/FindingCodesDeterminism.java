@@ -95,7 +95,8 @@ class FindingCodesDeterminism {
         varying.keySet().removeIf(code -> DURATION_FACTS.contains(code.substring(code.indexOf(' ') + 1)));
         summarize(String.format(Locale.ROOT, "%-40s %3d runs %7.1f s  %s", PATTERNS.relativize(sample), runs, seconds,
                 all.isEmpty() ? "same codes in every run" : "varied: " + all
-                        + (varying.isEmpty() ? " (durations against a budget only)" : "")));
+                        + (varying.isEmpty() ? " (durations against a budget only)" : ""))
+                + "; first run: " + outcomes.get(0));
         assertThat(varying).as("finding codes (V<version> CODE → runs that had it, of %d) that not every run of %s "
                 + "reported; first run: %s", runs, sample, outcomes.get(0)).isEmpty();
     }
