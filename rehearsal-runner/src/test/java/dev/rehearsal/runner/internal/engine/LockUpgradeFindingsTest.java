@@ -25,15 +25,16 @@ class LockUpgradeFindingsTest {
         // THEN the step failed with the deadlock, and the finding names the lock order, the deadlock and the fix
         MigrationReport migration = report.migrations().stream().filter(m -> m.version().equals("2")).findFirst()
                 .orElseThrow();
+        assertThat(migration.roundTrip().failure()).as("the failure of V2 (report: %s)", report.migrations()).isNotNull();
         assertThat(migration.roundTrip().failure().sqlState()).isEqualTo("40P01");
         assertThat(migration.findings()).extracting(Finding::code).contains("LOCK_UPGRADE_DEADLOCK_RISK")
                 .doesNotContain("MIGRATION_FAILED");
         Finding upgrade = migration.findings().stream().filter(f -> f.code().equals("LOCK_UPGRADE_DEADLOCK_RISK"))
                 .findFirst().orElseThrow();
         assertThat(upgrade.severity()).isEqualTo(Severity.ERROR);
-        assertThat(upgrade.line()).isEqualTo(16);
+        assertThat(upgrade.line()).isEqualTo(19);
         assertThat(upgrade.evidence()).contains("line 4 took RowExclusiveLock on public.orders",
-                "line 16 asked for AccessExclusiveLock on it", "It struck in this rehearsal", "deadlock detected");
+                "line 19 asked for AccessExclusiveLock on it", "It struck in this rehearsal", "deadlock detected");
         assertThat(upgrade.remediation()).contains("LOCK TABLE public.orders IN ACCESS EXCLUSIVE MODE;");
         assertThat(report.verdict().json()).isEqualTo("fail");
     }
