@@ -42,10 +42,6 @@ public enum FindingType {
             "An app version that may be running at this phase of the rollout failed its checks."),
     WRITER_ERRORS(Severity.ERROR, "Concurrent writes failed",
             "Requests of the concurrent write load failed while the migration ran."),
-    LOCK_UPGRADE_DEADLOCK_RISK(Severity.WARNING, "Lock upgrade in one transaction risks a deadlock with writers",
-            "A statement changed rows of a table under a weak lock, and a later statement of the same transaction "
-                    + "asked for a lock that blocks writers on it: a writer waiting for one of those rows holds the "
-                    + "lock the request waits for. Error when the deadlock struck in the rehearsal."),
     SCHEMA_AND_DATA_MIXED(Severity.WARNING, "Schema and data changes in one migration",
             "The migration changes the schema and rewrites data in one transaction, holding the schema change's "
                     + "locks for the whole data change."),
@@ -66,7 +62,11 @@ public enum FindingType {
     GENERATED_DATA_REJECTED(Severity.WARNING, "Step rejected rows Rehearsal generated",
             "A step failed with a data error on rows Rehearsal generated (a cast, CHECK, NOT NULL or unique key they "
                     + "did not fit); the step was rehearsed again without them. Production rows of that shape would "
-                    + "fail the same way.");
+                    + "fail the same way."),
+    LOCK_UPGRADE_DEADLOCK_RISK(Severity.WARNING, "Lock upgrade in one transaction risks a deadlock with writers",
+            "A statement changed rows of a table under a weak lock, and a later statement of the same transaction "
+                    + "asked for a lock that blocks writers on it: a writer waiting for one of those rows holds the "
+                    + "lock the request waits for. Error when the deadlock struck in the rehearsal.");
 
     private final Severity defaultSeverity;
     private final String title;
