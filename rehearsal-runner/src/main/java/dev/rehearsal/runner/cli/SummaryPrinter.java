@@ -81,17 +81,25 @@ final class SummaryPrinter {
         };
     }
 
-    /** Prints a finding; a fix already printed for an earlier finding of the same code is named, not repeated. */
+    /**
+     * Prints a finding with its evidence and fix. A finding whose fix was already printed for an earlier finding of
+     * the same code takes one line (where, what, and a pointer to that fix): a log with six identical fixes is read
+     * by nobody.
+     */
     private static void printFinding(Finding f, java.util.Set<String> fixesShown, PrintWriter out) {
         String where = f.script() == null ? "" : "  " + f.script() + (f.line() == null ? "" : ":" + f.line());
+        boolean repeated = f.remediation() != null && !f.remediation().isBlank()
+                && !fixesShown.add(f.code() + "\n" + f.remediation());
         out.printf(Locale.ROOT, "  %-7s %s%s%n", f.severity().json().toUpperCase(Locale.ROOT), f.code(), where);
+        if (repeated) {
+            out.printf(Locale.ROOT, "          %s (fix: as for %s above)%n", f.title(), f.code());
+            return;
+        }
         out.printf(Locale.ROOT, "          %s%n", f.title());
         if (f.evidence() != null && !f.evidence().isBlank()) {
             f.evidence().lines().limit(4).forEach(l -> out.printf(Locale.ROOT, "          measured: %s%n", l));
         }
-        if (f.remediation() != null && !f.remediation().isBlank() && !fixesShown.add(f.code() + "\n" + f.remediation())) {
-            out.printf(Locale.ROOT, "          fix: the same as for %s above%n", f.code());
-        } else if (f.remediation() != null && !f.remediation().isBlank()) {
+        if (f.remediation() != null && !f.remediation().isBlank()) {
             List<String> fix = f.remediation().lines().toList();
             out.printf(Locale.ROOT, "          fix: %s%n", fix.get(0));
             fix.stream().skip(1).limit(FIX_LINES).forEach(l -> out.printf(Locale.ROOT, "               %s%n", l));

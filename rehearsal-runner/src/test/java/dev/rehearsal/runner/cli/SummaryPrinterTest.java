@@ -41,7 +41,8 @@ class SummaryPrinterTest {
         // THEN the fix appears once, the second finding points at it, and the empty table is named beside the verdict
         String out = text.toString();
         assertThat(out.split("retry the migration a few times", -1)).hasSize(2);
-        assertThat(out).contains("fix: the same as for NO_LOCK_TIMEOUT above")
+        assertThat(out).contains("NO_LOCK_TIMEOUT  db/V2__b.sql:1\n          Takes AccessExclusiveLock on public.t without "
+                        + "lock_timeout (fix: as for NO_LOCK_TIMEOUT above)")
                 .contains("Measured on an empty table: public.stores (V1). Figures about these tables do not reflect "
                         + "production's rows.");
     }
