@@ -32,6 +32,12 @@ public final class DemandParser {
             "^CREATE\\s+UNIQUE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + QUALIFIED
                     + "\\s+)?ON\\s+(?:ONLY\\s+)?" + QUALIFIED + "\\s*(?:USING\\s+\\w+\\s*)?\\(([^()]*)\\)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern UPDATE = Pattern.compile(
+            "^UPDATE\\s+(?:ONLY\\s+)?" + QUALIFIED + "(?:\\s+(?:AS\\s+)?(?!SET\\b)" + NAME + ")?\\s+SET\\s+(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** {@code [qualifier.]column::type} in an expression; the type may carry a length, as in {@code ::varchar(10)}. */
+    private static final Pattern COLUMN_CAST = Pattern.compile(
+            "(?<![\\w$.\"'])(?:" + NAME + "\\.)?" + NAME + "\\s*::\\s*([\\w$.]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHECK_ANYWHERE = Pattern.compile("\\bCHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     /** A demand on the rows of {@code table} (its name without schema, as PostgreSQL folds it). */
@@ -70,6 +76,11 @@ public final class DemandParser {
             }
             return demands;
         }
+        Matcher update = UPDATE.matcher(sql);
+        if (update.find()) {
+            updateCasts(tableName(update.group(1)), update.group(2), update.group(3), demands);
+            return demands;
+        }
         Matcher alter = ALTER_TABLE.matcher(sql);
         if (!alter.find()) {
             return demands;
@@ -79,6 +90,22 @@ public final class DemandParser {
             action(table, action.strip(), demands);
         }
         return demands;
+    }
+
+    /**
+     * A data migration's {@code UPDATE t SET … t.col::jsonb …} casts the text the rows hold, just as an
+     * {@code ALTER COLUMN … TYPE} would: {@code column::type} on the updated table (bare, or qualified by its name or
+     * alias) is read as a cast demand. Casts of other tables' columns, and of computed expressions, are not.
+     */
+    private static void updateCasts(String table, String alias, String rest, List<Demand> demands) {
+        String own = alias == null ? null : identifier(alias);
+        Matcher m = COLUMN_CAST.matcher(rest);
+        while (m.find()) {
+            String qualifier = m.group(1) == null ? null : identifier(m.group(1));
+            if (qualifier == null || qualifier.equals(table) || qualifier.equals(own)) {
+                demands.add(new Cast(table, identifier(m.group(2)), m.group(3), null));
+            }
+        }
     }
 
     private static void action(String table, String action, List<Demand> demands) {

@@ -68,6 +68,24 @@ class ChainDemandsTest {
     }
 
     @Test
+    void should_read_a_cast_in_a_data_migration_update_of_the_updated_table_only() {
+        // GIVEN a data migration (Harbor's 1.8.0 schema, line 77) that casts the policy's filters text to jsonb
+        ChainDemands demands = ChainDemands.of(List.of(List.of("UPDATE replication_policy r SET filters=( r.filters::jsonb"
+                + " || (SELECT CONCAT('{\"type\":\"name\",\"value\":\"', p.name,'/**\"}') FROM project p"
+                + " WHERE p.project_id=r.project_id)::jsonb)")));
+        TableInfo policies = new TableInfo(1, "public", "replication_policy", List.of(
+                column(1, "filters", TypeKind.TEXT), column(2, "name", TypeKind.TEXT)), List.of(), List.of(), List.of(),
+                null);
+        TableInfo projects = new TableInfo(2, "public", "project", List.of(column(1, "name", TypeKind.TEXT)), List.of(),
+                List.of(), List.of(), null);
+
+        // THEN the updated table's column must hold JSON; the joined table's column and the literal ask nothing
+        assertThat(demands.applyTo(policies).column("filters").orElseThrow().type().kind()).isEqualTo(TypeKind.JSONB);
+        assertThat(demands.applyTo(policies).column("name")).isEqualTo(policies.column("name"));
+        assertThat(demands.applyTo(projects)).isEqualTo(projects);
+    }
+
+    @Test
     void should_ask_nothing_of_a_column_whose_cast_computes_its_value() {
         ChainDemands demands = ChainDemands.of(List.of(List.of(
                 "ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING to_jsonb(payload)")));
