@@ -51,7 +51,7 @@ class RehearseAgainTest {
 
     @Test
     void should_empty_the_table_when_the_rejected_rows_cannot_be_told_apart() {
-        // GIVEN a data migration whose UPDATE casts every payload to an integer
+        // GIVEN a data migration whose UPDATE casts every trimmed payload to an integer (a computed value: not read ahead)
         Report report = rehearse("update-cast", 500);
 
         // THEN the table was emptied, and the finding says so
@@ -61,6 +61,19 @@ class RehearseAgainTest {
         assertThat(rejected.evidence()).contains("could not be told apart", "table was emptied", "SQLSTATE 22P02");
         assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
         assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
+    void should_give_the_column_values_that_a_later_update_casts_when_it_casts_the_column_itself() {
+        // GIVEN the same data migration casting payload::integer directly
+        Report report = rehearse("update-cast-read-ahead", 500);
+
+        // THEN the generated payloads were numbers from the start: nothing rejected, nothing emptied
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("GENERATED_DATA_REJECTED", "MIGRATION_FAILED");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.seed().tables()).filteredOn(t -> t.relation().equals("public.events"))
+                .singleElement().satisfies(t -> assertThat(t.rows()).isEqualTo(500));
     }
 
     @Test
