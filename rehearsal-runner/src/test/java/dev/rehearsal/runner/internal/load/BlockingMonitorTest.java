@@ -55,11 +55,14 @@ class BlockingMonitorTest {
             });
             assertThat(measured.maxWaitMs()).isGreaterThanOrEqualTo(0.5 * measured.migrationMs());
 
-            // the sessions' own reports give the same waits exact durations, never longer than the migration
+            // the sessions' own reports give the same waits exact durations: none began before the migration took
+            // its lock (a wait ends when the writer is scheduled again, which on a busy machine can be after the
+            // migration's end, so the end is not bounded by it)
             assertThat(measured.reported()).isNotEmpty();
             List<WriterWait> refined = WaitRefinement.refine(measured.waits(), measured.reported());
             assertThat(refined).hasSizeGreaterThanOrEqualTo(measured.waits().size());
-            assertThat(refined).allSatisfy(w -> assertThat(w.durationMs()).isLessThanOrEqualTo(measured.migrationMs() + 1));
+            assertThat(refined).allSatisfy(w -> assertThat(w.startNanos())
+                    .isGreaterThanOrEqualTo(measured.startedNanos() - CLOCK_MAPPING_NANOS));
             assertThat(refined.stream().mapToDouble(WriterWait::durationMs).max().orElse(0))
                     .isGreaterThanOrEqualTo(0.5 * measured.migrationMs());
         }
@@ -85,7 +88,10 @@ class BlockingMonitorTest {
         }
     }
 
-    private record Measured(List<WriterWait> waits, List<WriterWait> reported, double migrationMs) {
+    /** How far the server's clock, mapped onto this JVM's nanoTime, may stray: measured below 1.2 ms, allowed 5 ms under load. */
+    private static final long CLOCK_MAPPING_NANOS = 5_000_000L;
+
+    private record Measured(List<WriterWait> waits, List<WriterWait> reported, double migrationMs, long startedNanos) {
         double maxWaitMs() {
             return waits.stream().mapToDouble(WriterWait::durationMs).max().orElse(0);
         }
@@ -103,7 +109,7 @@ class BlockingMonitorTest {
             double migrationMs = (ended - started) / 1e6;
             // the writers it blocked have ended, and so have their own reports of the wait
             assertThat(load.awaitRequestsDueBefore(ended, Await.GENEROUS)).isTrue();
-            return new Measured(monitor.stop(), load.reportedWaits(), migrationMs);
+            return new Measured(monitor.stop(), load.reportedWaits(), migrationMs, started);
         }
     }
 
