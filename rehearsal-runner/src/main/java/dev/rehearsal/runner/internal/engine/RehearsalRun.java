@@ -61,6 +61,8 @@ public final class RehearsalRun {
     private final RowOrdinals ordinals = new RowOrdinals();
     private ChainDemands demands = ChainDemands.NONE;
     private PhaseChecks phaseChecks;
+    /** The up script of the migration being rehearsed, named when the server is lost under it. */
+    private String rehearsing;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
@@ -114,7 +116,7 @@ public final class RehearsalRun {
             }
             stopping = System.nanoTime();
         } catch (SQLException e) {
-            throw SqlFailures.duringRehearsal(e);
+            throw SqlFailures.duringRehearsal(e, rehearsing);
         } finally {
             if (stopping != 0) {
                 timings.addSince(RunTimings.Part.STOP, stopping);
@@ -136,6 +138,7 @@ public final class RehearsalRun {
         boolean blocked = false;
         try {
             for (Migration migration : migrations) {
+                rehearsing = migration.up().path();
                 if (blocked) {
                     record(migration, null, null, server.info().version());
                     continue;
@@ -182,6 +185,7 @@ public final class RehearsalRun {
                     }
                 }
             }
+            rehearsing = null;
             return blocked ? null : known != null ? known : catalog.take();
         } finally {
             long dropping = System.nanoTime();

@@ -34,11 +34,7 @@ final class ServerLoss {
         String state = failure.sqlState() == null ? "" : failure.sqlState();
         String where = failure.script() + ":" + failure.line();
         if (state.equals("53100")) {
-            Path runs = Path.of(System.getProperty("java.io.tmpdir"), "rehearsal-runs");
-            throw new RehearsalException(ErrorCode.DISK_FULL, "PostgreSQL ran out of disk space while running "
-                    + where + " (" + failure.message() + " [SQLSTATE 53100]). Free space on the server's disk (an "
-                    + "embedded server keeps its data under " + runs + "), or rehearse with fewer --rows; java "
-                    + "-Djava.io.tmpdir=<dir> moves the embedded server to a larger disk.");
+            throw diskFull("while running " + where, failure.message() + " [SQLSTATE 53100]", null);
         }
         if ((state.startsWith("08") || state.startsWith("57P")) && !answers(probe)) {
             throw new RehearsalException(ErrorCode.CONNECTION_LOST, "Lost PostgreSQL while running " + where + ": "
@@ -46,6 +42,21 @@ final class ServerLoss {
                     + "it was stopped, killed or crashed. Rehearse again; if it happens again, look for the cause "
                     + "in the system log (an out-of-memory kill, say).");
         }
+    }
+
+    /**
+     * The one disk-full message, whichever query met the full disk first: the migration's statement (53100 on a
+     * data file), or Rehearsal's own query after the server PANICked writing WAL (the same fact, found later).
+     *
+     * @param when   "while running V2__fill.sql:1", "while rehearsing V2__fill.sql" or "during the rehearsal"
+     * @param detail PostgreSQL's message with its SQLSTATE
+     */
+    static RehearsalException diskFull(String when, String detail, Throwable cause) {
+        Path runs = Path.of(System.getProperty("java.io.tmpdir"), "rehearsal-runs");
+        return new RehearsalException(ErrorCode.DISK_FULL, "PostgreSQL ran out of disk space " + when + " ("
+                + detail + "). Free space on the server's disk (an embedded server keeps its data under " + runs
+                + "), or rehearse with fewer --rows; java -Djava.io.tmpdir=<dir> moves the embedded server to a "
+                + "larger disk.", cause);
     }
 
     /** Whether the server accepts a connection; one recovering from a crashed backend gets a few seconds. */

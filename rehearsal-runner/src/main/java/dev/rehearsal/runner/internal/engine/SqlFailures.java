@@ -13,16 +13,20 @@ final class SqlFailures {
     private SqlFailures() {
     }
 
-    static RehearsalException duringRehearsal(SQLException e) {
+    /**
+     * @param migration the migration being rehearsed when the query failed (its up script), or {@code null}
+     *                  between migrations
+     */
+    static RehearsalException duringRehearsal(SQLException e, String migration) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53100")) {
-            boolean diskFull = state.equals("53100");
-            return new RehearsalException(diskFull ? ErrorCode.DISK_FULL : ErrorCode.CONNECTION_LOST,
-                    (diskFull ? "PostgreSQL ran out of disk space" : "Lost the connection to PostgreSQL")
-                            + " during the rehearsal (" + e.getMessage() + "). "
-                            + (diskFull ? "Free space under the temporary directory and rehearse again."
-                                    : "The server stopped or was killed; rehearse again, with --verbose to see its log."),
-                    e);
+        String when = migration == null ? "during the rehearsal" : "while rehearsing " + migration;
+        if (state.equals("53100")) {
+            return ServerLoss.diskFull(when, e.getMessage() + " [SQLSTATE 53100]", e);
+        }
+        if (state.startsWith("08") || state.startsWith("57P")) {
+            return new RehearsalException(ErrorCode.CONNECTION_LOST, "Lost the connection to PostgreSQL " + when
+                    + " (" + e.getMessage() + "). The server stopped or was killed; rehearse again, with --verbose "
+                    + "to see its log.", e);
         }
         return new RehearsalException(ErrorCode.INTERNAL_ERROR, "Rehearsal's own query failed: " + e.getMessage()
                 + " [SQLSTATE " + state + "]. This is a defect in Rehearsal: please report it with the output of "
