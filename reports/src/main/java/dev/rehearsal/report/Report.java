@@ -60,6 +60,30 @@ public record Report(
         return Severity.ERROR;
     }
 
+    /** The settings key that holds how long a writer may wait on one statement's locks, e.g. {@code 100ms}. */
+    public static final String WRITER_BLOCK_BUDGET = "writerBlockBudget";
+
+    /**
+     * The writer-block budget in milliseconds, from {@link #settings()} key {@value #WRITER_BLOCK_BUDGET}
+     * ({@code 250ms}, {@code 2s}, {@code 1min}); empty when the key is absent or unreadable.
+     */
+    public java.util.OptionalDouble writerBlockBudgetMs() {
+        String value = settings.get(WRITER_BLOCK_BUDGET);
+        if (value == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min)").matcher(value.strip());
+        if (!m.matches()) {
+            return java.util.OptionalDouble.empty();
+        }
+        double amount = Double.parseDouble(m.group(1));
+        return java.util.OptionalDouble.of(switch (m.group(2)) {
+            case "ms" -> amount;
+            case "s" -> amount * 1000;
+            default -> amount * 60_000;
+        });
+    }
+
     /** Whether the finding counts and is at or above {@link #failOn()}. */
     public boolean breaksPolicy(Finding finding) {
         return finding.isActive() && finding.severity().isAtLeast(failOn());

@@ -33,6 +33,7 @@ final class HtmlReportRenderer implements ReportRenderer {
         header(report, pass, h);
         navigation(report.migrations(), h);
         h.append("<main id=\"main\" tabindex=\"-1\">\n")
+                .append(SvgRunOverview.render(report))
                 .append(HtmlRunSections.overview(report))
                 .append(HtmlRunSections.findings(report))
                 .append(HtmlCompatibilityMatrix.render(report));
@@ -65,7 +66,10 @@ final class HtmlReportRenderer implements ReportRenderer {
     }
 
     private static void navigation(List<MigrationReport> migrations, StringBuilder h) {
-        h.append("<nav aria-label=\"Sections\">\n<ul>\n<li><a href=\"#overview-h\">Migrations</a></li>\n")
+        h.append("<nav aria-label=\"Sections\">\n<ul>\n")
+                .append(migrations.stream().anyMatch(m -> !m.statements().isEmpty())
+                        ? "<li><a href=\"#glance-h\">At a glance</a></li>\n" : "")
+                .append("<li><a href=\"#overview-h\">Migrations</a></li>\n")
                 .append("<li><a href=\"#findings-h\">Findings</a></li>\n")
                 .append("<li><a href=\"#compat-h\">App-version compatibility</a></li>\n");
         for (int i = 0; i < migrations.size(); i++) {
