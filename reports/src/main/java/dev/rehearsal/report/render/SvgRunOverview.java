@@ -79,7 +79,7 @@ final class SvgRunOverview {
         }
         return h.append("<p>Upper bar: the strongest lock on a table that existed before the migration, and how long ")
                 .append("it was held (hatched when it blocks writers). Lower bar: the longest wait of a concurrent ")
-                .append("writer. Every figure is also in the Migrations table.</p>\n").append(legend(rows, load))
+                .append("writer. Every figure is also in the Migrations table.</p>\n").append(legend(rows, load, budget.isPresent()))
                 .append("</section>\n").toString();
     }
 
@@ -176,7 +176,7 @@ final class SvgRunOverview {
     }
 
     /** The lock modes this chart shows, and the two wait colours, named in words. */
-    private static String legend(List<MigrationReport> rows, boolean load) {
+    private static String legend(List<MigrationReport> rows, boolean load, boolean budget) {
         StringBuilder out = new StringBuilder("<ul class=\"legend\" aria-label=\"Legend of the chart at a glance\">\n");
         rows.stream().flatMap(m -> m.strongestLock().stream()).map(LockHold::mode).distinct()
                 .sorted(LockModes.BY_STRENGTH).forEach(mode -> out.append("<li><span class=\"swatch")
@@ -185,6 +185,10 @@ final class SvgRunOverview {
                         .append(LockModes.blocksWriters(mode) ? " (blocks writers)" : "").append("</li>\n"));
         if (!load) {
             return out.append("</ul>\n").toString();
+        }
+        if (!budget) {
+            return out.append("<li><span class=\"swatch\" style=\"background-color:").append(WAIT_WITHIN)
+                    .append("\"></span>writers' longest wait</li>\n</ul>\n").toString();
         }
         return out.append("<li><span class=\"swatch\" style=\"background-color:").append(WAIT_WITHIN)
                 .append("\"></span>writers' longest wait, within the budget</li>\n")
