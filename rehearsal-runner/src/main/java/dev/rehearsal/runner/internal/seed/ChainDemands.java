@@ -51,6 +51,7 @@ public final class ChainDemands {
         final java.util.Set<String> notNull = new java.util.HashSet<>();
         final List<List<String>> uniques = new ArrayList<>();
         final List<String> checks = new ArrayList<>();
+        final List<ColumnInfo> generated = new ArrayList<>();
     }
 
     private final Map<String, TableDemands> byTable;
@@ -80,6 +81,9 @@ public final class ChainDemands {
                         table.uniques.add(unique.columns());
                     } else if (demand instanceof DemandParser.Check check) {
                         table.checks.add(check.expression());
+                    } else if (demand instanceof DemandParser.Generated generated) {
+                        table.generated.add(new ColumnInfo(0, generated.column(), typeOf(generated.type(), enumLabels),
+                                false, false, true, generated.expression(), null));
                     }
                 }
             }
@@ -124,8 +128,9 @@ public final class ChainDemands {
                         .map(n -> table.column(n).orElseThrow().attnum()).toList()));
             }
         }
+        List<ColumnInfo> later = demands.generated.stream().filter(g -> table.column(g.name()).isEmpty()).toList();
         return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, table.foreignKeys(), checks,
-                table.partitioning());
+                table.partitioning(), later);
     }
 
     /**
@@ -166,6 +171,15 @@ public final class ChainDemands {
         }
         List<String> labels = enumLabels.get(DemandParser.tableName(cast.type()));
         return labels == null || labels.isEmpty() ? null : new Shape(TypeKind.ENUM, -1, List.copyOf(labels));
+    }
+
+    /** The type of a later generated column as written: what its json keys' values must parse as. */
+    private static PgType typeOf(String written, Map<String, List<String>> enumLabels) {
+        String type = written.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\s*\\(.*?\\)", "").strip();
+        TypeKind kind = CAST_TARGETS.get(type.startsWith("pg_catalog.") ? type.substring(11) : type);
+        List<String> labels = kind == null ? enumLabels.getOrDefault(DemandParser.tableName(written), List.of()) : List.of();
+        TypeKind resolved = kind != null ? kind : labels.isEmpty() ? TypeKind.TEXT : TypeKind.ENUM;
+        return new PgType(type, resolved, -1, labels, null, false, List.of(), null);
     }
 
     /** {@code numeric(p, s)} as PostgreSQL keeps it in {@code atttypmod}; -1 for an unconstrained numeric. */

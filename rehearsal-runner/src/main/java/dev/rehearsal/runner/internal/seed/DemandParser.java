@@ -38,10 +38,17 @@ public final class DemandParser {
     /** {@code [qualifier.]column::type} in an expression; the type may carry a length, as in {@code ::varchar(10)}. */
     private static final Pattern COLUMN_CAST = Pattern.compile(
             "(?<![\\w$.\"'])(?:" + NAME + "\\.)?" + NAME + "\\s*::\\s*([\\w$.]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_GENERATED = Pattern.compile(
+            "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s+(.+?)\\s+GENERATED\\s+ALWAYS\\s+AS\\s*\\(",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** Where a column definition's type ends: the first constraint or option after it. */
+    private static final Pattern AFTER_TYPE = Pattern.compile(
+            "\\s+(?:NOT\\s+NULL|NULL|CONSTRAINT|COLLATE|DEFAULT|CHECK|UNIQUE|PRIMARY|REFERENCES)\\b.*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern CHECK_ANYWHERE = Pattern.compile("\\bCHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     /** A demand on the rows of {@code table} (its name without schema, as PostgreSQL folds it). */
-    public sealed interface Demand permits Cast, NotNull, Unique, Check {
+    public sealed interface Demand permits Cast, NotNull, Unique, Check, Generated {
         String table();
     }
 
@@ -59,6 +66,13 @@ public final class DemandParser {
 
     /** {@code ADD CHECK (expression)}. */
     public record Check(String table, String expression) implements Demand {
+    }
+
+    /**
+     * {@code ADD COLUMN column type GENERATED ALWAYS AS (expression) STORED}: the rows already there are computed
+     * when the column is added, so the json keys the expression reads must be in them by then.
+     */
+    public record Generated(String table, String column, String type, String expression) implements Demand {
     }
 
     private DemandParser() {
@@ -128,6 +142,16 @@ public final class DemandParser {
                 if (m.group(2).toUpperCase(Locale.ROOT).startsWith("PRIMARY")) {
                     columns.forEach(c -> demands.add(new NotNull(table, c)));
                 }
+            }
+            return;
+        }
+        m = ADD_GENERATED.matcher(action);
+        if (m.find()) {
+            int open = m.end() - 1;
+            int close = closingOf(action, open);
+            if (close > open) {
+                demands.add(new Generated(table, identifier(m.group(1)), AFTER_TYPE.matcher(m.group(2)).replaceFirst("")
+                        .strip(), action.substring(open + 1, close).strip()));
             }
             return;
         }

@@ -33,10 +33,12 @@ public record JsonKey(List<String> path, PgType type) {
         return type.kind();
     }
 
-    /** The keys each json(b) column of the table must carry, by column name. */
+    /** The keys each json(b) column of the table must carry, by column name: for its generated columns and later ones. */
     static Map<String, List<JsonKey>> readBy(TableInfo table) {
         Map<String, List<JsonKey>> keys = new LinkedHashMap<>();
-        for (ColumnInfo generated : table.columns()) {
+        List<ColumnInfo> generatedColumns = new ArrayList<>(table.columns());
+        generatedColumns.addAll(table.laterGenerated());
+        for (ColumnInfo generated : generatedColumns) {
             if (!generated.generated() || generated.generationExpr() == null) {
                 continue;
             }

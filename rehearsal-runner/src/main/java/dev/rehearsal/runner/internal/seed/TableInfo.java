@@ -16,13 +16,25 @@ import java.util.Optional;
  * @param partitioning how a partitioned table routes rows, {@code null} for an ordinary table
  */
 public record TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<UniqueKey> uniqueKeys,
-                        List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning) {
+                        List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning,
+                        List<ColumnInfo> laterGenerated) {
 
+    /**
+     * @param laterGenerated stored generated columns a later migration of the chain adds: not in the table yet, but
+     *                       the rows must already carry what they read (see {@link JsonKey})
+     */
     public TableInfo {
         columns = List.copyOf(columns);
+        laterGenerated = List.copyOf(laterGenerated);
         uniqueKeys = List.copyOf(uniqueKeys);
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
+    }
+
+    /** The table as the catalog holds it, with nothing ahead of it. */
+    public TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<UniqueKey> uniqueKeys,
+                     List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning) {
+        this(oid, schema, name, columns, uniqueKeys, foreignKeys, checks, partitioning, List.of());
     }
 
     /** {@code schema.table} as people write it. */

@@ -130,6 +130,54 @@ class ChainDemandsTest {
         }
     }
 
+    @Test
+    void should_fill_the_json_keys_a_later_not_null_generated_column_reads() throws SQLException {
+        // GIVEN Kestra's kv_metadata (V1_46) and its V1_49, which adds a NOT NULL generated column computed from two
+        // keys no generated column of today reads
+        String table = """
+                CREATE TABLE kv_metadata ("key" varchar(768) NOT NULL PRIMARY KEY, "value" jsonb NOT NULL,
+                    "name" varchar(350) NOT NULL GENERATED ALWAYS AS (value ->> 'name') STORED)""";
+        String parse = "CREATE FUNCTION parse_iso8601_datetime(text) RETURNS timestamptz LANGUAGE SQL IMMUTABLE "
+                + "RETURN $1::timestamptz"; // Kestra's V1_1: a cast to timestamptz is not immutable by itself
+        String later = "ALTER TABLE kv_metadata ADD COLUMN \"created\" TIMESTAMPTZ NOT NULL GENERATED ALWAYS AS "
+                + "(PARSE_ISO8601_DATETIME(COALESCE(value ->> 'created', value ->> 'updated'))) STORED";
+        ChainDemands demands = ChainDemands.of(List.of(List.of(parse, table), List.of(later)));
+        try (ScratchDatabase db = server.createDatabase("later_generated");
+             Connection connection = db.dataSource().getConnection()) {
+            execute(connection, parse);
+            execute(connection, table);
+
+            // WHEN the table is filled with the chain in mind
+            Seeder.seed(connection, SeedOptions.defaults().rows(500), demands);
+
+            // THEN the later column can be added: every row carries a timestamp under one of its keys
+            execute(connection, later);
+            try (Statement statement = connection.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery("SELECT count(*), count(created) FROM kv_metadata")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(500);
+                assertThat(rows.getLong(2)).isEqualTo(500);
+            }
+        }
+    }
+
+    @Test
+    void should_read_a_later_generated_column_but_leave_it_out_once_it_exists() {
+        ChainDemands demands = ChainDemands.of(List.of(List.of("ALTER TABLE ONLY public.kv ADD COLUMN IF NOT EXISTS "
+                + "created timestamptz NOT NULL GENERATED ALWAYS AS ((value ->> 'created')::timestamptz) STORED")));
+        TableInfo before = new TableInfo(1, "public", "kv", List.of(column(1, "value", TypeKind.TEXT)), List.of(),
+                List.of(), List.of(), null);
+        TableInfo after = new TableInfo(1, "public", "kv", List.of(column(1, "value", TypeKind.TEXT),
+                column(2, "created", TypeKind.TEXT)), List.of(), List.of(), List.of(), null);
+
+        assertThat(demands.applyTo(before).laterGenerated()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("created");
+            assertThat(c.type().kind()).isEqualTo(TypeKind.TIMESTAMPTZ);
+            assertThat(c.generationExpr()).isEqualTo("(value ->> 'created')::timestamptz");
+        });
+        assertThat(demands.applyTo(after).laterGenerated()).isEmpty();
+    }
+
     private static ColumnInfo column(int attnum, String name, TypeKind kind) {
         PgType type = new PgType(kind == TypeKind.VARCHAR ? "character varying(12)" : "text", kind,
                 kind == TypeKind.VARCHAR ? 16 : -1, List.of(), null, false, List.of(),
