@@ -1,0 +1,4 @@
+CREATE TABLE documents (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    body jsonb NOT NULL
+);
