@@ -42,7 +42,7 @@ public final class CatalogReader {
                          AND d.objid = i.indexrelid AND d.refobjid = i.indrelid AND d.refobjsubid > 0
                          ORDER BY 1)::int2[]
             FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-            WHERE i.indrelid = ? AND i.indisunique ORDER BY NOT i.indisprimary, ic.relname""";
+            WHERE i.indrelid = ? AND (i.indisunique OR i.indisexclusion) ORDER BY NOT i.indisprimary, ic.relname""";
     private static final String CONSTRAINTS = """
             SELECT conname, contype, conkey, confrelid, confkey, pg_get_constraintdef(oid), pg_get_expr(conbin, conrelid)
             FROM pg_constraint WHERE conrelid = ? AND contype IN ('c', 'f') ORDER BY conname""";

@@ -59,6 +59,9 @@ public final class Generators {
             case JSON, JSONB -> Made.of(new JsonGenerator(jsonKeys));
             case BYTEA -> Made.of(new BytesGenerator());
             case INET -> Made.of(new InetGenerator());
+            case RANGE -> RangeGenerator.supports(type.base() == null ? type.name() : type.base())
+                    ? Made.of(new RangeGenerator(type.base() == null ? type.name() : type.base()))
+                    : Made.fails("range type " + type.name() + " is not one the seeder can generate");
             case ARRAY -> {
                 // the column's modifier is the elements' (char(2)[] holds char(2) values)
                 Made element = forType(type.element().withTypmod(type.typmod()), ValueRule.NONE, List.of(), salt);

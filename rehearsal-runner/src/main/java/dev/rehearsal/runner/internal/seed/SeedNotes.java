@@ -37,6 +37,13 @@ public final class SeedNotes {
         return "seeded " + rows + " of " + target + " rows: " + why + ". " + howToProvide(table);
     }
 
+    static String rejectedOneByOne(TableInfo table, SQLException cause, long rows, long target, long accepted,
+                                   long offered) {
+        return (rows == 0 ? "not seeded" : "seeded " + rows + " of " + target + " rows") + ": the server accepted "
+                + accepted + " of " + offered + " generated rows offered one at a time (the first rejection: "
+                + firstLine(cause.getMessage()) + "). " + howToProvide(table);
+    }
+
     static String copyFailed(TableInfo table, SQLException e) {
         StringBuilder text = new StringBuilder("not seeded: the server rejected generated rows: ")
                 .append(firstLine(e.getMessage()));

@@ -26,6 +26,29 @@ final class TableSeeder {
     private static final String CHECK_VIOLATION = "23514";
     private static final int MAX_ROUNDS = 6;
     private static final String STAGE = "rehearsal_seed_stage";
+    /**
+     * Inserts the staged rows one at a time, each in a subtransaction, and keeps those the table accepts: what a
+     * trigger that raises, an exclusion constraint or any other server-side rule rejects is skipped, not guessed.
+     */
+    private static final String INSERT_EACH = """
+            CREATE OR REPLACE FUNCTION pg_temp.rehearsal_insert_each(target text, cols text, wanted bigint)
+            RETURNS bigint LANGUAGE plpgsql AS $f$
+            DECLARE
+              row_id tid;
+              inserted bigint := 0;
+            BEGIN
+              FOR row_id IN SELECT ctid FROM pg_temp.rehearsal_seed_stage LOOP
+                EXIT WHEN inserted >= wanted;
+                BEGIN
+                  EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM pg_temp.rehearsal_seed_stage WHERE ctid = $1',
+                                 target, cols, cols) USING row_id;
+                  inserted := inserted + 1;
+                EXCEPTION WHEN data_exception OR integrity_constraint_violation OR raise_exception THEN
+                  NULL;
+                END;
+              END LOOP;
+              RETURN inserted;
+            END $f$""";
 
     private final Connection connection;
     private final CopyManager copy;
@@ -95,8 +118,65 @@ final class TableSeeder {
                         .filter(c -> e.getMessage() != null && e.getMessage().contains("\"" + c.name() + "\"")).toList();
                 return staged(table, plan, base, count, suspects.isEmpty() ? table.checks() : suspects);
             }
+            if (judgedByServer(e)) {
+                return oneByOne(table, plan, base, count, e);
+            }
             return SeedNotes.copyFailed(table, e);
         }
+    }
+
+    /** A data error, an integrity violation other than a CHECK's, or an exception a trigger raised. */
+    private static boolean judgedByServer(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("22") || state.startsWith("23") || state.equals("P0001");
+    }
+
+    /**
+     * The rows COPY could not take as a whole, offered one at a time: PostgreSQL keeps those its triggers, exclusion
+     * constraints and types accept. Slower (a subtransaction per row), so only after COPY failed.
+     */
+    private String oneByOne(TableInfo table, RowPlan plan, long base, long count, SQLException cause)
+            throws SQLException {
+        String columns = columnList(plan);
+        SplittableRandom rnd = random(table);
+        long accepted = 0;
+        long ordinal = base;
+        double ratio = 1.0;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT * FROM " + table.sqlName()
+                    + " WITH NO DATA");
+            statement.execute(INSERT_EACH);
+            for (int round = 0; round < MAX_ROUNDS && accepted < count; round++) {
+                long remaining = count - accepted;
+                long batch = Math.min(remaining * 20, (long) Math.ceil(remaining / Math.max(ratio, 0.02)));
+                stream(STAGE, plan, ordinal, batch, rnd);
+                long inserted;
+                try (ResultSet rs = statement.executeQuery("SELECT pg_temp.rehearsal_insert_each("
+                        + literal(table.sqlName()) + ", " + literal(columns) + ", " + remaining + ")")) {
+                    rs.next();
+                    inserted = rs.getLong(1);
+                }
+                statement.execute("TRUNCATE " + STAGE);
+                accepted += inserted;
+                ordinal += batch;
+                ratio = (double) inserted / batch;
+                if (inserted == 0) {
+                    break;
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackAndRethrowIfFatal(e);
+            return SeedNotes.copyFailed(table, e);
+        }
+        if (accepted < count) {
+            return SeedNotes.rejectedOneByOne(table, cause, base + accepted, base + count, accepted, ordinal - base);
+        }
+        return null;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private String staged(TableInfo table, RowPlan plan, long base, long count, List<Check> suspects)

@@ -9,7 +9,7 @@ public enum TypeKind {
     UUID, BOOLEAN,
     DATE, TIMESTAMP, TIMESTAMPTZ, TIME, INTERVAL,
     JSON, JSONB, BYTEA, INET,
-    ENUM, ARRAY,
+    ENUM, ARRAY, RANGE,
     UNSUPPORTED;
 
     private static final Map<String, TypeKind> BY_NAME = Map.ofEntries(
@@ -21,7 +21,9 @@ public enum TypeKind {
             Map.entry("date", DATE), Map.entry("timestamp", TIMESTAMP), Map.entry("timestamptz", TIMESTAMPTZ),
             Map.entry("time", TIME), Map.entry("interval", INTERVAL),
             Map.entry("json", JSON), Map.entry("jsonb", JSONB), Map.entry("bytea", BYTEA),
-            Map.entry("inet", INET), Map.entry("cidr", INET));
+            Map.entry("inet", INET), Map.entry("cidr", INET),
+            Map.entry("int4range", RANGE), Map.entry("int8range", RANGE), Map.entry("numrange", RANGE),
+            Map.entry("daterange", RANGE), Map.entry("tsrange", RANGE), Map.entry("tstzrange", RANGE));
 
     /** The kind of a base type by its {@code pg_type.typname}; {@link #UNSUPPORTED} when unknown. */
     static TypeKind ofBaseType(String typname) {
