@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.findings;
 
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,32 +86,13 @@ final class SqlShapes {
         Matcher m = ADD_GENERATED.matcher(sql);
         while (m.find()) {
             int open = m.end() - 1;
-            int close = closingParenthesis(sql, open);
+            int close = SqlScan.closingParenthesis(sql, open);
             if (close > open && !m.group(2).toUpperCase(Locale.ROOT).contains("IDENTITY")) {
                 columns.add(new GeneratedColumn(m.group(1), m.group(2).replaceAll("(?i)\\s+NOT\\s+NULL", "").strip(),
                         sql.substring(open + 1, close).strip()));
             }
         }
         return columns;
-    }
-
-    // The index of the parenthesis closing the one at open, skipping quoted text; -1 when unbalanced.
-    private static int closingParenthesis(String sql, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     static Optional<String> alteredTable(String sql) {

@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.seed;
 
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -201,27 +202,12 @@ final class CheckParser {
     /** Removes parentheses that enclose the whole expression. */
     static String stripParens(String expression) {
         String text = expression.trim();
-        while (text.startsWith("(") && text.endsWith(")") && closingOf(text, 0) == text.length() - 1) {
+        while (text.startsWith("(") && text.endsWith(")") && SqlScan.closingParenthesis(text, 0) == text.length() - 1) {
             text = text.substring(1, text.length() - 1).trim();
         }
         return text;
     }
 
-    private static int closingOf(String text, int open) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static List<String> splitAnd(String expression) {
         return splitTopLevel(expression, " AND ");

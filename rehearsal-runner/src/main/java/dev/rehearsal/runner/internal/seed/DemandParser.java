@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.seed;
 
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +149,7 @@ public final class DemandParser {
         m = ADD_GENERATED.matcher(action);
         if (m.find()) {
             int open = m.end() - 1;
-            int close = closingOf(action, open);
+            int close = SqlScan.closingParenthesis(action, open);
             if (close > open) {
                 demands.add(new Generated(table, identifier(m.group(1)), AFTER_TYPE.matcher(m.group(2)).replaceFirst("")
                         .strip(), action.substring(open + 1, close).strip()));
@@ -158,7 +159,7 @@ public final class DemandParser {
         m = ADD_CHECK.matcher(action);
         if (m.find()) {
             int open = m.end() - 1;
-            int close = closingOf(action, open);
+            int close = SqlScan.closingParenthesis(action, open);
             if (close > open) {
                 demands.add(new Check(table, action.substring(open + 1, close).strip()));
             }
@@ -174,7 +175,7 @@ public final class DemandParser {
         Matcher m = CHECK_ANYWHERE.matcher(sql);
         while (m.find()) {
             int open = m.end() - 1;
-            int close = closingOf(sql, open);
+            int close = SqlScan.closingParenthesis(sql, open);
             if (close > open) {
                 String expression = sql.substring(open + 1, close).strip();
                 if (!expression.contains("%")) { // a format() placeholder, not the expression
@@ -260,29 +261,6 @@ public final class DemandParser {
         }
         parts.add(text.substring(start));
         return parts;
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, -1 when unbalanced. */
-    private static int closingOf(String text, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' && depth > 0 && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-                i++; // a doubled quote inside a quoted statement: part of the text
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Removes {@code --} and block comments outside quotes. */

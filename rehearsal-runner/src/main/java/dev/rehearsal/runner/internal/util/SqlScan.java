@@ -1,0 +1,31 @@
+package dev.rehearsal.runner.internal.util;
+
+/** Scans SQL text the way PostgreSQL's lexer would for the little the readers of statements need. */
+public final class SqlScan {
+
+    private SqlScan() {
+    }
+
+    /**
+     * The index of the parenthesis that closes the one at {@code open}, or -1 when it is not closed. Parentheses inside
+     * string literals ({@code '(' }, with {@code ''} for a quote) and quoted identifiers ({@code "a(b"}) do not count;
+     * a doubled quote inside a literal simply closes and reopens it, which leaves the scan inside the literal.
+     */
+    public static int closingParenthesis(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

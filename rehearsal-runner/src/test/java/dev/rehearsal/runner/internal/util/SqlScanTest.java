@@ -1,0 +1,33 @@
+package dev.rehearsal.runner.internal.util;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SqlScanTest {
+
+    @Test
+    void should_find_the_matching_parenthesis_past_nested_ones() {
+        String sql = "CHECK ((a > 0) AND (b IN (1, 2))) rest";
+        assertThat(SqlScan.closingParenthesis(sql, 6)).isEqualTo(sql.indexOf(") rest"));
+    }
+
+    @Test
+    void should_ignore_parentheses_in_literals_quoted_identifiers_and_doubled_quotes() {
+        String sql = "(name <> ')' AND \"odd)name\" = 'it''s (x' AND note = '') tail";
+        assertThat(SqlScan.closingParenthesis(sql, 0)).isEqualTo(sql.indexOf(" tail") - 1);
+    }
+
+    @Test
+    void should_read_a_check_quoted_inside_a_do_block_string() {
+        // the statement sits in a string: its own quotes are doubled
+        String body = "EXECUTE 'ALTER TABLE t ADD CHECK (kind IN (''a'', ''b''))';";
+        int open = body.indexOf("CHECK (") + 6;
+        assertThat(body.substring(open, SqlScan.closingParenthesis(body, open) + 1)).isEqualTo("(kind IN (''a'', ''b''))");
+    }
+
+    @Test
+    void should_say_when_the_parenthesis_is_not_closed() {
+        assertThat(SqlScan.closingParenthesis("(a, (b)", 0)).isEqualTo(-1);
+    }
+}
