@@ -105,8 +105,9 @@ class AppVersionChecksTest {
                 })
                 .sql("slow report", "SELECT pg_sleep(5)");
 
-        // WHEN it runs around the table's creation... after the baseline, with a short check timeout
-        Report report = rehearse(RolloutPlan.migrate("1").thenDeploy(writer).withCheckTimeout(Duration.ofMillis(200)));
+        // WHEN it runs around the table's creation... after the baseline, with a check timeout far below the slow
+        // check's 5 s and far above what an INSERT into an empty table takes on a busy machine
+        Report report = rehearse(RolloutPlan.migrate("1").thenDeploy(writer).withCheckTimeout(Duration.ofSeconds(1)));
 
         // THEN the insert was rolled back every time, and only the slow check failed, by the statement timeout
         PhaseCheck afterUp = report.migrations().get(0).phases().get(0);

@@ -24,9 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 @Tag("slow") // 100 000 rows under the write load
 class UnderLoadTest {
 
-    /** A catalog-only change waits for in-flight writes to finish and blocks the next ones only that long. */
-    private static final double SMALL_BOUND_MS = 60;
-
     private Report report;
 
     @BeforeAll
@@ -61,8 +58,12 @@ class UnderLoadTest {
 
     @Test
     void should_keep_writers_going_during_a_concurrent_index_build_and_a_nullable_column() {
-        assertThat(upStatement("3", "CONCURRENTLY").writers().blockedMaxMs()).isLessThan(SMALL_BOUND_MS);
-        assertThat(upStatement("4", "ADD COLUMN note").writers().blockedMaxMs()).isLessThan(SMALL_BOUND_MS);
+        // a concurrent build's locks conflict with no writer; a catalog-only change blocks writers for an instant,
+        // a small part of what the rewrite of the same rows in V2 made them wait in this same run
+        assertThat(upStatement("3", "CONCURRENTLY").writers().waits()).isZero();
+        double rewriteWait = upStatement("2", "TYPE bigint").writers().blockedMaxMs();
+        assertThat(upStatement("4", "ADD COLUMN note").writers().blockedMaxMs())
+                .as("longest wait on ADD COLUMN vs %s ms on the rewrite", rewriteWait).isLessThan(0.25 * rewriteWait);
         assertThat(report.migrations().get(2).findings()).extracting(Finding::code)
                 .doesNotContain("LOCK_BLOCKS_WRITERS", "NON_CONCURRENT_INDEX", "WRITER_ERRORS");
     }

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class BlockingMonitorTest {
 
     private static final int ROWS = 100_000;
-    private static final double SMALL_WAIT_MS = 50;
 
     private static PostgresServer server;
 
@@ -73,7 +72,9 @@ class BlockingMonitorTest {
         try (ScratchDatabase db = seeded("cic")) {
             Measured measured = underLoad(db, "CREATE INDEX CONCURRENTLY orders_customer ON public.orders (customer)");
 
-            assertThat(measured.maxWaitMs()).isLessThan(SMALL_WAIT_MS);
+            // its SHARE UPDATE EXCLUSIVE conflicts with no writer: no wait is the concurrent build's, however long the
+            // machine makes anyone wait
+            assertThat(measured.waits()).isEmpty();
             assertThat(Sql.number(db, "SELECT count(*) FROM pg_index WHERE indexrelid = 'public.orders_customer'::regclass "
                     + "AND indisvalid")).isOne();
         }
@@ -81,10 +82,14 @@ class BlockingMonitorTest {
 
     @Test
     void should_see_no_long_wait_for_adding_a_nullable_column() throws Exception {
-        try (ScratchDatabase db = seeded("add_column")) {
+        try (ScratchDatabase db = seeded("add_column"); ScratchDatabase rewritten = seeded("add_column_rewrite")) {
             Measured measured = underLoad(db, "ALTER TABLE public.orders ADD COLUMN x int");
+            Measured rewrite = underLoad(rewritten, "ALTER TABLE public.orders ALTER COLUMN quantity TYPE bigint");
 
-            assertThat(measured.maxWaitMs()).isLessThan(SMALL_WAIT_MS);
+            // a catalog-only change holds its lock for an instant, a rewrite of the same rows for as long as it
+            // writes them: compared in the same run, so that a busy machine stretches both
+            assertThat(measured.maxWaitMs()).as("longest wait on ADD COLUMN vs %s ms on the rewrite", rewrite.maxWaitMs())
+                    .isLessThan(0.25 * rewrite.maxWaitMs());
         }
     }
 
