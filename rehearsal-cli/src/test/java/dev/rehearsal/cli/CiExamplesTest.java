@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rehearsal.report.render.ReportFormat;
+import dev.rehearsal.runner.BuildInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +15,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CI examples in docs/ci parse as YAML, run {@code ./rehearse run} with formats the command knows, and publish the
- * report files under the names the command writes.
+ * The CI examples in docs/ci are for a user's repository: they parse as YAML, fetch the rehearsal-cli jar of the
+ * version this build releases from Maven Central and verify it, run {@code java -jar … run} with formats the command
+ * knows on the user's own migrations, and publish the report files under the names the command writes.
  */
 class CiExamplesTest {
 
     private static final Path DOCS = Path.of("..", "docs", "ci");
-    private static final Pattern REHEARSE = Pattern.compile("\\./rehearse run \\S+ --out (\\S+) --format (\\S+)");
+    private static final Pattern REHEARSE = Pattern.compile("java -jar \"\\$\\w+\" run \\S+ --out (\\S+) --format (\\S+)");
+    private static final String CENTRAL = "https://repo1.maven.org/maven2/dev/rehearsal/rehearsal-cli/$REHEARSAL_VERSION/"
+            + "rehearsal-cli-$REHEARSAL_VERSION.jar";
 
     private final YAMLMapper yaml = new YAMLMapper();
 
@@ -29,7 +33,10 @@ class CiExamplesTest {
         JsonNode workflow = yaml.readTree(DOCS.resolve("github-actions.yml").toFile());
         List<JsonNode> steps = list(workflow.at("/jobs/rehearse/steps"));
 
-        String out = rehearseOut(steps.stream().map(s -> s.path("run").asText()).toList());
+        List<String> commands = steps.stream().map(s -> s.path("run").asText()).toList();
+        String out = rehearseOut(commands);
+        assertFetchedAndVerified(commands, workflow.at("/env"));
+        assertThat(steps).noneSatisfy(s -> assertThat(s.at("/with/repository").asText()).contains("rehearsal"));
         assertThat(steps).anySatisfy(s -> assertThat(s.path("run").asText())
                 .isEqualTo("cat " + out + "/" + ReportFormat.MARKDOWN.fileName() + " >> \"$GITHUB_STEP_SUMMARY\""));
         assertThat(steps).anySatisfy(s -> {
@@ -45,7 +52,9 @@ class CiExamplesTest {
     void should_publish_the_test_report_and_the_artifacts_on_gitlab() throws IOException {
         JsonNode job = yaml.readTree(DOCS.resolve("gitlab-ci.yml").toFile()).path("rehearse-migrations");
 
-        String out = rehearseOut(list(job.path("script")).stream().map(JsonNode::asText).toList());
+        List<String> commands = list(job.path("script")).stream().map(JsonNode::asText).toList();
+        String out = rehearseOut(commands);
+        assertFetchedAndVerified(commands, job.path("variables"));
         assertThat(job.at("/artifacts/reports/junit").asText()).isEqualTo(out + "/" + ReportFormat.JUNIT.fileName());
         assertThat(job.at("/artifacts/when").asText()).isEqualTo("always");
         assertThat(list(job.at("/artifacts/paths"))).extracting(JsonNode::asText).containsExactly(out + "/");
@@ -53,7 +62,21 @@ class CiExamplesTest {
                 .contains(out + "/" + ReportFormat.MARKDOWN.fileName(), "/merge_requests/$CI_MERGE_REQUEST_IID/notes"));
     }
 
-    /** The --out directory of the one {@code ./rehearse run} command, after checking its formats are known. */
+    /**
+     * The jar comes from Maven Central by the pinned version, the one this build releases, and is used only after its
+     * published SHA-1 matched; the migrations are the user's own.
+     */
+    private static void assertFetchedAndVerified(List<String> commands, JsonNode variables) {
+        String script = String.join("\n", commands);
+        assertThat(script).contains("url=\"" + CENTRAL + "\"", "\"$url.sha1\"", "sha1sum --check -",
+                "mv \"$jar.part\" \"$jar\"");
+        assertThat(script).doesNotContain("./rehearse", "mvn ");
+        assertThat(variables.path("REHEARSAL_VERSION").asText())
+                .isEqualTo(BuildInfo.rehearsalVersion().replace("-SNAPSHOT", ""));
+        assertThat(variables.path("MIGRATIONS").asText()).endsWith("db/migration");
+    }
+
+    /** The --out directory of the one {@code java -jar … run} command, after checking its formats are known. */
     private static String rehearseOut(List<String> commands) {
         List<Matcher> runs = new ArrayList<>();
         for (String command : commands) {
@@ -62,7 +85,7 @@ class CiExamplesTest {
                 runs.add(m);
             }
         }
-        assertThat(runs).as("./rehearse run commands").hasSize(1);
+        assertThat(runs).as("java -jar … run commands").hasSize(1);
         for (String format : runs.get(0).group(2).split(",")) {
             assertThat(ReportFormat.fromId(format)).isNotNull();
         }
