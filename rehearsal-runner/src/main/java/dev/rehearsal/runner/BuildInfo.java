@@ -21,6 +21,11 @@ public final class BuildInfo {
         return PROPERTIES.getProperty("rehearsal.version", "unknown");
     }
 
+    /** The Testcontainers version Rehearsal is built and tested with (an optional dependency). */
+    public static String testcontainersVersion() {
+        return PROPERTIES.getProperty("testcontainers.version", "unknown");
+    }
+
     /** The major used when none is chosen: the newest one, whose binaries are on the class path. */
     public static int defaultPostgresMajor() {
         return Integer.parseInt(PROPERTIES.getProperty("postgres.default.major"));

@@ -53,8 +53,8 @@ class LayeringTest {
 
     @Test
     void should_keep_the_command_line_on_top_of_the_engine() {
-        noClasses().that().resideOutsideOfPackage("dev.rehearsal.runner.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.rehearsal.runner.cli..")
+        noClasses().that().resideOutsideOfPackage("dev.rehearsal.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.rehearsal.cli..")
                 .check(production);
     }
 }

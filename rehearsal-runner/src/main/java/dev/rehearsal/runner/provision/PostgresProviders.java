@@ -6,6 +6,7 @@ import dev.rehearsal.runner.internal.provision.ExternalPostgresProvider;
 import dev.rehearsal.runner.internal.provision.DockerCheck;
 import dev.rehearsal.runner.internal.provision.RehearsalHome;
 import dev.rehearsal.runner.internal.provision.SharedServerProvider;
+import dev.rehearsal.runner.internal.provision.TestcontainersPresence;
 import dev.rehearsal.runner.internal.provision.TestcontainersProvider;
 
 /** The ways to get a server. */
@@ -41,10 +42,15 @@ public final class PostgresProviders {
      * {@code postgres} image (e.g. {@code postgres:17}, {@code postgis/postgis:17-3.5}). The container is stopped
      * when the server is closed.
      *
-     * @throws dev.rehearsal.runner.RehearsalException from {@code start()}, with
+     * <p>Testcontainers is an optional dependency of Rehearsal: add {@code org.testcontainers:testcontainers-postgresql}
+     * to use this provider (the command-line jar has it).
+     *
+     * @throws dev.rehearsal.runner.RehearsalException with {@link dev.rehearsal.runner.ErrorCode#INVALID_CONFIGURATION}
+     *         when Testcontainers is not on the class path; from {@code start()}, with
      *         {@link dev.rehearsal.runner.ErrorCode#DOCKER_UNAVAILABLE}, when there is no Docker
      */
     public static PostgresProvider testcontainers(String image) {
+        TestcontainersPresence.require("the Testcontainers provider (image " + image + ")");
         return new TestcontainersProvider(image);
     }
 
@@ -57,8 +63,15 @@ public final class PostgresProviders {
         return new SharedServerProvider(server);
     }
 
-    /** Whether Testcontainers finds a Docker environment; quick, and cached after the first call. */
+    /**
+     * Whether Testcontainers finds a Docker environment; quick, and cached after the first call.
+     *
+     * @throws dev.rehearsal.runner.RehearsalException with {@link dev.rehearsal.runner.ErrorCode#INVALID_CONFIGURATION}
+     *         when Testcontainers is not on the class path: answering "no" would skip the rehearsal for the wrong
+     *         reason
+     */
     public static boolean dockerAvailable() {
+        TestcontainersPresence.require("asking whether Docker is available for the Testcontainers provider");
         return DockerCheck.available();
     }
 }

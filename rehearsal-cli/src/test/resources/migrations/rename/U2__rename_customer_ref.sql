@@ -1,0 +1,1 @@
+ALTER TABLE orders RENAME COLUMN customer_id TO customer_ref;
