@@ -57,7 +57,7 @@ final class HtmlStyle {
             svg .empty{text-anchor:middle;font-size:12px;fill:var(--muted)}
             svg .axis line,svg .frame{stroke:#5a5a5a;stroke-width:1}
             svg .grid{stroke:#dedede;stroke-width:1}
-            svg .value{font-size:11px;fill:var(--fg)}
+            svg .value{font-size:11px;fill:var(--fg);paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
             svg .budget{stroke:#a3150b;stroke-width:1.5;stroke-dasharray:5 3}
             svg .blocked rect{fill:#f6c9c4;fill-opacity:.75}
             svg .p99{fill:none;stroke:#0b3d91;stroke-width:2}
