@@ -4,21 +4,32 @@ import static dev.rehearsal.junit.internal.error.AppVersionShouldWork.appVersion
 import static dev.rehearsal.junit.internal.error.AppVersionShouldWork.appVersionShouldWork;
 import static dev.rehearsal.junit.internal.error.AppVersionShouldWork.migrationShouldExistForApp;
 
+import dev.rehearsal.junit.internal.error.ReportLink;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.PhaseCheck;
 import dev.rehearsal.report.Report;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /** Assertions on one app version across the phases of the rollout. The actual value is the version's name. */
 public final class AppVersionAssert extends AbstractAssert<AppVersionAssert, String> {
 
     private final Report report;
+    private final Optional<Path> reportFile;
 
-    AppVersionAssert(String app, Report report) {
+    AppVersionAssert(String app, Report report, Optional<Path> reportFile) {
         super(app, AppVersionAssert.class);
         this.report = report;
+        this.reportFile = reportFile;
+    }
+
+    @Override
+    protected void throwAssertionError(ErrorMessageFactory message) {
+        super.throwAssertionError(ReportLink.pointingAt(message, reportFile));
     }
 
     /** Every check of this version passed wherever it ran; it must have run at least once. */

@@ -9,6 +9,7 @@ import static dev.rehearsal.junit.internal.error.MigrationShouldRewriteNoTable.m
 import static dev.rehearsal.junit.internal.error.MigrationShouldTakeNoLockStrongerThan.migrationShouldTakeNoLockStrongerThan;
 
 import dev.rehearsal.junit.internal.error.MigrationShouldBeReversible;
+import dev.rehearsal.junit.internal.error.ReportLink;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.MigrationReport;
@@ -16,10 +17,12 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * Assertions on one migration's round trip, its measured statements and its findings. Assertions on measured
@@ -29,10 +32,17 @@ import org.assertj.core.api.AbstractAssert;
 public final class MigrationAssert extends AbstractAssert<MigrationAssert, MigrationReport> {
 
     private final Report report;
+    private final Optional<Path> reportFile;
 
-    MigrationAssert(MigrationReport actual, Report report) {
+    MigrationAssert(MigrationReport actual, Report report, Optional<Path> reportFile) {
         super(actual, MigrationAssert.class);
         this.report = report;
+        this.reportFile = reportFile;
+    }
+
+    @Override
+    protected void throwAssertionError(ErrorMessageFactory message) {
+        super.throwAssertionError(ReportLink.pointingAt(message, reportFile));
     }
 
     /** Down ran, restored the schema as it was before up, and up ran again to the same schema. */

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code -D} configuration parameters) under the key given on it, else the built-in default applies. An attribute
  * set here wins over the configuration. {@code rehearsal.server.scope=jvm} shares one server per configuration across
  * all test classes of the JVM instead of one per class.
+ * <p>
+ * Every rehearsal run for the class writes its reports (JSON, Markdown, HTML, JUnit XML, SARIF) under
+ * {@code target/rehearsal-reports/<test class name>/}, relative to the working directory (with Maven and Gradle: the
+ * module's directory); a failed Rehearsal assertion ends with the path of the HTML report.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -64,6 +68,19 @@ public @interface MigrationRehearsal {
 
     /** Flyway placeholders as {@code "name=value"}; key {@code rehearsal.placeholders} ({@code a=1,b=2}). */
     String[] placeholders() default {};
+
+    /**
+     * Where the reports go: a directory (relative to the working directory), under which each test class gets a folder
+     * named after it; {@code none} writes no report. Key {@code rehearsal.reports.dir}; default
+     * {@code target/rehearsal-reports}.
+     */
+    String reportsDir() default "";
+
+    /**
+     * Which reports: from {@code json}, {@code md}, {@code html}, {@code junit}, {@code sarif}, or {@code none}. Key
+     * {@code rehearsal.reports.formats} ({@code html,json}); default all five.
+     */
+    String[] reportFormats() default {};
 
     /** Where the server comes from. */
     enum Provider {

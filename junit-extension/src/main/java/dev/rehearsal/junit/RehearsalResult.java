@@ -5,6 +5,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.PhaseCheck;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.Verdict;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,13 +15,28 @@ import org.flywaydb.core.api.MigrationVersion;
 public final class RehearsalResult {
 
     private final Report report;
+    private final Path reportFile;
 
-    private RehearsalResult(Report report) {
+    private RehearsalResult(Report report, Path reportFile) {
         this.report = Objects.requireNonNull(report, "report");
+        this.reportFile = reportFile;
     }
 
     public static RehearsalResult of(Report report) {
-        return new RehearsalResult(report);
+        return new RehearsalResult(report, null);
+    }
+
+    /** A result whose report was written to files; {@code reportFile} is the one a failed assertion points at. */
+    public static RehearsalResult of(Report report, Path reportFile) {
+        return new RehearsalResult(report, Objects.requireNonNull(reportFile, "reportFile"));
+    }
+
+    /**
+     * The written report a failed assertion points at: {@code report.html} when HTML was written, else the first
+     * format written; empty when no report was written ({@code rehearsal.reports.dir=none}).
+     */
+    public Optional<Path> reportFile() {
+        return Optional.ofNullable(reportFile);
     }
 
     /** The whole report, as rendered to JSON, Markdown, HTML, JUnit XML and SARIF. */

@@ -4,10 +4,12 @@ import static dev.rehearsal.junit.internal.error.FindingsShould.shouldFail;
 import static dev.rehearsal.junit.internal.error.FindingsShould.shouldPassPolicy;
 import static dev.rehearsal.junit.internal.error.MigrationShouldExist.migrationShouldExist;
 
+import dev.rehearsal.junit.internal.error.ReportLink;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /** Assertions on a whole rehearsal; {@link #migration(String)} and {@link #appVersion(String)} narrow it down. */
 public final class RehearsalResultAssert extends AbstractAssert<RehearsalResultAssert, RehearsalResult> {
@@ -23,19 +25,19 @@ public final class RehearsalResultAssert extends AbstractAssert<RehearsalResultA
         if (migration == null) {
             throwAssertionError(migrationShouldExist(actual.report(), version));
         }
-        return new MigrationAssert(migration, actual.report()).as(info.description());
+        return new MigrationAssert(migration, actual.report(), actual.reportFile()).as(info.description());
     }
 
     /** Every migration of the chain at once. */
     public AllMigrationsAssert allMigrations() {
         isNotNull();
-        return new AllMigrationsAssert(actual.report());
+        return new AllMigrationsAssert(actual.report(), actual.reportFile());
     }
 
     /** The app version of that name, as the rollout plan's checks saw it. */
     public AppVersionAssert appVersion(String name) {
         isNotNull();
-        return new AppVersionAssert(name, actual.report());
+        return new AppVersionAssert(name, actual.report(), actual.reportFile());
     }
 
     /** The verdict is pass: no active finding at or above the policy's failing severity. */
@@ -47,6 +49,11 @@ public final class RehearsalResultAssert extends AbstractAssert<RehearsalResultA
                     actual.report().measuredOnFewRows()));
         }
         return this;
+    }
+
+    @Override
+    protected void throwAssertionError(ErrorMessageFactory message) {
+        super.throwAssertionError(ReportLink.pointingAt(message, actual.reportFile()));
     }
 
     /** The verdict is fail. */

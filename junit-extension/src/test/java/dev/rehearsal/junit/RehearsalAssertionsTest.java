@@ -7,6 +7,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -133,5 +134,26 @@ class RehearsalAssertionsTest {
         assertThatThrownBy(() -> assertThat(shop).appVersion("v1").worksAtEveryPhaseUntil("4"))
                 .hasMessage("\nExpecting app v1 to work at every phase until V4 but the rehearsal has no migration V4; "
                         + "it has V1, V6, V7");
+    }
+
+    @Test
+    void should_end_every_failure_with_the_written_report_when_there_is_one() {
+        // GIVEN the shop's result as written to a report folder
+        Path html = Path.of("target", "rehearsal-reports", "ShopTest", "report.html");
+        RehearsalResult written = RehearsalResult.of(shop.report(), html);
+        String link = "\nReport: " + html.toAbsolutePath();
+
+        // WHEN / THEN each kind of assertion names the HTML report after its message
+        assertThatThrownBy(() -> assertThat(written).passes()).hasMessageStartingWith("\nExpecting the rehearsal to "
+                + "pass the policy").hasMessageEndingWith("Table rewritten under an exclusive lock" + link);
+        assertThatThrownBy(() -> assertThat(written).migration("6").rewritesNoTable())
+                .hasMessageEndingWith("rewrote public.orders (column type change)" + link);
+        assertThatThrownBy(() -> assertThat(written).migration("9")).hasMessageEndingWith("V1, V6, V7" + link);
+        assertThatThrownBy(() -> assertThat(written).allMigrations().areReversible())
+                .hasMessageEndingWith("V7__create_payments.sql)" + link);
+        assertThatThrownBy(() -> assertThat(written).appVersion("v1").worksAtEveryPhase())
+                .hasMessageEndingWith("[SQLSTATE 42703]" + link);
+        // AND a result that was not written ends with the finding, as before
+        assertThatThrownBy(() -> assertThat(shop).passes()).hasMessageEndingWith("exclusive lock");
     }
 }

@@ -3,11 +3,13 @@ package dev.rehearsal.junit.internal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Report;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.provision.PostgresServer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -19,17 +21,21 @@ final class DefaultRehearsal implements Rehearsal {
     private final Settings settings;
     private final PostgresServer server;
     private final ExtensionContext context;
+    private final Optional<String> test;
     private final RolloutPlan plan;
     private RehearsalResult result;
 
-    DefaultRehearsal(Settings settings, PostgresServer server, ExtensionContext context) {
-        this(settings, server, context, RolloutPlan.none());
+    /** {@code test}: the test method the rehearsal runs for, which names its reports' folder; empty for the class's. */
+    DefaultRehearsal(Settings settings, PostgresServer server, ExtensionContext context, Optional<String> test) {
+        this(settings, server, context, test, RolloutPlan.none());
     }
 
-    private DefaultRehearsal(Settings settings, PostgresServer server, ExtensionContext context, RolloutPlan plan) {
+    private DefaultRehearsal(Settings settings, PostgresServer server, ExtensionContext context, Optional<String> test,
+            RolloutPlan plan) {
         this.settings = settings;
         this.server = server;
         this.context = context;
+        this.test = test;
         this.plan = plan;
     }
 
@@ -45,21 +51,23 @@ final class DefaultRehearsal implements Rehearsal {
     public RehearsalResult run(Consumer<RehearsalConfig.Builder> customizer) {
         RehearsalConfig.Builder builder = Configs.builder(settings, server, context).plan(plan);
         customizer.accept(builder);
-        RehearsalResult outcome = RehearsalResult.of(new RehearsalEngine(builder.build()).run());
-        for (MigrationReport migration : outcome.migrations()) {
+        Report report = new RehearsalEngine(builder.build()).run();
+        for (MigrationReport migration : report.migrations()) {
             context.publishReportEntry(migration.displayName(), Figures.summary(migration));
         }
-        return outcome;
+        return ReportFiles.write(report, settings, context, test).map(file -> RehearsalResult.of(report, file))
+                .orElseGet(() -> RehearsalResult.of(report));
     }
 
     @Override
     public Rehearsal withPlan(RolloutPlan value) {
-        return new DefaultRehearsal(settings, server, context, Objects.requireNonNull(value, "plan"));
+        return new DefaultRehearsal(settings, server, context, test, Objects.requireNonNull(value, "plan"));
     }
 
     @Override
     public Stream<DynamicNode> dynamicTests() {
-        return DynamicSteps.of(run().report());
+        RehearsalResult outcome = run();
+        return DynamicSteps.of(outcome.report(), outcome.reportFile());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rehearsal.junit.internal;
 
+import dev.rehearsal.junit.internal.error.ReportLink;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
@@ -7,8 +8,10 @@ import dev.rehearsal.report.PhaseCheck;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.report.StepStatus;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Dynamic tests derived from one report: a container per migration, a test per step and per app-version check.
@@ -27,30 +31,49 @@ final class DynamicSteps {
     private DynamicSteps() {
     }
 
-    static Stream<DynamicNode> of(Report report) {
+    /** {@code reportFile}: the written report that a failure's message ends with, when there is one. */
+    static Stream<DynamicNode> of(Report report, Optional<Path> reportFile) {
         List<DynamicNode> nodes = new ArrayList<>();
         for (MigrationReport migration : report.migrations()) {
-            nodes.add(DynamicContainer.dynamicContainer(migration.displayName(), tests(report, migration).stream()));
+            nodes.add(DynamicContainer.dynamicContainer(migration.displayName(),
+                    tests(report, migration, reportFile).stream()));
         }
         for (Finding finding : report.findings()) {
             nodes.add(DynamicTest.dynamicTest("run " + finding.code() + " — " + finding.title(),
-                    () -> failIfBreaking(report, List.of(finding), "The rehearsal")));
+                    linked(() -> failIfBreaking(report, List.of(finding), "The rehearsal"), reportFile)));
         }
         return nodes.stream();
     }
 
-    private static List<DynamicNode> tests(Report report, MigrationReport migration) {
+    /** The test, whose failure message ends with the report's path. */
+    private static Executable linked(Executable test, Optional<Path> reportFile) {
+        if (reportFile.isEmpty()) {
+            return test;
+        }
+        return () -> {
+            try {
+                test.execute();
+            } catch (AssertionFailedError e) {
+                AssertionFailedError linked = new AssertionFailedError(e.getMessage() + "\n"
+                        + ReportLink.line(reportFile.get()), e.getCause());
+                linked.setStackTrace(e.getStackTrace());
+                throw linked;
+            }
+        };
+    }
+
+    private static List<DynamicNode> tests(Report report, MigrationReport migration, Optional<Path> reportFile) {
         List<DynamicNode> tests = new ArrayList<>();
         for (Phase step : Phase.values()) {
             StepStatus status = status(migration, step);
             String name = migration.shortName() + " " + label(step) + " — "
                     + (status == StepStatus.OK ? Figures.step(migration, step) : words(status));
-            tests.add(DynamicTest.dynamicTest(name, step(report, migration, step, status)));
+            tests.add(DynamicTest.dynamicTest(name, linked(step(report, migration, step, status), reportFile)));
             for (PhaseCheck check : migration.phases()) {
                 if (check.name().equals("after " + migration.shortName() + " " + label(step))) {
                     tests.add(DynamicTest.dynamicTest(migration.shortName() + " app " + check.app() + " after "
                             + label(step) + " — " + (check.ok() ? "works" : Figures.count(check.failures().size(),
-                            "check") + " failed"), app(report, migration, check)));
+                            "check") + " failed"), linked(app(report, migration, check), reportFile)));
                 }
             }
         }

@@ -10,6 +10,8 @@ import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.source.MigrationSources;
+import java.lang.reflect.Method;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -34,6 +36,11 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
     private static final String SETTINGS = "settings";
     private static final String RESULT = "result";
     private static final String DATABASE = "database";
+
+    static {
+        // before zonky or Flyway create their first logger
+        Slf4jFallback.chooseNoOpWithoutProvider();
+    }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -85,18 +92,18 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
                             DatabaseResource.class);
             return type == DataSource.class ? database.database().dataSource() : database.database().jdbcUrl();
         }
-        Rehearsal rehearsal = rehearsal(context);
         if (type == Rehearsal.class) {
-            return rehearsal;
+            return rehearsal(context);
         }
         // One rehearsal per class answers every test that asks for the plain result.
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(RESULT, key -> rehearsal.run(),
-                RehearsalResult.class);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(RESULT, key -> new DefaultRehearsal(
+                settings(context), server(context), context, Optional.empty()).run(), RehearsalResult.class);
     }
 
     private Rehearsal rehearsal(ExtensionContext context) {
-        return new DefaultRehearsal(settings(context), server(context), context);
+        return new DefaultRehearsal(settings(context), server(context), context,
+                context.getTestMethod().map(Method::getName));
     }
 
     private static Settings settings(ExtensionContext context) {
@@ -127,7 +134,7 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
     }
 
     /** The context of the outermost test class: where the server and the settings of a class live. */
-    private static ExtensionContext classContext(ExtensionContext context) {
+    static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext current = context;
         while (current.getTestMethod().isPresent() || current.getTestClass().isEmpty()) {
             if (current.getParent().isEmpty()) {

@@ -4,6 +4,7 @@ import dev.rehearsal.junit.MigrationRehearsal.Provider;
 import dev.rehearsal.report.Severity;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The resolved configuration of a test class: annotation attributes over configuration parameters over defaults.
@@ -20,10 +21,11 @@ import java.util.Map;
  * @param writerBlockBudget how long writers may wait on one statement
  * @param placeholders   Flyway placeholders
  * @param jvmScope       whether one server serves every class of the JVM
+ * @param reports        where the reports go and in which formats; empty when they are turned off
  */
 record Settings(String owner, String location, int postgres, Provider provider, String image, String jdbcUrl, int rows,
                 boolean load, Severity failOn, Duration writerBlockBudget, Map<String, String> placeholders,
-                boolean jvmScope) {
+                boolean jvmScope, Optional<ReportTarget> reports) {
 
     /** What identifies the server: classes with the same key share one when the scope is the JVM. */
     String serverKey() {

@@ -3,14 +3,19 @@ package dev.rehearsal.junit.internal;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.MigrationRehearsal.Provider;
 import dev.rehearsal.report.Severity;
+import dev.rehearsal.report.render.ReportFormat;
 import dev.rehearsal.runner.BuildInfo;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -60,7 +65,39 @@ final class SettingsResolver {
         return new Settings(owner, location, postgres, provider,
                 image != null ? image : "postgres:" + postgres, jdbcUrl, rows, bool(annotation.load(), "load",
                 "rehearsal.load", true), severity(), Duration.ofMillis(budget), placeholders(),
-                scopeIsJvm());
+                scopeIsJvm(), reports());
+    }
+
+    /** {@code none} for either setting turns the reports off. */
+    private Optional<ReportTarget> reports() {
+        String directory = text(annotation.reportsDir(), "reportsDir", "rehearsal.reports.dir");
+        List<String> formats = annotation.reportFormats().length > 0 ? List.of(annotation.reportFormats())
+                : parameters.apply("rehearsal.reports.formats").map(String::strip).filter(v -> !v.isEmpty())
+                        .map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
+        boolean formatsNone = formats.size() == 1 && formats.get(0).strip().equalsIgnoreCase("none");
+        if (formatsNone || "none".equalsIgnoreCase(directory)) {
+            return Optional.empty();
+        }
+        Path path;
+        try {
+            path = Path.of(directory != null ? directory : ReportTarget.DEFAULT_DIRECTORY);
+        } catch (InvalidPathException e) {
+            throw fail(origin(annotation.reportsDir(), "reportsDir", "rehearsal.reports.dir", directory)
+                    + " is not a directory path (" + e.getReason() + "); write e.g. rehearsal.reports.dir="
+                    + ReportTarget.DEFAULT_DIRECTORY + ", or none for no reports");
+        }
+        Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+        for (String id : formats) {
+            try {
+                chosen.add(ReportFormat.fromId(id));
+            } catch (IllegalArgumentException e) {
+                String source = annotation.reportFormats().length > 0 ? "reportFormats = \"" + id.strip() + "\""
+                        : "rehearsal.reports.formats=" + String.join(",", formats);
+                throw fail(source + " is not a report format: write some of " + ReportFormat.knownIds()
+                        + " (comma-separated in rehearsal.reports.formats), or none for no reports");
+            }
+        }
+        return Optional.of(new ReportTarget(path, chosen.isEmpty() ? EnumSet.allOf(ReportFormat.class) : chosen));
     }
 
     private String location() {
