@@ -69,8 +69,11 @@ class RenameColumnTest {
         assertThat(result).appVersion("v1").worksAtEveryPhaseUntil("3");
         assertThat(result).appVersion("v2").worksAtEveryPhase();
         assertThat(result).passes().allMigrations().areReversible();
-        // AND the expand step rewrites nothing; its AccessExclusiveLock lasts an instant
-        assertThat(result).migration("2").rewritesNoTable().takesNoLockStrongerThan(LockMode.ACCESS_EXCLUSIVE);
+        // AND the expand step rewrites nothing: ADD COLUMN takes the AccessExclusiveLock, for an instant
+        assertThat(result).migration("2").rewritesNoTable();
+        assertThat(UpStep.strongestLock(result, "2")).isEqualTo(LockMode.ACCESS_EXCLUSIVE.pgLocksName());
+        // AND the batched backfill only takes the row locks of its updates, so writers go on
+        assertThat(result).migration("3").rewritesNoTable().takesNoLockStrongerThan(LockMode.ROW_EXCLUSIVE);
     }
 
     @TestFactory

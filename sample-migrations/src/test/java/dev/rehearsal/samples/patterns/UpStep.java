@@ -7,8 +7,8 @@ import dev.rehearsal.report.StatementTrace;
 import java.util.List;
 
 /**
- * The up step of one migration: what a deploy runs. {@code takesNoLockStrongerThan} looks at every step, and a down
- * that has to drop and re-add a constraint takes stronger locks than the up it reverts; these read the up alone.
+ * The up step of one migration: what a deploy runs, and what the migration assertions look at. These give its figures
+ * themselves (the strongest lock, one statement's trace) where a test pins a measured fact rather than a limit.
  */
 final class UpStep {
 
