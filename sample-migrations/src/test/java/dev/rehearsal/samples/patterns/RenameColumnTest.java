@@ -1,6 +1,7 @@
 package dev.rehearsal.samples.patterns;
 
 import static dev.rehearsal.junit.RehearsalAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.junit.LockMode;
