@@ -48,8 +48,10 @@ class SeedSkippedTest {
                 + "Figures about these tables do not reflect production's rows.");
         assertThatThrownBy(() -> assertThat(result).passes())
                 .hasMessageContaining("SEED_SKIPPED (warning)")
-                .hasMessageEndingWith("Measured on an empty table: public.stores (V2). "
-                        + "Figures about these tables do not reflect production's rows.");
+                .hasMessageContaining("\nMeasured on an empty table: public.stores (V2). "
+                        + "Figures about these tables do not reflect production's rows.\nReport: ")
+                .hasMessageEndingWith(SeedSkippedTest.class.getName()
+                        + "/should_warn_that_the_table_was_measured_empty_in_every_summary/report.html");
     }
 
     @Test
