@@ -8,6 +8,7 @@ import dev.rehearsal.report.render.ReportFormat;
 import dev.rehearsal.runner.BuildInfo;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.ExitCode;
+import dev.rehearsal.runner.PlanFiles;
 import dev.rehearsal.runner.Policy;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
@@ -261,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
                 .longReader(longReader)
                 .policy(policy)
                 .flywayParity(!noFlywayParity)
-                .plan(plan == null ? RolloutPlan.none() : PlanFile.read(plan))
+                .plan(plan == null ? RolloutPlan.none() : PlanFiles.read(plan))
                 .tableRows(tableRows)
                 .seedScript(seedScript)
                 .baselineChecksums(baseline == null ? Map.of() : BaselineFile.checksums(baseline))

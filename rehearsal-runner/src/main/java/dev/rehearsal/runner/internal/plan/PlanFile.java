@@ -1,4 +1,4 @@
-package dev.rehearsal.cli;
+package dev.rehearsal.runner.internal.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rehearsal.runner.ErrorCode;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Reads a rollout plan from YAML (format in docs/phases.md). Every mistake is reported once, with the file, the
  * line and column, and what is expected there.
  */
-final class PlanFile {
+public final class PlanFile {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min)");
 
@@ -33,7 +33,7 @@ final class PlanFile {
         this.file = file;
     }
 
-    static RolloutPlan read(Path path) {
+    public static RolloutPlan read(Path path) {
         PlanFile reader = new PlanFile(path.toString());
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return reader.plan(YamlTree.read(in));

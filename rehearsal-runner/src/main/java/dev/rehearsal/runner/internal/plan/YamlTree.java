@@ -1,4 +1,4 @@
-package dev.rehearsal.cli;
+package dev.rehearsal.runner.internal.plan;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
