@@ -1,0 +1,113 @@
+package dev.rehearsal.maven;
+
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.RehearsalException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where a project's migrations are, in this order: the plugin's {@code <locations>}; the flyway-maven-plugin's
+ * {@code <locations>}; Spring Boot's {@code spring.flyway.locations}; Flyway's default {@code classpath:db/migration}.
+ * A {@code classpath:} location is looked up in the resource directories, then in the output directory. A location
+ * without prefix is a directory of the project in the plugin's own {@code <locations>} (as on the command line) and a
+ * class-path location in Flyway's and Spring Boot's settings (as those tools read it).
+ */
+final class MigrationLocations {
+
+    static final String FLYWAY_DEFAULT = "classpath:db/migration";
+
+    private MigrationLocations() {
+    }
+
+    static FoundLocation find(List<String> explicit, ProjectLayout project) {
+        SpringBootSettings spring = SpringBootSettings.read(project.resourceDirectories());
+        Map<String, String> placeholders = new LinkedHashMap<>(project.flywayPluginPlaceholders());
+        placeholders.putAll(spring.placeholders());
+        List<String> given = split(explicit);
+        if (!given.isEmpty()) {
+            return resolve(given, false, "<locations>", project, placeholders);
+        }
+        if (!project.flywayPluginLocations().isEmpty()) {
+            return resolve(split(project.flywayPluginLocations()), true, "the flyway-maven-plugin's <locations>",
+                    project, placeholders);
+        }
+        if (!spring.locations().isEmpty()) {
+            String files = spring.files().stream().map(f -> project.basedir().relativize(f).toString())
+                    .collect(Collectors.joining(", "));
+            return resolve(spring.locations(), true, "spring.flyway.locations in " + files, project, placeholders);
+        }
+        return resolve(List.of(FLYWAY_DEFAULT), true, "Flyway's default location", project, placeholders);
+    }
+
+    private static FoundLocation resolve(List<String> locations, boolean unprefixedIsClassPath, String source,
+            ProjectLayout project, Map<String, String> placeholders) {
+        Set<Path> existing = new LinkedHashSet<>();
+        List<Path> tried = new ArrayList<>();
+        for (String location : locations) {
+            List<Path> candidates = candidates(location.replace("{vendor}", "postgresql"), unprefixedIsClassPath,
+                    project);
+            tried.addAll(candidates);
+            candidates.stream().filter(Files::isDirectory).findFirst().ifPresent(existing::add);
+        }
+        String named = String.join(", ", locations);
+        if (existing.isEmpty()) {
+            throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, "No migrations found: " + source + " ("
+                    + named + ") resolve to none of the directories " + tried + ". Put the migrations in "
+                    + "src/main/resources/db/migration, or name their directory in the plugin's configuration: "
+                    + "<locations><location>filesystem:src/main/resources/db/migration</location></locations>.");
+        }
+        if (existing.size() > 1) {
+            throw new RehearsalException(ErrorCode.INVALID_CONFIGURATION, "Rehearsal rehearses one migration "
+                    + "location, but " + source + " name " + existing.size() + " that exist: " + existing
+                    + ". Choose the one to rehearse in the plugin's configuration, e.g. <locations><location>"
+                    + "filesystem:" + project.basedir().relativize(existing.iterator().next())
+                    + "</location></locations>.");
+        }
+        return new FoundLocation(existing.iterator().next(), source + ": " + named, placeholders);
+    }
+
+    private static List<Path> candidates(String location, boolean unprefixedIsClassPath, ProjectLayout project) {
+        if (location.startsWith("filesystem:")) {
+            return List.of(project.basedir().resolve(location.substring("filesystem:".length()).strip()).normalize());
+        }
+        boolean classPath = location.startsWith("classpath:");
+        if (!classPath && location.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            throw new RehearsalException(ErrorCode.INVALID_OPTION, "Unsupported migration location " + location
+                    + ": Rehearsal reads filesystem: and classpath: locations. Copy the migrations to a directory "
+                    + "and name it with <locations><location>filesystem:DIR</location></locations>.");
+        }
+        if (!classPath && !unprefixedIsClassPath) {
+            return List.of(project.basedir().resolve(location.strip()).normalize());
+        }
+        String path = (classPath ? location.substring("classpath:".length()) : location).strip();
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        List<Path> roots = new ArrayList<>(project.resourceDirectories());
+        roots.add(project.outputDirectory());
+        List<Path> candidates = new ArrayList<>();
+        for (Path root : roots) {
+            candidates.add(root.resolve(path).normalize());
+        }
+        return candidates;
+    }
+
+    private static List<String> split(List<String> locations) {
+        List<String> result = new ArrayList<>();
+        for (String entry : locations == null ? List.<String>of() : locations) {
+            for (String location : entry.split(",")) {
+                if (!location.isBlank() && !result.contains(location.strip())) {
+                    result.add(location.strip());
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.rehearsal.maven;
+
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.Severity;
+import dev.rehearsal.report.render.ReportFormat;
+import dev.rehearsal.report.render.ReportJson;
+import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.PlanFiles;
+import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.plan.RolloutPlan;
+import dev.rehearsal.runner.provision.PostgresProvider;
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.SourceOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the plugin's parameters (strings, as Maven hands them over) into the engine's configuration values; every
+ * mistake is one message naming the parameter, its {@code rehearsal.*} property and what is accepted.
+ */
+final class PluginSettings {
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)");
+
+    private PluginSettings() {
+    }
+
+    static Duration duration(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim().toLowerCase(Locale.ROOT);
+        Matcher m = SIMPLE_DURATION.matcher(text);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m", "min" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw invalid("<" + parameter + "> (rehearsal." + parameter + ") '" + value
+                    + "' is not a duration; write it like 500ms, 2s, 5min or 1h");
+        }
+    }
+
+    static List<ReportFormat> formats(List<String> ids) {
+        Set<ReportFormat> chosen = new LinkedHashSet<>();
+        for (String list : ids == null ? List.<String>of() : ids) {
+            for (String id : list.split(",")) {
+                if (id.isBlank()) {
+                    continue;
+                }
+                try {
+                    chosen.add(ReportFormat.fromId(id.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw invalid("<formats> (rehearsal.formats): " + e.getMessage());
+                }
+            }
+        }
+        return chosen.isEmpty() ? List.of(ReportFormat.values()) : List.copyOf(chosen);
+    }
+
+    /** {@code name=value} entries; a property's comma-separated list arrives as several entries already. */
+    static Map<String, String> pairs(String parameter, List<String> entries) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String list : entries == null ? List.<String>of() : entries) {
+            for (String entry : list.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int equals = entry.indexOf('=');
+                if (equals <= 0) {
+                    throw invalid("<" + parameter + "> (rehearsal." + parameter + ") entries are name=value, got '"
+                            + entry.strip() + "'");
+                }
+                pairs.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+            }
+        }
+        return pairs;
+    }
+
+    static Map<String, Integer> tableRows(List<String> entries) {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        pairs("tableRows", entries).forEach((table, count) -> {
+            try {
+                rows.put(table, Integer.valueOf(count));
+            } catch (NumberFormatException e) {
+                throw invalid("<tableRows> (rehearsal.tableRows): the rows for " + table + " must be a number, got '"
+                        + count + "'");
+            }
+        });
+        return rows;
+    }
+
+    static SourceOptions source(Map<String, String> placeholders, String layout, Path basedir, ClassLoader loader) {
+        return SourceOptions.defaults().withPlaceholders(placeholders).withLayout(layout(layout))
+                .withWorkingDirectory(basedir).withClassLoader(loader);
+    }
+
+    private static MigrationLayout layout(String layout) {
+        String value = layout == null ? "auto" : layout.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "auto", "" -> null;
+            case "flyway" -> MigrationLayout.FLYWAY;
+            case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
+            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway or golang-migrate, got '"
+                    + layout + "'");
+        };
+    }
+
+    static Policy policy(String failOn, Duration writerBlockBudget, Map<String, String> severities) {
+        Policy policy = Policy.defaults().withFailOn(severity("failOn", failOn)).withWriterBlockBudget(writerBlockBudget);
+        for (Map.Entry<String, String> entry : (severities == null ? Map.<String, String>of() : severities).entrySet()) {
+            String code = entry.getKey().trim().toUpperCase(Locale.ROOT);
+            String level = entry.getValue() == null ? "" : entry.getValue().trim().toLowerCase(Locale.ROOT);
+            policy = level.equals("off") ? policy.withDisabled(code) : policy.withSeverity(code, severity(
+                    "severities", level));
+        }
+        return policy;
+    }
+
+    private static Severity severity(String parameter, String value) {
+        try {
+            return Severity.fromJson(value == null ? "error" : value.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("<" + parameter + "> (rehearsal." + parameter + ") must be error, warning or info"
+                    + (parameter.equals("severities") ? " or off" : "") + ", got '" + value + "'");
+        }
+    }
+
+    /** The same choices as the command line's --provider, --postgres, --image, --jdbc-url and --allow-remote. */
+    static PostgresProvider provider(String name, Integer major, String image, String jdbcUrl, boolean allowRemote) {
+        String url = jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl;
+        String chosen = name == null || name.isBlank() ? (url != null ? "external" : "embedded")
+                : name.trim().toLowerCase(Locale.ROOT);
+        switch (chosen) {
+            case "embedded" -> {
+                refuse(url != null, "<jdbcUrl> needs <provider>external</provider> (or no provider)");
+                refuse(image != null, "<image> needs <provider>testcontainers</provider>");
+                return major == null ? PostgresProviders.embedded() : PostgresProviders.embedded(major);
+            }
+            case "testcontainers" -> {
+                refuse(url != null, "<jdbcUrl> cannot be combined with <provider>testcontainers</provider>, which "
+                        + "starts its own server");
+                refuse(image != null && major != null, "<postgres> and <image> both choose the version; give one, "
+                        + "e.g. <image>postgres:17</image>");
+                if (major != null) {
+                    BuildInfo.postgresBinariesVersion(major); // names the supported range
+                }
+                String tag = "postgres:" + (major == null ? BuildInfo.defaultPostgresMajor() : major);
+                return PostgresProviders.testcontainers(image == null ? tag : image);
+            }
+            case "external" -> {
+                refuse(url == null, "<provider>external</provider> needs <jdbcUrl>, e.g. "
+                        + "-Drehearsal.jdbcUrl=jdbc:postgresql://localhost:5432/postgres?user=me");
+                refuse(major != null, "<postgres> chooses the embedded server's version; it cannot be combined "
+                        + "with <jdbcUrl>, whose server has its own version");
+                refuse(image != null, "<image> needs <provider>testcontainers</provider>");
+                return PostgresProviders.external(url, allowRemote);
+            }
+            default -> throw invalid("<provider> (rehearsal.provider) must be embedded, testcontainers or external, "
+                    + "got '" + name + "'");
+        }
+    }
+
+    static RolloutPlan plan(File file) {
+        return file == null ? RolloutPlan.none() : PlanFiles.read(file.toPath());
+    }
+
+    /** The checksums of migrations already applied, from the report.json of an earlier rehearsal. */
+    static Map<String, Integer> baseline(File file) {
+        if (file == null) {
+            return Map.of();
+        }
+        Path json = file.isDirectory() ? file.toPath().resolve("report.json") : file.toPath();
+        Report report;
+        try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+            report = ReportJson.read(in);
+        } catch (IOException e) {
+            throw new RehearsalException(ErrorCode.INVALID_REPORT, "The baseline " + json + " cannot be read as a "
+                    + "Rehearsal report (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "); set <baseline> to the report.json of an earlier rehearsal, e.g. the one your main branch "
+                    + "published.", e);
+        }
+        Map<String, Integer> checksums = new LinkedHashMap<>();
+        for (MigrationReport migration : report.migrations()) {
+            if (migration.version() != null && migration.checksum() != null) {
+                checksums.put(migration.version(), migration.checksum());
+            }
+        }
+        return checksums;
+    }
+
+    private static void refuse(boolean condition, String message) {
+        if (condition) {
+            throw invalid(message);
+        }
+    }
+
+    private static RehearsalException invalid(String message) {
+        return new RehearsalException(ErrorCode.INVALID_OPTION, "Invalid plugin configuration: " + message + ".");
+    }
+}
