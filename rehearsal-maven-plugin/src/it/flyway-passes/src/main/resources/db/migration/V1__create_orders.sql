@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    customer text NOT NULL,
+    total numeric(10, 2) NOT NULL
+);

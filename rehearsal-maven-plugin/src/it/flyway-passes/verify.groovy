@@ -1,0 +1,17 @@
+// The plugin found src/main/resources/db/migration by itself, rehearsed both migrations and wrote every report.
+def log = new File(basedir, 'build.log').text
+assert log.contains('Flyway\'s default location')
+assert log.contains('[2/2] V2')
+assert log.contains('Rehearsal passed: 2 migrations')
+assert log.contains('BUILD SUCCESS')
+def reports = new File(basedir, 'target/rehearsal')
+['report.json', 'report.md', 'report.html', 'junit.xml', 'report.sarif'].each {
+    assert new File(reports, it).isFile() : "missing target/rehearsal/$it"
+}
+def json = new groovy.json.JsonSlurper().parse(new File(reports, 'report.json'))
+assert json.verdict == 'pass'
+assert json.migrations*.version == ['1', '2']
+assert json.migrations*.script.every { it.startsWith('src/main/resources/db/migration/') }
+assert json.settings.rows == '200'
+assert json.settings.load == 'true'
+assert json.settings.writerBlockBudget == '10s'

@@ -1,0 +1,4 @@
+CREATE TABLE accounts (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL
+);
