@@ -157,7 +157,16 @@ public class RehearseMojo extends AbstractMojo {
         MavenProgress progress = new MavenProgress(getLog());
         try {
             chosen = PluginSettings.formats(formats);
-            FoundLocation found = ProjectMigrations.find(project, locations);
+            FoundLocation found;
+            try {
+                found = ProjectMigrations.find(project, locations);
+            } catch (RehearsalException e) {
+                if (e.code() == ErrorCode.MIGRATIONS_NOT_FOUND && inheritedByAggregator()) {
+                    getLog().info("Rehearsal: no migrations in this pom-packaged project; nothing to rehearse.");
+                    return;
+                }
+                throw e;
+            }
             getLog().info("Rehearsing " + found.directory() + " (" + found.why() + ")");
             engine = new RehearsalEngine(config(found, progress));
         } catch (RehearsalException e) {
@@ -211,6 +220,14 @@ public class RehearseMojo extends AbstractMojo {
                 .baselineChecksums(PluginSettings.baseline(baseline))
                 .listener(progress)
                 .build();
+    }
+
+    /**
+     * A plugin declared in a parent pom runs in the parent too, which rarely holds migrations: without locations of
+     * its own, that is no reason to fail the build. A module with code and no migrations still fails.
+     */
+    private boolean inheritedByAggregator() {
+        return "pom".equals(project.getPackaging()) && (locations == null || locations.isEmpty());
     }
 
     /** An infrastructure failure keeps what was rehearsed so far; its one message says where. */

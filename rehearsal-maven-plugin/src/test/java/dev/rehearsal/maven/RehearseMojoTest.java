@@ -50,6 +50,25 @@ class RehearseMojoTest {
     }
 
     @Test
+    void should_pass_over_a_parent_pom_without_migrations_but_not_a_module_with_code() throws Exception {
+        // GIVEN the plugin inherited by a pom-packaged parent without migrations
+        RehearseMojo parent = mojo();
+        parent.project.setPackaging("pom");
+        // WHEN
+        parent.execute();
+        // THEN
+        assertThat(log.lines).containsExactly(
+                "[INFO] Rehearsal: no migrations in this pom-packaged project; nothing to rehearse.");
+        // AND a jar module without migrations, or a parent that names a location, fails
+        RehearseMojo module = mojo();
+        assertThatThrownBy(module::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No migrations found: Flyway's default location (classpath:db/migration)");
+        parent.locations = List.of("classpath:db/migration");
+        assertThatThrownBy(parent::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No migrations found: <locations> (classpath:db/migration)");
+    }
+
+    @Test
     void should_fail_with_the_engines_message_and_never_the_password_when_postgresql_cannot_be_reached()
             throws IOException {
         // GIVEN migrations and a JDBC URL with a password whose port nobody listens on (taken, then released)
