@@ -15,3 +15,11 @@ assert json.migrations*.script.every { it.startsWith('src/main/resources/db/migr
 assert json.settings.rows == '200'
 assert json.settings.load == 'true'
 assert json.settings.writerBlockBudget == '10s'
+
+// The JUnit extension's rehearsal ran in the test phase and wrote its reports under target/rehearsal-reports/.
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+def junitReports = new File(basedir, 'target/rehearsal-reports/com.example.shop.MigrationsRehearsalTest')
+['report.json', 'report.md', 'report.html', 'junit.xml', 'report.sarif'].each {
+    assert new File(junitReports, it).isFile() : "missing $junitReports/$it"
+}
+assert new groovy.json.JsonSlurper().parse(new File(junitReports, 'report.json')).verdict == 'pass'
