@@ -12,11 +12,12 @@ class PluginLayeringTest {
 
     private final JavaClasses plugin = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("dev.rehearsal.maven");
 
-    @Test
+    @Test // ArchUnit fails a rule that matches no class, so an empty import cannot pass silently
     void should_use_the_engine_and_the_reports_only_through_their_public_packages() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.rehearsal.runner.internal..",
-                "dev.rehearsal.report.internal..", "dev.rehearsal.runner.cli..").check(plugin);
+                "dev.rehearsal.report.internal..", "dev.rehearsal.cli..").check(plugin);
     }
 }
