@@ -6,6 +6,7 @@ import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.Timeline;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
+import dev.rehearsal.runner.internal.exec.OwnWork;
 import dev.rehearsal.runner.internal.load.BlockingMonitor;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.load.LoadSettings;
@@ -40,8 +41,11 @@ final class MigrationLoad implements AutoCloseable {
     private final WriteLoad load;
     private final BlockingMonitor monitor;
     private final List<LongReader> readers;
+    /** Rehearsal's probes inside the migration's transactions: not part of any writer's wait on the migration. */
+    private final OwnWork ownWork;
 
-    private MigrationLoad(WriteLoad load, BlockingMonitor monitor, List<LongReader> readers) {
+    private MigrationLoad(WriteLoad load, BlockingMonitor monitor, List<LongReader> readers, OwnWork ownWork) {
+        this.ownWork = ownWork;
         this.load = load;
         this.monitor = monitor;
         this.readers = readers;
@@ -50,7 +54,7 @@ final class MigrationLoad implements AutoCloseable {
     static MigrationLoad start(RehearsalConfig config, ScratchDatabase database, ExecutionTarget target,
             List<String> touchedTables, RowOrdinals ordinals, ChainDemands demands) {
         if (touchedTables.isEmpty() || (!config.load() && config.longReader() == null)) {
-            return new MigrationLoad(null, null, List.of());
+            return new MigrationLoad(null, null, List.of(), target.ownWork());
         }
         WriteLoad load = null;
         BlockingMonitor monitor = null;
@@ -70,9 +74,9 @@ final class MigrationLoad implements AutoCloseable {
                     readers.add(LongReader.start(database.dataSource(), table, config.longReader()));
                 }
             }
-            return new MigrationLoad(load, monitor, readers);
+            return new MigrationLoad(load, monitor, readers, target.ownWork());
         } catch (RuntimeException e) {
-            new MigrationLoad(load, monitor, readers).close();
+            new MigrationLoad(load, monitor, readers, target.ownWork()).close();
             throw e;
         }
     }
@@ -102,7 +106,7 @@ final class MigrationLoad implements AutoCloseable {
             long from = originNanos + (long) (s.startMs() * 1_000_000);
             long to = originNanos + (long) (WaitAttribution.releaseMs(s) * 1_000_000);
             LoadWindow window = load == null ? null : load.window(s.phase(), from, Math.max(to, from + 1));
-            withWriters.add(s.withWriters(WriterImpacts.of(own, Long.MIN_VALUE, Long.MAX_VALUE, window)));
+            withWriters.add(s.withWriters(WriterImpacts.of(own, Long.MIN_VALUE, Long.MAX_VALUE, window, ownWork)));
             blocked.addAll(WriterImpacts.blocked(own, originNanos, s.phase(), s.line()));
         }
         List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);

@@ -17,11 +17,14 @@ import java.util.List;
 record PendingStatement(SqlStatement statement, long startNanos, long endNanos, Observation observation,
                         List<LockHold> sampledLocks, String error) {
 
-    StatementTrace finish(Phase phase, String script, boolean transactional, long originNanos, long releaseNanos) {
+    /** @param own Rehearsal's probes in the transaction: the locks were held that much longer than the migration's */
+    StatementTrace finish(Phase phase, String script, boolean transactional, long originNanos, long releaseNanos,
+                          OwnWork own) {
+        double heldMs = Millis.between(startNanos, releaseNanos)
+                - own.coveredNanos(startNanos, releaseNanos) / 1_000_000.0;
         List<LockHold> locks = sampledLocks != null ? sampledLocks
                 : observation == null ? List.of()
-                : observation.newLocks().stream()
-                        .map(l -> new LockHold(l.relation(), l.mode(), Millis.between(startNanos, releaseNanos))).toList();
+                : observation.newLocks().stream().map(l -> new LockHold(l.relation(), l.mode(), heldMs)).toList();
         List<Rewrite> rewrites = observation == null ? List.of() : observation.rewrites();
         // Scan counters are per transaction; a statement that commits internally (CREATE INDEX CONCURRENTLY, …)
         // leaves counters that may or may not have been flushed, so they are not evidence for it.

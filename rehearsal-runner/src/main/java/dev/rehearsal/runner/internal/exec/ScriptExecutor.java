@@ -7,6 +7,7 @@ import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.internal.trace.GatedLocks;
 import dev.rehearsal.runner.internal.trace.LockGates;
 import dev.rehearsal.runner.internal.trace.LockSamplers;
+import dev.rehearsal.runner.internal.trace.Observation;
 import dev.rehearsal.runner.internal.trace.TransactionTracker;
 import dev.rehearsal.runner.source.MigrationScript;
 import dev.rehearsal.runner.source.SqlStatement;
@@ -60,7 +61,7 @@ public final class ScriptExecutor {
         ScriptOutcome outcome = null;
         for (int attempt = 1; attempt <= LOCK_ATTEMPTS; attempt++) {
             resetSession(target.connection());
-            outcome = inOneTransaction(target.connection(), script, phase, originNanos);
+            outcome = inOneTransaction(target.connection(), target.ownWork(), script, phase, originNanos);
             if (!retriable(outcome)) {
                 return outcome;
             }
@@ -93,8 +94,8 @@ public final class ScriptExecutor {
                         + lockTimeout.toMillis() + " ms"), last.committed());
     }
 
-    private ScriptOutcome inOneTransaction(Connection connection, MigrationScript script, Phase phase, long origin)
-            throws SQLException {
+    private ScriptOutcome inOneTransaction(Connection connection, OwnWork own, MigrationScript script, Phase phase,
+            long origin) throws SQLException {
         connection.setAutoCommit(false);
         List<PendingStatement> pending = new ArrayList<>();
         try {
@@ -107,14 +108,14 @@ public final class ScriptExecutor {
                     pending.add(new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e)));
                     rollbackQuietly(connection);
                     long released = System.nanoTime();
-                    return new ScriptOutcome(finish(pending, phase, script, true, origin, released),
+                    return new ScriptOutcome(finish(pending, phase, script, true, origin, released, own),
                             failure(phase, script, statement, e), false);
                 }
                 long end = System.nanoTime();
-                pending.add(new PendingStatement(statement, start, end, tracker.observe(), null, null));
+                pending.add(new PendingStatement(statement, start, end, observe(tracker, own), null, null));
             }
             connection.commit();
-            return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime()), null, true);
+            return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime(), own), null, true);
         } finally {
             restoreAutoCommit(connection);
         }
@@ -138,7 +139,8 @@ public final class ScriptExecutor {
                     error = null;
                     try {
                         execute(connection, statement);
-                        done = new PendingStatement(statement, start, System.nanoTime(), tracker.observe(), null, null);
+                        done = new PendingStatement(statement, start, System.nanoTime(), observe(tracker, target.ownWork()),
+                                null, null);
                         connection.commit();
                     } catch (SQLException e) {
                         error = e;
@@ -186,7 +188,7 @@ public final class ScriptExecutor {
                 }
                 released = done.endNanos();
             }
-            traces.add(done.finish(phase, script.path(), false, origin, released));
+            traces.add(done.finish(phase, script.path(), false, origin, released, target.ownWork()));
             if (error != null) {
                 return new ScriptOutcome(traces, failure(phase, script, statement, error), applied > 0);
             }
@@ -245,8 +247,16 @@ public final class ScriptExecutor {
     }
 
     private static List<StatementTrace> finish(List<PendingStatement> pending, Phase phase, MigrationScript script,
-            boolean transactional, long origin, long released) {
-        return pending.stream().map(p -> p.finish(phase, script.path(), transactional, origin, released)).toList();
+            boolean transactional, long origin, long released, OwnWork own) {
+        return pending.stream().map(p -> p.finish(phase, script.path(), transactional, origin, released, own)).toList();
+    }
+
+    /** The probe after a statement, inside its open transaction: Rehearsal's own time under the migration's locks. */
+    private static Observation observe(TransactionTracker tracker, OwnWork own) throws SQLException {
+        long from = System.nanoTime();
+        Observation observation = tracker.observe();
+        own.add(from, System.nanoTime());
+        return observation;
     }
 
     private static StepFailure failure(Phase phase, MigrationScript script, SqlStatement statement, SQLException e) {

@@ -4,6 +4,7 @@ import dev.rehearsal.report.LoadWindow;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Timeline;
 import dev.rehearsal.report.WriterImpact;
+import dev.rehearsal.runner.internal.exec.OwnWork;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,16 +19,20 @@ public final class WriterImpacts {
      * The impact of a statement that held its locks in [{@code fromNanos}, {@code toNanos}): the waits that overlap
      * that span (as the monitor attributed them to the migration's backend), and the load's latency and errors in it.
      *
-     * @param window the write load's window over the same span, {@code null} when no load ran
+     * @param window  the write load's window over the same span, {@code null} when no load ran
+     * @param ownWork Rehearsal's probes inside the migration's transactions: a wait is shorter by the time it overlapped
+     *                them, since production runs no probes
      */
-    public static WriterImpact of(List<WriterWait> waits, long fromNanos, long toNanos, LoadWindow window) {
+    public static WriterImpact of(List<WriterWait> waits, long fromNanos, long toNanos, LoadWindow window,
+                                  OwnWork ownWork) {
         double max = 0;
         double total = 0;
         long count = 0;
         for (WriterWait wait : waits) {
             if (wait.startNanos() < toNanos && wait.endNanos() > fromNanos) {
-                max = Math.max(max, wait.durationMs());
-                total += wait.durationMs();
+                double ms = Math.max(0, wait.durationMs() - ownWork.coveredNanos(wait.startNanos(), wait.endNanos()) / 1e6);
+                max = Math.max(max, ms);
+                total += ms;
                 count++;
             }
         }
