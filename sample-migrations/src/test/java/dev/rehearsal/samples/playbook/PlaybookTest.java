@@ -11,6 +11,7 @@ import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.LoadWindow;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.samples.shop.AppV1;
 import dev.rehearsal.samples.shop.AppV2;
@@ -18,7 +19,6 @@ import dev.rehearsal.samples.shop.AppV3;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
@@ -44,9 +44,6 @@ class PlaybookTest {
             .thenDeploy(AppV3.version())                            // Day 3: v2 and v3 side by side
             .thenRetire(AppV2.version())
             .thenMigrate("6");                                      // Day 7: contract
-
-    /** How long a writer may wait while the backfill runs: a batch of 1 000 rows holds its row locks far shorter. */
-    private static final Duration WRITER_BUDGET = Duration.ofMillis(100);
 
     @Test
     void should_keep_every_running_version_working_at_every_phase(Rehearsal rehearsal) {
@@ -74,15 +71,20 @@ class PlaybookTest {
     }
 
     @Test
-    void should_keep_the_writers_p99_under_budget_while_the_backfill_runs(Rehearsal rehearsal) {
+    void should_make_writers_wait_for_one_batch_at_most_not_for_the_whole_backfill(Rehearsal rehearsal) {
         // GIVEN the concurrent write load on the tables each migration touches
         RehearsalResult result = rehearsal.run(config -> config.load(true));
 
-        // THEN no writer waited long on the backfill's row locks, and the write latency stayed low
-        assertThat(result).migration("3").blocksWritersAtMost(WRITER_BUDGET);
-        LoadWindow backfill = result.migration("3").orElseThrow().load().stream()
+        // THEN no writer waited for more than a small part of the backfill: each batch commits on its own, so a
+        // writer waits at most for the batch that holds its row (the 15 batches are about equal). Compared with the
+        // backfill's own duration in the same run, so that a busy machine stretches both alike.
+        StatementTrace backfill = result.migration("3").orElseThrow().statements(Phase.UP).stream()
+                .filter(s -> s.sql().contains("UPDATE payments")).findFirst().orElseThrow();
+        assertThat(backfill.writers().blockedMaxMs()).as("longest writer wait vs the backfill's %s ms",
+                backfill.durationMs()).isLessThan(0.25 * backfill.durationMs());
+        LoadWindow window = result.migration("3").orElseThrow().load().stream()
                 .filter(w -> w.step() == Phase.UP).findFirst().orElseThrow();
-        assertThat(backfill.p99Ms()).as("write p99 during the backfill, ms").isLessThan(WRITER_BUDGET.toMillis());
+        assertThat(window.errors()).as("writes that failed during the backfill").isZero();
     }
 
     @Test
