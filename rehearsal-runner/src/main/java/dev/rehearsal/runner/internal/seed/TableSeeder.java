@@ -138,52 +138,64 @@ final class TableSeeder {
     private String oneByOne(TableInfo table, RowPlan plan, long base, long count, SQLException cause)
             throws SQLException {
         String columns = columnList(plan);
-        SplittableRandom rnd = random(table);
-        long accepted = 0;
-        long ordinal = base;
-        double ratio = 1.0;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT * FROM " + table.sqlName()
-                    + " WITH NO DATA");
-            statement.execute(INSERT_EACH);
-            for (int round = 0; round < MAX_ROUNDS && accepted < count; round++) {
-                long remaining = count - accepted;
-                long batch = Math.min(remaining * 20, (long) Math.ceil(remaining / Math.max(ratio, 0.02)));
-                stream(STAGE, plan, ordinal, batch, rnd);
-                long inserted;
-                try (ResultSet rs = statement.executeQuery("SELECT pg_temp.rehearsal_insert_each("
-                        + literal(table.sqlName()) + ", " + literal(columns) + ", " + remaining + ")")) {
-                    rs.next();
-                    inserted = rs.getLong(1);
-                }
-                statement.execute("TRUNCATE " + STAGE);
-                accepted += inserted;
-                ordinal += batch;
-                ratio = (double) inserted / batch;
-                if (inserted == 0) {
-                    break;
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            rollbackAndRethrowIfFatal(e);
-            return SeedNotes.copyFailed(table, e);
+        Staged staged = throughStage(table, plan, base, count, statement -> statement.execute(INSERT_EACH),
+                (statement, remaining) -> {
+                    try (ResultSet rs = statement.executeQuery("SELECT pg_temp.rehearsal_insert_each("
+                            + literal(table.sqlName()) + ", " + literal(columns) + ", " + remaining + ")")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+        if (staged.failure() != null) {
+            return staged.failure();
         }
-        if (accepted < count) {
-            return SeedNotes.rejectedOneByOne(table, cause, base + accepted, base + count, accepted, ordinal - base);
-        }
-        return null;
+        return staged.accepted() < count ? SeedNotes.rejectedOneByOne(table, cause, base + staged.accepted(),
+                base + count, staged.accepted(), staged.offered()) : null;
     }
 
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
+    /** Generated rows kept only where the table's CHECKs, read by PostgreSQL, let them through. */
     private String staged(TableInfo table, RowPlan plan, long base, long count, List<Check> suspects)
             throws SQLException {
         String columns = columnList(plan);
         String filter = table.checks().stream().map(c -> "(" + c.expression() + ") IS NOT FALSE")
                 .collect(Collectors.joining(" AND "));
+        Staged staged = throughStage(table, plan, base, count, statement -> { },
+                (statement, remaining) -> statement.executeUpdate("INSERT INTO " + table.sqlName() + " (" + columns
+                        + ") SELECT " + columns + " FROM " + STAGE + (filter.isEmpty() ? "" : " WHERE " + filter)
+                        + " LIMIT " + remaining));
+        if (staged.failure() != null) {
+            return staged.failure();
+        }
+        if (staged.accepted() == 0) {
+            return SeedNotes.rejected(table, suspects, staged.offered());
+        }
+        return staged.accepted() < count
+                ? SeedNotes.short_(table, suspects, base + staged.accepted(), base + count) : null;
+    }
+
+    /** How a round keeps staged rows: inserts the acceptable ones into the table, at most {@code remaining}. */
+    private interface Keep {
+        long rows(Statement statement, long remaining) throws SQLException;
+    }
+
+    private interface Prepare {
+        void on(Statement statement) throws SQLException;
+    }
+
+    /** Rows accepted and offered, or the note of a failure (the table's transaction then rolled back). */
+    private record Staged(long accepted, long offered, String failure) {
+    }
+
+    /**
+     * Streams generated rows into a temporary staging table and keeps what {@code keep} accepts, in a few rounds whose
+     * size follows the acceptance rate so far, until {@code count} rows are in or a round keeps none.
+     */
+    private Staged throughStage(TableInfo table, RowPlan plan, long base, long count, Prepare prepare, Keep keep)
+            throws SQLException {
         SplittableRandom rnd = random(table);
         long accepted = 0;
         long ordinal = base;
@@ -191,13 +203,12 @@ final class TableSeeder {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE " + STAGE + " ON COMMIT DROP AS SELECT * FROM " + table.sqlName()
                     + " WITH NO DATA");
+            prepare.on(statement);
             for (int round = 0; round < MAX_ROUNDS && accepted < count; round++) {
                 long remaining = count - accepted;
                 long batch = Math.min(remaining * 20, (long) Math.ceil(remaining / Math.max(ratio, 0.02)));
                 stream(STAGE, plan, ordinal, batch, rnd);
-                int inserted = statement.executeUpdate("INSERT INTO " + table.sqlName() + " (" + columns + ") SELECT "
-                        + columns + " FROM " + STAGE + (filter.isEmpty() ? "" : " WHERE " + filter)
-                        + " LIMIT " + remaining);
+                long inserted = keep.rows(statement, remaining);
                 statement.execute("TRUNCATE " + STAGE);
                 accepted += inserted;
                 ordinal += batch;
@@ -209,12 +220,9 @@ final class TableSeeder {
             connection.commit();
         } catch (SQLException e) {
             rollbackAndRethrowIfFatal(e);
-            return SeedNotes.copyFailed(table, e);
+            return new Staged(accepted, ordinal - base, SeedNotes.copyFailed(table, e));
         }
-        if (accepted == 0) {
-            return SeedNotes.rejected(table, suspects, ordinal - base);
-        }
-        return accepted < count ? SeedNotes.short_(table, suspects, base + accepted, base + count) : null;
+        return new Staged(accepted, ordinal - base, null);
     }
 
     private void stream(String target, RowPlan plan, long base, long count, SplittableRandom rnd) throws SQLException {
