@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
 import dev.rehearsal.runner.internal.seed.Sql;
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.Await;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Migrations on a 100 000-row table under the write load, watched by the monitor. The bound for migrations that
@@ -30,17 +28,8 @@ class BlockingMonitorTest {
 
     private static final int ROWS = 100_000;
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_see_writers_wait_for_most_of_a_rewriting_alter_type() throws Exception {

@@ -6,34 +6,23 @@ import dev.rehearsal.report.Phase;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
 import dev.rehearsal.runner.internal.seed.Sql;
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.Await;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("slow") // a held lock under the write load
 class LongReaderTest {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_make_a_quick_alter_queue_behind_it_and_every_later_query_queue_behind_the_alter() throws Exception {

@@ -8,18 +8,16 @@ import dev.rehearsal.report.Timeline;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
 import dev.rehearsal.runner.internal.seed.Sql;
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.Await;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("slow") // seconds of write load per test
 class WriteLoadTest {
@@ -34,17 +32,8 @@ class WriteLoadTest {
                 created_at  timestamptz NOT NULL
             );""";
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_run_the_planned_schedule_and_answer_windows_and_timelines() throws Exception {

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.SeedSummary.SeededTable;
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generated columns that read json keys through path operators, functions and casts to enums. */
 class GeneratedJsonKeysTest {
@@ -36,17 +34,8 @@ class GeneratedJsonKeysTest {
             );
             """;
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_fill_keys_read_through_path_operators_and_only_enum_labels_where_an_enum_is_computed()

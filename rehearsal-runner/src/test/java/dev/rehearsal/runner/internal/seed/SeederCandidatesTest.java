@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.SeedSummary.SeededTable;
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CHECKs the generators do not read: PostgreSQL judges candidate values and the seeder uses those it accepts. */
 class SeederCandidatesTest {
 
     private static final int ROWS = 3_000;
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_fill_customers_whose_email_checks_it_does_not_read_and_their_orders() throws SQLException {

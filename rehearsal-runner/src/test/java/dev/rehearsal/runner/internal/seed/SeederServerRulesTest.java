@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.SeedSummary.SeededTable;
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rules only the server knows — exclusion constraints, triggers that raise — decide which generated rows a table
@@ -22,17 +20,8 @@ import org.junit.jupiter.api.Test;
 class SeederServerRulesTest {
 
     private static final int ROWS = 2_000;
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_fill_a_table_whose_exclusion_constraint_forbids_overlapping_ranges() throws SQLException {

@@ -2,29 +2,18 @@ package dev.rehearsal.runner.internal.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Seeding runs before every migration: tables already full must cost no ANALYZE. */
 class SeederStatisticsTest {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_analyze_only_the_tables_it_added_rows_to() throws SQLException {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.SeedSummary.SeededTable;
-import dev.rehearsal.runner.provision.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,10 +13,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("slow") // seeds large schemas
@@ -28,17 +26,8 @@ class SeederTest {
     private static final List<String> SEEDED = List.of("shop.customers", "shop.orders", "shop.order_lines",
             "shop.categories", "shop.events", "shop.bookings", "shop.owners", "shop.accounts");
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_fill_every_table_up_to_the_row_count_while_every_constraint_holds() throws SQLException {

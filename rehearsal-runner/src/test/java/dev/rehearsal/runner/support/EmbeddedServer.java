@@ -1,0 +1,35 @@
+package dev.rehearsal.runner.support;
+
+import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One embedded PostgreSQL (the default major) for a test class, started before its tests and stopped after them;
+ * each test makes its own scratch databases:
+ * <pre>{@code @RegisterExtension static final EmbeddedServer server = new EmbeddedServer();}</pre>
+ */
+public final class EmbeddedServer implements BeforeAllCallback, AfterAllCallback {
+
+    private PostgresServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = PostgresProviders.embedded().start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    public ScratchDatabase createDatabase(String name) {
+        return server.createDatabase(name);
+    }
+}
