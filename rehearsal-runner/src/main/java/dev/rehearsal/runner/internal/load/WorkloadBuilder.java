@@ -80,7 +80,8 @@ final class WorkloadBuilder {
         AtomicLong next = ordinals.of(target, count(table));
         // the seeder's pools for CHECKs the generators do not read, so inserts pass them instead of being filtered out
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, parentKeys, Set.of(), next.get(), INSERTS_PLANNED,
-                seed, column -> max(table, column), CandidatePools.judge(connection, table, List.of()));
+                seed, column -> max(table, column),
+                CandidatePools.judge(connection, table, demands.columnDemands(table)));
         RowPlan plan = outcome.plan() == null ? null : withoutSelfReferences(outcome.plan());
         List<ColumnInfo> key = addressingKey(table);
         String insert = plan == null ? null : insertSql(table, plan, outcome.notUnderstood());

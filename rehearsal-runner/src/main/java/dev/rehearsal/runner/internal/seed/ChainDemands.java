@@ -134,6 +134,37 @@ public final class ChainDemands {
     }
 
     /**
+     * Later single-column CHECKs the seeder cannot read into value rules (a regular expression, a function call), as
+     * conditions PostgreSQL judges candidate values against ({@link CandidatePools}): the column's values pass them
+     * already, as production's rows did when the constraint was added. CHECKs over several columns are left to the
+     * rehearsal's rejection probe.
+     */
+    public List<ColumnDemand> columnDemands(TableInfo table) {
+        TableDemands demands = table == null ? null : byTable.get(table.name());
+        if (demands == null) {
+            return List.of();
+        }
+        List<ColumnDemand> found = new ArrayList<>();
+        for (String expression : demands.checks) {
+            CheckParser.Result parsed = CheckParser.parse("CHECK (" + expression + ")");
+            if (parsed.complete() && !parsed.rules().isEmpty()) {
+                continue; // read into value rules by applyTo
+            }
+            List<String> named = table.columns().stream().map(ColumnInfo::name)
+                    .filter(name -> mentions(expression, name)).toList();
+            if (named.size() == 1 && !table.column(named.get(0)).orElseThrow().filledByServer()) {
+                found.add(new ColumnDemand(named.get(0), expression, List.of(), "a later CHECK (" + expression + ")"));
+            }
+        }
+        return found;
+    }
+
+    private static boolean mentions(String expression, String column) {
+        return Pattern.compile("(?<![\\w$.])\"?" + Pattern.quote(column) + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE)
+                .matcher(expression.replaceAll("'(?:[^']|'')*'", "''")).find();
+    }
+
+    /**
      * The type to generate a text column's values as. A {@code char(n)} keeps its padding through a cast, and a
      * short {@code varchar(n)} cannot hold a JSON document or a UUID: those keep their text, and the step that casts
      * them is rehearsed again if it rejects them.

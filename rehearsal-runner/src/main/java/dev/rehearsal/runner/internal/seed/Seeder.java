@@ -78,7 +78,11 @@ public final class Seeder {
         List<TableInfo> toAnalyze = new ArrayList<>();
         connection.setAutoCommit(false);
         TableSeeder seeder = new TableSeeder(connection, new ParentKeys(connection), byOid, order.nullFilled(),
-                options.seed(), options::demandsFor);
+                options.seed(), table -> {
+                    List<ColumnDemand> all = new java.util.ArrayList<>(options.demandsFor(table));
+                    all.addAll(demands.columnDemands(table));
+                    return all;
+                });
         for (TableInfo table : order.order()) {
             SeededTable result = seeder.seed(table, options.rowsFor(table));
             results.add(result);

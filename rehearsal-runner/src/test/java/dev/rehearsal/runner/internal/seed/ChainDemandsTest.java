@@ -151,6 +151,27 @@ class ChainDemandsTest {
     }
 
     @Test
+    void should_give_a_column_values_that_a_later_check_it_cannot_read_accepts() throws SQLException {
+        // GIVEN a code column that a later migration constrains with a regular expression (not read into value rules)
+        String table = "CREATE TABLE vouchers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code text NOT NULL, "
+                + "note text)";
+        String later = "ALTER TABLE vouchers ADD CONSTRAINT code_format CHECK (code ~ '^[A-Z]{3}-[0-9]{4}$')";
+        ChainDemands demands = ChainDemands.of(List.of(List.of(table), List.of(later)));
+        try (ScratchDatabase db = server.createDatabase("later_regex");
+             Connection connection = db.dataSource().getConnection()) {
+            execute(connection, table);
+
+            // WHEN filled with the chain in mind
+            Seeder.seed(connection, SeedOptions.defaults().rows(500), demands);
+
+            // THEN the constraint validates on every generated row, and only the constrained column was judged
+            execute(connection, later);
+            assertThat(demands.columnDemands(new CatalogReader(connection).tables().get(0)))
+                    .extracting(ColumnDemand::column).containsExactly("code");
+        }
+    }
+
+    @Test
     void should_read_a_later_generated_column_but_leave_it_out_once_it_exists() {
         ChainDemands demands = ChainDemands.of(List.of(List.of("ALTER TABLE ONLY public.kv ADD COLUMN IF NOT EXISTS "
                 + "created timestamptz NOT NULL GENERATED ALWAYS AS ((value ->> 'created')::timestamptz) STORED")));
