@@ -2,114 +2,127 @@ package dev.rehearsal.runner;
 
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.provision.PostgresProvider;
-import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.source.SourceOptions;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Everything a rehearsal needs to know, validated when built. Create it with {@link #builder()}; every option has
  * a documented default, so only the migrations location is required.
+ * <p>
+ * The settings come in groups, each an immutable record validated when it is made: {@link Server}, {@link Sources},
+ * {@link Seeding}, {@link Load}, {@link Timeouts}, {@link Policy} and the {@link RolloutPlan}. Every front door (the
+ * command line and {@code rehearsal.yaml}, {@code @MigrationRehearsal} and its {@code rehearsal.*} keys, the Maven
+ * plugin, the report's {@code settings}) maps these; {@link ConfigOption} lists them all with their names there.
  */
 public final class RehearsalConfig {
 
     /** Rows generated per existing table before each migration, unless configured otherwise. */
-    public static final int DEFAULT_ROWS = 100_000;
+    public static final int DEFAULT_ROWS = Seeding.DEFAULT_ROWS;
     /** Client connections of the write load. */
-    public static final int DEFAULT_LOAD_CLIENTS = 4;
+    public static final int DEFAULT_LOAD_CLIENTS = Load.DEFAULT_CLIENTS;
     /** A statement running longer than this is cancelled and reported as failed. */
-    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Timeouts.DEFAULT_STATEMENT;
 
-    private final String location;
-    private final SourceOptions sourceOptions;
+    private final Server server;
     private final PostgresProvider provider;
-    private final int rows;
-    private final boolean load;
-    private final int loadRate;
-    private final int loadClients;
-    private final Duration statementTimeout;
-    private final Duration lockTimeout;
-    private final Duration longReader;
+    private final Sources sources;
+    private final Seeding seeding;
+    private final Load load;
+    private final Timeouts timeouts;
     private final Policy policy;
-    private final boolean flywayParity;
-    private final RehearsalListener listener;
     private final RolloutPlan plan;
-    private final java.util.Map<String, Integer> tableRows;
-    private final java.nio.file.Path seedScript;
-    private final java.util.Map<String, Integer> baselineChecksums;
+    private final RehearsalListener listener;
 
-    private RehearsalConfig(Builder b) {
-        this.location = b.location;
-        this.sourceOptions = b.sourceOptions;
-        this.provider = b.provider == null ? PostgresProviders.embedded() : b.provider;
-        this.rows = b.rows;
-        this.load = b.load;
-        this.loadRate = b.loadRate;
-        this.loadClients = b.loadClients;
-        this.statementTimeout = b.statementTimeout;
-        this.lockTimeout = b.lockTimeout;
-        this.longReader = b.longReader;
+    private RehearsalConfig(Builder b, Seeding seeding, Load load, Timeouts timeouts) {
+        this.server = b.server;
+        this.provider = b.provider != null ? b.provider : b.server.provider();
+        this.sources = b.sources;
+        this.seeding = seeding;
+        this.load = load;
+        this.timeouts = timeouts;
         this.policy = b.policy;
-        this.flywayParity = b.flywayParity;
-        this.listener = b.listener;
         this.plan = b.plan;
-        this.tableRows = java.util.Map.copyOf(b.tableRows);
-        this.seedScript = b.seedScript;
-        this.baselineChecksums = java.util.Map.copyOf(b.baselineChecksums);
+        this.listener = b.listener;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The migrations: a directory, {@code filesystem:<dir>} or {@code classpath:<path>}. Required. */
+    /** Where the server comes from, as configured; {@link #provider()} may replace it with a provider object. */
+    public Server server() {
+        return server;
+    }
+
+    public Sources sources() {
+        return sources;
+    }
+
+    public Seeding seeding() {
+        return seeding;
+    }
+
+    /** The write load and the long reader. Named so that {@link #load()} keeps meaning "whether the load runs". */
+    public Load loadSettings() {
+        return load;
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The first migrations location; {@link Sources#locations()} has them all. */
     public String location() {
-        return location;
+        return sources.locations().get(0);
     }
 
     /** Placeholders, layout, working directory and class loader for reading the migrations. */
     public SourceOptions sourceOptions() {
-        return sourceOptions;
+        return sources.options();
     }
 
-    /** The server to rehearse on; default embedded PostgreSQL of the newest major. */
+    /** The server to rehearse on: a provider object given to the builder, else the one {@link #server()} describes. */
     public PostgresProvider provider() {
         return provider;
     }
 
     /** Rows generated per existing table before each migration; default {@value #DEFAULT_ROWS}; 0 turns seeding off. */
     public int rows() {
-        return rows;
+        return seeding.rows();
     }
 
     /** Whether a concurrent write load runs during each step; default true. */
     public boolean load() {
-        return load;
+        return load.enabled();
     }
 
     /** Target requests per second of the write load; 0 (the default) means 400 requests/s across all clients. */
     public int loadRate() {
-        return loadRate;
+        return load.rate();
     }
 
     /** Client connections of the write load; default {@value #DEFAULT_LOAD_CLIENTS}. */
     public int loadClients() {
-        return loadClients;
+        return load.clients();
     }
 
     /** Per-statement timeout; default 10 minutes. */
     public Duration statementTimeout() {
-        return statementTimeout;
+        return timeouts.statement();
     }
 
     /** A lock_timeout the runner applies, with bounded retries; {@code null} (default) applies none. */
     public Duration lockTimeout() {
-        return lockTimeout;
+        return timeouts.lock();
     }
 
     /** How long a simulated long-running reader holds its lock (the lock-queue scenario); {@code null} (default) for none. */
     public Duration longReader() {
-        return longReader;
+        return load.longReader();
     }
 
     public Policy policy() {
@@ -118,7 +131,7 @@ public final class RehearsalConfig {
 
     /** Whether the chain is also applied with Flyway and the schemas compared; default true for the Flyway layout. */
     public boolean flywayParity() {
-        return flywayParity;
+        return sources.flywayParity();
     }
 
     public RehearsalListener listener() {
@@ -134,176 +147,208 @@ public final class RehearsalConfig {
     }
 
     /** Rows for single tables (schema-qualified name → rows), overriding {@link #rows()}; default none. */
-    public java.util.Map<String, Integer> tableRows() {
-        return tableRows;
+    public Map<String, Integer> tableRows() {
+        return seeding.tableRows();
     }
 
     /** A SQL script run before generated rows, for tables the generator cannot fill; {@code null} (default) for none. */
-    public java.nio.file.Path seedScript() {
-        return seedScript;
+    public Path seedScript() {
+        return seeding.seedScript();
     }
 
     /**
      * Checksums of migrations already applied somewhere (version → Flyway checksum), e.g. from the report of the
      * main branch; a migration whose checksum differs was edited after it was applied. Default none.
      */
-    public java.util.Map<String, Integer> baselineChecksums() {
-        return baselineChecksums;
+    public Map<String, Integer> baselineChecksums() {
+        return sources.baselineChecksums();
     }
 
-    /** Builds a {@link RehearsalConfig}; {@link #build()} validates every value and names the one that is wrong. */
+    /**
+     * Builds a {@link RehearsalConfig}; {@link #build()} validates every value and names the one that is wrong. Each
+     * group can be set whole ({@link #seeding(Seeding)}) or one value at a time ({@link #rows(int)}); the defaults are
+     * those of the groups' {@code defaults()}.
+     */
     public static final class Builder {
-        private String location;
-        private SourceOptions sourceOptions = SourceOptions.defaults();
+        private Server server = Server.defaults();
         private PostgresProvider provider;
-        private int rows = DEFAULT_ROWS;
+        private Sources sources = Sources.defaults();
+        // Single values are kept apart until build(), so that setters may come in any order and each group is
+        // validated once, whole.
+        private int rows = Seeding.DEFAULT_ROWS;
+        private Map<String, Integer> tableRows = Map.of();
+        private Path seedScript;
         private boolean load = true;
         private int loadRate;
-        private int loadClients = DEFAULT_LOAD_CLIENTS;
-        private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
-        private Duration lockTimeout;
+        private int loadClients = Load.DEFAULT_CLIENTS;
         private Duration longReader;
+        private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT;
+        private Duration lockTimeout;
         private Policy policy = Policy.defaults();
-        private boolean flywayParity = true;
-        private RehearsalListener listener = RehearsalListener.NONE;
         private RolloutPlan plan = RolloutPlan.none();
-        private java.util.Map<String, Integer> tableRows = java.util.Map.of();
-        private java.nio.file.Path seedScript;
-        private java.util.Map<String, Integer> baselineChecksums = java.util.Map.of();
+        private RehearsalListener listener = RehearsalListener.NONE;
 
         private Builder() {
         }
 
-        public Builder migrations(String value) {
-            this.location = value;
+        /** The server as a value (kind, major, image, JDBC URL, allow-remote); default embedded, newest major. */
+        public Builder server(Server value) {
+            this.server = Objects.requireNonNull(value, "server");
             return this;
         }
 
-        public Builder sourceOptions(SourceOptions value) {
-            this.sourceOptions = Objects.requireNonNull(value, "sourceOptions");
-            return this;
-        }
-
+        /** A provider object instead of {@link #server(Server)}, e.g. a server shared by many rehearsals. */
         public Builder provider(PostgresProvider value) {
             this.provider = value;
             return this;
         }
 
+        public Builder sources(Sources value) {
+            this.sources = Objects.requireNonNull(value, "sources");
+            return this;
+        }
+
+        /** One migrations location: a directory, {@code filesystem:<dir>} or {@code classpath:<path>}. Required. */
+        public Builder migrations(String value) {
+            return locations(value == null ? List.of() : List.of(value));
+        }
+
+        /** The migrations locations. Required: at least one. */
+        public Builder locations(List<String> value) {
+            this.sources = sources.withLocations(value);
+            return this;
+        }
+
+        /** Placeholders, layout, working directory, class loader; default {@link SourceOptions#defaults()}. */
+        public Builder sourceOptions(SourceOptions value) {
+            this.sources = sources.withOptions(Objects.requireNonNull(value, "sourceOptions"));
+            return this;
+        }
+
+        /** Whether the chain is also applied with Flyway to compare schemas; default true. */
+        public Builder flywayParity(boolean value) {
+            this.sources = sources.withFlywayParity(value);
+            return this;
+        }
+
+        /** Checksums of migrations already applied (version → checksum); default none. */
+        public Builder baselineChecksums(Map<String, Integer> value) {
+            this.sources = sources.withBaselineChecksums(Objects.requireNonNull(value, "baselineChecksums"));
+            return this;
+        }
+
+        /** Rows, rows per table and seed script at once. */
+        public Builder seeding(Seeding value) {
+            Objects.requireNonNull(value, "seeding");
+            this.rows = value.rows();
+            this.tableRows = value.tableRows();
+            this.seedScript = value.seedScript();
+            return this;
+        }
+
+        /** Rows per existing table; default {@value Seeding#DEFAULT_ROWS}; 0 turns seeding off. */
         public Builder rows(int value) {
             this.rows = value;
             return this;
         }
 
+        /** Rows for single tables, schema-qualified; default none. */
+        public Builder tableRows(Map<String, Integer> value) {
+            this.tableRows = Objects.requireNonNull(value, "tableRows");
+            return this;
+        }
+
+        /** SQL run before the generated rows; default none. */
+        public Builder seedScript(Path value) {
+            this.seedScript = value;
+            return this;
+        }
+
+        /** The write load and the long reader at once. */
+        public Builder load(Load value) {
+            Objects.requireNonNull(value, "load");
+            this.load = value.enabled();
+            this.loadRate = value.rate();
+            this.loadClients = value.clients();
+            this.longReader = value.longReader();
+            return this;
+        }
+
+        /** Whether the write load runs; default true. */
         public Builder load(boolean value) {
             this.load = value;
             return this;
         }
 
+        /** Requests per second across all clients; default 0 (automatic: 400). */
         public Builder loadRate(int value) {
             this.loadRate = value;
             return this;
         }
 
+        /** Client connections of the write load, 1 to 64; default {@value Load#DEFAULT_CLIENTS}. */
         public Builder loadClients(int value) {
             this.loadClients = value;
             return this;
         }
 
-        public Builder statementTimeout(Duration value) {
-            this.statementTimeout = value;
-            return this;
-        }
-
-        public Builder lockTimeout(Duration value) {
-            this.lockTimeout = value;
-            return this;
-        }
-
+        /** How long a simulated long reader holds its lock; default none. */
         public Builder longReader(Duration value) {
             this.longReader = value;
             return this;
         }
 
+        /** Statement and lock timeouts at once. */
+        public Builder timeouts(Timeouts value) {
+            Objects.requireNonNull(value, "timeouts");
+            this.statementTimeout = value.statement();
+            this.lockTimeout = value.lock();
+            return this;
+        }
+
+        /** Per-statement timeout; default 10 minutes. */
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = value;
+            return this;
+        }
+
+        /** lock_timeout applied to each script, with bounded retries; default none. */
+        public Builder lockTimeout(Duration value) {
+            this.lockTimeout = value;
+            return this;
+        }
+
+        /** Fail-on, writer-block budget, severities, disabled codes; default {@link Policy#defaults()}. */
         public Builder policy(Policy value) {
             this.policy = Objects.requireNonNull(value, "policy");
             return this;
         }
 
-        public Builder flywayParity(boolean value) {
-            this.flywayParity = value;
-            return this;
-        }
-
-        public Builder listener(RehearsalListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        public Builder tableRows(java.util.Map<String, Integer> value) {
-            this.tableRows = Objects.requireNonNull(value, "tableRows");
-            return this;
-        }
-
-        public Builder seedScript(java.nio.file.Path value) {
-            this.seedScript = value;
-            return this;
-        }
-
-        public Builder baselineChecksums(java.util.Map<String, Integer> value) {
-            this.baselineChecksums = Objects.requireNonNull(value, "baselineChecksums");
-            return this;
-        }
-
+        /** The rollout plan; default {@link RolloutPlan#none()}. */
         public Builder plan(RolloutPlan value) {
             this.plan = Objects.requireNonNull(value, "plan");
             return this;
         }
 
+        /** Told what happens, e.g. to show progress; default none. */
+        public Builder listener(RehearsalListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
         public RehearsalConfig build() {
-            if (location == null || location.isBlank()) {
-                throw invalid("the migrations location is missing: name a directory such as db/migration, "
+            if (sources.locations().isEmpty()) {
+                throw Invalid.option("the migrations location is missing: name a directory such as db/migration, "
                         + "or classpath:db/migration");
             }
-            if (rows < 0) {
-                throw invalid("rows must be 0 or more (0 turns seeding off), got " + rows);
+            if (sources.locations().size() > 1) {
+                throw Invalid.option("several migrations locations are not supported yet, got " + sources.locations()
+                        + "; give one");
             }
-            tableRows.forEach((table, count) -> {
-                if (!table.contains(".")) {
-                    throw invalid("rows for table '" + table + "' need its schema, as in public." + table
-                            + " (tables of every schema are seeded, so a bare name is ambiguous)");
-                }
-                if (count == null || count < 0) {
-                    throw invalid("rows for " + table + " must be 0 or more, got " + count);
-                }
-            });
-            if (seedScript != null && !java.nio.file.Files.isRegularFile(seedScript)) {
-                throw invalid("the seed script " + seedScript.toAbsolutePath() + " does not exist");
-            }
-            if (loadRate < 0) {
-                throw invalid("the load rate must be 0 (automatic) or more requests per second, got " + loadRate);
-            }
-            if (loadClients < 1 || loadClients > 64) {
-                throw invalid("load clients must be between 1 and 64, got " + loadClients);
-            }
-            requirePositive("statement timeout", statementTimeout);
-            if (lockTimeout != null) {
-                requirePositive("lock timeout", lockTimeout);
-            }
-            if (longReader != null) {
-                requirePositive("long reader duration", longReader);
-            }
-            return new RehearsalConfig(this);
-        }
-
-        private static void requirePositive(String what, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw invalid("the " + what + " must be a positive duration such as 500ms or 2s, got "
-                        + (value == null ? "none" : value.toMillis() + "ms"));
-            }
-        }
-
-        private static RehearsalException invalid(String message) {
-            return new RehearsalException(ErrorCode.INVALID_OPTION, "Invalid configuration: " + message + ".");
+            Seeding seeding = new Seeding(rows, tableRows, seedScript);
+            Load load = new Load(this.load, loadRate, loadClients, longReader);
+            Timeouts timeouts = new Timeouts(statementTimeout, lockTimeout);
+            return new RehearsalConfig(this, seeding, load, timeouts);
         }
     }
 }

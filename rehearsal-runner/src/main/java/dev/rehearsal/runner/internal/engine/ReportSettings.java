@@ -48,13 +48,6 @@ public final class ReportSettings {
     }
 
     static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "min";
-        }
-        if (millis % 1000 == 0 && millis > 0) {
-            return millis / 1000 + "s";
-        }
-        return millis + "ms";
+        return dev.rehearsal.runner.Durations.format(duration);
     }
 }
