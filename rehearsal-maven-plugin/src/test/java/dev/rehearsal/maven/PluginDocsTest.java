@@ -22,7 +22,7 @@ class PluginDocsTest {
     record Declared(String name, String property, String defaultValue) {
     }
 
-    private static List<Declared> parameters() throws Exception {
+    static List<Declared> parameters() throws Exception {
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
         Element mojo = (Element) xml.getElementsByTagName("mojo").item(0);
         Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);

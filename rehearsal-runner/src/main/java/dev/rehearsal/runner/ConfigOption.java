@@ -24,54 +24,55 @@ public enum ConfigOption {
             + "drops its own scratch databases there", named("jdbcUrl")
             .gap(FrontDoor.REPORT, "the URL can hold a password; the report names the provider only")),
     ALLOW_REMOTE(Group.SERVER, "boolean", "false", "allow a JDBC URL host other than this machine",
-            named("allowRemote")),
+            named("allowRemote").notYetInJunit()),
 
     // --- sources ---
     LOCATIONS(Group.SOURCES, "locations", "classpath:db/migration (JUnit); found from Flyway or Spring Boot (Maven)",
             "the migrations: a directory, filesystem:<dir> or classpath:<path>",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
-    LAYOUT(Group.SOURCES, "auto, flyway or golang-migrate", "auto", "the migration layout", named("layout")),
+    LAYOUT(Group.SOURCES, "auto, flyway or golang-migrate", "auto", "the migration layout", named("layout").notYetInJunit()),
     PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders",
             named("placeholders").cli("--placeholder")),
     FLYWAY_PARITY(Group.SOURCES, "boolean", "true", "also apply the chain with Flyway and compare the schemas",
-            named("flywayParity").cli("--no-flyway-parity")),
+            named("flywayParity").notYetInJunit().cli("--no-flyway-parity")),
     BASELINE(Group.SOURCES, "path of a report.json", "none", "migrations already applied (e.g. the main branch's "
-            + "report); a migration whose checksum differs was edited", named("baseline").report("baselineMigrations")),
+            + "report); a migration whose checksum differs was edited", named("baseline").notYetInJunit().report("baselineMigrations")),
 
     // --- seeding ---
     ROWS(Group.SEEDING, "whole number", Integer.toString(Seeding.DEFAULT_ROWS),
             "rows generated per existing table before each migration; 0 turns seeding off", named("rows")),
     TABLE_ROWS(Group.SEEDING, "schema.table=N pairs", "none", "rows for single tables, overriding rows",
-            named("tableRows")),
+            named("tableRows").notYetInJunit()),
     SEED_SCRIPT(Group.SEEDING, "path", "none", "SQL run before rows are generated, for tables the generator cannot "
-            + "fill", named("seedScript")),
+            + "fill", named("seedScript").notYetInJunit()),
 
     // --- load ---
     LOAD(Group.LOAD, "boolean", "true", "the concurrent write load", named("load").cli("--no-load")),
     LOAD_RATE(Group.LOAD, "whole number", "0 (automatic: 400)", "write load in requests per second across all clients",
-            named("loadRate")),
+            named("loadRate").notYetInJunit()),
     LOAD_CLIENTS(Group.LOAD, "1 to 64", Integer.toString(Load.DEFAULT_CLIENTS),
-            "client connections of the write load", named("loadClients")),
+            "client connections of the write load", named("loadClients").notYetInJunit()),
     LONG_READER(Group.LOAD, "duration", "none", "hold a lock on each touched table for this long (the lock-queue "
-            + "scenario)", named("longReader")),
+            + "scenario)", named("longReader").notYetInJunit()),
 
     // --- timeouts ---
     STATEMENT_TIMEOUT(Group.TIMEOUTS, "duration", Durations.format(Timeouts.DEFAULT_STATEMENT),
-            "cancel a migration statement that runs longer", named("statementTimeout")),
+            "cancel a migration statement that runs longer", named("statementTimeout").notYetInJunit()),
     LOCK_TIMEOUT(Group.TIMEOUTS, "duration", "none", "apply this lock_timeout to each script, retried with jitter",
-            named("lockTimeout")),
+            named("lockTimeout").notYetInJunit()),
 
     // --- policy ---
     FAIL_ON(Group.POLICY, "error, warning or info", "error", "lowest finding severity that fails", named("failOn")),
     WRITER_BLOCK_BUDGET(Group.POLICY, "duration", Durations.format(Policy.DEFAULT_WRITER_BLOCK_BUDGET),
-            "how long writers may wait on one statement", named("writerBlockBudget")),
+            "how long writers may wait on one statement", named("writerBlockBudget").annotation("writerBlockBudgetMs")),
     SEVERITIES(Group.POLICY, "CODE=LEVEL pairs", "the catalogue's", "change a finding's severity: error, warning, "
-            + "info, or off to disable it", named("severities").cli("--severity")),
+            + "info, or off to disable it", named("severities").notYetInJunit().cli("--severity")
+                    .report("severities, disabledFindings")),
 
     // --- rollout plan ---
     PLAN(Group.PLAN, "path of a YAML plan", "none", "app versions with SQL checks and the order of deploys, "
-            + "migrations and retires", named("plan")
+            + "migrations and retires", named("plan").notYetInJunit()
             .gap(FrontDoor.REPORT, "the report's phases[] show each step of the plan and its checks")),
 
     // --- reports (front doors only: the engine returns one Report value) ---
@@ -100,7 +101,7 @@ public enum ConfigOption {
             + "the whole JVM", named("serverScope").only(FrontDoor.JUNIT_KEY, "only JUnit runs several test classes "
             + "in one JVM; the command line and Maven start one server per run").junitKey("rehearsal.server.scope")),
     PROVIDER_OBJECT(Group.FRONT_DOOR, "PostgresProvider", "from the server settings", "a provider object instead of the "
-            + "server settings (e.g. a server shared by many rehearsals)", named("provider").only(null,
+            + "server settings (e.g. a server shared by many rehearsals)", named("providerObject").only(null,
             "an object, not a value: RehearsalConfig.Builder.provider(…) only; JUnit uses it to share its server")),
     LISTENER(Group.FRONT_DOOR, "RehearsalListener", "none", "told what happens, e.g. to show progress",
             named("listener").only(null, "an object, not a value: RehearsalConfig.Builder.listener(…) only; each front "
@@ -115,6 +116,7 @@ public enum ConfigOption {
     /** The configuration record an option belongs to. */
     public enum Group { SERVER, SOURCES, SEEDING, LOAD, TIMEOUTS, POLICY, PLAN, REPORTS, FRONT_DOOR }
 
+    private final String key;
     private final Group group;
     private final String type;
     private final String defaultValue;
@@ -127,8 +129,14 @@ public enum ConfigOption {
         this.type = type;
         this.defaultValue = defaultValue;
         this.description = description;
+        this.key = names.key;
         this.names = Collections.unmodifiableMap(names.names);
         this.gaps = Collections.unmodifiableMap(names.gaps);
+    }
+
+    /** The option's own name, in camel case, from which the front doors' names are derived. */
+    public String key() {
+        return key;
     }
 
     public Group group() {
@@ -170,10 +178,12 @@ public enum ConfigOption {
     }
 
     private static final class Names {
+        private final String key;
         private final Map<FrontDoor, String> names = new EnumMap<>(FrontDoor.class);
         private final Map<FrontDoor, String> gaps = new EnumMap<>(FrontDoor.class);
 
         Names(String name) {
+            this.key = name;
             cli("--" + name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
             names.put(FrontDoor.ANNOTATION, name);
             names.put(FrontDoor.JUNIT_KEY, "rehearsal." + name);
@@ -194,6 +204,18 @@ public enum ConfigOption {
 
         Names yaml(String key) {
             return put(FrontDoor.YAML, key);
+        }
+
+        /** Not an annotation attribute nor a JUnit key yet: issue 15 adds them. */
+        Names notYetInJunit() {
+            gap(FrontDoor.ANNOTATION, "not carried yet (issue 15)");
+            return gap(FrontDoor.JUNIT_KEY, "not carried yet (issue 15)");
+        }
+
+        /** The attribute; the JUnit key is {@code rehearsal.<attribute>}. */
+        Names annotation(String attribute) {
+            put(FrontDoor.ANNOTATION, attribute);
+            return put(FrontDoor.JUNIT_KEY, "rehearsal." + attribute);
         }
 
         Names junitKey(String key) {

@@ -14,6 +14,16 @@ public final class ReportSettings {
     public static Map<String, String> of(RehearsalConfig config) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("provider", config.provider().name());
+        if (config.server().kind() == dev.rehearsal.runner.Server.Kind.TESTCONTAINERS
+                && config.provider().name().equals("testcontainers")) {
+            settings.put("image", config.server().imageOrDefault());
+        }
+        if (config.server().allowRemote() && config.provider().name().equals("external")) {
+            settings.put("allowRemote", "true");
+        }
+        if (config.sourceOptions().layout() != null) {
+            settings.put("layout", config.sourceOptions().layout().id());
+        }
         settings.put("rows", Integer.toString(config.rows()));
         settings.put("load", Boolean.toString(config.load()));
         settings.put("loadRate", Long.toString(config.loadRate() == 0

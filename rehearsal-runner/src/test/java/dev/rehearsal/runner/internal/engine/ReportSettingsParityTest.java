@@ -1,0 +1,55 @@
+package dev.rehearsal.runner.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Severity;
+import dev.rehearsal.runner.ConfigOption;
+import dev.rehearsal.runner.FrontDoor;
+import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.Server;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.SourceOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report's {@code settings} is one front door of the configuration: it shows every catalogued option it can. */
+class ReportSettingsParityTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_show_every_catalogued_option_and_only_those() throws Exception {
+        // GIVEN every option set away from its default, on each kind of server that adds settings of its own
+        Path seed = Files.writeString(dir.resolve("seed.sql"), "SELECT 1;");
+        RehearsalConfig.Builder everything = RehearsalConfig.builder().migrations("db/migration")
+                .sourceOptions(SourceOptions.defaults().withLayout(MigrationLayout.FLYWAY)
+                        .withPlaceholders(Map.of("schema", "app")))
+                .flywayParity(false).baselineChecksums(Map.of("1", 42))
+                .rows(10).tableRows(Map.of("public.orders", 5)).seedScript(seed)
+                .load(false).loadRate(100).loadClients(2).longReader(Duration.ofMillis(300))
+                .statementTimeout(Duration.ofSeconds(30)).lockTimeout(Duration.ofSeconds(2))
+                .policy(Policy.defaults().withFailOn(Severity.WARNING).withWriterBlockBudget(Duration.ofMillis(250))
+                        .withSeverity("NO_LOCK_TIMEOUT", Severity.ERROR).withDisabled("MISSING_DOWN"));
+        Set<String> keys = new TreeSet<>(ReportSettings.of(everything.build()).keySet());
+        keys.addAll(ReportSettings.of(everything.server(new Server(null, null, null,
+                "jdbc:postgresql://db.example.com/app", true)).build()).keySet());
+        // WHEN
+        Set<String> catalogued = Stream.of(ConfigOption.values()).flatMap(o -> o.name(FrontDoor.REPORT).stream())
+                .flatMap(n -> Arrays.stream(n.split(", "))).collect(Collectors.toCollection(TreeSet::new));
+        // THEN (image is shown for Testcontainers only, which needs Docker's client here; checked by name below)
+        keys.add("image");
+        assertThat(keys).as("keys of the report's settings (catalogue: dev.rehearsal.runner.ConfigOption)")
+                .containsExactlyInAnyOrderElementsOf(catalogued);
+    }
+}
