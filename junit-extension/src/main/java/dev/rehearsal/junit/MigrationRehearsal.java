@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link RehearsalResult}, or the test's database as a {@link RehearsalDatabase @RehearsalDatabase}
  * {@code DataSource} or JDBC URL {@code String}.
  * <pre>{@code
- * @MigrationRehearsal(locations = "classpath:db/migration", rows = 0, load = "false")
+ * @MigrationRehearsal(locations = "classpath:db/migration", rows = "0", load = Toggle.OFF)
  * class MigrationsTest {
  *     @Test
  *     void index_is_built_concurrently(RehearsalResult result) {
@@ -23,8 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     }
  * }
  * }</pre>
- * Every attribute left at its default is read from the JUnit configuration ({@code junit-platform.properties} or
- * {@code -D} configuration parameters) under the key given on it, else the built-in default applies. An attribute
+ * Every attribute left at its default ({@code ""}, <code>{}</code>, {@code DEFAULT}) is read from the JUnit configuration
+ * ({@code junit-platform.properties} or {@code -D} configuration parameters) under the key given on it, else the
+ * built-in default applies. Numbers and durations are strings ({@code "1000"}, {@code "250ms"}, {@code "2s"},
+ * {@code "1min"}), read as the command line reads them. An attribute
  * set here wins over the configuration. {@code rehearsal.server.scope=jvm} shares one server per configuration across
  * all test classes of the JVM instead of one per class.
  * <p>
@@ -39,11 +41,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MigrationRehearsalExtension.class)
 public @interface MigrationRehearsal {
 
-    /** The migrations: {@code classpath:db/migration} (default; key {@code rehearsal.locations}) or a directory. */
+    /**
+     * The migrations, Flyway style: {@code classpath:db/migration} or a directory ({@code filesystem:} optional). Key {@code rehearsal.locations} ({@code a,b}); default {@code classpath:db/migration}.
+     */
     String[] locations() default {};
 
-    /** PostgreSQL major, 13 to 18; 0 = key {@code rehearsal.postgres}, else the newest. */
-    int postgres() default 0;
+    /** PostgreSQL major, 13 to 18; key {@code rehearsal.postgres}; default the newest. */
+    String postgres() default "";
 
     /** Where the server comes from; key {@code rehearsal.provider}; default {@link Provider#EMBEDDED}. */
     Provider provider() default Provider.DEFAULT;
@@ -54,20 +58,62 @@ public @interface MigrationRehearsal {
     /** JDBC URL for {@link Provider#EXTERNAL} (implies it); key {@code rehearsal.jdbcUrl}. */
     String jdbcUrl() default "";
 
-    /** Rows generated per existing table before each migration; -1 = key {@code rehearsal.rows}, else 100000. */
-    int rows() default -1;
+    /** Allow a JDBC URL host other than this machine; key {@code rehearsal.allowRemote}; default off. */
+    Toggle allowRemote() default Toggle.DEFAULT;
 
-    /** {@code "true"} or {@code "false"}: concurrent write load; key {@code rehearsal.load}; default true. */
-    String load() default "";
+    /** {@code auto}, {@code flyway} or {@code golang-migrate}; key {@code rehearsal.layout}; default {@code auto}. */
+    String layout() default "";
+
+    /** Flyway placeholders as {@code "name=value"}; key {@code rehearsal.placeholders} ({@code a=1,b=2}). */
+    String[] placeholders() default {};
+
+    /** Also apply the chain with Flyway and compare schemas; key {@code rehearsal.flywayParity}; default on. */
+    Toggle flywayParity() default Toggle.DEFAULT;
+
+    /** A report.json of migrations already applied, to find edited ones; key {@code rehearsal.baseline}; default none. */
+    String baseline() default "";
+
+    /** Rows generated per existing table before each migration, e.g. {@code "1000"}; key {@code rehearsal.rows};
+     * default 100000; {@code "0"} turns seeding off. */
+    String rows() default "";
+
+    /** Rows for single tables as {@code "public.orders=5000"}; key {@code rehearsal.tableRows} ({@code a=1,b=2}). */
+    String[] tableRows() default {};
+
+    /** SQL run before rows are generated, for tables the generator cannot fill; key {@code rehearsal.seedScript}. */
+    String seedScript() default "";
+
+    /** The concurrent write load; key {@code rehearsal.load}; default on. */
+    Toggle load() default Toggle.DEFAULT;
+
+    /** Write load in requests per second across all clients; key {@code rehearsal.loadRate}; default automatic (400). */
+    String loadRate() default "";
+
+    /** Client connections of the write load, 1 to 64; key {@code rehearsal.loadClients}; default 4. */
+    String loadClients() default "";
+
+    /** Hold a lock on each touched table this long, e.g. {@code "500ms"}; key {@code rehearsal.longReader}; default none. */
+    String longReader() default "";
+
+    /** Cancel a statement running longer, e.g. {@code "30s"}; key {@code rehearsal.statementTimeout}; default 10min. */
+    String statementTimeout() default "";
+
+    /** lock_timeout applied to each script, retried, e.g. {@code "2s"}; key {@code rehearsal.lockTimeout}; default none. */
+    String lockTimeout() default "";
 
     /** {@code error}, {@code warning} or {@code info}: the least severity that fails; key {@code rehearsal.failOn}. */
     String failOn() default "";
 
-    /** How long writers may wait on one statement; -1 = key {@code rehearsal.writerBlockBudgetMs}, else 100. */
-    long writerBlockBudgetMs() default -1;
+    /** How long writers may wait on one statement, e.g. {@code "250ms"}; key {@code rehearsal.writerBlockBudget};
+     * default 100ms. */
+    String writerBlockBudget() default "";
 
-    /** Flyway placeholders as {@code "name=value"}; key {@code rehearsal.placeholders} ({@code a=1,b=2}). */
-    String[] placeholders() default {};
+    /** Finding severities as {@code "CODE=level"}, the level error, warning, info or off; key
+     * {@code rehearsal.severities} ({@code A=off,B=error}). */
+    String[] severities() default {};
+
+    /** A YAML rollout plan file (docs/phases.md); key {@code rehearsal.plan}; default none. */
+    String plan() default "";
 
     /**
      * Where the reports go: a directory (relative to the working directory), under which each test class gets a folder

@@ -19,6 +19,13 @@ public interface Rehearsal {
     Rehearsal withPlan(RolloutPlan plan);
 
     /**
+     * The same rehearsal with the configuration changed by {@code customizer} (after the annotation's settings), e.g.
+     * {@code rehearsal.with(config -> config.lockTimeout(Duration.ofSeconds(2))).dynamicTests()}; its {@link #run()}
+     * runs once, as this one's does.
+     */
+    Rehearsal with(Consumer<RehearsalConfig.Builder> customizer);
+
+    /**
      * One container per migration holding a test per step ({@code V3 up}, {@code V3 down}, {@code V3 up again}) and
      * per app-version check ({@code V3 app v1 after up}), named with the measured figures, derived from
      * {@link #run()}. Return it from a {@code @TestFactory}.

@@ -7,6 +7,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.stream.Stream;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.commons.util.PackageUtils;
 
 /** The extension built against JUnit 5.14 runs on JUnit 6: parameters, the per-class server, dynamic tests. */
-@MigrationRehearsal(locations = "classpath:db/compat", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/compat", rows = "0", load = Toggle.OFF)
 class JUnit6CompatibilityTest {
 
     @Test

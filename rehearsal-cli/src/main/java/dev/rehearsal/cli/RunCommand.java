@@ -265,7 +265,7 @@ final class RunCommand implements Callable<Integer> {
                 .plan(plan == null ? RolloutPlan.none() : PlanFiles.read(plan))
                 .tableRows(tableRows)
                 .seedScript(seedScript)
-                .baselineChecksums(baseline == null ? Map.of() : BaselineFile.checksums(baseline))
+                .baselineChecksums(baseline == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(baseline))
                 .listener(progress)
                 .build();
     }

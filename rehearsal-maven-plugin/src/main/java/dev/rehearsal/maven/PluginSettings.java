@@ -1,10 +1,7 @@
 package dev.rehearsal.maven;
 
-import dev.rehearsal.report.MigrationReport;
-import dev.rehearsal.report.Report;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.render.ReportFormat;
-import dev.rehearsal.report.render.ReportJson;
 import dev.rehearsal.runner.BuildInfo;
 import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.PlanFiles;
@@ -16,29 +13,20 @@ import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.io.File;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the plugin's parameters (strings, as Maven hands them over) into the engine's configuration values; every
  * mistake is one message naming the parameter, its {@code rehearsal.*} property and what is accepted.
  */
 final class PluginSettings {
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)");
 
     private PluginSettings() {
     }
@@ -47,22 +35,10 @@ final class PluginSettings {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE_DURATION.matcher(text);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m", "min" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-        }
         try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw invalid("<" + parameter + "> (rehearsal." + parameter + ") '" + value
-                    + "' is not a duration; write it like 500ms, 2s, 5min or 1h");
+            return dev.rehearsal.runner.Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("<" + parameter + "> (rehearsal." + parameter + ") " + e.getMessage());
         }
     }
 
@@ -192,26 +168,7 @@ final class PluginSettings {
 
     /** The checksums of migrations already applied, from the report.json of an earlier rehearsal. */
     static Map<String, Integer> baseline(File file) {
-        if (file == null) {
-            return Map.of();
-        }
-        Path json = file.isDirectory() ? file.toPath().resolve("report.json") : file.toPath();
-        Report report;
-        try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
-            report = ReportJson.read(in);
-        } catch (IOException e) {
-            throw new RehearsalException(ErrorCode.INVALID_REPORT, "The baseline " + json + " cannot be read as a "
-                    + "Rehearsal report (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                    + "); set <baseline> to the report.json of an earlier rehearsal, e.g. the one your main branch "
-                    + "published.", e);
-        }
-        Map<String, Integer> checksums = new LinkedHashMap<>();
-        for (MigrationReport migration : report.migrations()) {
-            if (migration.version() != null && migration.checksum() != null) {
-                checksums.put(migration.version(), migration.checksum());
-            }
-        }
-        return checksums;
+        return file == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(file.toPath());
     }
 
     private static void refuse(boolean condition, String message) {

@@ -24,55 +24,55 @@ public enum ConfigOption {
             + "drops its own scratch databases there", named("jdbcUrl")
             .gap(FrontDoor.REPORT, "the URL can hold a password; the report names the provider only")),
     ALLOW_REMOTE(Group.SERVER, "boolean", "false", "allow a JDBC URL host other than this machine",
-            named("allowRemote").notYetInJunit()),
+            named("allowRemote")),
 
     // --- sources ---
     LOCATIONS(Group.SOURCES, "locations", "classpath:db/migration (JUnit); found from Flyway or Spring Boot (Maven)",
             "the migrations: a directory, filesystem:<dir> or classpath:<path>",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
-    LAYOUT(Group.SOURCES, "auto, flyway or golang-migrate", "auto", "the migration layout", named("layout").notYetInJunit()),
+    LAYOUT(Group.SOURCES, "auto, flyway or golang-migrate", "auto", "the migration layout", named("layout")),
     PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders",
             named("placeholders").cli("--placeholder")),
     FLYWAY_PARITY(Group.SOURCES, "boolean", "true", "also apply the chain with Flyway and compare the schemas",
-            named("flywayParity").notYetInJunit().cli("--no-flyway-parity")),
+            named("flywayParity").cli("--no-flyway-parity")),
     BASELINE(Group.SOURCES, "path of a report.json", "none", "migrations already applied (e.g. the main branch's "
-            + "report); a migration whose checksum differs was edited", named("baseline").notYetInJunit().report("baselineMigrations")),
+            + "report); a migration whose checksum differs was edited", named("baseline").report("baselineMigrations")),
 
     // --- seeding ---
     ROWS(Group.SEEDING, "whole number", Integer.toString(Seeding.DEFAULT_ROWS),
             "rows generated per existing table before each migration; 0 turns seeding off", named("rows")),
     TABLE_ROWS(Group.SEEDING, "schema.table=N pairs", "none", "rows for single tables, overriding rows",
-            named("tableRows").notYetInJunit()),
+            named("tableRows")),
     SEED_SCRIPT(Group.SEEDING, "path", "none", "SQL run before rows are generated, for tables the generator cannot "
-            + "fill", named("seedScript").notYetInJunit()),
+            + "fill", named("seedScript")),
 
     // --- load ---
     LOAD(Group.LOAD, "boolean", "true", "the concurrent write load", named("load").cli("--no-load")),
     LOAD_RATE(Group.LOAD, "whole number", "0 (automatic: 400)", "write load in requests per second across all clients",
-            named("loadRate").notYetInJunit()),
+            named("loadRate")),
     LOAD_CLIENTS(Group.LOAD, "1 to 64", Integer.toString(Load.DEFAULT_CLIENTS),
-            "client connections of the write load", named("loadClients").notYetInJunit()),
+            "client connections of the write load", named("loadClients")),
     LONG_READER(Group.LOAD, "duration", "none", "hold a lock on each touched table for this long (the lock-queue "
-            + "scenario)", named("longReader").notYetInJunit()),
+            + "scenario)", named("longReader")),
 
     // --- timeouts ---
     STATEMENT_TIMEOUT(Group.TIMEOUTS, "duration", Durations.format(Timeouts.DEFAULT_STATEMENT),
-            "cancel a migration statement that runs longer", named("statementTimeout").notYetInJunit()),
+            "cancel a migration statement that runs longer", named("statementTimeout")),
     LOCK_TIMEOUT(Group.TIMEOUTS, "duration", "none", "apply this lock_timeout to each script, retried with jitter",
-            named("lockTimeout").notYetInJunit()),
+            named("lockTimeout")),
 
     // --- policy ---
     FAIL_ON(Group.POLICY, "error, warning or info", "error", "lowest finding severity that fails", named("failOn")),
     WRITER_BLOCK_BUDGET(Group.POLICY, "duration", Durations.format(Policy.DEFAULT_WRITER_BLOCK_BUDGET),
-            "how long writers may wait on one statement", named("writerBlockBudget").annotation("writerBlockBudgetMs")),
+            "how long writers may wait on one statement", named("writerBlockBudget")),
     SEVERITIES(Group.POLICY, "CODE=LEVEL pairs", "the catalogue's", "change a finding's severity: error, warning, "
-            + "info, or off to disable it", named("severities").notYetInJunit().cli("--severity")
+            + "info, or off to disable it", named("severities").cli("--severity")
                     .report("severities, disabledFindings")),
 
     // --- rollout plan ---
     PLAN(Group.PLAN, "path of a YAML plan", "none", "app versions with SQL checks and the order of deploys, "
-            + "migrations and retires", named("plan").notYetInJunit()
+            + "migrations and retires", named("plan")
             .gap(FrontDoor.REPORT, "the report's phases[] show each step of the plan and its checks")),
 
     // --- reports (front doors only: the engine returns one Report value) ---
@@ -204,12 +204,6 @@ public enum ConfigOption {
 
         Names yaml(String key) {
             return put(FrontDoor.YAML, key);
-        }
-
-        /** Not an annotation attribute nor a JUnit key yet: issue 15 adds them. */
-        Names notYetInJunit() {
-            gap(FrontDoor.ANNOTATION, "not carried yet (issue 15)");
-            return gap(FrontDoor.JUNIT_KEY, "not carried yet (issue 15)");
         }
 
         /** The attribute; the JUnit key is {@code rehearsal.<attribute>}. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * migrations load no data: Rehearsal fills each existing table before each migration (here 20 000 rows, 100 000 by
  * default) and runs a concurrent write load beside it.
  */
-@MigrationRehearsal(locations = "classpath:db/shop", rows = 20_000)
+@MigrationRehearsal(locations = "classpath:db/shop", rows = "20000")
 @Tag("slow") // the whole shop history
 class ShopQuickStartTest {
 

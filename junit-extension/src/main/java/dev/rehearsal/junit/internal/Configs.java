@@ -1,6 +1,5 @@
 package dev.rehearsal.junit.internal;
 
-import dev.rehearsal.runner.Policy;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
@@ -16,17 +15,23 @@ final class Configs {
     static SourceOptions sourceOptions(Settings settings, ExtensionContext context) {
         ClassLoader loader = context.getTestClass().map(Class::getClassLoader)
                 .orElse(Thread.currentThread().getContextClassLoader());
-        return SourceOptions.defaults().withPlaceholders(settings.placeholders()).withClassLoader(loader);
+        return SourceOptions.defaults().withPlaceholders(settings.placeholders()).withLayout(settings.layout())
+                .withClassLoader(loader);
     }
 
+    /** Every setting of the class; the server object is the class's running one, which the settings describe. */
     static RehearsalConfig.Builder builder(Settings settings, PostgresServer server, ExtensionContext context) {
         return RehearsalConfig.builder()
-                .migrations(settings.location())
+                .locations(settings.locations())
                 .sourceOptions(sourceOptions(settings, context))
+                .flywayParity(settings.flywayParity())
+                .baselineChecksums(settings.baseline())
+                .server(settings.server())
                 .provider(PostgresProviders.shared(server))
-                .rows(settings.rows())
+                .seeding(settings.seeding())
                 .load(settings.load())
-                .policy(Policy.defaults().withFailOn(settings.failOn())
-                        .withWriterBlockBudget(settings.writerBlockBudget()));
+                .timeouts(settings.timeouts())
+                .policy(settings.policy())
+                .plan(settings.plan());
     }
 }

@@ -23,20 +23,22 @@ final class DefaultRehearsal implements Rehearsal {
     private final ExtensionContext context;
     private final Optional<String> test;
     private final RolloutPlan plan;
+    private final Consumer<RehearsalConfig.Builder> customizer;
     private RehearsalResult result;
 
     /** {@code test}: the test method the rehearsal runs for, which names its reports' folder; empty for the class's. */
     DefaultRehearsal(Settings settings, PostgresServer server, ExtensionContext context, Optional<String> test) {
-        this(settings, server, context, test, RolloutPlan.none());
+        this(settings, server, context, test, settings.plan(), builder -> { });
     }
 
     private DefaultRehearsal(Settings settings, PostgresServer server, ExtensionContext context, Optional<String> test,
-            RolloutPlan plan) {
+            RolloutPlan plan, Consumer<RehearsalConfig.Builder> customizer) {
         this.settings = settings;
         this.server = server;
         this.context = context;
         this.test = test;
         this.plan = plan;
+        this.customizer = customizer;
     }
 
     @Override
@@ -50,6 +52,7 @@ final class DefaultRehearsal implements Rehearsal {
     @Override
     public RehearsalResult run(Consumer<RehearsalConfig.Builder> customizer) {
         RehearsalConfig.Builder builder = Configs.builder(settings, server, context).plan(plan);
+        this.customizer.accept(builder);
         customizer.accept(builder);
         Report report = new RehearsalEngine(builder.build()).run();
         for (MigrationReport migration : report.migrations()) {
@@ -61,7 +64,13 @@ final class DefaultRehearsal implements Rehearsal {
 
     @Override
     public Rehearsal withPlan(RolloutPlan value) {
-        return new DefaultRehearsal(settings, server, context, test, Objects.requireNonNull(value, "plan"));
+        return new DefaultRehearsal(settings, server, context, test, Objects.requireNonNull(value, "plan"), customizer);
+    }
+
+    @Override
+    public Rehearsal with(Consumer<RehearsalConfig.Builder> value) {
+        Objects.requireNonNull(value, "customizer");
+        return new DefaultRehearsal(settings, server, context, test, plan, customizer.andThen(value));
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.runner.RehearsalException;
-import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.source.MigrationSources;
@@ -122,15 +121,7 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
         Settings settings = settings(context);
         ExtensionContext owner = settings.jvmScope() ? context.getRoot() : classContext(context);
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent("server:" + settings.serverKey(),
-                key -> new ServerResource(provider(settings).start()), ServerResource.class).server();
-    }
-
-    private static PostgresProvider provider(Settings settings) {
-        return switch (settings.provider()) {
-            case TESTCONTAINERS -> PostgresProviders.testcontainers(settings.image());
-            case EXTERNAL -> PostgresProviders.external(settings.jdbcUrl(), false);
-            default -> PostgresProviders.embedded(settings.postgres());
-        };
+                key -> new ServerResource(settings.server().provider().start()), ServerResource.class).server();
     }
 
     /** The context of the outermost test class: where the server and the settings of a class live. */

@@ -1,38 +1,65 @@
 package dev.rehearsal.junit.internal;
 
 import dev.rehearsal.junit.MigrationRehearsal.Provider;
-import dev.rehearsal.report.Severity;
-import java.time.Duration;
+import dev.rehearsal.runner.Load;
+import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.Seeding;
+import dev.rehearsal.runner.Server;
+import dev.rehearsal.runner.Timeouts;
+import dev.rehearsal.runner.plan.RolloutPlan;
+import dev.rehearsal.runner.source.MigrationLayout;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resolved configuration of a test class: annotation attributes over configuration parameters over defaults.
+ * The resolved configuration of a test class: annotation attributes over configuration parameters over defaults,
+ * in the engine's configuration records.
  *
- * @param owner          the test class, for messages
- * @param location       the migrations location
- * @param postgres       the PostgreSQL major
- * @param provider       where the server comes from (never DEFAULT)
- * @param image          the Docker image for Testcontainers
- * @param jdbcUrl        the server's URL for EXTERNAL, else {@code null}
- * @param rows           rows to seed per table
- * @param load           whether the write load runs
- * @param failOn         the least severity that fails
- * @param writerBlockBudget how long writers may wait on one statement
- * @param placeholders   Flyway placeholders
- * @param jvmScope       whether one server serves every class of the JVM
- * @param reports        where the reports go and in which formats; empty when they are turned off
+ * @param owner        the test class, for messages
+ * @param locations    the migrations locations
+ * @param provider     where the server comes from (never DEFAULT)
+ * @param server       the server settings
+ * @param layout       the migration layout, {@code null} to detect it
+ * @param placeholders Flyway placeholders
+ * @param flywayParity whether the chain is also applied with Flyway
+ * @param baseline     checksums of migrations already applied
+ * @param seeding      rows, rows per table, seed script
+ * @param load         the write load and the long reader
+ * @param timeouts     statement and lock timeouts
+ * @param policy       fail-on, writer-block budget, severities
+ * @param plan         the rollout plan of the annotation or key; a test's {@code withPlan} replaces it
+ * @param jvmScope     whether one server serves every class of the JVM
+ * @param reports      where the reports go and in which formats; empty when they are turned off
  */
-record Settings(String owner, String location, int postgres, Provider provider, String image, String jdbcUrl, int rows,
-                boolean load, Severity failOn, Duration writerBlockBudget, Map<String, String> placeholders,
-                boolean jvmScope, Optional<ReportTarget> reports) {
+record Settings(String owner, List<String> locations, Provider provider, Server server, MigrationLayout layout,
+                Map<String, String> placeholders, boolean flywayParity, Map<String, Integer> baseline, Seeding seeding,
+                Load load, Timeouts timeouts, Policy policy, RolloutPlan plan, boolean jvmScope,
+                Optional<ReportTarget> reports) {
+
+    /** The first location, for messages. */
+    String location() {
+        return locations.get(0);
+    }
+
+    int postgres() {
+        return server.postgresOrDefault();
+    }
+
+    String image() {
+        return server.imageOrDefault();
+    }
+
+    String jdbcUrl() {
+        return server.jdbcUrl();
+    }
 
     /** What identifies the server: classes with the same key share one when the scope is the JVM. */
     String serverKey() {
         return switch (provider) {
-            case TESTCONTAINERS -> "testcontainers:" + image;
-            case EXTERNAL -> "external:" + jdbcUrl;
-            default -> "embedded:" + postgres;
+            case TESTCONTAINERS -> "testcontainers:" + image();
+            case EXTERNAL -> "external:" + jdbcUrl() + (server.allowRemote() ? " (remote allowed)" : "");
+            default -> "embedded:" + postgres();
         };
     }
 }

@@ -2,26 +2,37 @@ package dev.rehearsal.junit.internal;
 
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.MigrationRehearsal.Provider;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Severity;
-import dev.rehearsal.report.render.ReportFormat;
+import dev.rehearsal.runner.BaselineFiles;
 import dev.rehearsal.runner.BuildInfo;
-import java.nio.file.InvalidPathException;
+import dev.rehearsal.runner.ConfigOption;
+import dev.rehearsal.runner.Durations;
+import dev.rehearsal.runner.FrontDoor;
+import dev.rehearsal.runner.Load;
+import dev.rehearsal.runner.PlanFiles;
+import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.Seeding;
+import dev.rehearsal.runner.Server;
+import dev.rehearsal.runner.Timeouts;
+import dev.rehearsal.runner.plan.RolloutPlan;
+import dev.rehearsal.runner.source.MigrationLayout;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * Reads {@link MigrationRehearsal} and the {@code rehearsal.*} configuration parameters and validates every value
- * before anything starts; a wrong value is reported with where it came from and how to fix it.
+ * Reads {@link MigrationRehearsal} and the {@code rehearsal.*} configuration parameters (each option's key as the
+ * catalogue {@link ConfigOption} names it) and validates every value before anything starts; a wrong value is reported
+ * with where it came from and how to fix it.
  */
 final class SettingsResolver {
 
@@ -37,12 +48,18 @@ final class SettingsResolver {
         this.parameters = parameters;
     }
 
+    /** A value and where it came from, for messages: {@code rows = "x"} or {@code rehearsal.rows=x}. */
+    private record Given(String value, String origin, boolean fromAttribute) {
+    }
+
     Settings resolve() {
-        String location = location();
-        int postgres = postgres();
-        String jdbcUrl = text(annotation.jdbcUrl(), "jdbcUrl", "rehearsal.jdbcUrl");
+        List<String> locations = locations();
+        String jdbcUrl = text(ConfigOption.JDBC_URL, annotation.jdbcUrl()).map(Given::value).orElse(null);
         Provider provider = provider(jdbcUrl);
-        String image = text(annotation.image(), "image", "rehearsal.image");
+        Optional<Given> image = text(ConfigOption.IMAGE, annotation.image());
+        Optional<Given> postgres = text(ConfigOption.POSTGRES, annotation.postgres());
+        Integer major = postgres.map(this::major).orElse(null);
+        boolean allowRemote = toggle(ConfigOption.ALLOW_REMOTE, annotation.allowRemote(), false);
         if (provider == Provider.EXTERNAL && jdbcUrl == null) {
             throw fail("the EXTERNAL provider needs a JDBC URL: add jdbcUrl = \"jdbc:postgresql://localhost:5432/"
                     + "postgres?user=me\" or set rehearsal.jdbcUrl");
@@ -51,78 +68,89 @@ final class SettingsResolver {
             throw fail("a JDBC URL is set, but the provider is " + provider + "; remove the URL, or use "
                     + "provider = EXTERNAL (the default when a URL is set)");
         }
-        if (image != null && provider != Provider.TESTCONTAINERS) {
-            throw fail("image = \"" + image + "\" needs provider = TESTCONTAINERS (or rehearsal.provider=testcontainers)");
+        if (image.isPresent() && provider != Provider.TESTCONTAINERS) {
+            throw fail("image = \"" + image.get().value() + "\" needs provider = TESTCONTAINERS (or "
+                    + "rehearsal.provider=testcontainers)");
         }
-        int rows = annotation.rows() >= 0 ? annotation.rows()
-                : intParameter("rehearsal.rows", dev.rehearsal.runner.RehearsalConfig.DEFAULT_ROWS, "rows, e.g. 1000 (0 "
-                        + "turns seeding off)");
-        if (annotation.rows() < -1) {
-            throw fail("rows = " + annotation.rows() + " is negative; write rows = 0 to turn seeding off");
-        }
-        long budget = annotation.writerBlockBudgetMs() >= 0 ? annotation.writerBlockBudgetMs()
-                : intParameter("rehearsal.writerBlockBudgetMs", 100, "milliseconds, e.g. 100");
-        return new Settings(owner, location, postgres, provider,
-                image != null ? image : "postgres:" + postgres, jdbcUrl, rows, bool(annotation.load(), "load",
-                "rehearsal.load", true), severity(), Duration.ofMillis(budget), placeholders(),
-                scopeIsJvm(), reports());
+        Server server = engine(() -> new Server(Server.Kind.valueOf(provider.name()),
+                provider == Provider.EXTERNAL ? null : major, image.map(Given::value).orElse(null), jdbcUrl,
+                allowRemote));
+        Seeding seeding = engine(() -> new Seeding(
+                number(ConfigOption.ROWS, annotation.rows(), Seeding.DEFAULT_ROWS, "rows, e.g. 1000 (0 turns seeding off)"),
+                tableRows(), path(ConfigOption.SEED_SCRIPT, annotation.seedScript()).orElse(null)));
+        Load load = engine(() -> new Load(toggle(ConfigOption.LOAD, annotation.load(), true),
+                number(ConfigOption.LOAD_RATE, annotation.loadRate(), 0, "requests per second, e.g. 400"),
+                number(ConfigOption.LOAD_CLIENTS, annotation.loadClients(), Load.DEFAULT_CLIENTS, "clients, e.g. 4"),
+                duration(ConfigOption.LONG_READER, annotation.longReader()).orElse(null)));
+        Timeouts timeouts = engine(() -> new Timeouts(duration(ConfigOption.STATEMENT_TIMEOUT,
+                annotation.statementTimeout()).orElse(Timeouts.DEFAULT_STATEMENT),
+                duration(ConfigOption.LOCK_TIMEOUT, annotation.lockTimeout()).orElse(null)));
+        Policy policy = engine(this::policy);
+        Map<String, Integer> baseline = path(ConfigOption.BASELINE, annotation.baseline())
+                .map(file -> engine(() -> BaselineFiles.checksums(file))).orElse(Map.of());
+        RolloutPlan plan = path(ConfigOption.PLAN, annotation.plan()).map(file -> engine(() -> PlanFiles.read(file)))
+                .orElse(RolloutPlan.none());
+        return new Settings(owner, locations, provider, server, layout(), pairs(ConfigOption.PLACEHOLDERS,
+                annotation.placeholders()), toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
+                baseline, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
 
     /** {@code none} for either setting turns the reports off. */
     private Optional<ReportTarget> reports() {
-        String directory = text(annotation.reportsDir(), "reportsDir", "rehearsal.reports.dir");
-        List<String> formats = annotation.reportFormats().length > 0 ? List.of(annotation.reportFormats())
-                : parameters.apply("rehearsal.reports.formats").map(String::strip).filter(v -> !v.isEmpty())
-                        .map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
-        boolean formatsNone = formats.size() == 1 && formats.get(0).strip().equalsIgnoreCase("none");
-        if (formatsNone || "none".equalsIgnoreCase(directory)) {
+        Optional<Given> directory = text(ConfigOption.REPORTS_DIR, annotation.reportsDir());
+        List<String> formats = list(ConfigOption.REPORT_FORMATS, annotation.reportFormats());
+        boolean formatsNone = formats.size() == 1 && formats.get(0).equalsIgnoreCase("none");
+        if (formatsNone || directory.map(d -> d.value().equalsIgnoreCase("none")).orElse(false)) {
             return Optional.empty();
         }
         Path path;
         try {
-            path = Path.of(directory != null ? directory : ReportTarget.DEFAULT_DIRECTORY);
-        } catch (InvalidPathException e) {
-            throw fail(origin(annotation.reportsDir(), "reportsDir", "rehearsal.reports.dir", directory)
-                    + " is not a directory path (" + e.getReason() + "); write e.g. rehearsal.reports.dir="
-                    + ReportTarget.DEFAULT_DIRECTORY + ", or none for no reports");
+            path = Path.of(directory.map(Given::value).orElse(ReportTarget.DEFAULT_DIRECTORY));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw fail(directory.orElseThrow().origin() + " is not a directory path (" + e.getReason()
+                    + "); write e.g. rehearsal.reports.dir=" + ReportTarget.DEFAULT_DIRECTORY + ", or none for no reports");
         }
-        Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+        java.util.Set<dev.rehearsal.report.render.ReportFormat> chosen =
+                java.util.EnumSet.noneOf(dev.rehearsal.report.render.ReportFormat.class);
         for (String id : formats) {
             try {
-                chosen.add(ReportFormat.fromId(id));
+                chosen.add(dev.rehearsal.report.render.ReportFormat.fromId(id));
             } catch (IllegalArgumentException e) {
-                String source = annotation.reportFormats().length > 0 ? "reportFormats = \"" + id.strip() + "\""
+                String source = annotation.reportFormats().length > 0 ? "reportFormats = \"" + id + "\""
                         : "rehearsal.reports.formats=" + String.join(",", formats);
-                throw fail(source + " is not a report format: write some of " + ReportFormat.knownIds()
+                throw fail(source + " is not a report format: write some of "
+                        + dev.rehearsal.report.render.ReportFormat.knownIds()
                         + " (comma-separated in rehearsal.reports.formats), or none for no reports");
             }
         }
-        return Optional.of(new ReportTarget(path, chosen.isEmpty() ? EnumSet.allOf(ReportFormat.class) : chosen));
+        return Optional.of(new ReportTarget(path, chosen.isEmpty()
+                ? java.util.EnumSet.allOf(dev.rehearsal.report.render.ReportFormat.class) : chosen));
     }
 
-    private String location() {
-        String[] locations = annotation.locations();
-        if (locations.length == 0) {
-            String configured = parameters.apply("rehearsal.locations").map(String::strip).orElse(DEFAULT_LOCATION);
-            locations = configured.split("\\s*,\\s*");
+    private List<String> locations() {
+        List<String> locations = list(ConfigOption.LOCATIONS, annotation.locations());
+        if (locations.isEmpty()) {
+            return List.of(DEFAULT_LOCATION);
         }
-        if (locations.length != 1 || locations[0].isBlank()) {
+        if (locations.size() != 1) {
             throw fail("give exactly one migrations location, e.g. locations = \"classpath:db/migration\" or "
-                    + "locations = \"src/main/resources/db/migration\"; got " + Arrays.toString(locations)
+                    + "locations = \"src/main/resources/db/migration\"; got " + locations
                     + " (several locations are not supported yet)");
         }
-        return locations[0].strip();
+        return locations;
     }
 
-    private int postgres() {
-        int major = annotation.postgres() != 0 ? annotation.postgres()
-                : intParameter("rehearsal.postgres", BuildInfo.defaultPostgresMajor(), "a PostgreSQL major, e.g. "
-                        + BuildInfo.NEWEST_MAJOR);
+    private int major(Given given) {
+        int major;
+        try {
+            major = Integer.parseInt(given.value());
+        } catch (NumberFormatException e) {
+            major = -1;
+        }
         if (major < BuildInfo.OLDEST_MAJOR || major > BuildInfo.NEWEST_MAJOR) {
-            String source = annotation.postgres() != 0 ? "postgres = " + major : "rehearsal.postgres=" + major;
-            throw fail(source + " is not supported: choose a PostgreSQL major from " + BuildInfo.OLDEST_MAJOR + " to "
-                    + BuildInfo.NEWEST_MAJOR + ", e.g. postgres = " + BuildInfo.NEWEST_MAJOR
-                    + ", or leave it out for the default (" + BuildInfo.defaultPostgresMajor() + ")");
+            throw fail(given.origin() + " is not supported: choose a PostgreSQL major from " + BuildInfo.OLDEST_MAJOR
+                    + " to " + BuildInfo.NEWEST_MAJOR + ", e.g. postgres = \"" + BuildInfo.NEWEST_MAJOR
+                    + "\", or leave it out for the default (" + BuildInfo.defaultPostgresMajor() + ")");
         }
         return major;
     }
@@ -131,7 +159,7 @@ final class SettingsResolver {
         if (annotation.provider() != Provider.DEFAULT) {
             return annotation.provider();
         }
-        Optional<String> configured = parameters.apply("rehearsal.provider").map(String::strip);
+        Optional<String> configured = key(ConfigOption.PROVIDER);
         if (configured.isEmpty()) {
             return jdbcUrl != null ? Provider.EXTERNAL : Provider.EMBEDDED;
         }
@@ -144,35 +172,55 @@ final class SettingsResolver {
         };
     }
 
-    private Severity severity() {
-        String value = text(annotation.failOn(), "failOn", "rehearsal.failOn");
-        if (value == null) {
+    private MigrationLayout layout() {
+        return text(ConfigOption.LAYOUT, annotation.layout()).map(given -> switch (given.value()
+                .toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "flyway" -> MigrationLayout.FLYWAY;
+            case "golang-migrate" -> MigrationLayout.GOLANG_MIGRATE;
+            default -> throw fail(given.origin() + " is not a layout: write auto, flyway or golang-migrate");
+        }).orElse(null);
+    }
+
+    private Policy policy() {
+        Policy policy = Policy.defaults().withFailOn(severity(text(ConfigOption.FAIL_ON, annotation.failOn())))
+                .withWriterBlockBudget(duration(ConfigOption.WRITER_BLOCK_BUDGET, annotation.writerBlockBudget())
+                        .orElse(Policy.DEFAULT_WRITER_BLOCK_BUDGET));
+        for (Map.Entry<String, String> entry : pairs(ConfigOption.SEVERITIES, annotation.severities()).entrySet()) {
+            String code = entry.getKey().toUpperCase(Locale.ROOT);
+            String level = entry.getValue().toLowerCase(Locale.ROOT);
+            policy = level.equals("off") ? policy.withDisabled(code) : policy.withSeverity(code,
+                    severity(Optional.of(new Given(level, "severities " + code + "=" + level, true))));
+        }
+        return policy;
+    }
+
+    private Severity severity(Optional<Given> given) {
+        if (given.isEmpty()) {
             return Severity.ERROR;
         }
         try {
-            return Severity.fromJson(value.toLowerCase(Locale.ROOT));
+            return Severity.fromJson(given.get().value().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw fail(origin(annotation.failOn(), "failOn", "rehearsal.failOn", value) + " is not a severity: write "
-                    + "error, warning or info");
+            throw fail(given.get().origin() + " is not a severity: write error, warning or info");
         }
     }
 
-    private Map<String, String> placeholders() {
-        List<String> pairs = annotation.placeholders().length > 0 ? List.of(annotation.placeholders())
-                : parameters.apply("rehearsal.placeholders").map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
-        Map<String, String> placeholders = new LinkedHashMap<>();
-        for (String pair : pairs) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw fail("placeholder '" + pair + "' is not name=value; write e.g. placeholders = \"schema=app\"");
+    private Map<String, Integer> tableRows() {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        pairs(ConfigOption.TABLE_ROWS, annotation.tableRows()).forEach((table, count) -> {
+            try {
+                rows.put(table, Integer.valueOf(count));
+            } catch (NumberFormatException e) {
+                throw fail("tableRows " + table + "=" + count + ": the rows must be a whole number, e.g. "
+                        + table + "=5000");
             }
-            placeholders.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-        return placeholders;
+        });
+        return rows;
     }
 
     private boolean scopeIsJvm() {
-        String scope = parameters.apply("rehearsal.server.scope").map(String::strip).orElse("class");
+        String scope = key(ConfigOption.SERVER_SCOPE).orElse("class");
         return switch (scope.toLowerCase(Locale.ROOT)) {
             case "class" -> false;
             case "jvm" -> true;
@@ -181,44 +229,101 @@ final class SettingsResolver {
         };
     }
 
-    private String text(String attribute, String name, String key) {
+    // --- reading one option: the attribute when set, else its key ---
+
+    private Optional<String> key(ConfigOption option) {
+        String key = option.name(FrontDoor.JUNIT_KEY).orElseThrow();
+        return parameters.apply(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private Optional<Given> text(ConfigOption option, String attribute) {
         if (!attribute.isBlank()) {
-            return attribute.strip();
+            return Optional.of(new Given(attribute.strip(), option.name(FrontDoor.ANNOTATION).orElseThrow() + " = \""
+                    + attribute.strip() + "\"", true));
         }
-        return parameters.apply(key).map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+        String key = option.name(FrontDoor.JUNIT_KEY).orElseThrow();
+        return key(option).map(value -> new Given(value, key + "=" + value, false));
     }
 
-    private boolean bool(String attribute, String name, String key, boolean fallback) {
-        String value = text(attribute, name, key);
-        if (value == null) {
-            return fallback;
+    /** An array attribute, else the key's comma-separated list. */
+    private List<String> list(ConfigOption option, String[] attribute) {
+        if (attribute.length > 0) {
+            return java.util.Arrays.stream(attribute).map(String::strip).filter(v -> !v.isEmpty()).toList();
         }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw fail(origin(attribute, name, key, value) + " is not true or false");
-        };
+        return key(option).map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
     }
 
-    private int intParameter(String key, int fallback, String expected) {
-        Optional<String> value = parameters.apply(key).map(String::strip);
+    private Map<String, String> pairs(ConfigOption option, String[] attribute) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : list(option, attribute)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                String name = option.name(FrontDoor.ANNOTATION).orElseThrow();
+                throw fail(name + " entry '" + pair + "' is not name=value; write e.g. " + name + " = \""
+                        + (option == ConfigOption.PLACEHOLDERS ? "schema=app" : option == ConfigOption.TABLE_ROWS
+                        ? "public.orders=5000" : "NO_LOCK_TIMEOUT=off") + "\"");
+            }
+            pairs.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return pairs;
+    }
+
+    private boolean toggle(ConfigOption option, Toggle attribute, boolean fallback) {
+        if (attribute != Toggle.DEFAULT) {
+            return attribute == Toggle.ON;
+        }
+        Optional<String> value = key(option);
         if (value.isEmpty()) {
             return fallback;
         }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw fail(option.name(FrontDoor.JUNIT_KEY).orElseThrow() + "=" + value.get()
+                    + " is not true or false");
+        };
+    }
+
+    private int number(ConfigOption option, String attribute, int fallback, String expected) {
+        Optional<Given> given = text(option, attribute);
+        if (given.isEmpty()) {
+            return fallback;
+        }
         try {
-            int parsed = Integer.parseInt(value.get());
+            int parsed = Integer.parseInt(given.get().value().replace("_", ""));
             if (parsed < 0) {
                 throw new NumberFormatException();
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw fail(key + "=" + value.get() + " is not a whole number of " + expected + "; write e.g. " + key + "="
-                    + fallback);
+            throw fail(given.get().origin() + " is not a whole number of " + expected + "; write e.g. "
+                    + (given.get().fromAttribute() ? option.name(FrontDoor.ANNOTATION).orElseThrow() + " = \""
+                    + fallback + "\"" : option.name(FrontDoor.JUNIT_KEY).orElseThrow() + "=" + fallback));
         }
     }
 
-    private static String origin(String attribute, String name, String key, String value) {
-        return attribute.isBlank() ? key + "=" + value : name + " = \"" + value + "\"";
+    private Optional<Duration> duration(ConfigOption option, String attribute) {
+        return text(option, attribute).map(given -> {
+            try {
+                return Durations.parse(given.value());
+            } catch (IllegalArgumentException e) {
+                throw fail(given.origin() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** A file, relative to the working directory (with Maven and Gradle: the module's directory). */
+    private Optional<Path> path(ConfigOption option, String attribute) {
+        return text(option, attribute).map(given -> Path.of(given.value()));
+    }
+
+    /** A value the engine's records validate: their message, said of this class. */
+    private <T> T engine(Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (RehearsalException e) {
+            throw fail(e.getMessage().replaceFirst("^Invalid configuration: ", "").replaceFirst("\\.$", ""));
+        }
     }
 
     private ExtensionConfigurationException fail(String message) {

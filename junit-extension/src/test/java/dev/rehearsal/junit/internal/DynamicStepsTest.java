@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.util.List;
@@ -72,7 +73,7 @@ class DynamicStepsTest {
                 .anyMatch(entry -> entry.contains("V2 rename customer ref") && entry.contains("RENAME_BREAKS_APP"));
     }
 
-    @MigrationRehearsal(locations = "classpath:db/rename", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/rename", rows = "0", load = Toggle.OFF)
     static class RenameTestCase {
 
         private static final AppVersion V1 = AppVersion.named("v1")

@@ -8,6 +8,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class LifecycleTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF)
     static class BeforeAllDatabaseTestCase {
 
         @org.junit.jupiter.api.BeforeAll
@@ -92,7 +93,7 @@ class LifecycleTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF)
     static class InjectionTestCase {
 
         @Test

@@ -48,8 +48,8 @@ class MisconfigurationTest {
     @Test
     void should_refuse_an_unsupported_postgres_major_and_name_the_supported_ones() {
         assertClassFailsWith(Postgres9TestCase.class, Map.of(), "@MigrationRehearsal on "
-                + Postgres9TestCase.class.getName() + ": postgres = 9 is not supported: choose a PostgreSQL major from "
-                + "13 to 18, e.g. postgres = 18, or leave it out for the default (18).");
+                + Postgres9TestCase.class.getName() + ": postgres = \"9\" is not supported: choose a PostgreSQL major from "
+                + "13 to 18, e.g. postgres = \"18\", or leave it out for the default (18).");
     }
 
     @Test
@@ -91,7 +91,7 @@ class MisconfigurationTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", postgres = 9)
+    @MigrationRehearsal(locations = "classpath:db/clean", postgres = "9")
     static class Postgres9TestCase {
         @Test
         void never_runs() {
@@ -105,7 +105,7 @@ class MisconfigurationTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", postgres = 18)
+    @MigrationRehearsal(locations = "classpath:db/clean", postgres = "18")
     static class Postgres18TestCase {
         @Test
         void runs(RehearsalResult result) {

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
+import dev.rehearsal.junit.Toggle;
 import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
@@ -67,11 +68,11 @@ class ParallelExecutionTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF)
     static class FirstTestCase extends TwoDatabaseTests {
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF)
     static class SecondTestCase extends TwoDatabaseTests {
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,7 +161,7 @@ class ReportFilesTest {
                         + "rehearsal.reports.formats), or none for no reports."))));
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF)
     static class SeveralRehearsalsTestCase {
 
         @Test
@@ -185,7 +186,7 @@ class ReportFilesTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF)
     static class DefaultTestCase {
 
         @Test
@@ -194,7 +195,7 @@ class ReportFilesTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false",
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF,
             reportsDir = "target/annotated-reports", reportFormats = {"json", "html"})
     static class AnnotatedTestCase {
 
@@ -204,7 +205,7 @@ class ReportFilesTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/rename", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/rename", rows = "0", load = Toggle.OFF)
     static class FailingTestCase {
 
         @Test

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import java.io.File;
@@ -102,7 +103,7 @@ class Slf4jFallbackTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", rows = 0, load = "false")
+    @MigrationRehearsal(locations = "classpath:db/clean", rows = "0", load = Toggle.OFF)
     static class QuietTestCase {
 
         @Test

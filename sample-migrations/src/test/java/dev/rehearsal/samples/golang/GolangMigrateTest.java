@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * recognised from the names, a {@code BEGIN; … COMMIT;} wrapper makes the file one transaction, and a file holding
  * only {@code CREATE INDEX CONCURRENTLY} runs outside one.
  */
-@MigrationRehearsal(locations = "classpath:db/golang-migrate", rows = 0)
+@MigrationRehearsal(locations = "classpath:db/golang-migrate", rows = "0")
 class GolangMigrateTest {
 
     @Test

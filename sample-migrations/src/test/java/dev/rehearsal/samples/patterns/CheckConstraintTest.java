@@ -7,11 +7,12 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** ADD CHECK validates under an AccessExclusiveLock; NOT VALID then VALIDATE scans while writers go on. */
-@MigrationRehearsal(locations = "classpath:db/patterns/check-constraint/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/check-constraint/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // whole rehearsals with rows
 class CheckConstraintTest {
 

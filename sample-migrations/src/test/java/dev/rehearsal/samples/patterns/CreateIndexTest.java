@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * CREATE INDEX blocks every write to the table while it builds; CREATE INDEX CONCURRENTLY lets writers through. The
  * concurrent write load runs beside each migration (the default), so the writers' waits are measured.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/create-index/safe", rows = 0)
+@MigrationRehearsal(locations = "classpath:db/patterns/create-index/safe", rows = "0")
 class CreateIndexTest {
 
     @Test

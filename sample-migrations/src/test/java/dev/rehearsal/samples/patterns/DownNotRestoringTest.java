@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.RoundTrip;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * A down migration that runs without error but leaves an index behind: the rollback looks fine, and the next up
  * builds a second copy of the index.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/down-not-restoring/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/down-not-restoring/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // whole rehearsals
 class DownNotRestoringTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Dropping a column is safe only after every running app version has stopped reading it: release the version that
  * no longer uses it, retire the old one, then drop.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/drop-column/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/drop-column/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // rollouts and load
 class DropColumnTest {
 

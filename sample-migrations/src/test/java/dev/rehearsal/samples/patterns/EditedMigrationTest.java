@@ -8,6 +8,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationSources;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * checksum with a baseline: the checksums in the report of what is applied (on the command line
  * {@code --baseline main-report.json}).
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/edited-migration/applied", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/edited-migration/applied", rows = "0", load = Toggle.OFF)
 @Tag("slow") // Flyway and rehearsals
 class EditedMigrationTest {
 

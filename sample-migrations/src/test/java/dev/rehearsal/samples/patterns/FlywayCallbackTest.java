@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Production runs Flyway, and Flyway runs its SQL callbacks too. Rehearsal applies the chain with Flyway at the end and
  * compares schemas: a view created in {@code afterMigrate.sql} is in production but was never rehearsed.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/flyway-callback/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/flyway-callback/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // Flyway and rehearsals
 class FlywayCallbackTest {
 

@@ -7,6 +7,7 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.LockHold;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A foreign key validated while it is added blocks writes to both tables for the whole check; NOT VALID then VALIDATE
  * does not. NOT VALID is not lock-free: it takes a ShareRowExclusiveLock on both tables, briefly.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/foreign-key/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/foreign-key/safe", rows = "0", load = Toggle.OFF)
 class ForeignKeyTest {
 
     @Test

@@ -7,6 +7,7 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 // The generated write load inserts into every column, the expand column and the renamed one included, which the app
 // never does; the safe chain is rehearsed without it, the app versions' checks stand for the running app.
-@MigrationRehearsal(locations = "classpath:db/patterns/int-to-bigint/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/int-to-bigint/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // a larger table under load
 class IntToBigintTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.runner.Policy;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * An instant ALTER TABLE still waits for its AccessExclusiveLock behind any long query, and everything queues behind
  * it. NO_LOCK_TIMEOUT is a warning, so this policy fails on warnings.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/lock-timeout/safe", rows = 0, load = "false", failOn = "warning")
+@MigrationRehearsal(locations = "classpath:db/patterns/lock-timeout/safe", rows = "0", load = Toggle.OFF, failOn = "warning")
 @Tag("slow") // long readers under load
 class LockTimeoutTest {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.Severity;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * the UPDATE's row locks are held: a writer waiting for one of those rows and the upgrade wait for each other. The
  * order of the locks is in the trace, so the risk is reported in every run, whether the deadlock struck or not.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/lock-upgrade/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/lock-upgrade/safe", rows = "0", load = Toggle.OFF)
 class LockUpgradeTest {
 
     private static final String CODE = "LOCK_UPGRADE_DEADLOCK_RISK";

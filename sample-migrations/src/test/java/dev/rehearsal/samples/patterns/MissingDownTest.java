@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.StepStatus;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A migration without an undo script can only be fixed forward. MISSING_DOWN is a warning, so this policy fails on
  * warnings; a team that fixes forward says so in the script.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/missing-down/safe", rows = 0, load = "false", failOn = "warning")
+@MigrationRehearsal(locations = "classpath:db/patterns/missing-down/safe", rows = "0", load = Toggle.OFF, failOn = "warning")
 @Tag("slow") // whole rehearsals
 class MissingDownTest {
 

@@ -7,6 +7,7 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A concurrent index build shares a script with ordinary statements: Flyway refuses the script, and a failure half-way
  * would leave it half applied. Split, each part runs the way it must.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/mixed-script/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/mixed-script/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // whole rehearsals
 class MixedScriptTest {
 

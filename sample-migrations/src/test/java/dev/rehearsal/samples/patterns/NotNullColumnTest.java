@@ -7,6 +7,7 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.Scan;
 import dev.rehearsal.report.Severity;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * A NOT NULL column on a table with rows: without a default it cannot be added; SET NOT NULL scans the table under
  * an AccessExclusiveLock; CHECK NOT VALID → VALIDATE → SET NOT NULL gets there without blocking anyone.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/not-null-column/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/not-null-column/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // whole rehearsals with rows
 class NotNullColumnTest {
 

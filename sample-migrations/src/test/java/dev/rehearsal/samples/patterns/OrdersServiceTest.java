@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.MigrationReport;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * An orders service whose customers carry an email CHECK. A plain index on orders is an error whether the
  * rehearsal's orders table holds rows or not: the lock mode is measured either way, and production has the rows.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/orders-service/migrations", rows = 1_000, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/orders-service/migrations", rows = "1000", load = Toggle.OFF)
 class OrdersServiceTest {
 
     @Test

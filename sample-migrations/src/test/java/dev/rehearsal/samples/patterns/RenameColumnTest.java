@@ -8,6 +8,7 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * Renaming a column in one step breaks the app version still running with the old name. Add the new column, keep
  * both filled, backfill, switch the app, then drop the old column: both versions work wherever they run.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/rename-column/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/rename-column/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // every phase of a rollout
 class RenameColumnTest {
 

@@ -7,6 +7,7 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.StatementTrace;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A schema change and a data change in one migration hold the schema change's AccessExclusiveLock for the whole data
  * change. SCHEMA_AND_DATA_MIXED is a warning, so this policy fails on warnings.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/schema-and-data/safe", rows = 0, load = "false", failOn = "warning")
+@MigrationRehearsal(locations = "classpath:db/patterns/schema-and-data/safe", rows = "0", load = Toggle.OFF, failOn = "warning")
 class SchemaAndDataTest {
 
     @Test

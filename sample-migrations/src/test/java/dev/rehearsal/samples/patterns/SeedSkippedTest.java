@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.SeedSummary.SeededTable;
 import dev.rehearsal.report.Severity;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * table: the report says so with the reason, as a SEED_SKIPPED finding on the migration that works on it. A seed
  * script provides the rows.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/seed-skipped/migrations", rows = 1_000, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/seed-skipped/migrations", rows = "1000", load = Toggle.OFF)
 class SeedSkippedTest {
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * (built by dynamic SQL) rejects some generated rows: that is said, the step rehearsed again without them, and the
  * chain goes on.
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/text-to-jsonb-and-enum/chain", rows = 2_000)
+@MigrationRehearsal(locations = "classpath:db/patterns/text-to-jsonb-and-enum/chain", rows = "2000")
 class TextToJsonbAndEnumTest {
 
     @Test

@@ -7,11 +7,12 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import org.junit.jupiter.api.Test;
 
 /** A unique index built concurrently over duplicates fails and leaves an INVALID index; fix the data first. */
-@MigrationRehearsal(locations = "classpath:db/patterns/unique-index/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/unique-index/safe", rows = "0", load = Toggle.OFF)
 class UniqueIndexTest {
 
     @Test

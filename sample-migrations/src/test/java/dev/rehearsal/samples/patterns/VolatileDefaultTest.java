@@ -7,11 +7,12 @@ import dev.rehearsal.junit.LockMode;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A column with a volatile default rewrites the table; add it bare, set the default, backfill separately. */
-@MigrationRehearsal(locations = "classpath:db/patterns/volatile-default/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/volatile-default/safe", rows = "0", load = Toggle.OFF)
 @Tag("slow") // a table rewrite with rows
 class VolatileDefaultTest {
 

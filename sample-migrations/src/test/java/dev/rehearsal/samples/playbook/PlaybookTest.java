@@ -8,6 +8,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.LoadWindow;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.Phase;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The expand → migrate → contract playbook on the shop's payments: amounts move from {@code amount numeric(12,2)} to
  * {@code amount_cents bigint} while app versions v1, v2 and v3 roll out.
  */
-@MigrationRehearsal(locations = "classpath:db/playbook", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/playbook", rows = "0", load = Toggle.OFF)
 @Tag("slow") // a seven-step rollout under load
 class PlaybookTest {
 

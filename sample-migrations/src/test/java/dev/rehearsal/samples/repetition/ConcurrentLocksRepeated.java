@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.StatementTrace;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * -Dsurefire.failIfNoSpecifiedTests=false}, ideally while other processes keep the cores busy; the number of runs is
  * {@code -Drehearsal.lockRuns} (50).
  */
-@MigrationRehearsal(locations = "classpath:db/patterns/create-index/safe", rows = 0, load = "false")
+@MigrationRehearsal(locations = "classpath:db/patterns/create-index/safe", rows = "0", load = Toggle.OFF)
 class ConcurrentLocksRepeated {
 
     private static final int RUNS = Integer.getInteger("rehearsal.lockRuns", 50);

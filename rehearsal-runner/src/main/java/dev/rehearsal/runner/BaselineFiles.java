@@ -1,10 +1,8 @@
-package dev.rehearsal.cli;
+package dev.rehearsal.runner;
 
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.render.ReportJson;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +11,25 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code --baseline report.json}: the checksums of migrations already applied, read from an earlier report. */
-final class BaselineFile {
+/**
+ * The baseline option of every front door: the checksums of migrations already applied, read from the report.json
+ * (or its directory) of an earlier rehearsal.
+ */
+public final class BaselineFiles {
 
-    private BaselineFile() {
+    private BaselineFiles() {
     }
 
-    static Map<String, Integer> checksums(Path file) {
+    /** Version → checksum of each migration the report holds. */
+    public static Map<String, Integer> checksums(Path file) {
         Path json = Files.isDirectory(file) ? file.resolve("report.json") : file;
         Report report;
         try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
             report = ReportJson.read(in);
         } catch (IOException e) {
             throw new RehearsalException(ErrorCode.INVALID_REPORT, "The baseline " + json + " cannot be read as a "
-                    + "Rehearsal report (" + e.getMessage().lines().findFirst().orElse("") + "); pass the report.json "
-                    + "of an earlier `rehearse run`, e.g. the one your main branch published.", e);
+                    + "Rehearsal report (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); give the "
+                    + "baseline the report.json of an earlier rehearsal, e.g. the one your main branch published.", e);
         }
         Map<String, Integer> checksums = new LinkedHashMap<>();
         for (MigrationReport migration : report.migrations()) {
