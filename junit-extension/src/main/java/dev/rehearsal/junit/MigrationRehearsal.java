@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface MigrationRehearsal {
 
     /**
-     * The migrations, Flyway style: {@code classpath:db/migration} or a directory ({@code filesystem:} optional). Key {@code rehearsal.locations} ({@code a,b}); default {@code classpath:db/migration}.
+     * The migrations, Flyway style: {@code classpath:db/migration} or a directory ({@code filesystem:} optional); several
+     * are read into one chain, a version present in two of them being an error. Key {@code rehearsal.locations} ({@code a,b}); default {@code classpath:db/migration}.
      */
     String[] locations() default {};
 

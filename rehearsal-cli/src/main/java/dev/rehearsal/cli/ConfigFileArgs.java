@@ -19,6 +19,7 @@ import java.util.Set;
 /**
  * {@code rehearsal.yaml}: every option of {@code rehearse run} under its own name without the dashes, e.g.
  * <pre>
+ * migrations: [db/migration, db/extra]
  * rows: 20000
  * fail-on: warning
  * lock-timeout: 2s
@@ -72,12 +73,14 @@ final class ConfigFileArgs {
             throw invalid(file, "must be a mapping of option names to values, e.g. `rows: 20000`");
         }
         List<String> args = new ArrayList<>();
-        String migrations = null;
+        List<String> migrations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = entry.getKey();
             if (key.equals("migrations")) {
-                migrations = entry.getValue().asText();
+                // a list of locations, or one
+                JsonNode value = entry.getValue();
+                (value.isArray() ? value : List.of(value)).forEach(item -> migrations.add(item.asText()));
                 continue;
             }
             String option = "--" + key;
@@ -89,8 +92,8 @@ final class ConfigFileArgs {
                 append(args, option, entry.getValue(), file);
             }
         }
-        if (migrations != null) {
-            args.add(0, "--migrations-from-config=" + migrations);
+        for (int i = migrations.size() - 1; i >= 0; i--) {
+            args.add(0, "--migrations-from-config=" + migrations.get(i));
         }
         return args;
     }

@@ -45,10 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<migrations>",
+    @Parameters(arity = "0..*", paramLabel = "<migrations>",
             description = "Directory of migrations (Flyway V/U/R__ or golang-migrate .up/.down.sql), "
-                    + "or classpath:<path>.")
-    String location;
+                    + "or classpath:<path>; several are rehearsed as one chain.")
+    List<String> locations;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rehearsal-report",
             description = "Directory for the reports (default: ${DEFAULT-VALUE}).")
@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
     Path baseline;
 
     @Option(names = "--migrations-from-config", hidden = true)
-    String migrationsFromConfig;
+    List<String> migrationsFromConfig;
 
     /** Whether the settings file has been merged into these options already. */
     boolean configMerged;
@@ -180,10 +180,10 @@ final class RunCommand implements Callable<Integer> {
                 return ConfigMerge.withFile(this, spec, file).call();
             }
         }
-        if (location == null) {
-            location = migrationsFromConfig;
+        if (locations == null || locations.isEmpty()) {
+            locations = migrationsFromConfig;
         }
-        if (location == null) {
+        if (locations == null || locations.isEmpty()) {
             throw CliErrors.invalid("name the migrations to rehearse: rehearse run <migrations-dir> "
                     + "(or `migrations:` in rehearsal.yaml)");
         }
@@ -250,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
         Policy policy = SeverityOptions.apply(Policy.defaults().withFailOn(parseSeverity())
                 .withWriterBlockBudget(writerBlockBudget), severities);
         return RehearsalConfig.builder()
-                .migrations(location)
+                .locations(locations)
                 .sourceOptions(source)
                 .provider(provider())
                 .rows(rows)

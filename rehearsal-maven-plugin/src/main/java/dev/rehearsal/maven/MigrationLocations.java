@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * {@code <locations>}; Spring Boot's {@code spring.flyway.locations}; Flyway's default {@code classpath:db/migration}.
  * A {@code classpath:} location is looked up in the resource directories, then in the output directory. A location
  * without prefix is a directory of the project in the plugin's own {@code <locations>} (as on the command line) and a
- * class-path location in Flyway's and Spring Boot's settings (as those tools read it).
+ * class-path location in Flyway's and Spring Boot's settings (as those tools read it). Every location that exists is
+ * rehearsed, as one chain; one that does not is left out, as Flyway leaves it out, unless none exists.
  */
 final class MigrationLocations {
 
@@ -63,14 +64,7 @@ final class MigrationLocations {
                     + "src/main/resources/db/migration, or name their directory in the plugin's configuration: "
                     + "<locations><location>filesystem:src/main/resources/db/migration</location></locations>.");
         }
-        if (existing.size() > 1) {
-            throw new RehearsalException(ErrorCode.INVALID_CONFIGURATION, "Rehearsal rehearses one migration "
-                    + "location, but " + source + " name " + existing.size() + " that exist: " + existing
-                    + ". Choose the one to rehearse in the plugin's configuration, e.g. <locations><location>"
-                    + "filesystem:" + project.basedir().relativize(existing.iterator().next())
-                    + "</location></locations>.");
-        }
-        return new FoundLocation(existing.iterator().next(), source + ": " + named, placeholders);
+        return new FoundLocation(List.copyOf(existing), source + ": " + named, placeholders);
     }
 
     private static List<Path> candidates(String location, boolean unprefixedIsClassPath, ProjectLayout project) {

@@ -39,7 +39,7 @@ public class RehearseMojo extends AbstractMojo {
     /**
      * Migration locations, Flyway style: {@code filesystem:db/migration} (relative to the project's directory; a path
      * without prefix is the same) or {@code classpath:db/migration} (resolved in the project's resource and output
-     * directories). Rehearsal reads one location. Default: found from Flyway's or Spring Boot's settings.
+     * directories). Several locations are rehearsed as one chain. Default: found from Flyway's or Spring Boot's settings.
      */
     @Parameter(property = "rehearsal.locations")
     List<String> locations;
@@ -167,7 +167,8 @@ public class RehearseMojo extends AbstractMojo {
                 }
                 throw e;
             }
-            getLog().info("Rehearsing " + found.directory() + " (" + found.why() + ")");
+            getLog().info("Rehearsing " + found.directories().stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (" + found.why() + ")");
             engine = new RehearsalEngine(config(found, progress));
         } catch (RehearsalException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -201,7 +202,7 @@ public class RehearseMojo extends AbstractMojo {
         allPlaceholders.putAll(PluginSettings.pairs("placeholders", placeholders));
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return RehearsalConfig.builder()
-                .migrations(found.directory().toString())
+                .locations(found.directories().stream().map(Path::toString).toList())
                 .sourceOptions(PluginSettings.source(allPlaceholders, layout, project.getBasedir().toPath(), loader))
                 .provider(PluginSettings.provider(provider, postgres, image, jdbcUrl, allowRemote))
                 .rows(rows)

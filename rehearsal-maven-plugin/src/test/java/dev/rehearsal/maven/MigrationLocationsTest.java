@@ -131,17 +131,14 @@ class MigrationLocationsTest {
     }
 
     @Test
-    void should_refuse_several_existing_locations_and_name_them() {
+    void should_keep_every_existing_location_as_one_chain() {
         // GIVEN
         Path first = migration("src/main/resources/db/migration");
         Path second = migration("src/main/resources/db/testdata");
-        // WHEN / THEN
-        assertThatThrownBy(() -> find(TestProjects.project(basedir), "classpath:db/migration,classpath:db/testdata"))
-                .isInstanceOfSatisfying(RehearsalException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
-                .hasMessageContaining("Rehearsal rehearses one migration location, but <locations> name 2 that exist: ["
-                        + first + ", " + second + "]")
-                .hasMessageContaining("<locations><location>filesystem:src/main/resources/db/migration</location>");
+        // WHEN
+        FoundLocation found = find(TestProjects.project(basedir), "classpath:db/migration,classpath:db/testdata");
+        // THEN
+        assertThat(found.directories()).containsExactly(first, second);
     }
 
     @Test

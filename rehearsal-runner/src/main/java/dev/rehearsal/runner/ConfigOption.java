@@ -28,7 +28,7 @@ public enum ConfigOption {
 
     // --- sources ---
     LOCATIONS(Group.SOURCES, "locations", "classpath:db/migration (JUnit); found from Flyway or Spring Boot (Maven)",
-            "the migrations: a directory, filesystem:<dir> or classpath:<path>",
+            "the migrations: directories, filesystem:<dir> or classpath:<path>; several are one chain",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
     LAYOUT(Group.SOURCES, "auto, flyway or golang-migrate", "auto", "the migration layout", named("layout")),

@@ -75,9 +75,9 @@ public final class RehearsalConfig {
         return timeouts;
     }
 
-    /** The first migrations location; {@link Sources#locations()} has them all. */
+    /** The migrations locations, comma-separated: as reports and messages name them. */
     public String location() {
-        return sources.locations().get(0);
+        return String.join(", ", sources.locations());
     }
 
     /** Placeholders, layout, working directory and class loader for reading the migrations. */
@@ -340,10 +340,6 @@ public final class RehearsalConfig {
             if (sources.locations().isEmpty()) {
                 throw Invalid.option("the migrations location is missing: name a directory such as db/migration, "
                         + "or classpath:db/migration");
-            }
-            if (sources.locations().size() > 1) {
-                throw Invalid.option("several migrations locations are not supported yet, got " + sources.locations()
-                        + "; give one");
             }
             Seeding seeding = new Seeding(rows, tableRows, seedScript);
             Load load = new Load(this.load, loadRate, loadClients, longReader);

@@ -92,8 +92,10 @@ class RehearsalConfigTest {
     }
 
     @Test
-    void should_keep_one_location_until_several_are_read() {
-        assertThatThrownBy(() -> RehearsalConfig.builder().locations(List.of("db/a", "db/b")).build())
-                .hasMessageContaining("several migrations locations are not supported yet");
+    void should_keep_every_location_and_name_them_all() {
+        RehearsalConfig config = RehearsalConfig.builder().locations(List.of("db/a", " classpath:db/b ")).build();
+
+        assertThat(config.sources().locations()).containsExactly("db/a", "classpath:db/b");
+        assertThat(config.location()).isEqualTo("db/a, classpath:db/b");
     }
 }

@@ -60,7 +60,7 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
     public void beforeAll(ExtensionContext context) {
         Settings settings = settings(context);
         try {
-            MigrationSources.at(settings.location(), Configs.sourceOptions(settings, context)).load();
+            MigrationSources.at(settings.locations(), Configs.sourceOptions(settings, context)).load();
         } catch (RehearsalException e) {
             throw new ExtensionConfigurationException("@MigrationRehearsal on " + settings.owner() + ": "
                     + e.getMessage(), e);

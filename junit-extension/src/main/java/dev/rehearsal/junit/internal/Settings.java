@@ -37,9 +37,9 @@ record Settings(String owner, List<String> locations, Provider provider, Server 
                 Load load, Timeouts timeouts, Policy policy, RolloutPlan plan, boolean jvmScope,
                 Optional<ReportTarget> reports) {
 
-    /** The first location, for messages. */
+    /** The locations, comma-separated, for messages. */
     String location() {
-        return locations.get(0);
+        return String.join(", ", locations);
     }
 
     int postgres() {

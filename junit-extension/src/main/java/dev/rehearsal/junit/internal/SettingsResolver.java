@@ -132,11 +132,6 @@ final class SettingsResolver {
         if (locations.isEmpty()) {
             return List.of(DEFAULT_LOCATION);
         }
-        if (locations.size() != 1) {
-            throw fail("give exactly one migrations location, e.g. locations = \"classpath:db/migration\" or "
-                    + "locations = \"src/main/resources/db/migration\"; got " + locations
-                    + " (several locations are not supported yet)");
-        }
         return locations;
     }
 

@@ -87,6 +87,17 @@ class SettingsResolverTest {
     }
 
     @Test
+    void should_keep_every_location_of_the_attribute_or_the_key() {
+        assertThat(resolve(DefaultsCase.class, Map.of("rehearsal.locations", "classpath:db/a, db/b")).locations())
+                .containsExactly("classpath:db/a", "db/b");
+        assertThat(resolve(LocationsCase.class, Map.of()).locations()).containsExactly("classpath:db/a", "db/b");
+    }
+
+    @MigrationRehearsal(locations = {"classpath:db/a", "db/b"})
+    static class LocationsCase {
+    }
+
+    @Test
     void should_let_an_attribute_win_over_its_key() {
         Settings settings = resolve(OverridesCase.class, Map.of("rehearsal.lockTimeout", "9s", "rehearsal.load",
                 "false"));

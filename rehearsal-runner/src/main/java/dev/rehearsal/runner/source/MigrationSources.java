@@ -22,4 +22,13 @@ public final class MigrationSources {
     public static MigrationSource at(String location, SourceOptions options) {
         return new LocationMigrationSource(location, options == null ? SourceOptions.defaults() : options);
     }
+
+    /**
+     * A source reading several locations into one chain, as Flyway reads its {@code locations}: a version present in
+     * two of them is bad input ({@link dev.rehearsal.runner.ErrorCode#DUPLICATE_VERSION}) naming both files. The
+     * set's {@link MigrationSet#location()} names them all, comma-separated.
+     */
+    public static MigrationSource at(java.util.List<String> locations, SourceOptions options) {
+        return new LocationMigrationSource(locations, options == null ? SourceOptions.defaults() : options);
+    }
 }

@@ -52,7 +52,7 @@ final class FlywayParity {
             try {
                 FluentConfiguration flyway = Flyway.configure(config.sourceOptions().classLoader())
                         .dataSource(database.dataSource())
-                        .locations(flywayLocation(config))
+                        .locations(flywayLocations(config))
                         .placeholders(config.sourceOptions().placeholders())
                         .loggers("slf4j")
                         // MIXED_TRANSACTIONAL reports each script Flyway refuses by default; parity compares schemas
@@ -103,12 +103,16 @@ final class FlywayParity {
         }
     }
 
-    private static String flywayLocation(RehearsalConfig config) {
-        String location = config.location();
-        if (location.startsWith("classpath:") || location.startsWith("filesystem:")) {
-            return location;
-        }
-        return "filesystem:" + config.sourceOptions().workingDirectory().resolve(Path.of(location)).normalize();
+    /** Flyway resolves relative directories against the JVM's working directory; Rehearsal against its own. */
+    private static String[] flywayLocations(RehearsalConfig config) {
+        return config.sources().locations().stream().map(location -> {
+            if (location.startsWith("classpath:")) {
+                return location;
+            }
+            String directory = location.startsWith("filesystem:") ? location.substring("filesystem:".length())
+                    : location;
+            return "filesystem:" + config.sourceOptions().workingDirectory().resolve(Path.of(directory)).normalize();
+        }).toArray(String[]::new);
     }
 
     private static String firstLines(String message) {

@@ -74,9 +74,9 @@ public final class RehearsalRun {
     public void execute() {
         RunTimings timings = state.timings();
         long reading = System.nanoTime();
-        MigrationSet set = MigrationSources.at(config.location(), config.sourceOptions()).load();
+        MigrationSet set = MigrationSources.at(config.sources().locations(), config.sourceOptions()).load();
         timings.addSince(RunTimings.Part.SOURCES, reading);
-        state.source(new SourceInfo(config.location(), set.layout().id()));
+        state.source(new SourceInfo(set.location(), set.layout().id()));
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
         TouchedTables.requireNamed(config.tableRows().keySet(), set.migrations());

@@ -9,38 +9,62 @@ import dev.rehearsal.runner.source.MigrationSet;
 import dev.rehearsal.runner.source.MigrationSource;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** Reads one location (a directory or a class-path location) in the Flyway or the golang-migrate layout. */
+/**
+ * Reads one or several locations (directories or class-path locations) in the Flyway or the golang-migrate layout.
+ * Several locations are one chain, as Flyway reads them: their files are classified together, so a version present
+ * in two of them is refused like a duplicate within one, naming both files.
+ */
 public final class LocationMigrationSource implements MigrationSource {
 
-    private final String location;
+    private final List<String> locations;
     private final SourceOptions options;
 
     public LocationMigrationSource(String location, SourceOptions options) {
-        this.location = location;
+        this(List.of(location), options);
+    }
+
+    public LocationMigrationSource(List<String> locations, SourceOptions options) {
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("no migrations location");
+        }
+        this.locations = List.copyOf(locations);
         this.options = Objects.requireNonNull(options, "options");
     }
 
     @Override
     public MigrationSet load() {
-        Location parsed = Location.parse(location);
-        DisplayPaths display = new DisplayPaths(options.workingDirectory());
-        try (ScannedLocation scanned = parsed.classPath()
-                ? ClassPathLocations.scan(parsed, options.classLoader(), display)
-                : FileSystemLocations.scan(parsed, options.workingDirectory(), display)) {
-            ClassifiedFiles files = FileClassifier.classify(scanned.files());
-            MigrationLayout layout = LayoutDetection.detect(options.layout(), files, location);
+        String named = String.join(", ", locations);
+        List<ScannedLocation> scanned = new ArrayList<>();
+        try {
+            for (String location : locations) {
+                scanned.add(scan(location));
+            }
+            ClassifiedFiles files = FileClassifier.classify(scanned.stream().flatMap(s -> s.files().stream()).toList());
+            MigrationLayout layout = LayoutDetection.detect(options.layout(), files, named);
             rejectMalformed(files.malformed(), layout);
-            LayoutDetection.requireMigrations(layout, files, location, scanned.description());
+            LayoutDetection.requireMigrations(layout, files, named,
+                    String.join("; ", scanned.stream().map(ScannedLocation::description).toList()));
             FlywaySqlParser parser = new FlywaySqlParser();
             List<Migration> migrations = layout == MigrationLayout.FLYWAY
                     ? new FlywayMigrations(parser, placeholders()).read(files)
                     : new GolangMigrations(parser).read(files.golangScripts());
-            return new MigrationSet(location, layout, migrations, SourceWarnings.of(layout, files, migrations));
+            return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations));
+        } finally {
+            scanned.forEach(ScannedLocation::close);
         }
+    }
+
+    private ScannedLocation scan(String location) {
+        Location parsed = Location.parse(location);
+        DisplayPaths display = new DisplayPaths(options.workingDirectory());
+        return parsed.classPath()
+                ? ClassPathLocations.scan(parsed, options.classLoader(), display)
+                : FileSystemLocations.scan(parsed, options.workingDirectory(), display);
     }
 
     private Placeholders placeholders() {
