@@ -59,6 +59,13 @@ public @interface MigrationRehearsal {
     /** JDBC URL for {@link Provider#EXTERNAL} (implies it); key {@code rehearsal.jdbcUrl}. */
     String jdbcUrl() default "";
 
+    /**
+     * With {@link Provider#TESTCONTAINERS} on a machine without Docker, skip the class (with the reason) instead of
+     * failing it, as Testcontainers' {@code @Testcontainers(disabledWithoutDocker = true)} does. Key
+     * {@code rehearsal.testcontainers.disabledWithoutDocker} ({@code true}); default false: a missing Docker fails.
+     */
+    boolean disabledWithoutDocker() default false;
+
     /** Allow a JDBC URL host other than this machine; key {@code rehearsal.allowRemote}; default off. */
     Toggle allowRemote() default Toggle.DEFAULT;
 
@@ -135,7 +142,7 @@ public @interface MigrationRehearsal {
         DEFAULT,
         /** Embedded PostgreSQL: no Docker, no install. */
         EMBEDDED,
-        /** A Docker container of {@link #image()}; without Docker the tests are skipped with the reason. */
+        /** A Docker container of {@link #image()}; without Docker the class fails, unless {@link #disabledWithoutDocker()}. */
         TESTCONTAINERS,
         /** A running server at {@link #jdbcUrl()}; Rehearsal creates and drops its own databases there. */
         EXTERNAL

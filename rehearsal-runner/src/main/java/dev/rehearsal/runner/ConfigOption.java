@@ -25,6 +25,15 @@ public enum ConfigOption {
             .gap(FrontDoor.REPORT, "the URL can hold a password; the report names the provider only")),
     ALLOW_REMOTE(Group.SERVER, "boolean", "false", "allow a JDBC URL host other than this machine",
             named("allowRemote")),
+    DISABLED_WITHOUT_DOCKER(Group.SERVER, "boolean", "false", "skip the test class, instead of failing it, when the "
+            + "testcontainers provider finds no Docker", named("disabledWithoutDocker")
+            .junitKey("rehearsal.testcontainers.disabledWithoutDocker")
+            .gap(FrontDoor.CLI, "the command line always fails without Docker (exit 4): a CI job must not pass "
+                    + "without a rehearsal")
+            .gap(FrontDoor.YAML, "the command line always fails without Docker (exit 4)")
+            .gap(FrontDoor.MAVEN, "the build always fails without Docker (MojoExecutionException); skip the goal with "
+                    + "rehearsal.skip")
+            .gap(FrontDoor.REPORT, "a skipped class writes no report")),
 
     // --- sources ---
     LOCATIONS(Group.SOURCES, "locations", "classpath:db/migration (JUnit); found from Flyway or Spring Boot (Maven)",

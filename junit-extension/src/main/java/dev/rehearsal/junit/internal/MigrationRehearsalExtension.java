@@ -5,6 +5,7 @@ import dev.rehearsal.junit.MigrationRehearsal.Provider;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalDatabase;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.runner.ErrorCode;
 import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
@@ -49,9 +50,11 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
         } catch (ExtensionConfigurationException e) {
             return ConditionEvaluationResult.enabled("the configuration is reported as an error before all tests");
         }
-        if (settings.provider() == Provider.TESTCONTAINERS && !PostgresProviders.dockerAvailable()) {
+        if (settings.provider() == Provider.TESTCONTAINERS && settings.disabledWithoutDocker()
+                && !PostgresProviders.dockerAvailable()) {
             return ConditionEvaluationResult.disabled("Docker is not available, so the Testcontainers provider cannot "
-                    + "start " + settings.image() + "; start Docker, or use provider = EMBEDDED (no Docker needed)");
+                    + "start " + settings.image() + " (skipped: disabledWithoutDocker); start Docker, or use "
+                    + "provider = EMBEDDED (no Docker needed)");
         }
         return ConditionEvaluationResult.enabled("PostgreSQL provider " + settings.provider() + " is usable");
     }
@@ -59,6 +62,13 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
     @Override
     public void beforeAll(ExtensionContext context) {
         Settings settings = settings(context);
+        if (settings.provider() == Provider.TESTCONTAINERS && !PostgresProviders.dockerAvailable()) {
+            throw new RehearsalException(ErrorCode.DOCKER_UNAVAILABLE, "@MigrationRehearsal on " + settings.owner()
+                    + ": Docker is not available, so the Testcontainers provider cannot start " + settings.image()
+                    + ". Start Docker (or set DOCKER_HOST to a running daemon), use provider = EMBEDDED (no Docker "
+                    + "needed), or skip the class where Docker is missing: disabledWithoutDocker = true (key "
+                    + "rehearsal.testcontainers.disabledWithoutDocker=true).");
+        }
         try {
             MigrationSources.at(settings.locations(), Configs.sourceOptions(settings, context)).load();
         } catch (RehearsalException e) {

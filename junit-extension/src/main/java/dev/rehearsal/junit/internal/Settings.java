@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param locations    the migrations locations
  * @param provider     where the server comes from (never DEFAULT)
  * @param server       the server settings
+ * @param disabledWithoutDocker whether the class is skipped, not failed, when Testcontainers finds no Docker
  * @param layout       the migration layout, {@code null} to detect it
  * @param placeholders Flyway placeholders
  * @param flywayParity whether the chain is also applied with Flyway
@@ -32,7 +33,8 @@ import java.util.Optional;
  * @param jvmScope     whether one server serves every class of the JVM
  * @param reports      where the reports go and in which formats; empty when they are turned off
  */
-record Settings(String owner, List<String> locations, Provider provider, Server server, MigrationLayout layout,
+record Settings(String owner, List<String> locations, Provider provider, Server server, boolean disabledWithoutDocker,
+                MigrationLayout layout,
                 Map<String, String> placeholders, boolean flywayParity, Map<String, Integer> baseline, Seeding seeding,
                 Load load, Timeouts timeouts, Policy policy, RolloutPlan plan, boolean jvmScope,
                 Optional<ReportTarget> reports) {

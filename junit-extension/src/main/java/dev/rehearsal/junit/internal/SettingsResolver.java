@@ -90,7 +90,9 @@ final class SettingsResolver {
                 .map(file -> engine(() -> BaselineFiles.checksums(file))).orElse(Map.of());
         RolloutPlan plan = path(ConfigOption.PLAN, annotation.plan()).map(file -> engine(() -> PlanFiles.read(file)))
                 .orElse(RolloutPlan.none());
-        return new Settings(owner, locations, provider, server, layout(), pairs(ConfigOption.PLACEHOLDERS,
+        boolean disabledWithoutDocker = annotation.disabledWithoutDocker()
+                || toggle(ConfigOption.DISABLED_WITHOUT_DOCKER, Toggle.DEFAULT, false);
+        return new Settings(owner, locations, provider, server, disabledWithoutDocker, layout(), pairs(ConfigOption.PLACEHOLDERS,
                 annotation.placeholders()), toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
                 baseline, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }

@@ -13,6 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.MigrationRehearsal.Provider;
 import dev.rehearsal.junit.RehearsalResult;
+import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.provision.PostgresProviders;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -84,6 +85,33 @@ class MisconfigurationTest {
         assertThat(results.testEvents().started().count()).isZero();
     }
 
+    @Test
+    void should_fail_the_class_with_the_ways_out_when_testcontainers_has_no_docker_and_skipping_was_not_asked() {
+        assumeFalse(PostgresProviders.dockerAvailable(), "Docker is available here; this test is about its absence");
+
+        EngineExecutionResults results = run(TestcontainersRequiredTestCase.class, Map.of());
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(TestcontainersRequiredTestCase.class),
+                finishedWithFailure(instanceOf(RehearsalException.class), message(m -> m.startsWith(
+                        "@MigrationRehearsal on " + TestcontainersRequiredTestCase.class.getName() + ": Docker is not "
+                                + "available, so the Testcontainers provider cannot start postgres:17.")
+                        && m.contains("provider = EMBEDDED") && m.contains("disabledWithoutDocker = true")))));
+        assertThat(results.testEvents().started().count()).isZero();
+    }
+
+    @Test
+    void should_skip_the_class_without_docker_when_the_key_asks_for_it() {
+        assumeFalse(PostgresProviders.dockerAvailable(), "Docker is available here; this test is about its absence");
+
+        EngineExecutionResults results = run(TestcontainersRequiredTestCase.class,
+                Map.of("rehearsal.testcontainers.disabledWithoutDocker", "true"));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(
+                TestcontainersRequiredTestCase.class), skippedWithReason(reason -> reason.startsWith(
+                "Docker is not available"))));
+        assertThat(results.testEvents().started().count()).isZero();
+    }
+
     @MigrationRehearsal(locations = "classpath:db/nope")
     static class MissingLocationTestCase {
         @Test
@@ -113,8 +141,16 @@ class MisconfigurationTest {
         }
     }
 
-    @MigrationRehearsal(locations = "classpath:db/clean", provider = Provider.TESTCONTAINERS, image = "postgres:17")
+    @MigrationRehearsal(locations = "classpath:db/clean", provider = Provider.TESTCONTAINERS, image = "postgres:17",
+            disabledWithoutDocker = true)
     static class TestcontainersTestCase {
+        @Test
+        void never_runs() {
+        }
+    }
+
+    @MigrationRehearsal(locations = "classpath:db/clean", provider = Provider.TESTCONTAINERS, image = "postgres:17")
+    static class TestcontainersRequiredTestCase {
         @Test
         void never_runs() {
         }
