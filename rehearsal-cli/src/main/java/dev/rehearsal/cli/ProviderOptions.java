@@ -1,23 +1,28 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.provision.PostgresProvider;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.Server;
 import java.util.Locale;
 
-/** Turns --provider, --postgres, --image, --jdbc-url and --allow-remote into a provider, refusing contradictions. */
+/**
+ * Turns --provider, --postgres, --image, --jdbc-url and --allow-remote into the engine's {@link Server} value, refusing
+ * contradictions in the command line's own words first.
+ */
 final class ProviderOptions {
 
     private ProviderOptions() {
     }
 
-    static PostgresProvider provider(String name, Integer major, String image, String jdbcUrl, boolean allowRemote) {
+    static Server server(String name, Integer major, String image, String jdbcUrl, boolean allowRemote) {
         String chosen = name == null ? (jdbcUrl != null ? "external" : "embedded") : name.toLowerCase(Locale.ROOT);
         switch (chosen) {
             case "embedded" -> {
                 refuse(jdbcUrl != null, "--jdbc-url needs --provider external (or no --provider)");
                 refuse(image != null, "--image needs --provider testcontainers");
-                return major == null ? PostgresProviders.embedded() : PostgresProviders.embedded(major);
+                if (major != null) {
+                    BuildInfo.postgresBinariesVersion(major); // names the supported range
+                }
+                return new Server(Server.Kind.EMBEDDED, major, null, null, allowRemote);
             }
             case "testcontainers" -> {
                 refuse(jdbcUrl != null, "--jdbc-url cannot be combined with --provider testcontainers, which "
@@ -27,8 +32,7 @@ final class ProviderOptions {
                 if (major != null) {
                     BuildInfo.postgresBinariesVersion(major); // names the supported range
                 }
-                String tag = "postgres:" + (major == null ? BuildInfo.defaultPostgresMajor() : major);
-                return PostgresProviders.testcontainers(image == null ? tag : image);
+                return new Server(Server.Kind.TESTCONTAINERS, major, image, null, allowRemote);
             }
             case "external" -> {
                 refuse(jdbcUrl == null, "--provider external needs --jdbc-url, e.g. "
@@ -36,7 +40,7 @@ final class ProviderOptions {
                 refuse(major != null, "--postgres chooses the embedded server's version; it cannot be combined "
                         + "with --jdbc-url, whose server has its own version");
                 refuse(image != null, "--image needs --provider testcontainers");
-                return PostgresProviders.external(jdbcUrl, allowRemote);
+                return new Server(Server.Kind.EXTERNAL, null, null, jdbcUrl, allowRemote);
             }
             default -> throw CliErrors.invalid("--provider must be embedded, testcontainers or external, got '"
                     + name + "'");

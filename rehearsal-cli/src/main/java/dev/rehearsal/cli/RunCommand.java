@@ -14,7 +14,6 @@ import dev.rehearsal.runner.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.plan.RolloutPlan;
-import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.io.PrintWriter;
@@ -252,7 +251,7 @@ final class RunCommand implements Callable<Integer> {
         return RehearsalConfig.builder()
                 .locations(locations)
                 .sourceOptions(source)
-                .provider(provider())
+                .server(server())
                 .rows(rows)
                 .load(!noLoad)
                 .loadRate(loadRate)
@@ -270,8 +269,8 @@ final class RunCommand implements Callable<Integer> {
                 .build();
     }
 
-    private PostgresProvider provider() {
-        return ProviderOptions.provider(providerName, postgresMajor, image, jdbcUrl, allowRemote);
+    private dev.rehearsal.runner.Server server() {
+        return ProviderOptions.server(providerName, postgresMajor, image, jdbcUrl, allowRemote);
     }
 
     private MigrationLayout parseLayout() {

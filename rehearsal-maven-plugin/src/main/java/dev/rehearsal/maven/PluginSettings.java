@@ -8,8 +8,7 @@ import dev.rehearsal.runner.PlanFiles;
 import dev.rehearsal.runner.Policy;
 import dev.rehearsal.runner.RehearsalException;
 import dev.rehearsal.runner.plan.RolloutPlan;
-import dev.rehearsal.runner.provision.PostgresProvider;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.Server;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.io.File;
@@ -128,7 +127,8 @@ final class PluginSettings {
     }
 
     /** The same choices as the command line's --provider, --postgres, --image, --jdbc-url and --allow-remote. */
-    static PostgresProvider provider(String name, Integer major, String image, String jdbcUrl, boolean allowRemote) {
+    /** The engine's {@link Server} value, contradictions refused in the plugin's own words first. */
+    static Server server(String name, Integer major, String image, String jdbcUrl, boolean allowRemote) {
         String url = jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl;
         String chosen = name == null || name.isBlank() ? (url != null ? "external" : "embedded")
                 : name.trim().toLowerCase(Locale.ROOT);
@@ -136,7 +136,10 @@ final class PluginSettings {
             case "embedded" -> {
                 refuse(url != null, "<jdbcUrl> needs <provider>external</provider> (or no provider)");
                 refuse(image != null, "<image> needs <provider>testcontainers</provider>");
-                return major == null ? PostgresProviders.embedded() : PostgresProviders.embedded(major);
+                if (major != null) {
+                    BuildInfo.postgresBinariesVersion(major); // names the supported range
+                }
+                return new Server(Server.Kind.EMBEDDED, major, null, null, allowRemote);
             }
             case "testcontainers" -> {
                 refuse(url != null, "<jdbcUrl> cannot be combined with <provider>testcontainers</provider>, which "
@@ -146,8 +149,7 @@ final class PluginSettings {
                 if (major != null) {
                     BuildInfo.postgresBinariesVersion(major); // names the supported range
                 }
-                String tag = "postgres:" + (major == null ? BuildInfo.defaultPostgresMajor() : major);
-                return PostgresProviders.testcontainers(image == null ? tag : image);
+                return new Server(Server.Kind.TESTCONTAINERS, major, image, null, allowRemote);
             }
             case "external" -> {
                 refuse(url == null, "<provider>external</provider> needs <jdbcUrl>, e.g. "
@@ -155,7 +157,7 @@ final class PluginSettings {
                 refuse(major != null, "<postgres> chooses the embedded server's version; it cannot be combined "
                         + "with <jdbcUrl>, whose server has its own version");
                 refuse(image != null, "<image> needs <provider>testcontainers</provider>");
-                return PostgresProviders.external(url, allowRemote);
+                return new Server(Server.Kind.EXTERNAL, null, null, url, allowRemote);
             }
             default -> throw invalid("<provider> (rehearsal.provider) must be embedded, testcontainers or external, "
                     + "got '" + name + "'");

@@ -204,7 +204,7 @@ public class RehearseMojo extends AbstractMojo {
         return RehearsalConfig.builder()
                 .locations(found.directories().stream().map(Path::toString).toList())
                 .sourceOptions(PluginSettings.source(allPlaceholders, layout, project.getBasedir().toPath(), loader))
-                .provider(PluginSettings.provider(provider, postgres, image, jdbcUrl, allowRemote))
+                .server(PluginSettings.server(provider, postgres, image, jdbcUrl, allowRemote))
                 .rows(rows)
                 .tableRows(PluginSettings.tableRows(tableRows))
                 .seedScript(seedScript == null ? null : seedScript.toPath())
