@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 final class SettingsResolver {
 
     static final String DEFAULT_LOCATION = "classpath:db/migration";
+    /** The key of milliseconds before durations were strings; read only to say it was renamed. */
+    static final String RENAMED_BUDGET_KEY = "rehearsal.writerBlockBudgetMs";
 
     private final String owner;
     private final MigrationRehearsal annotation;
@@ -53,6 +55,11 @@ final class SettingsResolver {
     }
 
     Settings resolve() {
+        // A renamed key would otherwise be ignored without a word, and its default used.
+        parameters.apply(RENAMED_BUDGET_KEY).ifPresent(millis -> {
+            throw fail(RENAMED_BUDGET_KEY + "=" + millis + " was renamed: write it as a duration, "
+                    + "rehearsal.writerBlockBudget=" + millis.strip() + "ms");
+        });
         List<String> locations = locations();
         String jdbcUrl = text(ConfigOption.JDBC_URL, annotation.jdbcUrl()).map(Given::value).orElse(null);
         Provider provider = provider(jdbcUrl);

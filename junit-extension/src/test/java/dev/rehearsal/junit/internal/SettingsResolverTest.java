@@ -117,6 +117,9 @@ class SettingsResolverTest {
                 .hasMessage(owner + "load clients must be between 1 and 64, got 99.");
         assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.severities", "NOPE=off")))
                 .hasMessageStartingWith(owner + "Unknown finding code 'NOPE' in the policy");
+        assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.writerBlockBudgetMs", "250")))
+                .hasMessage(owner + "rehearsal.writerBlockBudgetMs=250 was renamed: write it as a duration, "
+                        + "rehearsal.writerBlockBudget=250ms.");
         assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.layout", "liquibase")))
                 .hasMessage(owner + "rehearsal.layout=liquibase is not a layout: write auto, flyway or golang-migrate.");
     }
