@@ -1,6 +1,6 @@
 package dev.rehearsal.junit;
 
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.util.function.Consumer;
 import java.util.stream.Stream;

@@ -3,7 +3,7 @@ package dev.rehearsal.cli;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.PostgresInfo;
-import dev.rehearsal.runner.RehearsalListener;
+import dev.rehearsal.runner.core.RehearsalListener;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationSet;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.runner.Durations;
+import dev.rehearsal.runner.config.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 

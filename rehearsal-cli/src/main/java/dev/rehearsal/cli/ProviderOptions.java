@@ -1,7 +1,7 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.Server;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.config.Server;
 import java.util.Locale;
 
 /**

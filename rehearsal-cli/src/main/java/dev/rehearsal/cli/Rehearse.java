@@ -1,7 +1,7 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.runner.ExitCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ExitCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;

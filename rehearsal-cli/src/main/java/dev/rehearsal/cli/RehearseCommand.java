@@ -1,6 +1,6 @@
 package dev.rehearsal.cli;
 
-import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.core.BuildInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 

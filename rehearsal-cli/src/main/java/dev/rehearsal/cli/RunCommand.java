@@ -5,14 +5,14 @@ import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.Verdict;
 import dev.rehearsal.report.render.ReportFormat;
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.ExitCode;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.ExitCode;
 import dev.rehearsal.runner.PlanFiles;
-import dev.rehearsal.runner.Policy;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.Policy;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
@@ -269,7 +269,7 @@ final class RunCommand implements Callable<Integer> {
                 .build();
     }
 
-    private dev.rehearsal.runner.Server server() {
+    private dev.rehearsal.runner.config.Server server() {
         return ProviderOptions.server(providerName, postgresMajor, image, jdbcUrl, allowRemote);
     }
 

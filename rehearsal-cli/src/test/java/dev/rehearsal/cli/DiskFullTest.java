@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.render.ReportJson;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.support.Leftovers;
 import dev.rehearsal.runner.support.MigrationFiles;
 import dev.rehearsal.cli.support.SpawnedCli;

@@ -3,7 +3,7 @@ package dev.rehearsal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.cli.support.LauncherProbe;
-import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.core.BuildInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

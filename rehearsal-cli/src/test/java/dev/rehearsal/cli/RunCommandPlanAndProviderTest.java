@@ -3,7 +3,7 @@ package dev.rehearsal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

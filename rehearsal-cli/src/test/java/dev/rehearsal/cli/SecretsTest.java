@@ -2,7 +2,7 @@ package dev.rehearsal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.MigrationFiles;

@@ -2,7 +2,7 @@ package dev.rehearsal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.core.BuildInfo;
 import org.junit.jupiter.api.Test;
 
 /** {@code rehearse --version} names the version, and the commit and build time when the build was given them. */

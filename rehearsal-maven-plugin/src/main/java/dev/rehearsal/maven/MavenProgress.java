@@ -2,7 +2,7 @@ package dev.rehearsal.maven;
 
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.PostgresInfo;
-import dev.rehearsal.runner.RehearsalListener;
+import dev.rehearsal.runner.core.RehearsalListener;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationSet;
 import java.util.function.UnaryOperator;

@@ -1,7 +1,7 @@
 package dev.rehearsal.maven;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package dev.rehearsal.maven;
 
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.render.ReportFormat;
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.ErrorCode;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.PlanFiles;
-import dev.rehearsal.runner.Policy;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.config.Policy;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.plan.RolloutPlan;
-import dev.rehearsal.runner.Server;
+import dev.rehearsal.runner.config.Server;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.io.File;
@@ -35,7 +35,7 @@ final class PluginSettings {
             return null;
         }
         try {
-            return dev.rehearsal.runner.Durations.parse(value);
+            return dev.rehearsal.runner.config.Durations.parse(value);
         } catch (IllegalArgumentException e) {
             throw invalid("<" + parameter + "> (rehearsal." + parameter + ") " + e.getMessage());
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.cli.Rehearse;
 import dev.rehearsal.junit.MigrationRehearsal;
-import dev.rehearsal.runner.ConfigOption;
-import dev.rehearsal.runner.FrontDoor;
+import dev.rehearsal.runner.config.ConfigOption;
+import dev.rehearsal.runner.config.FrontDoor;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class ConfigurationParityTest {
         // WHEN
         Set<String> catalogued = names(FrontDoor.CLI);
         // THEN
-        assertThat(flags).as("options of `rehearse run` (catalogue: dev.rehearsal.runner.ConfigOption)")
+        assertThat(flags).as("options of `rehearse run` (catalogue: dev.rehearsal.runner.config.ConfigOption)")
                 .containsExactlyInAnyOrderElementsOf(catalogued);
     }
 
@@ -68,7 +68,7 @@ class ConfigurationParityTest {
         Set<String> attributes = Arrays.stream(MigrationRehearsal.class.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(attributes).as("attributes of @MigrationRehearsal (catalogue: dev.rehearsal.runner.ConfigOption)")
+        assertThat(attributes).as("attributes of @MigrationRehearsal (catalogue: dev.rehearsal.runner.config.ConfigOption)")
                 .containsExactlyInAnyOrderElementsOf(names(FrontDoor.ANNOTATION));
     }
 
@@ -78,7 +78,7 @@ class ConfigurationParityTest {
         var declared = PluginDocsTest.parameters();
         // THEN
         assertThat(declared).extracting(PluginDocsTest.Declared::name)
-                .as("parameters of rehearsal:rehearse (catalogue: dev.rehearsal.runner.ConfigOption)")
+                .as("parameters of rehearsal:rehearse (catalogue: dev.rehearsal.runner.config.ConfigOption)")
                 .containsExactlyInAnyOrderElementsOf(names(FrontDoor.MAVEN));
         for (ConfigOption option : ConfigOption.values()) {
             option.name(FrontDoor.MAVEN).ifPresent(parameter -> assertThat(declared)

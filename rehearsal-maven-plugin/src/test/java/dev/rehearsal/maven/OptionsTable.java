@@ -1,7 +1,7 @@
 package dev.rehearsal.maven;
 
-import dev.rehearsal.runner.ConfigOption;
-import dev.rehearsal.runner.FrontDoor;
+import dev.rehearsal.runner.config.ConfigOption;
+import dev.rehearsal.runner.config.FrontDoor;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** The table of docs/configuration.md, rendered from the catalogue so that the page cannot drift from the code. */
 final class OptionsTable {
 
-    static final String BEGIN = "<!-- options table: generated from dev.rehearsal.runner.ConfigOption -->";
+    static final String BEGIN = "<!-- options table: generated from dev.rehearsal.runner.config.ConfigOption -->";
     static final String END = "<!-- end of options table -->";
 
     private OptionsTable() {

@@ -1,5 +1,7 @@
 package dev.rehearsal.runner;
 
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.render.ReportJson;

@@ -1,5 +1,7 @@
 package dev.rehearsal.runner;
 
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.plan.PlanFile;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.nio.file.Path;

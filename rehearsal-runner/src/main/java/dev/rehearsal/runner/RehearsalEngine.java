@@ -1,5 +1,7 @@
 package dev.rehearsal.runner;
 
+import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.core.RunTimings;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.runner.internal.engine.RehearsalRun;

@@ -3,6 +3,8 @@ package dev.rehearsal.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.rehearsal.junit.internal;
 
-import dev.rehearsal.runner.RehearsalConfig;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.source.SourceOptions;
 import org.junit.jupiter.api.extension.ExtensionContext;

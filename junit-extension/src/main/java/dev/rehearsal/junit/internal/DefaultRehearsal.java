@@ -4,7 +4,7 @@ import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.provision.PostgresServer;

@@ -1,11 +1,11 @@
 package dev.rehearsal.junit.internal;
 
 import dev.rehearsal.junit.MigrationRehearsal.Provider;
-import dev.rehearsal.runner.Load;
-import dev.rehearsal.runner.Policy;
-import dev.rehearsal.runner.Seeding;
-import dev.rehearsal.runner.Server;
-import dev.rehearsal.runner.Timeouts;
+import dev.rehearsal.runner.config.Load;
+import dev.rehearsal.runner.config.Policy;
+import dev.rehearsal.runner.config.Seeding;
+import dev.rehearsal.runner.config.Server;
+import dev.rehearsal.runner.config.Timeouts;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.source.MigrationLayout;
 import java.util.List;

@@ -13,8 +13,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.MigrationRehearsal.Provider;
 import dev.rehearsal.junit.RehearsalResult;
-import dev.rehearsal.runner.RehearsalException;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.PostgresProviders;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

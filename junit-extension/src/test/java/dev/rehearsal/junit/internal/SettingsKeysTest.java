@@ -3,8 +3,8 @@ package dev.rehearsal.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.junit.MigrationRehearsal;
-import dev.rehearsal.runner.ConfigOption;
-import dev.rehearsal.runner.FrontDoor;
+import dev.rehearsal.runner.config.ConfigOption;
+import dev.rehearsal.runner.config.FrontDoor;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +37,7 @@ class SettingsKeysTest {
         asked.remove(SettingsResolver.RENAMED_BUDGET_KEY);
         Set<String> catalogued = Stream.of(ConfigOption.values()).flatMap(o -> o.name(FrontDoor.JUNIT_KEY).stream())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(asked).as("rehearsal.* keys read by SettingsResolver (catalogue: dev.rehearsal.runner.ConfigOption)")
+        assertThat(asked).as("rehearsal.* keys read by SettingsResolver (catalogue: dev.rehearsal.runner.config.ConfigOption)")
                 .containsExactlyInAnyOrderElementsOf(catalogued);
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.junit.Toggle;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import java.io.File;
 import java.io.IOException;

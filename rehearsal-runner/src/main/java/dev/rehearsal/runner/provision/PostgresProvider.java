@@ -9,7 +9,7 @@ public interface PostgresProvider {
     /**
      * Starts or connects to the server. The caller closes it.
      *
-     * @throws dev.rehearsal.runner.RehearsalException with an infrastructure code when the server cannot be
+     * @throws dev.rehearsal.runner.core.RehearsalException with an infrastructure code when the server cannot be
      *         started or reached, or a refused code when using it would be unsafe
      */
     PostgresServer start();

@@ -2,7 +2,7 @@
  * Where migrations come from. A {@link dev.rehearsal.runner.source.MigrationSource} reads a location
  * (a directory or a class-path location) in one layout (Flyway, golang-migrate) and yields
  * {@link dev.rehearsal.runner.source.Migration}s in the order they are applied, each split into statements with
- * their line numbers. {@link dev.rehearsal.runner.source.MigrationSources#at} creates one.
+ * their line numbers. {@link dev.rehearsal.runner.MigrationSources#at} creates one.
  *
  * <h2>How scripts are read</h2>
  * <ul>

@@ -4,8 +4,9 @@ import static dev.rehearsal.runner.source.ScriptFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.MigrationSources;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static dev.rehearsal.runner.source.ScriptFiles.load;
 import static dev.rehearsal.runner.source.ScriptFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.runner.MigrationSources;
 import dev.rehearsal.report.MigrationKind;
 import java.nio.file.Path;
 import java.util.Map;

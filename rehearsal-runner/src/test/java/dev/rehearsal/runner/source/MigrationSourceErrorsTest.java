@@ -4,9 +4,10 @@ import static dev.rehearsal.runner.source.ScriptFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.ExitCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.MigrationSources;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.ExitCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.source;
 
+import dev.rehearsal.runner.MigrationSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,9 @@ import static dev.rehearsal.runner.source.ScriptFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.MigrationSources;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

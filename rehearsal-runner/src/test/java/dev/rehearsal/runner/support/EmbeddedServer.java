@@ -1,6 +1,6 @@
 package dev.rehearsal.runner.support;
 
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,7 +1,7 @@
 package dev.rehearsal.samples.facts;
 
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;

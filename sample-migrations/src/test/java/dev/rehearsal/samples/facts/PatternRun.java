@@ -1,9 +1,9 @@
 package dev.rehearsal.samples.facts;
 
 import dev.rehearsal.report.Report;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,7 +11,7 @@ import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.runner.source.Migration;
-import dev.rehearsal.runner.source.MigrationSources;
+import dev.rehearsal.runner.MigrationSources;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -11,7 +11,7 @@ import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.SeedSummary.SeededTable;
 import dev.rehearsal.report.Severity;
-import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.config.Policy;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;

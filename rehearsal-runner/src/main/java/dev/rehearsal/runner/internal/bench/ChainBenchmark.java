@@ -2,8 +2,8 @@ package dev.rehearsal.runner.internal.bench;
 
 import dev.rehearsal.report.Report;
 import dev.rehearsal.runner.RehearsalEngine;
-import dev.rehearsal.runner.RunTimings;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.core.RunTimings;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.util.ArrayList;

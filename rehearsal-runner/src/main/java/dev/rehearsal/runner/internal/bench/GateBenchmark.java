@@ -3,7 +3,7 @@ package dev.rehearsal.runner.internal.bench;
 import dev.rehearsal.runner.internal.trace.GatedLocks;
 import dev.rehearsal.runner.internal.trace.LockGates;
 import dev.rehearsal.runner.internal.trace.LockKey;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import dev.rehearsal.runner.internal.load.WriteLoad;
 import dev.rehearsal.runner.internal.load.WriterWait;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.Connection;

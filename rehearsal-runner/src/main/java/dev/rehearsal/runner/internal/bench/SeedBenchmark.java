@@ -3,7 +3,7 @@ package dev.rehearsal.runner.internal.bench;
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.bench;
 
 import dev.rehearsal.runner.internal.provision.CloneTimings;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,6 +1,6 @@
 package dev.rehearsal.runner.internal.bench;
 
-import dev.rehearsal.runner.RunTimings;
+import dev.rehearsal.runner.core.RunTimings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

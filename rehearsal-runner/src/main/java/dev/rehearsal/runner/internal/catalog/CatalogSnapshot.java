@@ -37,7 +37,7 @@ public record CatalogSnapshot(Map<String, CatalogObject> objects, Map<String, Li
      * connection is left as it was: its settings, its auto-commit mode and, when a transaction is open, that
      * transaction, which the snapshot sees including its uncommitted changes.
      *
-     * @throws dev.rehearsal.runner.RehearsalException when the catalog cannot be read
+     * @throws dev.rehearsal.runner.core.RehearsalException when the catalog cannot be read
      */
     public static CatalogSnapshot take(Connection connection) {
         return CatalogReader.read(connection);

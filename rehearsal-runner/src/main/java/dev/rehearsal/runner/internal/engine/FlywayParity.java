@@ -2,7 +2,7 @@ package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.FindingType;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.catalog.CatalogDiff;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
 import dev.rehearsal.runner.internal.findings.FindingCollector;

@@ -4,7 +4,7 @@ import dev.rehearsal.report.LoadWindow;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.Timeline;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.OwnWork;
 import dev.rehearsal.runner.internal.load.BlockingMonitor;

@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.engine;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalConfig;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.util.concurrent.ExecutionException;

@@ -6,8 +6,8 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.SourceInfo;
 import dev.rehearsal.report.Verdict;
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.config.Policy;
 import dev.rehearsal.runner.internal.util.Millis;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.rehearsal.runner.internal.engine;
 
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ public final class ReportSettings {
     public static Map<String, String> of(RehearsalConfig config) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("provider", config.provider().name());
-        if (config.server().kind() == dev.rehearsal.runner.Server.Kind.TESTCONTAINERS
+        if (config.server().kind() == dev.rehearsal.runner.config.Server.Kind.TESTCONTAINERS
                 && config.provider().name().equals("testcontainers")) {
             settings.put("image", config.server().imageOrDefault());
         }
@@ -58,6 +58,6 @@ public final class ReportSettings {
     }
 
     static String format(Duration duration) {
-        return dev.rehearsal.runner.Durations.format(duration);
+        return dev.rehearsal.runner.config.Durations.format(duration);
     }
 }

@@ -4,7 +4,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.PostgresInfo;
 import dev.rehearsal.report.SourceInfo;
-import dev.rehearsal.runner.RunTimings;
+import dev.rehearsal.runner.core.RunTimings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

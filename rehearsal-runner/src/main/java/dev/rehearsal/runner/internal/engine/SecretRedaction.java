@@ -1,9 +1,9 @@
 package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.Report;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalConfig;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.provision.ExternalPostgresProvider;
 import dev.rehearsal.runner.internal.provision.Secrets;
 import dev.rehearsal.runner.internal.util.SecretMask;

@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.SeedSummary;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;

@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.StepFailure;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

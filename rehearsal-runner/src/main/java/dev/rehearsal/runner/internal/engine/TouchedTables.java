@@ -38,7 +38,7 @@ final class TouchedTables {
         String all = String.join("\n", chain.stream().map(TouchedTables::text).toList());
         List<String> unknown = tablesWithRows.stream().filter(table -> !names(all, table)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new dev.rehearsal.runner.RehearsalException(dev.rehearsal.runner.ErrorCode.INVALID_OPTION,
+            throw new dev.rehearsal.runner.core.RehearsalException(dev.rehearsal.runner.core.ErrorCode.INVALID_OPTION,
                     "Invalid configuration: rows were given for " + String.join(", ", unknown) + ", which no migration "
                             + "of the chain names. Check the spelling and the schema (tables are named as "
                             + "schema.table, e.g. public.orders), or remove the setting.");

@@ -3,7 +3,7 @@ package dev.rehearsal.runner.internal.findings;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.FindingType;
 import dev.rehearsal.report.Severity;
-import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.config.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.findings;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.source.MigrationScript;
 import dev.rehearsal.runner.source.SqlStatement;
 import java.util.HashMap;

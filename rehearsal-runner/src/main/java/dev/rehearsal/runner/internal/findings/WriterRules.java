@@ -6,7 +6,7 @@ import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.LockModes;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
-import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.config.Policy;
 import dev.rehearsal.runner.source.Migration;
 import java.time.Duration;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.load;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.plan;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.plan.RolloutStep;

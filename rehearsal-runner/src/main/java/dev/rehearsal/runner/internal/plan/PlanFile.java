@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.provision;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import org.testcontainers.DockerClientFactory;
 
 /** Whether Testcontainers finds a Docker environment. Testcontainers caches the answer, so asking again is cheap. */

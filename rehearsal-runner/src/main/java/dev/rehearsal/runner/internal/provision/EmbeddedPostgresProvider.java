@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.provision;
 
 import dev.rehearsal.runner.internal.util.FileTrees;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.provision.PostgresServer;

@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.provision;
 
 import dev.rehearsal.report.PostgresInfo;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;

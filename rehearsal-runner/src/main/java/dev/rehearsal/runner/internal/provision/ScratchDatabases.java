@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.provision;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.provision;
 
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 
 /**
  * Testcontainers is an optional dependency, so that a JUnit user who rehearses on the embedded server does not get

@@ -2,8 +2,8 @@ package dev.rehearsal.runner.internal.seed;
 
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.SeedSummary.SeededTable;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

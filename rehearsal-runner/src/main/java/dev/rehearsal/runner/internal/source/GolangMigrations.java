@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.source;
 
 import dev.rehearsal.report.MigrationKind;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.GolangFile;
 import dev.rehearsal.runner.internal.source.TransactionControl.Kind;
 import dev.rehearsal.runner.source.Migration;

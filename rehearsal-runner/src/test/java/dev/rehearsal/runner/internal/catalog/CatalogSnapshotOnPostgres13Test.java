@@ -1,6 +1,6 @@
 package dev.rehearsal.runner.internal.catalog;
 
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;

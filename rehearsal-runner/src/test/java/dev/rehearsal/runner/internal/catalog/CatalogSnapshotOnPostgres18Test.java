@@ -5,7 +5,7 @@ import static dev.rehearsal.runner.internal.catalog.CatalogFixtures.execute;
 import static dev.rehearsal.runner.internal.catalog.CatalogFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.Connection;

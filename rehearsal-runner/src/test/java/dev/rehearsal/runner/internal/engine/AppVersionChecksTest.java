@@ -6,7 +6,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.PhaseCheck;
 import dev.rehearsal.report.Report;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
@@ -30,7 +30,7 @@ class AppVersionChecksTest {
                 .migrations("src/test/resources/migrations/rename")
                 .rows(0)
                 // these tests are about the round trip; lock_timeout advice on the empty tables is beside the point
-                .policy(dev.rehearsal.runner.Policy.defaults().withDisabled("NO_LOCK_TIMEOUT"))
+                .policy(dev.rehearsal.runner.config.Policy.defaults().withDisabled("NO_LOCK_TIMEOUT"))
                 .load(false)
                 .flywayParity(false)
                 .plan(plan)

@@ -6,7 +6,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.Severity;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import org.junit.jupiter.api.Test;
 

@@ -8,9 +8,9 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.report.Verdict;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class RehearsalEngineTest {
                 .provider(PostgresProviders.embedded())
                 .rows(0)
                 // these tests are about the round trip; lock_timeout advice on the empty tables is beside the point
-                .policy(dev.rehearsal.runner.Policy.defaults().withDisabled("NO_LOCK_TIMEOUT"))
+                .policy(dev.rehearsal.runner.config.Policy.defaults().withDisabled("NO_LOCK_TIMEOUT"))
                 .load(false)
                 .build()).run();
     }

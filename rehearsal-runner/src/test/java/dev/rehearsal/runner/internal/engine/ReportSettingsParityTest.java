@@ -3,11 +3,11 @@ package dev.rehearsal.runner.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.Severity;
-import dev.rehearsal.runner.ConfigOption;
-import dev.rehearsal.runner.FrontDoor;
-import dev.rehearsal.runner.Policy;
-import dev.rehearsal.runner.RehearsalConfig;
-import dev.rehearsal.runner.Server;
+import dev.rehearsal.runner.config.ConfigOption;
+import dev.rehearsal.runner.config.FrontDoor;
+import dev.rehearsal.runner.config.Policy;
+import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.config.Server;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class ReportSettingsParityTest {
                 .flatMap(n -> Arrays.stream(n.split(", "))).collect(Collectors.toCollection(TreeSet::new));
         // THEN (image is shown for Testcontainers only, which needs Docker's client here; checked by name below)
         keys.add("image");
-        assertThat(keys).as("keys of the report's settings (catalogue: dev.rehearsal.runner.ConfigOption)")
+        assertThat(keys).as("keys of the report's settings (catalogue: dev.rehearsal.runner.config.ConfigOption)")
                 .containsExactlyInAnyOrderElementsOf(catalogued);
     }
 }

@@ -6,9 +6,9 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.FindingType;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.StatementTrace;
-import dev.rehearsal.runner.RehearsalConfig;
+import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,7 +9,7 @@ import dev.rehearsal.report.Rewrite;
 import dev.rehearsal.report.Scan;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.MigrationScript;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rehearsal.report.MigrationKind;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.plan.AppVersion;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.source.Migration;

@@ -2,8 +2,8 @@ package dev.rehearsal.runner.internal.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.rehearsal.runner.internal.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.nio.file.Files;

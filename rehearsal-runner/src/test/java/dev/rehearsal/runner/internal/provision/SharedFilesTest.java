@@ -2,7 +2,7 @@ package dev.rehearsal.runner.internal.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.core.BuildInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import dev.rehearsal.runner.internal.util.FileTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

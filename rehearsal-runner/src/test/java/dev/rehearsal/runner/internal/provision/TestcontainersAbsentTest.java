@@ -3,7 +3,7 @@ package dev.rehearsal.runner.internal.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.rehearsal.runner.BuildInfo;
+import dev.rehearsal.runner.core.BuildInfo;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -31,7 +31,7 @@ class TestcontainersAbsentTest {
 
             // THEN one RehearsalException says what is missing, which dependency to add, and the alternative
             Throwable cause = ((InvocationTargetException) thrown).getCause();
-            assertThat(cause.getClass().getName()).isEqualTo("dev.rehearsal.runner.RehearsalException");
+            assertThat(cause.getClass().getName()).isEqualTo("dev.rehearsal.runner.core.RehearsalException");
             assertThat(cause.getClass().getMethod("code").invoke(cause)).hasToString("INVALID_CONFIGURATION");
             assertThat(cause.getMessage()).contains("Testcontainers is not on the class path",
                     "the Testcontainers provider (image postgres:17)",
@@ -61,7 +61,7 @@ class TestcontainersAbsentTest {
     }
 
     private static Class<?> providers(ClassLoader loader) throws ClassNotFoundException {
-        Class<?> providers = Class.forName("dev.rehearsal.runner.provision.PostgresProviders", true, loader);
+        Class<?> providers = Class.forName("dev.rehearsal.runner.PostgresProviders", true, loader);
         assertThat(providers.getClassLoader()).isSameAs(loader);
         return providers;
     }

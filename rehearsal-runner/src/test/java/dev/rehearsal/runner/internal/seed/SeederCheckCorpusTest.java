@@ -3,7 +3,7 @@ package dev.rehearsal.runner.internal.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.SeedSummary.SeededTable;
-import dev.rehearsal.runner.provision.PostgresProviders;
+import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.core;
 
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;

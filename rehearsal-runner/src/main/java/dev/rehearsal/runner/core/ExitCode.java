@@ -1,4 +1,4 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.core;
 
 /** The exit codes of {@code rehearse}, as CI reads them. */
 public enum ExitCode {

@@ -1,5 +1,7 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.core.RehearsalListener;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

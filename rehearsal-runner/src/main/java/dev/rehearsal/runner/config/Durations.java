@@ -1,4 +1,4 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

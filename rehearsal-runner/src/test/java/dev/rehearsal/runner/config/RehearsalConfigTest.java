@@ -1,8 +1,9 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.engine.ReportSettings;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
+import dev.rehearsal.runner.core.RehearsalListener;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.source.SourceOptions;

@@ -1,4 +1,4 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
 /** The places a user sets an option; each {@link ConfigOption} names itself in every one, or says why it is absent. */
 public enum FrontDoor {

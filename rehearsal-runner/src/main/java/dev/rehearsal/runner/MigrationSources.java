@@ -1,5 +1,8 @@
-package dev.rehearsal.runner.source;
+package dev.rehearsal.runner;
 
+import dev.rehearsal.runner.source.MigrationSet;
+import dev.rehearsal.runner.source.MigrationSource;
+import dev.rehearsal.runner.source.SourceOptions;
 import dev.rehearsal.runner.internal.source.LocationMigrationSource;
 
 /** Creates {@link MigrationSource}s for migration locations. */
@@ -25,7 +28,7 @@ public final class MigrationSources {
 
     /**
      * A source reading several locations into one chain, as Flyway reads its {@code locations}: a version present in
-     * two of them is bad input ({@link dev.rehearsal.runner.ErrorCode#DUPLICATE_VERSION}) naming both files. The
+     * two of them is bad input ({@link dev.rehearsal.runner.core.ErrorCode#DUPLICATE_VERSION}) naming both files. The
      * set's {@link MigrationSet#location()} names them all, comma-separated.
      */
     public static MigrationSource at(java.util.List<String> locations, SourceOptions options) {

@@ -1,5 +1,7 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.report.FindingType;
 import dev.rehearsal.report.Severity;
 import java.time.Duration;

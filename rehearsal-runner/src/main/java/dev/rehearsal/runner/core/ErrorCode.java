@@ -1,4 +1,4 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.core;
 
 /** What went wrong, precisely enough for a test or a script to tell cases apart; each maps to an exit code. */
 public enum ErrorCode {

@@ -1,7 +1,8 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.internal.provision.Providers;
 import dev.rehearsal.runner.provision.PostgresProvider;
-import dev.rehearsal.runner.provision.PostgresProviders;
 
 /**
  * Where the PostgreSQL server of a rehearsal comes from, as a value every front door can fill in.
@@ -72,9 +73,9 @@ public record Server(Kind kind, Integer postgres, String image, String jdbcUrl, 
     /** A provider for this server; for Testcontainers it needs Testcontainers on the class path. */
     public PostgresProvider provider() {
         return switch (kind) {
-            case EMBEDDED -> PostgresProviders.embedded(postgresOrDefault());
-            case TESTCONTAINERS -> PostgresProviders.testcontainers(imageOrDefault());
-            case EXTERNAL -> PostgresProviders.external(jdbcUrl, allowRemote);
+            case EMBEDDED -> Providers.embedded(postgresOrDefault());
+            case TESTCONTAINERS -> Providers.testcontainers(imageOrDefault());
+            case EXTERNAL -> Providers.external(jdbcUrl, allowRemote);
         };
     }
 

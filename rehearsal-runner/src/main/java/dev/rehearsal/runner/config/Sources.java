@@ -1,4 +1,4 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
 
 import dev.rehearsal.runner.source.SourceOptions;
 import java.util.List;

@@ -1,13 +1,9 @@
-package dev.rehearsal.runner.provision;
+package dev.rehearsal.runner;
 
-import dev.rehearsal.runner.BuildInfo;
-import dev.rehearsal.runner.internal.provision.EmbeddedPostgresProvider;
-import dev.rehearsal.runner.internal.provision.ExternalPostgresProvider;
-import dev.rehearsal.runner.internal.provision.DockerCheck;
-import dev.rehearsal.runner.internal.provision.RehearsalHome;
-import dev.rehearsal.runner.internal.provision.SharedServerProvider;
-import dev.rehearsal.runner.internal.provision.TestcontainersPresence;
-import dev.rehearsal.runner.internal.provision.TestcontainersProvider;
+import dev.rehearsal.runner.provision.PostgresProvider;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.core.BuildInfo;
+import dev.rehearsal.runner.internal.provision.Providers;
 
 /** The ways to get a server. */
 public final class PostgresProviders {
@@ -25,8 +21,7 @@ public final class PostgresProviders {
      * the local Maven repository or downloaded once from Maven Central.
      */
     public static PostgresProvider embedded(int major) {
-        BuildInfo.postgresBinariesVersion(major); // fails early, naming the supported range
-        return new EmbeddedPostgresProvider(major, RehearsalHome.forCurrentUser());
+        return Providers.embedded(major);
     }
 
     /**
@@ -34,7 +29,7 @@ public final class PostgresProviders {
      * nothing else. Hosts other than this machine are refused unless {@code allowRemote} is true.
      */
     public static PostgresProvider external(String jdbcUrl, boolean allowRemote) {
-        return new ExternalPostgresProvider(jdbcUrl, allowRemote);
+        return Providers.external(jdbcUrl, allowRemote);
     }
 
     /**
@@ -45,13 +40,12 @@ public final class PostgresProviders {
      * <p>Testcontainers is an optional dependency of Rehearsal: add {@code org.testcontainers:testcontainers-postgresql}
      * to use this provider (the command-line jar has it).
      *
-     * @throws dev.rehearsal.runner.RehearsalException with {@link dev.rehearsal.runner.ErrorCode#INVALID_CONFIGURATION}
+     * @throws dev.rehearsal.runner.core.RehearsalException with {@link dev.rehearsal.runner.core.ErrorCode#INVALID_CONFIGURATION}
      *         when Testcontainers is not on the class path; from {@code start()}, with
-     *         {@link dev.rehearsal.runner.ErrorCode#DOCKER_UNAVAILABLE}, when there is no Docker
+     *         {@link dev.rehearsal.runner.core.ErrorCode#DOCKER_UNAVAILABLE}, when there is no Docker
      */
     public static PostgresProvider testcontainers(String image) {
-        TestcontainersPresence.require("the Testcontainers provider (image " + image + ")");
-        return new TestcontainersProvider(image);
+        return Providers.testcontainers(image);
     }
 
     /**
@@ -60,18 +54,17 @@ public final class PostgresProviders {
      * started the server closes it.
      */
     public static PostgresProvider shared(PostgresServer server) {
-        return new SharedServerProvider(server);
+        return Providers.shared(server);
     }
 
     /**
      * Whether Testcontainers finds a Docker environment; quick, and cached after the first call.
      *
-     * @throws dev.rehearsal.runner.RehearsalException with {@link dev.rehearsal.runner.ErrorCode#INVALID_CONFIGURATION}
+     * @throws dev.rehearsal.runner.core.RehearsalException with {@link dev.rehearsal.runner.core.ErrorCode#INVALID_CONFIGURATION}
      *         when Testcontainers is not on the class path: answering "no" would skip the rehearsal for the wrong
      *         reason
      */
     public static boolean dockerAvailable() {
-        TestcontainersPresence.require("asking whether Docker is available for the Testcontainers provider");
-        return DockerCheck.available();
+        return Providers.dockerAvailable();
     }
 }

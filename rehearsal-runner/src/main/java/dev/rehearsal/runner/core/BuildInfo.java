@@ -1,4 +1,4 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.core;
 
 import java.io.IOException;
 import java.io.InputStream;

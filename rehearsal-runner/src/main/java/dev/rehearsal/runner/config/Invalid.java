@@ -1,4 +1,7 @@
-package dev.rehearsal.runner;
+package dev.rehearsal.runner.config;
+
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 
 /** The one shape of a configuration error, shared by the configuration records and the builder. */
 final class Invalid {
