@@ -50,6 +50,40 @@ public final class RunTimings {
 
     private final Map<Part, Long> nanos = new EnumMap<>(Part.class);
 
+    /**
+     * Starts timing {@code part}; closing the span adds the time since, once. Written as
+     * {@code try (RunTimings.Span span = timings.span(Part.SEED)) { … }}, so every part is measured the same way.
+     */
+    public Span span(Part part) {
+        return new Span(part, System.nanoTime());
+    }
+
+    /** A part being timed, from {@link #span} to {@link #close()}. */
+    public final class Span implements AutoCloseable {
+
+        private final Part part;
+        private final long startNanos;
+        private boolean closed;
+
+        private Span(Part part, long startNanos) {
+            this.part = part;
+            this.startNanos = startNanos;
+        }
+
+        /** When the span started, as a {@link System#nanoTime()}. */
+        public long startNanos() {
+            return startNanos;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                addSince(part, startNanos);
+            }
+        }
+    }
+
     /** Adds the time since {@code startNanos} (a {@link System#nanoTime()}) to {@code part}. */
     public synchronized void addSince(Part part, long startNanos) {
         add(part, System.nanoTime() - startNanos);

@@ -123,40 +123,28 @@ final class MigrationRoundTrip {
 
     private ScriptOutcome execute(ExecutionTarget target, MigrationScript script,
             Phase phase, long origin) throws SQLException {
-        long start = System.nanoTime();
-        try {
+        try (RunTimings.Span span = timings.span(RunTimings.Part.TRACE)) {
             return executor.run(target, script, phase, origin);
-        } finally {
-            timings.addSince(RunTimings.Part.TRACE, start);
         }
     }
 
     /** Every script has committed or rolled back by now, so the catalog session sees what the step did. */
     private CatalogSnapshot snapshot(CatalogSession catalog) {
-        long start = System.nanoTime();
-        try {
+        try (RunTimings.Span span = timings.span(RunTimings.Part.SNAPSHOT)) {
             return catalog.take();
-        } finally {
-            timings.addSince(RunTimings.Part.SNAPSHOT, start);
         }
     }
 
     /** Comparing snapshots counts as snapshot time. */
     private CatalogDiff diff(CatalogSnapshot before, CatalogSnapshot after, String beforeLabel, String afterLabel) {
-        long start = System.nanoTime();
-        try {
+        try (RunTimings.Span span = timings.span(RunTimings.Part.SNAPSHOT)) {
             return CatalogDiff.between(before, after, beforeLabel, afterLabel);
-        } finally {
-            timings.addSince(RunTimings.Part.SNAPSHOT, start);
         }
     }
 
     private void check(Migration migration, Phase phase, ExecutionTarget target) {
-        long start = System.nanoTime();
-        try {
+        try (RunTimings.Span span = timings.span(RunTimings.Part.CHECKS)) {
             phaseChecks.after(migration, phase, target);
-        } finally {
-            timings.addSince(RunTimings.Part.CHECKS, start);
         }
     }
 

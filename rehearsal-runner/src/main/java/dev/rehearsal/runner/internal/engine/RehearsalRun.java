@@ -73,9 +73,10 @@ public final class RehearsalRun {
 
     public void execute() {
         RunTimings timings = state.timings();
-        long reading = System.nanoTime();
-        MigrationSet set = new LocationMigrationSource(config.sources().locations(), config.sourceOptions()).load();
-        timings.addSince(RunTimings.Part.SOURCES, reading);
+        MigrationSet set;
+        try (RunTimings.Span span = timings.span(RunTimings.Part.SOURCES)) {
+            set = new LocationMigrationSource(config.sources().locations(), config.sourceOptions()).load();
+        }
         state.source(new SourceInfo(set.location(), set.layout().id()));
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
@@ -85,10 +86,12 @@ public final class RehearsalRun {
                 .map(m -> m.up().statements().stream().map(dev.rehearsal.runner.source.SqlStatement::sql).toList())
                 .toList());
         seeding.demands(demands);
-        long starting = System.nanoTime();
-        long stopping = 0;
-        try (PostgresServer server = config.provider().start(); PhaseChecks closing = phaseChecks) {
-            timings.addSince(RunTimings.Part.PROVISION, starting);
+        PostgresServer started;
+        try (RunTimings.Span span = timings.span(RunTimings.Part.PROVISION)) {
+            started = config.provider().start();
+        }
+        RunTimings.Span stopping = null; // from the end of the rehearsal until the server is stopped
+        try (PostgresServer server = started; PhaseChecks closing = phaseChecks) {
             state.postgres(server.info());
             config.listener().serverStarted(server.info());
             boolean parity = config.flywayParity() && set.layout() == MigrationLayout.FLYWAY;
@@ -107,19 +110,19 @@ public final class RehearsalRun {
                 throw e;
             }
             if (finalSchema != null && parity) {
-                long comparing = System.nanoTime();
-                FlywayParity.Applied applied = beside != null ? beside.result() : FlywayParity.apply(server, config);
-                state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, set, finalSchema), config));
-                timings.addSince(RunTimings.Part.PARITY, comparing);
+                try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
+                    FlywayParity.Applied applied = beside != null ? beside.result() : FlywayParity.apply(server, config);
+                    state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, set, finalSchema), config));
+                }
             } else if (beside != null) {
                 beside.stop();
             }
-            stopping = System.nanoTime();
+            stopping = timings.span(RunTimings.Part.STOP);
         } catch (SQLException e) {
             throw SqlFailures.duringRehearsal(e, rehearsing);
         } finally {
-            if (stopping != 0) {
-                timings.addSince(RunTimings.Part.STOP, stopping);
+            if (stopping != null) {
+                stopping.close();
             }
         }
     }
@@ -129,11 +132,14 @@ public final class RehearsalRun {
         RunTimings timings = state.timings();
         MigrationRoundTrip roundTrip = new MigrationRoundTrip(executor, config.listener(), phaseChecks, timings);
         List<MigrationScript> applied = new ArrayList<>();
-        long creating = System.nanoTime();
-        ScratchDatabase database = server.createDatabase("rehearsal");
-        ExecutionTarget target = open(database);
-        CatalogSession catalog = CatalogSession.open(database.dataSource());
-        timings.addSince(RunTimings.Part.DATABASE, creating);
+        ScratchDatabase database;
+        ExecutionTarget target;
+        CatalogSession catalog;
+        try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
+            database = server.createDatabase("rehearsal");
+            target = open(database);
+            catalog = CatalogSession.open(database.dataSource());
+        }
         CatalogSnapshot known = null;
         boolean blocked = false;
         try {
@@ -143,11 +149,14 @@ public final class RehearsalRun {
                     record(migration, null, null, server.info().version());
                     continue;
                 }
-                long filling = System.nanoTime();
-                SeedSummary seed = seeding.fill(target.connection(), migration);
-                Map<String, Long> rowsBefore = TableSizes.read(target.connection());
-                List<String> touched = TouchedTables.of(migration, rowsBefore.keySet());
-                timings.addSince(RunTimings.Part.SEED, filling);
+                SeedSummary seed;
+                Map<String, Long> rowsBefore;
+                List<String> touched;
+                try (RunTimings.Span span = timings.span(RunTimings.Part.SEED)) {
+                    seed = seeding.fill(target.connection(), migration);
+                    rowsBefore = TableSizes.read(target.connection());
+                    touched = TouchedTables.of(migration, rowsBefore.keySet());
+                }
                 Attempt attempt = attempt(roundTrip, database, target, catalog, migration,
                         seeding.keepsSchema() ? known : null, rowsBefore, touched);
                 List<RejectedData> rejected = new ArrayList<>();
@@ -156,9 +165,10 @@ public final class RehearsalRun {
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched);
                 }
                 StepResults results = attempt.results();
-                long recording = System.nanoTime();
-                record(migration, results, new Extras(seed, attempt.load(), touched, rejected), server.info().version());
-                timings.addSince(RunTimings.Part.FINDINGS, recording);
+                try (RunTimings.Span span = timings.span(RunTimings.Part.FINDINGS)) {
+                    record(migration, results, new Extras(seed, attempt.load(), touched, rejected),
+                            server.info().version());
+                }
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
                     target.connection().close();
@@ -170,29 +180,29 @@ public final class RehearsalRun {
                     case NOT_APPLIED -> blocked = true;
                     case NEEDS_REBUILD -> {
                         applied.add(migration.up());
-                        long rebuilding = System.nanoTime();
-                        target.connection().close();
-                        catalog.close();
-                        database.close();
-                        database = server.createDatabase("rehearsal");
-                        target = open(database);
-                        catalog = CatalogSession.open(database.dataSource());
-                        timings.addSince(RunTimings.Part.DATABASE, rebuilding);
+                        try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
+                            target.connection().close();
+                            catalog.close();
+                            database.close();
+                            database = server.createDatabase("rehearsal");
+                            target = open(database);
+                            catalog = CatalogSession.open(database.dataSource());
+                        }
                         known = null;
-                        rebuilding = System.nanoTime();
-                        blocked = !replay(target, applied);
-                        timings.addSince(RunTimings.Part.TRACE, rebuilding);
+                        try (RunTimings.Span span = timings.span(RunTimings.Part.TRACE)) {
+                            blocked = !replay(target, applied);
+                        }
                     }
                 }
             }
             rehearsing = null;
             return blocked ? null : known != null ? known : catalog.take();
         } finally {
-            long dropping = System.nanoTime();
-            target.connection().close();
-            catalog.close();
-            database.close();
-            timings.addSince(RunTimings.Part.DATABASE, dropping);
+            try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
+                target.connection().close();
+                catalog.close();
+                database.close();
+            }
         }
     }
 
@@ -256,15 +266,21 @@ public final class RehearsalRun {
         RunTimings timings = state.timings();
         StepResults results;
         MigrationLoad.Outcome outcome;
-        long loading = System.nanoTime();
-        try (MigrationLoad load = MigrationLoad.start(config, database, target, touched, ordinals, demands)) {
-            long origin = System.nanoTime();
-            timings.add(RunTimings.Part.LOAD, origin - loading);
-            results = roundTrip.run(target, catalog, migration, origin, known, rowsBefore);
-            loading = System.nanoTime();
-            outcome = load.finish(results.statements(), origin, loading);
+        MigrationLoad started;
+        try (RunTimings.Span span = timings.span(RunTimings.Part.LOAD)) {
+            started = MigrationLoad.start(config, database, target, touched, ordinals, demands);
         }
-        timings.addSince(RunTimings.Part.LOAD, loading);
+        RunTimings.Span analysis = null; // from the end of the round trip until the load has stopped
+        try (MigrationLoad load = started) {
+            long origin = System.nanoTime();
+            results = roundTrip.run(target, catalog, migration, origin, known, rowsBefore);
+            analysis = timings.span(RunTimings.Part.LOAD);
+            outcome = load.finish(results.statements(), origin, analysis.startNanos());
+        } finally {
+            if (analysis != null) {
+                analysis.close();
+            }
+        }
         return new Attempt(results.withStatements(outcome.statements()), outcome);
     }
 
@@ -288,10 +304,10 @@ public final class RehearsalRun {
         if (!generatesRows() || !RejectedRows.isDataError(failure)) {
             return false;
         }
-        long probing = System.nanoTime();
-        RejectedData found = RejectedRows.remove(database.dataSource(), failure, results.statements(),
-                results.tableRowsBefore());
-        state.timings().addSince(RunTimings.Part.SEED, probing);
+        RejectedData found;
+        try (RunTimings.Span span = state.timings().span(RunTimings.Part.SEED)) {
+            found = RejectedRows.remove(database.dataSource(), failure, results.statements(), results.tableRowsBefore());
+        }
         if (found == null) {
             return false;
         }
