@@ -3,12 +3,9 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.report.MigrationKind;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.PhaseCheck;
-import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
-import dev.rehearsal.runner.internal.findings.AppVersionRules;
-import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.plan.CheckRunner;
 import dev.rehearsal.runner.internal.plan.CheckedStep;
 import dev.rehearsal.runner.internal.plan.PhaseSchedule;
@@ -67,9 +64,14 @@ final class PhaseChecks implements AutoCloseable {
         return done.getOrDefault(migration, List.of()).stream().map(CheckedStep::check).toList();
     }
 
-    /** Adds the migration's app-version findings. */
-    void evaluate(Migration migration, RoundTrip trip, FindingCollector findings) {
-        AppVersionRules.evaluate(migration, trip, done.getOrDefault(migration, List.of()), plan.isEmpty(), findings);
+    /** The checks run for the migration with what they ran after, for the app-version findings. */
+    List<CheckedStep> checkedSteps(Migration migration) {
+        return done.getOrDefault(migration, List.of());
+    }
+
+    /** Whether there is no rollout plan: the app-version findings then say how to write one. */
+    boolean noPlan() {
+        return plan.isEmpty();
     }
 
     /** {@code after V3 up}, {@code after V3 down}, {@code after V3 up again}: how reports name the phase. */

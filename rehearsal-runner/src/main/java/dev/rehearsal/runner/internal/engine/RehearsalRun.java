@@ -13,23 +13,17 @@ import dev.rehearsal.runner.internal.catalog.CatalogSession;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
-import dev.rehearsal.runner.internal.findings.WriterRules;
 import dev.rehearsal.runner.internal.load.RowOrdinals;
 import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
-import dev.rehearsal.runner.internal.findings.ChecksumRules;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
-import dev.rehearsal.runner.internal.findings.GeneratedDataRules;
 import dev.rehearsal.runner.internal.findings.RejectedData;
 import dev.rehearsal.runner.internal.source.LocationMigrationSource;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.report.StepFailure;
-import dev.rehearsal.runner.internal.findings.LockUpgradeRules;
+import dev.rehearsal.runner.internal.findings.FindingRules;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
-import dev.rehearsal.runner.internal.findings.RoundTripRules;
-import dev.rehearsal.runner.internal.findings.SeedRules;
-import dev.rehearsal.runner.internal.findings.StatementRules;
 import dev.rehearsal.runner.internal.findings.Suppressions;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -349,21 +343,15 @@ public final class RehearsalRun {
         FindingCollector findings = new FindingCollector(config.policy(), suppressions);
         RoundTrip trip = results == null ? RoundTrip.notRun() : results.roundTrip();
         List<StatementTrace> statements = results == null ? List.of() : results.statements();
-        ChecksumRules.evaluate(migration, config.baselineChecksums(), findings);
-        if (results != null) {
-            RoundTripRules.evaluate(migration, trip,
-                    LockUpgradeRules.explains(trip.failure(), statements, results.tableRowsBefore()), findings);
-            LockUpgradeRules.evaluate(migration, statements, trip.failure(), results.tableRowsBefore(), postgresVersion,
-                    findings);
-            StatementRules.evaluate(new MigrationFacts(migration, statements, results.tableRowsBefore(),
-                    results.columnsBefore(), results.invalidIndexes(), postgresVersion), findings);
-            phaseChecks.evaluate(migration, trip, findings);
-            SeedRules.evaluate(migration, extras.seed(), extras.touchedTables(), findings);
-            GeneratedDataRules.evaluate(extras.rejected(), findings);
-            WriterRules.evaluate(migration, statements, extras.load().load(), extras.load().replayFailures(),
-                    results.tableRowsBefore().keySet(),
-                    config.policy(), config.longReader(), postgresVersion, findings);
-        }
+        MigrationFacts facts = results == null
+                ? MigrationFacts.notRun(migration, postgresVersion, phaseChecks.noPlan(), config.baselineChecksums(),
+                        config.policy(), config.longReader())
+                : new MigrationFacts(migration, true, trip, statements, results.tableRowsBefore(),
+                        results.columnsBefore(), results.invalidIndexes(), postgresVersion, extras.seed(),
+                        extras.touchedTables(), extras.rejected(), extras.load().load(), extras.load().replayFailures(),
+                        phaseChecks.checkedSteps(migration), phaseChecks.noPlan(), config.baselineChecksums(),
+                        config.policy(), config.longReader());
+        FindingRules.evaluate(facts, findings);
         double durationMs = results == null ? 0 : results.durationMs();
         List<Finding> list = findings.findings();
         MigrationReport report = new MigrationReport(migration.version(), migration.description(), migration.kind(),

@@ -13,13 +13,17 @@ import java.util.List;
  * version that was running ({@code RENAME_BREAKS_APP}). Without a rollout plan a rename of an existing table or
  * column is reported all the same: some running version almost certainly uses the old name.
  */
-public final class AppVersionRules {
+public final class AppVersionRules implements FindingRule {
 
-    private AppVersionRules() {
+    AppVersionRules() {
     }
 
-    public static void evaluate(Migration migration, RoundTrip trip, List<CheckedStep> checks, boolean noPlan,
-            FindingCollector findings) {
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        Migration migration = facts.migration();
+        RoundTrip trip = facts.trip();
+        List<CheckedStep> checks = facts.appChecks();
+        boolean noPlan = facts.noPlan();
         for (CheckedStep step : checks) {
             if (!step.check().ok()) {
                 appVersionBroken(migration, step, findings);

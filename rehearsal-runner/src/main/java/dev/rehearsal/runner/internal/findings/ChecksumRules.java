@@ -9,12 +9,20 @@ import org.flywaydb.core.api.MigrationVersion;
  * An applied migration must never change: Flyway's {@code validate} fails on a checksum mismatch, and databases
  * that already ran it will not run the edit. Compared with the checksums of a baseline (e.g. main's report).
  */
-public final class ChecksumRules {
+public final class ChecksumRules implements FindingRule {
 
-    private ChecksumRules() {
+    ChecksumRules() {
     }
 
-    public static void evaluate(Migration migration, Map<String, Integer> baseline, FindingCollector findings) {
+    @Override
+    public boolean needsTheRun() {
+        return false;
+    }
+
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        Migration migration = facts.migration();
+        Map<String, Integer> baseline = facts.baselineChecksums();
         if (migration.version() == null) {
             return; // repeatable migrations are meant to change; Flyway re-applies them
         }

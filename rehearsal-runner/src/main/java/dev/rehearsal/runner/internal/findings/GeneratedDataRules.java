@@ -8,14 +8,16 @@ import java.util.List;
  * and a rejected value, and says how to tell Rehearsal the column's shape. The step was rehearsed again without the
  * rows, so the migration's own verdict stands on its own.
  */
-public final class GeneratedDataRules {
+public final class GeneratedDataRules implements FindingRule {
 
     private static final int SQL_IN_EVIDENCE = 300;
 
-    private GeneratedDataRules() {
+    GeneratedDataRules() {
     }
 
-    public static void evaluate(List<RejectedData> rejections, FindingCollector findings) {
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        List<RejectedData> rejections = facts.rejected();
         for (RejectedData r : rejections) {
             String what = r.column() == null ? "rows of " + r.relation() : "column " + r.relation() + "." + r.column();
             String value = r.column() == null ? "" : ", e.g. " + (r.value() == null ? "NULL" : "'" + shorten(r.value(), 80) + "'");

@@ -25,13 +25,13 @@ import java.util.regex.Pattern;
  * a writer happened to hit a locked row in this rehearsal; when the deadlock did strike, the finding says so and is
  * an error, and {@link #explains} tells the round-trip rules not to report the failure as a statement to fix.
  */
-public final class LockUpgradeRules {
+public final class LockUpgradeRules implements FindingRule {
 
     static final String DEADLOCK = "40P01";
     private static final String ROW_EXCLUSIVE = "RowExclusiveLock";
     private static final Pattern WAITS_FOR = Pattern.compile("waits for (\\w+Lock) on relation");
 
-    private LockUpgradeRules() {
+    LockUpgradeRules() {
     }
 
     /** One upgrade: {@code weak} took the row locks, {@code strong} asked for {@code mode} on {@code relation}. */
@@ -49,8 +49,13 @@ public final class LockUpgradeRules {
      * @param failure    the step's failure, {@code null} when every step ran
      * @param rowsBefore rows per table before up: only tables that existed before the migration have writers
      */
-    public static void evaluate(Migration migration, List<StatementTrace> statements, StepFailure failure,
-            Map<String, Long> rowsBefore, String postgresVersion, FindingCollector findings) {
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        Migration migration = facts.migration();
+        List<StatementTrace> statements = facts.statements();
+        StepFailure failure = facts.trip().failure();
+        Map<String, Long> rowsBefore = facts.rowsBefore();
+        String postgresVersion = facts.postgresVersion();
         for (Upgrade u : find(statements, failure, rowsBefore)) {
             Long rows = rowsBefore.get(u.relation());
             String evidence = "line " + u.weak().line() + " took " + ROW_EXCLUSIVE + " on " + u.relation()

@@ -1,24 +1,54 @@
 package dev.rehearsal.runner.internal.findings;
 
+import dev.rehearsal.report.LoadWindow;
+import dev.rehearsal.report.RoundTrip;
+import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.runner.config.Policy;
+import dev.rehearsal.runner.internal.plan.CheckedStep;
 import dev.rehearsal.runner.source.Migration;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the statement rules need to know about one migration's rehearsal.
+ * What the finding rules need to know about one migration's rehearsal, and the settings they judge it by.
  *
- * @param migration       the migration
- * @param statements      every traced statement of its round trip
- * @param rowsBefore      rows per table before up; a table missing here was created by the migration itself
- * @param columnsBefore   identities of the columns before up ({@code column public.orders.note}); empty when unknown
- * @param invalidIndexes  indexes a failed step left INVALID
- * @param postgresVersion the server's version, quoted in evidence
+ * @param migration         the migration
+ * @param ran               whether it was rehearsed (false after a migration that could not be applied)
+ * @param trip              the round trip's outcome; {@link RoundTrip#notRun()} when it did not run
+ * @param statements        every traced statement of its round trip
+ * @param rowsBefore        rows per table before up; a table missing here was created by the migration itself
+ * @param columnsBefore     identities of the columns before up ({@code column public.orders.note}); empty when unknown
+ * @param invalidIndexes    indexes a failed step left INVALID
+ * @param postgresVersion   the server's version, quoted in evidence
+ * @param seed              the rows generated before the migration; {@code null} when it did not run
+ * @param touchedTables     the existing tables the migration's statements name
+ * @param rejected          generated rows a failed attempt rejected (and the step was rehearsed again without)
+ * @param load              the write load's windows beside the steps
+ * @param replayed          the running version's statements that failed against the schema after up, replayed once
+ * @param appChecks         the app-version checks run for the migration, in order
+ * @param noPlan            whether the rehearsal has no rollout plan
+ * @param baselineChecksums checksums of migrations already applied elsewhere, by version
+ * @param policy            the policy the findings are judged by
+ * @param longReader        the long reader's duration; {@code null} when it does not run
  */
-public record MigrationFacts(Migration migration, List<StatementTrace> statements, Map<String, Long> rowsBefore,
-                             Set<String> columnsBefore, List<String> invalidIndexes, String postgresVersion) {
+public record MigrationFacts(Migration migration, boolean ran, RoundTrip trip, List<StatementTrace> statements,
+                             Map<String, Long> rowsBefore, Set<String> columnsBefore, List<String> invalidIndexes,
+                             String postgresVersion, SeedSummary seed, List<String> touchedTables,
+                             List<RejectedData> rejected, List<LoadWindow> load, List<String> replayed,
+                             List<CheckedStep> appChecks, boolean noPlan, Map<String, Integer> baselineChecksums,
+                             Policy policy, Duration longReader) {
+
+    /** The facts of a migration that was not rehearsed: its files, and the settings. */
+    public static MigrationFacts notRun(Migration migration, String postgresVersion, boolean noPlan,
+            Map<String, Integer> baselineChecksums, Policy policy, Duration longReader) {
+        return new MigrationFacts(migration, false, RoundTrip.notRun(), List.of(), Map.of(), Set.of(), List.of(),
+                postgresVersion, null, List.of(), List.of(), List.of(), List.of(), List.of(), noPlan,
+                baselineChecksums, policy, longReader);
+    }
 
     /** Whether the table existed before up, holding rows in the rehearsal or not. */
     boolean existedBefore(String table) {

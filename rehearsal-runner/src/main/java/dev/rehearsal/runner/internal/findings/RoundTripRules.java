@@ -9,22 +9,26 @@ import dev.rehearsal.runner.source.Migration;
 import java.util.List;
 
 /** Findings about the round trip itself: failed steps, a missing or non-restoring down, an up that differs. */
-public final class RoundTripRules {
+public final class RoundTripRules implements FindingRule {
 
     private static final int DIFF_LINES_IN_EVIDENCE = 10;
 
-    private RoundTripRules() {
+    RoundTripRules() {
     }
 
-    public static void evaluate(Migration migration, RoundTrip trip, FindingCollector findings) {
-        evaluate(migration, trip, false, findings);
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        RoundTrip trip = facts.trip();
+        evaluate(facts.migration(), trip,
+                LockUpgradeRules.explains(trip.failure(), facts.statements(), facts.rowsBefore()), findings);
     }
 
     /**
      * @param failureExplained the step's failure is reported by a finding of its own (a deadlock that a lock upgrade
      *                         explains, {@link LockUpgradeRules}), not as a statement to fix
      */
-    public static void evaluate(Migration migration, RoundTrip trip, boolean failureExplained, FindingCollector findings) {
+    private static void evaluate(Migration migration, RoundTrip trip, boolean failureExplained,
+            FindingCollector findings) {
         String up = migration.up().path();
         String down = migration.down() == null ? null : migration.down().path();
         if (migration.up().mixesTransactionalAndNot() && migration.up().executeInTransaction() == null) {

@@ -10,13 +10,16 @@ import java.util.Collection;
  * warning, not an info: every figure about that table (lock hold, rewrite, scan, writers' wait) is smaller than
  * production's, and the title says so wherever findings are listed.
  */
-public final class SeedRules {
+public final class SeedRules implements FindingRule {
 
-    private SeedRules() {
+    SeedRules() {
     }
 
-    public static void evaluate(Migration migration, SeedSummary seed, Collection<String> touchedTables,
-            FindingCollector findings) {
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        Migration migration = facts.migration();
+        SeedSummary seed = facts.seed();
+        Collection<String> touchedTables = facts.touchedTables();
         if (seed == null) {
             return;
         }

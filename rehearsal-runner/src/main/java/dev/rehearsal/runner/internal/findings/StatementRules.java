@@ -18,16 +18,17 @@ import java.util.Optional;
  * silence: its evidence says it was measured on no rows. Only a table created by the migration itself stays
  * quiet: nobody waits on it yet.
  */
-public final class StatementRules {
+public final class StatementRules implements FindingRule {
 
-    private StatementRules() {
+    StatementRules() {
     }
 
     /**
      * Evaluates the up step, then the down step one severity lower: a rollback in production runs the down script
      * on the same tables, but only when something already went wrong.
      */
-    public static void evaluate(MigrationFacts facts, FindingCollector findings) {
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
         evaluate(facts, Evidence.up(facts.statements()), findings);
         String pg = "; PostgreSQL " + facts.postgresVersion();
         for (String index : facts.invalidIndexes()) {

@@ -18,9 +18,9 @@ import java.util.Set;
  * than the budget, requests that failed, and — in the lock-queue scenario — queries queued behind a migration
  * that itself waited for a long-running reader.
  */
-public final class WriterRules {
+public final class WriterRules implements FindingRule {
 
-    private WriterRules() {
+    WriterRules() {
     }
 
     /**
@@ -42,9 +42,16 @@ public final class WriterRules {
      * @param replayed the running version's statements that failed against the schema after up, replayed once each
      *                 (deterministic); the load's own failures during up depend on timing and are only evidence
      */
-    public static void evaluate(Migration migration, List<StatementTrace> statements, List<LoadWindow> load,
-            List<String> replayed, Set<String> existingTables, Policy policy, Duration longReader, String postgresVersion,
-            FindingCollector findings) {
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        Migration migration = facts.migration();
+        List<StatementTrace> statements = facts.statements();
+        List<LoadWindow> load = facts.load();
+        List<String> replayed = facts.replayed();
+        Set<String> existingTables = facts.rowsBefore().keySet();
+        Policy policy = facts.policy();
+        Duration longReader = facts.longReader();
+        String postgresVersion = facts.postgresVersion();
         String pg = "; PostgreSQL " + postgresVersion;
         double budget = policy.writerBlockBudget().toNanos() / 1_000_000.0;
         for (StatementTrace s : statements) {
