@@ -14,3 +14,12 @@ assert log.contains('Report: ' + new File(reports, 'report.html').canonicalPath)
 def json = new groovy.json.JsonSlurper().parse(new File(reports, 'report.json'))
 assert json.verdict == 'fail'
 assert json.migrations[1].findings*.code.contains('NON_CONCURRENT_INDEX')
+
+// The project's own JUnit test ran before verify, passed, and wrote its reports under target/rehearsal-reports/.
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+def junitReports = new File(basedir, 'target/rehearsal-reports/com.example.orders.IndexRehearsalTest')
+['report.json', 'report.md', 'report.html', 'junit.xml', 'report.sarif'].each {
+    assert new File(junitReports, it).isFile() : "missing $junitReports/$it"
+}
+assert new groovy.json.JsonSlurper().parse(new File(junitReports, 'report.json')).migrations[1].findings*.code
+        .contains('NON_CONCURRENT_INDEX')
