@@ -77,6 +77,12 @@ public record MigrationReport(
                 .max(java.util.Comparator.comparingDouble(LockHold::heldMs));
     }
 
+    /** The statement of any step that wrote the most WAL, among those whose WAL was measured. */
+    public Optional<StatementTrace> largestWal() {
+        return statements.stream().filter(s -> s.walBytes() != null)
+                .max(java.util.Comparator.comparingLong(StatementTrace::walBytes));
+    }
+
     /** How many relations were rewritten, counted once per statement that rewrote them. */
     public int rewriteCount() {
         return statements.stream().mapToInt(s -> s.rewrites().size()).sum();

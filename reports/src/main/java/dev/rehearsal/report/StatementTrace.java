@@ -19,6 +19,8 @@ import java.util.List;
  * @param lockTimeout      {@code lock_timeout} in effect when it ran
  * @param statementTimeout {@code statement_timeout} in effect when it ran
  * @param error            the error it raised, {@code null} when it succeeded
+ * @param walBytes         bytes of WAL written while it ran, {@code null} when not measured (it failed)
+ * @param walMeasure       what {@code walBytes} counts; {@code null} when it is null
  */
 public record StatementTrace(
         Phase phase,
@@ -34,25 +36,43 @@ public record StatementTrace(
         WriterImpact writers,
         String lockTimeout,
         String statementTimeout,
-        String error) {
+        String error,
+        Long walBytes,
+        WalMeasure walMeasure) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public StatementTrace {
         locks = Lists.copy(locks);
         rewrites = Lists.copy(rewrites);
         scans = Lists.copy(scans);
         writers = writers == null ? WriterImpact.NONE : writers;
+        walMeasure = walBytes == null ? null : walMeasure == null ? WalMeasure.SERVER : walMeasure;
+    }
+
+    /** A statement whose WAL was not measured (reports written before WAL was measured read the same way). */
+    public StatementTrace(Phase phase, String script, int line, String sql, double startMs, double durationMs,
+            boolean transactional, List<LockHold> locks, List<Rewrite> rewrites, List<Scan> scans, WriterImpact writers,
+            String lockTimeout, String statementTimeout, String error) {
+        this(phase, script, line, sql, startMs, durationMs, transactional, locks, rewrites, scans, writers, lockTimeout,
+                statementTimeout, error, null, null);
     }
 
     /** The same statement with other locks (e.g. marked as taken on a relation the migration created). */
     public StatementTrace withLocks(List<LockHold> replaced) {
         return new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional, replaced, rewrites, scans,
-                writers, lockTimeout, statementTimeout, error);
+                writers, lockTimeout, statementTimeout, error, walBytes, walMeasure);
     }
 
     /** The same statement with what concurrent writers felt of it. */
     public StatementTrace withWriters(WriterImpact impact) {
         return new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional, locks, rewrites, scans,
-                impact, lockTimeout, statementTimeout, error);
+                impact, lockTimeout, statementTimeout, error, walBytes, walMeasure);
+    }
+
+    /** The same statement with its WAL volume counted another way (e.g. with the write load's WAL in it). */
+    public StatementTrace withWalMeasure(WalMeasure measure) {
+        return walBytes == null ? this : new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional,
+                locks, rewrites, scans, writers, lockTimeout, statementTimeout, error, walBytes, measure);
     }
 
     /**

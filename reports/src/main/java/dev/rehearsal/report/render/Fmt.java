@@ -27,6 +27,30 @@ final class Fmt {
         return String.format(Locale.ROOT, "%.2f s", ms / 1000);
     }
 
+    /** A WAL volume for people, in binary units as PostgreSQL's sizes: {@code 576 B}, {@code 8.2 KiB}, {@code 20.0 MiB}. */
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+    }
+
+    /** A statement's WAL volume and, when the write load's WAL is in it, that it is. */
+    static String wal(dev.rehearsal.report.StatementTrace s) {
+        if (s.walBytes() == null) {
+            return "—";
+        }
+        return bytes(s.walBytes()) + (s.walMeasure() == dev.rehearsal.report.WalMeasure.SERVER_WITH_LOAD
+                ? " (load included)" : "");
+    }
+
     /** "PostgreSQL 18.1 (embedded)"; a run that never got a server has none to name. */
     static String postgres(Report report) {
         PostgresInfo pg = report.postgres();

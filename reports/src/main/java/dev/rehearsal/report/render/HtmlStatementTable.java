@@ -19,14 +19,15 @@ final class HtmlStatementTable {
         h.append("<div class=\"scroll\"><table>\n<caption>Statements of ").append(Html.esc(m.displayName()))
                 .append(", in order of execution</caption>\n<thead>")
                 .append(Html.headerRow("Step", "Line", "SQL", "Duration", "Locks (held until commit)", "Rewrites",
-                        "Full scans", "Writers blocked", "Outcome"))
+                        "Full scans", "Writers blocked", "WAL written", "Outcome"))
                 .append("</thead>\n<tbody>\n");
         for (StatementTrace s : m.statements()) {
             h.append("<tr>").append(Html.td(Fmt.step(s.phase()))).append("<th scope=\"row\" class=\"num\">")
                     .append(s.line()).append("</th><td class=\"sql\"><pre><code>").append(Html.esc(s.sql()))
                     .append("</code></pre></td>").append(Html.num(Fmt.ms(s.durationMs())))
                     .append("<td>").append(locks(s)).append("</td><td>").append(rewrites(s)).append("</td><td>")
-                    .append(scans(s)).append("</td><td>").append(writers(s.writers())).append("</td><td>")
+                    .append(scans(s)).append("</td><td>").append(writers(s.writers())).append("</td>")
+                    .append(Html.num(Fmt.wal(s))).append("<td>")
                     .append(s.error() == null ? Html.badge("ok", "ok")
                             : Html.badge("failed", "failed") + "<br>" + Html.esc(s.error()))
                     .append("</td></tr>\n");

@@ -29,8 +29,8 @@ final class MarkdownMigrationTable {
         }
         md.append("### Migrations\n\n")
                 .append("| Version | Description | Up | Down | Up again | Strongest lock | Longest lock hold "
-                        + "| Rewrites | Writers blocked (max) | Findings |\n")
-                .append("|---|---|---|---|---|---|---|---:|---:|---:|\n");
+                        + "| Rewrites | Writers blocked (max) | WAL (largest statement) | Findings |\n")
+                .append("|---|---|---|---|---|---|---|---:|---:|---:|---:|\n");
         for (int index : rowsToShow(migrations)) {
             row(migrations.get(index), md);
         }
@@ -68,6 +68,7 @@ final class MarkdownMigrationTable {
                 .append(" | ").append(m.longestLockHold().map(MarkdownMigrationTable::hold).orElse("—"))
                 .append(" | ").append(m.rewriteCount())
                 .append(" | ").append(m.statements().isEmpty() ? "—" : Fmt.ms(m.writersBlockedMaxMs()))
+                .append(" | ").append(m.largestWal().map(Fmt::wal).orElse("—"))
                 .append(" | ").append(active).append(suppressed > 0 ? " (+" + suppressed + " suppressed)" : "")
                 .append(" |\n");
     }

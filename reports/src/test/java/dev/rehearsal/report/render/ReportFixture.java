@@ -21,6 +21,7 @@ import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.report.Timeline;
 import dev.rehearsal.report.Verdict;
+import dev.rehearsal.report.WalMeasure;
 import dev.rehearsal.report.WriterImpact;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ final class ReportFixture {
                 new StatementTrace(Phase.UP, up, 4, "ALTER TABLE public.orders ALTER COLUMN total TYPE bigint", 1181.0,
                         1093.2, true, List.of(lock("public.orders", "AccessExclusiveLock", 2119.0)),
                         List.of(new Rewrite("public.orders", "column type change")), List.of(),
-                        new WriterImpact(1086.0, 19_870.5, 1101.2, 212, 0), null, null, null),
+                        new WriterImpact(1086.0, 19_870.5, 1101.2, 212, 0), null, null, null, 1_468_006_400L,
+                        WalMeasure.SERVER_WITH_LOAD),
                 new StatementTrace(Phase.UP, up, 6, HOSTILE_SQL, 2275.0, 21.8, true,
                         List.of(lock("public.orders", "RowExclusiveLock", 1025.0)), List.of(), List.of(),
                         WriterImpact.NONE, null, null, null),
@@ -187,7 +189,7 @@ final class ReportFixture {
                 new StatementTrace(Phase.UP, up, 2, index, 0.5, 912.0, false,
                         List.of(lock("public.orders", "ShareUpdateExclusiveLock", 912.0)), List.of(),
                         List.of(new Scan("public.orders", 1_000_000)), new WriterImpact(0, 0, 2.1, 0, 0), "2s", "0",
-                        null));
+                        null, 23_068_672L, WalMeasure.SERVER));
         return new MigrationReport("3", "add archive index", MigrationKind.VERSIONED, up, null, false, 77_120_004,
                 new RoundTrip(StepStatus.OK, StepStatus.MISSING, StepStatus.NOT_RUN, null, List.of(), null, List.of(),
                         List.of(), null),

@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.report.LoadWindow;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.WalMeasure;
 import dev.rehearsal.report.Timeline;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
@@ -106,7 +107,9 @@ final class MigrationLoad implements AutoCloseable {
             long from = originNanos + (long) (s.startMs() * 1_000_000);
             long to = originNanos + (long) (WaitAttribution.releaseMs(s) * 1_000_000);
             LoadWindow window = load == null ? null : load.window(s.phase(), from, Math.max(to, from + 1));
-            withWriters.add(s.withWriters(WriterImpacts.of(own, Long.MIN_VALUE, Long.MAX_VALUE, window, ownWork)));
+            StatementTrace traced = s.withWriters(WriterImpacts.of(own, Long.MIN_VALUE, Long.MAX_VALUE, window, ownWork));
+            // the server's WAL position moved for the load's writes too
+            withWriters.add(load == null ? traced : traced.withWalMeasure(WalMeasure.SERVER_WITH_LOAD));
             blocked.addAll(WriterImpacts.blocked(own, originNanos, s.phase(), s.line()));
         }
         List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);

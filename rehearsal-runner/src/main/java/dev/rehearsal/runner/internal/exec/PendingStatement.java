@@ -5,6 +5,7 @@ import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Rewrite;
 import dev.rehearsal.report.Scan;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.WalMeasure;
 import dev.rehearsal.report.WriterImpact;
 import dev.rehearsal.runner.internal.trace.Observation;
 import dev.rehearsal.runner.internal.util.Millis;
@@ -32,6 +33,7 @@ record PendingStatement(SqlStatement statement, long startNanos, long endNanos, 
         return new StatementTrace(phase, script, statement.line(), statement.displaySql(),
                 Millis.between(originNanos, startNanos), Millis.between(startNanos, endNanos), transactional, locks,
                 rewrites, scans, WriterImpact.NONE, observation == null ? null : observation.lockTimeout(),
-                observation == null ? null : observation.statementTimeout(), error);
+                observation == null ? null : observation.statementTimeout(), error,
+                observation == null ? null : observation.walBytes(), WalMeasure.SERVER);
     }
 }

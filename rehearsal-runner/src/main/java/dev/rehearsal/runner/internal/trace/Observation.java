@@ -12,7 +12,8 @@ import java.util.List;
  * @param scans            tables it read in full without rewriting them
  * @param lockTimeout      {@code lock_timeout} after the statement
  * @param statementTimeout {@code statement_timeout} after the statement
+ * @param walBytes         WAL the server wrote between the probe before and the one after the statement
  */
 public record Observation(List<LockKey> newLocks, List<Rewrite> rewrites, List<Scan> scans, String lockTimeout,
-                          String statementTimeout) {
+                          String statementTimeout, long walBytes) {
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What the migration's session looks like at one moment: the relation locks it holds, the per-table scan counters
  * of its transaction, the storage files of every user relation, the rewrites recorded by the event trigger, and
- * the timeouts in effect.
+ * the timeouts in effect, and the server's WAL insert position (bytes since 0/0).
  */
 record Probe(
         Set<LockKey> locks,
@@ -15,7 +15,8 @@ record Probe(
         Map<Long, RelationFile> files,
         List<RecordedRewrite> rewrites,
         String lockTimeout,
-        String statementTimeout) {
+        String statementTimeout,
+        long walPosition) {
 
     /** {@code pg_stat_xact_user_tables} counters of one table. */
     record ScanCounters(long seqScans, long rowsRead) {

@@ -50,7 +50,13 @@ final class SessionProbe {
             + "LEFT JOIN pg_class tc ON tc.oid = i.indrelid LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace "
             + "WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 'S', 'v', 'f') AND " + USER_SCHEMAS;
 
-    private static final String SETTINGS = "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')";
+    /**
+     * The WAL insert position rides along with the timeouts: no extra round trip. It is the server's, not the
+     * session's: per-session counters (pg_stat_get_backend_wal, PostgreSQL 18) stay at zero until the transaction
+     * ends, so they cannot split one transaction into its statements (docs/measured-facts.md).
+     */
+    private static final String SETTINGS = "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'), "
+            + "pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint";
 
     private static final String REWRITES = "SELECT seq, relation, reason FROM " + Instrumentation.SCHEMA
             + ".rewrites WHERE seq > $1 ORDER BY seq";
@@ -87,12 +93,12 @@ final class SessionProbe {
 
     /**
      * At the start of a transaction (or between auto-commit statements) the session holds no relation locks, so the
-     * baseline needs no lock query. The scan counters are not zero: pg_stat_xact_user_tables also shows the counts of
+     * baseline needs no lock query; it reads the WAL position with the settings. The scan counters are not zero: pg_stat_xact_user_tables also shows the counts of
      * earlier transactions the session has not flushed to the statistics system yet (PostgreSQL 15+ flushes at most
      * once a second), so they are read like the files.
      */
     private static final String BASELINE = "EXECUTE rehearsal_probe_scans;\nEXECUTE rehearsal_probe_files;\n"
-            + "EXECUTE rehearsal_probe_last_rewrite";
+            + "EXECUTE rehearsal_probe_last_rewrite;\nEXECUTE rehearsal_probe_settings";
 
     private SessionProbe() {
     }
@@ -112,7 +118,10 @@ final class SessionProbe {
             try (ResultSet rs = next(statement)) {
                 readRewrites(rs, last);
             }
-            return new Probe(Set.of(), scans, files, last, null, null);
+            try (ResultSet rs = next(statement)) {
+                rs.next();
+                return new Probe(Set.of(), scans, files, last, null, null, rs.getLong(3));
+            }
         }
     }
 
@@ -211,7 +220,7 @@ final class SessionProbe {
             }
             try (ResultSet rs = next(statement)) {
                 rs.next();
-                return new Probe(locks, scans, files, recorded, rs.getString(1), rs.getString(2));
+                return new Probe(locks, scans, files, recorded, rs.getString(1), rs.getString(2), rs.getLong(3));
             }
         }
     }

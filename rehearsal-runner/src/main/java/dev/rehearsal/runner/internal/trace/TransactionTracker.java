@@ -57,9 +57,10 @@ public final class TransactionTracker {
         held.addAll(now.locks());
         List<Rewrite> rewrites = rewrites(previous, now);
         List<Scan> scans = scans(previous, now, rewrites);
+        long walBytes = now.walPosition() - previous.walPosition();
         previous = now;
         lastRewriteSeq = now.lastRewriteSeq(lastRewriteSeq);
-        return new Observation(newLocks, rewrites, scans, now.lockTimeout(), now.statementTimeout());
+        return new Observation(newLocks, rewrites, scans, now.lockTimeout(), now.statementTimeout(), walBytes);
     }
 
     private static List<Rewrite> rewrites(Probe before, Probe after) {
