@@ -13,7 +13,12 @@ public enum WalMeasure implements JsonEnum {
     /** All WAL the server wrote while the statement ran, with no write load beside it: the statement's own. */
     SERVER("server"),
     /** All WAL the server wrote while the statement ran, the concurrent write load's included: an upper bound. */
-    SERVER_WITH_LOAD("serverWithLoad");
+    SERVER_WITH_LOAD("serverWithLoad"),
+    /**
+     * All WAL the server wrote while the statement ran, Flyway's parity run included (it applies the chain in a
+     * database of its own, beside a rehearsal without write load): an upper bound.
+     */
+    SERVER_WITH_PARITY("serverWithFlywayParity");
 
     private final String json;
 

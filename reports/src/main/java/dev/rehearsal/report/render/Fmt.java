@@ -42,13 +42,16 @@ final class Fmt {
         return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
     }
 
-    /** A statement's WAL volume and, when the write load's WAL is in it, that it is. */
+    /** A statement's WAL volume and, when another session's WAL is in it, whose. */
     static String wal(dev.rehearsal.report.StatementTrace s) {
         if (s.walBytes() == null) {
             return "—";
         }
-        return bytes(s.walBytes()) + (s.walMeasure() == dev.rehearsal.report.WalMeasure.SERVER_WITH_LOAD
-                ? " (load included)" : "");
+        return bytes(s.walBytes()) + switch (s.walMeasure()) {
+            case SERVER_WITH_LOAD -> " (load included)";
+            case SERVER_WITH_PARITY -> " (Flyway parity run included)";
+            default -> "";
+        };
     }
 
     /** "PostgreSQL 18.1 (embedded)"; a run that never got a server has none to name. */

@@ -38,6 +38,11 @@ final class ParityAlongside {
         return new ParityAlongside(task, database);
     }
 
+    /** Whether Flyway is still applying the chain (or dropping its database): it writes WAL on the same server. */
+    boolean running() {
+        return !task.isDone();
+    }
+
     /** Waits for Flyway to finish. */
     FlywayParity.Applied result() {
         try {

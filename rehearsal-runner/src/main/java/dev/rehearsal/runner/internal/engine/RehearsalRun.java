@@ -5,6 +5,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.SourceInfo;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.WalMeasure;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.core.RehearsalException;
@@ -57,6 +58,8 @@ public final class RehearsalRun {
     private PhaseChecks phaseChecks;
     /** The up script of the migration being rehearsed, named when the server is lost under it. */
     private String rehearsing;
+    /** Flyway applying the chain beside the rehearsal, on the same server; null when it runs after or not at all. */
+    private ParityAlongside parityBeside;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
@@ -94,6 +97,7 @@ public final class RehearsalRun {
             // databases of the server share (a role, a tablespace), which the two would then fight over.
             boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
             ParityAlongside beside = alongside ? ParityAlongside.start(server, config) : null;
+            parityBeside = beside;
             CatalogSnapshot finalSchema;
             try {
                 finalSchema = rehearseChain(server, set.migrations());
@@ -139,8 +143,10 @@ public final class RehearsalRun {
         try {
             for (Migration migration : migrations) {
                 rehearsing = migration.up().path();
+                // Flyway's WAL in its own database moves the server's WAL position too
+                boolean besideParity = parityBeside != null && parityBeside.running();
                 if (blocked) {
-                    record(migration, null, null, server.info().version());
+                    record(migration, null, null, server.info().version(), false);
                     continue;
                 }
                 SeedSummary seed;
@@ -161,7 +167,7 @@ public final class RehearsalRun {
                 StepResults results = attempt.results();
                 try (RunTimings.Span span = timings.span(RunTimings.Part.FINDINGS)) {
                     record(migration, results, new Extras(seed, attempt.load(), touched, rejected),
-                            server.info().version());
+                            server.info().version(), besideParity);
                 }
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
@@ -334,7 +340,9 @@ public final class RehearsalRun {
     }
 
     /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
-    private void record(Migration migration, StepResults results, Extras extras, String postgresVersion) {
+    /** @param besideParity whether Flyway applied the chain beside this migration, on the same server */
+    private void record(Migration migration, StepResults results, Extras extras, String postgresVersion,
+            boolean besideParity) {
         Map<String, Suppressions> suppressions = new HashMap<>();
         suppressions.put(migration.up().path(), Suppressions.of(migration.up()));
         if (migration.down() != null) {
@@ -342,7 +350,8 @@ public final class RehearsalRun {
         }
         FindingCollector findings = new FindingCollector(config.policy(), suppressions);
         RoundTrip trip = results == null ? RoundTrip.notRun() : results.roundTrip();
-        List<StatementTrace> statements = results == null ? List.of() : results.statements();
+        List<StatementTrace> statements = results == null ? List.of() : !besideParity ? results.statements()
+                : results.statements().stream().map(t -> t.withWalMeasure(WalMeasure.SERVER_WITH_PARITY)).toList();
         MigrationFacts facts = results == null
                 ? MigrationFacts.notRun(migration, postgresVersion, phaseChecks.noPlan(), config.baselineChecksums(),
                         config.policy(), config.longReader())
