@@ -116,6 +116,10 @@ public @interface MigrationRehearsal {
      * default 100ms. */
     String writerBlockBudget() default "";
 
+    /** WAL one statement may write before WAL_VOLUME is reported, e.g. {@code "512MiB"}; key
+     * {@code rehearsal.walVolumeThreshold}; default 1GiB. */
+    String walVolumeThreshold() default "";
+
     /** Finding severities as {@code "CODE=level"}, the level error, warning, info or off; key
      * {@code rehearsal.severities} ({@code A=off,B=error}). */
     String[] severities() default {};

@@ -9,6 +9,7 @@ import dev.rehearsal.runner.core.BuildInfo;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.ExitCode;
 import dev.rehearsal.runner.PlanFiles;
+import dev.rehearsal.runner.config.ByteSizes;
 import dev.rehearsal.runner.config.Policy;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
@@ -116,6 +117,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--writer-block-budget", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "100ms", description = "How long writers may wait on one statement (default: ${DEFAULT-VALUE}).")
     Duration writerBlockBudget;
+
+    @Option(names = "--wal-volume-threshold", paramLabel = "SIZE", defaultValue = "1GiB",
+            description = "WAL one statement may write before WAL_VOLUME is reported, e.g. 512MiB (default: "
+                    + "${DEFAULT-VALUE}).")
+    String walVolumeThreshold;
 
     @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
             description = "A value for a Flyway $${placeholder}; repeat for several.")
@@ -247,7 +253,7 @@ final class RunCommand implements Callable<Integer> {
     private RehearsalConfig config(ConsoleProgress progress) {
         SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout());
         Policy policy = SeverityOptions.apply(Policy.defaults().withFailOn(parseSeverity())
-                .withWriterBlockBudget(writerBlockBudget), severities);
+                .withWriterBlockBudget(writerBlockBudget).withWalVolumeThreshold(parseSize()), severities);
         return RehearsalConfig.builder()
                 .locations(locations)
                 .sourceOptions(source)
@@ -280,6 +286,14 @@ final class RunCommand implements Callable<Integer> {
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
             default -> throw CliErrors.invalid("--layout must be auto, flyway or golang-migrate, got '" + layout + "'");
         };
+    }
+
+    private long parseSize() {
+        try {
+            return ByteSizes.parse(walVolumeThreshold);
+        } catch (IllegalArgumentException e) {
+            throw CliErrors.invalid("--wal-volume-threshold: " + e.getMessage());
+        }
     }
 
     private Severity parseSeverity() {

@@ -41,6 +41,17 @@ final class PluginSettings {
         }
     }
 
+    static Long size(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return dev.rehearsal.runner.config.ByteSizes.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("<" + parameter + "> (rehearsal." + parameter + ") " + e.getMessage());
+        }
+    }
+
     static List<ReportFormat> formats(List<String> ids) {
         Set<ReportFormat> chosen = new LinkedHashSet<>();
         for (String list : ids == null ? List.<String>of() : ids) {
@@ -106,8 +117,10 @@ final class PluginSettings {
         };
     }
 
-    static Policy policy(String failOn, Duration writerBlockBudget, Map<String, String> severities) {
-        Policy policy = Policy.defaults().withFailOn(severity("failOn", failOn)).withWriterBlockBudget(writerBlockBudget);
+    static Policy policy(String failOn, Duration writerBlockBudget, Long walVolumeThreshold,
+            Map<String, String> severities) {
+        Policy policy = Policy.defaults().withFailOn(severity("failOn", failOn)).withWriterBlockBudget(writerBlockBudget)
+                .withWalVolumeThreshold(walVolumeThreshold);
         for (Map.Entry<String, String> entry : (severities == null ? Map.<String, String>of() : severities).entrySet()) {
             String code = entry.getKey().trim().toUpperCase(Locale.ROOT);
             String level = entry.getValue() == null ? "" : entry.getValue().trim().toLowerCase(Locale.ROOT);

@@ -119,6 +119,10 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.writerBlockBudget", defaultValue = "100ms")
     String writerBlockBudget;
 
+    /** WAL one statement may write before WAL_VOLUME is reported, e.g. 512MiB. */
+    @Parameter(property = "rehearsal.walVolumeThreshold", defaultValue = "1GiB")
+    String walVolumeThreshold;
+
     /** Finding severities changed as {@code CODE=LEVEL}, the level error, warning, info or off. */
     @Parameter(property = "rehearsal.severities")
     List<String> severities;
@@ -215,7 +219,7 @@ public class RehearseMojo extends AbstractMojo {
                 .lockTimeout(PluginSettings.duration("lockTimeout", lockTimeout))
                 .longReader(PluginSettings.duration("longReader", longReader))
                 .policy(PluginSettings.policy(failOn, PluginSettings.duration("writerBlockBudget", writerBlockBudget),
-                        PluginSettings.pairs("severities", severities)))
+                        PluginSettings.size("walVolumeThreshold", walVolumeThreshold), PluginSettings.pairs("severities", severities)))
                 .flywayParity(flywayParity)
                 .plan(PluginSettings.plan(plan))
                 .baselineChecksums(PluginSettings.baseline(baseline))

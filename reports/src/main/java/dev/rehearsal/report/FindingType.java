@@ -66,7 +66,10 @@ public enum FindingType {
     LOCK_UPGRADE_DEADLOCK_RISK(Severity.WARNING, "Lock upgrade in one transaction risks a deadlock with writers",
             "A statement changed rows of a table under a weak lock, and a later statement of the same transaction "
                     + "asked for a lock that blocks writers on it: a writer waiting for one of those rows holds the "
-                    + "lock the request waits for. Error when the deadlock struck in the rehearsal.");
+                    + "lock the request waits for. Error when the deadlock struck in the rehearsal."),
+    WAL_VOLUME(Severity.WARNING, "Statement writes a large volume of WAL",
+            "A statement wrote more WAL than the policy's threshold: replicas and WAL archiving must ship and replay "
+                    + "all of it, so replica lag and disk use grow although no lock measurement shows it.");
 
     private final Severity defaultSeverity;
     private final String title;

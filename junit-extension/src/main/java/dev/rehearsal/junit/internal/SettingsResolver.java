@@ -5,6 +5,7 @@ import dev.rehearsal.junit.MigrationRehearsal.Provider;
 import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.runner.BaselineFiles;
+import dev.rehearsal.runner.config.ByteSizes;
 import dev.rehearsal.runner.core.BuildInfo;
 import dev.rehearsal.runner.config.ConfigOption;
 import dev.rehearsal.runner.config.Durations;
@@ -189,7 +190,9 @@ final class SettingsResolver {
     private Policy policy() {
         Policy policy = Policy.defaults().withFailOn(severity(text(ConfigOption.FAIL_ON, annotation.failOn())))
                 .withWriterBlockBudget(duration(ConfigOption.WRITER_BLOCK_BUDGET, annotation.writerBlockBudget())
-                        .orElse(Policy.DEFAULT_WRITER_BLOCK_BUDGET));
+                        .orElse(Policy.DEFAULT_WRITER_BLOCK_BUDGET))
+                .withWalVolumeThreshold(size(ConfigOption.WAL_VOLUME_THRESHOLD, annotation.walVolumeThreshold())
+                        .orElse(null));
         for (Map.Entry<String, String> entry : pairs(ConfigOption.SEVERITIES, annotation.severities()).entrySet()) {
             String code = entry.getKey().toUpperCase(Locale.ROOT);
             String level = entry.getValue().toLowerCase(Locale.ROOT);
@@ -310,6 +313,16 @@ final class SettingsResolver {
         return text(option, attribute).map(given -> {
             try {
                 return Durations.parse(given.value());
+            } catch (IllegalArgumentException e) {
+                throw fail(given.origin() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private Optional<Long> size(ConfigOption option, String attribute) {
+        return text(option, attribute).map(given -> {
+            try {
+                return ByteSizes.parse(given.value());
             } catch (IllegalArgumentException e) {
                 throw fail(given.origin() + ": " + e.getMessage());
             }

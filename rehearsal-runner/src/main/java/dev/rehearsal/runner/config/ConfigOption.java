@@ -77,6 +77,8 @@ public enum ConfigOption {
     FAIL_ON(Group.POLICY, "error, warning or info", "error", "lowest finding severity that fails", named("failOn")),
     WRITER_BLOCK_BUDGET(Group.POLICY, "duration", Durations.format(Policy.DEFAULT_WRITER_BLOCK_BUDGET),
             "how long writers may wait on one statement", named("writerBlockBudget")),
+    WAL_VOLUME_THRESHOLD(Group.POLICY, "size (e.g. 512MiB, 1GiB)", ByteSizes.format(Policy.DEFAULT_WAL_VOLUME_THRESHOLD),
+            "WAL one statement may write before WAL_VOLUME is reported", named("walVolumeThreshold")),
     SEVERITIES(Group.POLICY, "CODE=LEVEL pairs", "the catalogue's", "change a finding's severity: error, warning, "
             + "info, or off to disable it", named("severities").cli("--severity")
                     .report("severities, disabledFindings")),

@@ -34,6 +34,7 @@ public final class ReportSettings {
         settings.put("longReader", config.longReader() == null ? "none" : format(config.longReader()));
         settings.put("failOn", config.policy().failOn().json());
         settings.put("writerBlockBudget", format(config.policy().writerBlockBudget()));
+        settings.put("walVolumeThreshold", dev.rehearsal.runner.config.ByteSizes.format(config.policy().walVolumeThreshold()));
         settings.put("flywayParity", Boolean.toString(config.flywayParity()));
         if (!config.tableRows().isEmpty()) {
             settings.put("tableRows", config.tableRows().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
