@@ -8,6 +8,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.WalMeasure;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import java.time.Duration;
@@ -54,6 +55,21 @@ class UnderLoadTest {
         assertThat(v2.timeline().blocked()).isNotEmpty();
         assertThat(v2.load()).extracting(LoadWindow::step).contains(Phase.UP, Phase.DOWN, Phase.REUP);
         assertThat(v2.seed()).isNotNull();
+    }
+
+    @Test
+    void should_say_that_the_wal_of_each_statement_includes_the_write_load() {
+        // the server's WAL position also moved for the load's writes: the report says so rather than passing it off
+        // as the statement's own
+        StatementTrace rewrite = upStatement("2", "TYPE bigint");
+        assertThat(rewrite.walMeasure()).isEqualTo(WalMeasure.SERVER_WITH_LOAD);
+        assertThat(rewrite.walBytes()).isPositive();
+        // V1 creates the table: no load runs beside it, its figures are its own
+        assertThat(report.migrations().get(0).statements()).extracting(StatementTrace::walMeasure)
+                .containsOnly(WalMeasure.SERVER);
+        assertThat(report.migrations().subList(1, 4)).flatExtracting(MigrationReport::statements)
+                .filteredOn(s -> s.error() == null).extracting(StatementTrace::walMeasure)
+                .containsOnly(WalMeasure.SERVER_WITH_LOAD);
     }
 
     @Test
