@@ -53,7 +53,7 @@ final class SessionProbe {
     /**
      * The WAL insert position rides along with the timeouts: no extra round trip. It is the server's, not the
      * session's: per-session counters (pg_stat_get_backend_wal, PostgreSQL 18) stay at zero until the transaction
-     * ends, so they cannot split one transaction into its statements (docs/measured-facts.md).
+     * ends, so they cannot split one transaction into its statements (docs/concepts.md, "WAL written per statement").
      */
     private static final String SETTINGS = "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'), "
             + "pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint";
@@ -93,9 +93,9 @@ final class SessionProbe {
 
     /**
      * At the start of a transaction (or between auto-commit statements) the session holds no relation locks, so the
-     * baseline needs no lock query; it reads the WAL position with the settings. The scan counters are not zero: pg_stat_xact_user_tables also shows the counts of
-     * earlier transactions the session has not flushed to the statistics system yet (PostgreSQL 15+ flushes at most
-     * once a second), so they are read like the files.
+     * baseline needs no lock query; it reads the WAL position with the settings. The scan counters are not zero:
+     * pg_stat_xact_user_tables also shows the counts of earlier transactions the session has not flushed to the
+     * statistics system yet (PostgreSQL 15+ flushes at most once a second), so they are read like the files.
      */
     private static final String BASELINE = "EXECUTE rehearsal_probe_scans;\nEXECUTE rehearsal_probe_files;\n"
             + "EXECUTE rehearsal_probe_last_rewrite;\nEXECUTE rehearsal_probe_settings";
