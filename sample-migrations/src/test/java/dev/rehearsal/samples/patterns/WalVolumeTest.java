@@ -10,7 +10,7 @@ import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.WalMeasure;
-import dev.rehearsal.runner.Policy;
+import dev.rehearsal.runner.config.Policy;
 import org.junit.jupiter.api.Test;
 
 /**
