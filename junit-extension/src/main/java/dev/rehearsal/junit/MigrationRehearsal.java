@@ -69,7 +69,7 @@ public @interface MigrationRehearsal {
     /** Allow a JDBC URL host other than this machine; key {@code rehearsal.allowRemote}; default off. */
     Toggle allowRemote() default Toggle.DEFAULT;
 
-    /** {@code auto}, {@code flyway} or {@code golang-migrate}; key {@code rehearsal.layout}; default {@code auto}. */
+    /** {@code auto}, {@code flyway}, {@code golang-migrate} or {@code goose}; key {@code rehearsal.layout}; default {@code auto}. */
     String layout() default "";
 
     /** Flyway placeholders as {@code "name=value"}; key {@code rehearsal.placeholders} ({@code a=1,b=2}). */

@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "<migrations>",
-            description = "Directory of migrations (Flyway V/U/R__ or golang-migrate .up/.down.sql), "
+            description = "Directory of migrations (Flyway V/U/R__ or golang-migrate .up/.down.sql or goose <version>_<name>.sql), "
                     + "or classpath:<path>; several are rehearsed as one chain.")
     List<String> locations;
 
@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-            description = "Migration layout: auto, flyway or golang-migrate (default: ${DEFAULT-VALUE}).")
+            description = "Migration layout: auto, flyway, golang-migrate or goose (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--plan", paramLabel = "FILE",
@@ -284,7 +284,8 @@ final class RunCommand implements Callable<Integer> {
             case "auto" -> null;
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
-            default -> throw CliErrors.invalid("--layout must be auto, flyway or golang-migrate, got '" + layout + "'");
+            case "goose" -> MigrationLayout.GOOSE;
+            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate or goose, got '" + layout + "'");
         };
     }
 

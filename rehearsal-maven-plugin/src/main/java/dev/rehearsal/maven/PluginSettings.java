@@ -112,7 +112,8 @@ final class PluginSettings {
             case "auto", "" -> null;
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
-            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway or golang-migrate, got '"
+            case "goose" -> MigrationLayout.GOOSE;
+            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate or goose, got '"
                     + layout + "'");
         };
     }

@@ -44,7 +44,7 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.locations")
     List<String> locations;
 
-    /** Migration layout: auto, flyway or golang-migrate. */
+    /** Migration layout: auto, flyway, golang-migrate or goose. */
     @Parameter(property = "rehearsal.layout", defaultValue = "auto")
     String layout;
 

@@ -183,7 +183,8 @@ final class SettingsResolver {
             case "auto" -> null;
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate" -> MigrationLayout.GOLANG_MIGRATE;
-            default -> throw fail(given.origin() + " is not a layout: write auto, flyway or golang-migrate");
+            case "goose" -> MigrationLayout.GOOSE;
+            default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate or goose");
         }).orElse(null);
     }
 

@@ -42,7 +42,7 @@ public enum ConfigOption {
             "the migrations: directories, filesystem:<dir> or classpath:<path>; several are one chain",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
-    LAYOUT(Group.SOURCES, "auto, flyway or golang-migrate", "auto", "the migration layout", named("layout")),
+    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate or goose", "auto", "the migration layout", named("layout")),
     PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders",
             named("placeholders").cli("--placeholder")),
     FLYWAY_PARITY(Group.SOURCES, "boolean", "true", "also apply the chain with Flyway and compare the schemas",

@@ -5,7 +5,9 @@ public enum MigrationLayout {
     /** {@code V<version>__<desc>.sql}, undo scripts {@code U<version>__<desc>.sql}, repeatable {@code R__<desc>.sql}. */
     FLYWAY("flyway"),
     /** {@code <version>_<name>.up.sql} and {@code <version>_<name>.down.sql}. */
-    GOLANG_MIGRATE("golang-migrate");
+    GOLANG_MIGRATE("golang-migrate"),
+    /** {@code <version>_<name>.sql} holding {@code -- +goose Up} and {@code -- +goose Down} sections. */
+    GOOSE("goose");
 
     private final String id;
 

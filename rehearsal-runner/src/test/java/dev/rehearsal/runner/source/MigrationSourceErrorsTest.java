@@ -86,7 +86,6 @@ class MigrationSourceErrorsTest {
             V1..2__users.sql         | '1..2' is not a Flyway version                    | V<version>__<description>.sql
             R1__views.sql            | a repeatable migration has no version             | R__<description>.sql
             v1__users.sql            | the prefix must be an upper-case V, U or R        | V<version>__<description>.sql
-            1_users.sql              | it must end in .up.sql or .down.sql               | <version>_<name>.up.sql
             users.up.sql             | it must start with a version number               | <version>_<name>.up.sql
             99999999999999999999_users.up.sql | version 99999999999999999999 is larger than golang-migrate's largest version | <version>_<name>.up.sql
             1_users.up.sql.bak       | it ends in .bak, not in .sql                      | <version>_<name>.up.sql
@@ -103,6 +102,21 @@ class MigrationSourceErrorsTest {
                 .startsWith(name + " looks like a migration, but its name does not parse: " + reason)
                 .contains("Expected ").contains(pattern)
                 .contains("would never run");
+    }
+
+    @Test
+    void should_refuse_a_goose_style_name_beside_golang_migrate_scripts_as_a_malformed_golang_migrate_name() {
+        // GIVEN a golang-migrate location with one file lacking .up/.down (alone, it would be a goose file)
+        write(dir, "1_orders.up.sql", "SELECT 1;");
+        write(dir, "2_users.sql", "SELECT 2;");
+
+        RehearsalException e = failure(dir.toString(), SourceOptions.defaults());
+
+        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_MIGRATION_NAME);
+        assertThat(e.getMessage())
+                .startsWith("2_users.sql looks like a migration, but its name does not parse: it must end in .up.sql"
+                        + " or .down.sql")
+                .contains("<version>_<name>.up.sql");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param flywayConfigs  {@code .sql.conf} files by the relative path of the script they configure
  * @param flywayExtras   Flyway scripts Rehearsal does not run: callbacks and baseline migrations
  * @param golangScripts  golang-migrate up and down scripts
+ * @param gooseScripts   goose scripts (up and down in one file)
  * @param malformed      files that look like migrations but whose names do not parse
  * @param ignored        everything else
  */
@@ -19,6 +20,7 @@ record ClassifiedFiles(
         Map<String, FoundFile> flywayConfigs,
         List<FoundFile> flywayExtras,
         List<GolangFile> golangScripts,
+        List<GooseFile> gooseScripts,
         List<Malformed> malformed,
         List<FoundFile> ignored) {
 
@@ -26,6 +28,9 @@ record ClassifiedFiles(
     }
 
     record GolangFile(FoundFile file, GolangName name) {
+    }
+
+    record GooseFile(FoundFile file, GooseName name) {
     }
 
     /** @param layout the layout the name resembles, for the expected pattern in the message */
@@ -38,5 +43,9 @@ record ClassifiedFiles(
 
     boolean hasGolang() {
         return !golangScripts.isEmpty();
+    }
+
+    boolean hasGoose() {
+        return !gooseScripts.isEmpty();
     }
 }

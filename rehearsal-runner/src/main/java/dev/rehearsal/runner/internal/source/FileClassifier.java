@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.source;
 
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.FlywayFile;
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.GolangFile;
+import dev.rehearsal.runner.internal.source.ClassifiedFiles.GooseFile;
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.Malformed;
 import dev.rehearsal.runner.source.MigrationLayout;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class FileClassifier {
     private final Map<String, FoundFile> configs = new LinkedHashMap<>();
     private final List<FoundFile> extras = new ArrayList<>();
     private final List<GolangFile> golang = new ArrayList<>();
+    private final List<GooseFile> goose = new ArrayList<>();
     private final List<Malformed> malformed = new ArrayList<>();
     private final List<FoundFile> ignored = new ArrayList<>();
 
@@ -30,6 +32,7 @@ final class FileClassifier {
         FileClassifier classifier = new FileClassifier();
         files.forEach(classifier::add);
         return new ClassifiedFiles(classifier.flyway, classifier.configs, classifier.extras, classifier.golang,
+                classifier.goose,
                 classifier.malformed, classifier.ignored);
     }
 
@@ -63,6 +66,17 @@ final class FileClassifier {
             }
         } catch (MalformedNameException e) {
             flywayProblem = e.getMessage();
+        }
+        try {
+            GooseName name = flywayProblem == null && file.fileName().endsWith(SQL)
+                    ? GooseName.parse(file.fileName()) : null;
+            if (name != null) {
+                goose.add(new GooseFile(file, name));
+                return;
+            }
+        } catch (MalformedNameException e) {
+            malformed.add(new Malformed(file, e.getMessage(), MigrationLayout.GOOSE));
+            return;
         }
         try {
             GolangName name = file.fileName().endsWith(SQL) ? GolangName.parse(file.fileName()) : null;

@@ -16,40 +16,53 @@ final class LayoutDetection {
     private LayoutDetection() {
     }
 
-    /** @return the chosen or detected layout; {@code null} when the location holds no migration of either layout */
+    /** @return the chosen or detected layout; {@code null} when the location holds no migration of any layout */
     static MigrationLayout detect(MigrationLayout chosen, ClassifiedFiles files, String location) {
-        if (files.hasFlyway() && files.hasGolang()) {
-            FoundFile flyway = firstFlyway(files);
-            FoundFile golang = files.golangScripts().get(0).file();
+        if (files.hasFlyway() && (files.hasGolang() || files.hasGoose())) {
+            MigrationLayout other = files.hasGolang() ? MigrationLayout.GOLANG_MIGRATE : MigrationLayout.GOOSE;
             throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
-                    location + " mixes migration layouts: " + flyway.displayPath() + " is named for Flyway and "
-                            + golang.displayPath() + " for golang-migrate. One location is applied by one tool: keep"
-                            + " the scripts of the tool you use and move the others elsewhere.");
+                    location + " mixes migration layouts: " + firstFlyway(files).displayPath() + " is named for Flyway"
+                            + " and " + example(files, other).displayPath() + " for " + other.id() + ". One location"
+                            + " is applied by one tool: keep the scripts of the tool you use and move the others"
+                            + " elsewhere.");
         }
+        // A goose name (<version>_<name>.sql) beside golang-migrate's .up.sql files is a golang-migrate script whose
+        // name lacks .up/.down: it is reported as a malformed name of that layout, not as a second layout.
         MigrationLayout found = files.hasFlyway() ? MigrationLayout.FLYWAY
-                : files.hasGolang() ? MigrationLayout.GOLANG_MIGRATE : null;
-        if (chosen != null && found != null && chosen != found) {
-            FoundFile example = found == MigrationLayout.FLYWAY
-                    ? firstFlyway(files)
-                    : files.golangScripts().get(0).file();
+                : files.hasGolang() ? MigrationLayout.GOLANG_MIGRATE
+                : files.hasGoose() ? MigrationLayout.GOOSE : null;
+        if (chosen != null && found != null && chosen != found
+                && !(chosen == MigrationLayout.GOLANG_MIGRATE && found == MigrationLayout.GOOSE)) {
             throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
                     "The layout " + chosen.id() + " was chosen, but " + location + " holds " + found.id() + " scripts ("
-                            + example.displayPath() + "). Choose the layout " + found.id() + ", or leave the layout"
-                            + " unset to detect it from the file names.");
+                            + example(files, found).displayPath() + "). Choose the layout " + found.id() + ", or leave"
+                            + " the layout unset to detect it from the file names.");
         }
         return chosen != null ? chosen : found;
     }
 
+    /**
+     * The goose-named files of a golang-migrate location: scripts whose name lacks {@code .up}/{@code .down}, which
+     * golang-migrate would skip.
+     */
+    static List<ClassifiedFiles.Malformed> misnamedForGolang(MigrationLayout layout, ClassifiedFiles files) {
+        if (layout != MigrationLayout.GOLANG_MIGRATE) {
+            return List.of();
+        }
+        return files.gooseScripts().stream()
+                .map(g -> new ClassifiedFiles.Malformed(g.file(), "it must end in .up.sql or .down.sql",
+                        MigrationLayout.GOLANG_MIGRATE))
+                .toList();
+    }
+
     static void requireMigrations(MigrationLayout layout, ClassifiedFiles files, String location, String lookedAt) {
-        boolean any = layout == MigrationLayout.GOLANG_MIGRATE
-                ? files.hasGolang()
+        boolean any = layout == MigrationLayout.GOLANG_MIGRATE ? files.hasGolang()
+                : layout == MigrationLayout.GOOSE ? files.hasGoose()
                 : !files.flywayScripts().isEmpty();
         if (any) {
             return;
         }
-        String patterns = layout == MigrationLayout.GOLANG_MIGRATE ? GolangName.PATTERNS
-                : layout == MigrationLayout.FLYWAY ? FlywayName.PATTERNS
-                : FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS;
+        String patterns = patterns(layout);
         List<FoundFile> others = new ArrayList<>(files.ignored());
         others.addAll(files.flywayExtras());
         others.addAll(files.flywayConfigs().values());
@@ -58,6 +71,27 @@ final class LayoutDetection {
         throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND,
                 "No migrations found in " + location + " (looked at " + lookedAt + "): looked for " + patterns + ". "
                         + found);
+    }
+
+    /** The expected file names of a layout, or of every layout when none is known. */
+    static String patterns(MigrationLayout layout) {
+        if (layout == null) {
+            return FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS + "; or, for goose, "
+                    + GooseName.PATTERNS;
+        }
+        return switch (layout) {
+            case FLYWAY -> FlywayName.PATTERNS;
+            case GOLANG_MIGRATE -> GolangName.PATTERNS;
+            case GOOSE -> GooseName.PATTERNS;
+        };
+    }
+
+    private static FoundFile example(ClassifiedFiles files, MigrationLayout layout) {
+        return switch (layout) {
+            case FLYWAY -> firstFlyway(files);
+            case GOLANG_MIGRATE -> files.golangScripts().get(0).file();
+            case GOOSE -> files.gooseScripts().get(0).file();
+        };
     }
 
     private static FoundFile firstFlyway(ClassifiedFiles files) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads one or several locations (directories or class-path locations) in the Flyway or the golang-migrate layout.
+ * Reads one or several locations (directories or class-path locations) in the Flyway, golang-migrate or goose layout.
  * Several locations are one chain, as Flyway reads them: their files are classified together, so a version present
  * in two of them is refused like a duplicate within one, naming both files.
  */
@@ -46,13 +46,17 @@ public final class LocationMigrationSource implements MigrationSource {
             }
             ClassifiedFiles files = FileClassifier.classify(scanned.stream().flatMap(s -> s.files().stream()).toList());
             MigrationLayout layout = LayoutDetection.detect(options.layout(), files, named);
-            rejectMalformed(files.malformed(), layout);
+            List<Malformed> malformed = new ArrayList<>(files.malformed());
+            malformed.addAll(LayoutDetection.misnamedForGolang(layout, files));
+            rejectMalformed(malformed, layout);
             LayoutDetection.requireMigrations(layout, files, named,
                     String.join("; ", scanned.stream().map(ScannedLocation::description).toList()));
             FlywaySqlParser parser = new FlywaySqlParser();
-            List<Migration> migrations = layout == MigrationLayout.FLYWAY
-                    ? new FlywayMigrations(parser, placeholders()).read(files)
-                    : new GolangMigrations(parser).read(files.golangScripts());
+            List<Migration> migrations = switch (layout) {
+                case FLYWAY -> new FlywayMigrations(parser, placeholders()).read(files);
+                case GOLANG_MIGRATE -> new GolangMigrations(parser).read(files.golangScripts());
+                case GOOSE -> new GooseMigrations(parser).read(files.gooseScripts());
+            };
             return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations));
         } finally {
             scanned.forEach(ScannedLocation::close);
@@ -79,11 +83,9 @@ public final class LocationMigrationSource implements MigrationSource {
             return;
         }
         MigrationLayout expected = layout != null ? layout : first.layout();
-        String patterns = expected == MigrationLayout.GOLANG_MIGRATE ? GolangName.PATTERNS
-                : expected == MigrationLayout.FLYWAY ? FlywayName.PATTERNS
-                : FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS;
-        String tool = expected == MigrationLayout.GOLANG_MIGRATE ? "golang-migrate"
-                : expected == MigrationLayout.FLYWAY ? "Flyway" : "The migration tool";
+        String patterns = LayoutDetection.patterns(expected);
+        String tool = expected == null ? "The migration tool"
+                : expected == MigrationLayout.FLYWAY ? "Flyway" : expected.id();
         String more = malformed.size() > 1
                 ? " (" + (malformed.size() - 1) + " more file(s) have the same problem)"
                 : "";
