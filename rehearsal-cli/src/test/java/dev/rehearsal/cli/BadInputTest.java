@@ -100,6 +100,15 @@ class BadInputTest {
     }
 
     @Test
+    void should_refuse_a_goose_file_without_an_up_section_naming_the_file_and_line() throws IOException {
+        file("00001_users.sql", "-- +goose Down\nDROP TABLE users;\n");
+        CliRun run = run("run", dir.toString(), "--layout", "goose");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("00001_users.sql line 1: no -- +goose Up annotation")
+                .contains("put -- +goose Up above the statements");
+    }
+
+    @Test
     void should_refuse_an_unknown_layout_and_a_malformed_duration() throws IOException {
         file("V1__a.sql", "SELECT 1;");
         assertThat(run("run", dir.toString(), "--layout", "liquibase").err()).contains("--layout must be auto, flyway, golang-migrate or goose");

@@ -121,6 +121,6 @@ class SettingsResolverTest {
                 .hasMessage(owner + "rehearsal.writerBlockBudgetMs=250 was renamed: write it as a duration, "
                         + "rehearsal.writerBlockBudget=250ms.");
         assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.layout", "liquibase")))
-                .hasMessage(owner + "rehearsal.layout=liquibase is not a layout: write auto, flyway or golang-migrate.");
+                .hasMessage(owner + "rehearsal.layout=liquibase is not a layout: write auto, flyway, golang-migrate or goose.");
     }
 }

@@ -45,8 +45,8 @@ final class SourceWarnings {
                 .map(MigrationScript::path)
                 .toList();
         if (!empty.isEmpty()) {
-            warnings.add(count(empty.size(), "script") + " without statements, which Flyway and golang-migrate apply"
-                    + " as no-ops: " + String.join(", ", empty));
+            warnings.add(count(empty.size(), "script") + " without statements, which Flyway, golang-migrate and goose"
+                    + " apply as no-ops: " + String.join(", ", empty));
         }
         return warnings;
     }
