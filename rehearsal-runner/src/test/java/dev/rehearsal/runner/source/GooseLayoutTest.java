@@ -5,8 +5,8 @@ import static dev.rehearsal.runner.source.ScriptFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.source;
 
 import dev.rehearsal.report.MigrationKind;
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.GooseFile;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationScript;

@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.source;
 
-import dev.rehearsal.runner.ErrorCode;
-import dev.rehearsal.runner.RehearsalException;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
