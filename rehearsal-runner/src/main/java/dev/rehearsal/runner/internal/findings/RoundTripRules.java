@@ -48,8 +48,8 @@ public final class RoundTripRules implements FindingRule {
         }
         if (migration.kind() == MigrationKind.VERSIONED && trip.down() == StepStatus.MISSING) {
             findings.add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
-                    "No undo script " + expectedDownName(migration) + " was found.",
-                    "Add " + expectedDownName(migration) + " that reverts every change of " + migration.up().fileName()
+                    "No " + expectedDown(migration) + " was found.",
+                    "Add " + expectedDown(migration) + " that reverts every change of " + migration.up().fileName()
                             + ", or accept fix-forward with: -- rehearsal:allow-script MISSING_DOWN <reason>");
         }
         if (Boolean.FALSE.equals(trip.schemaRestored())) {
@@ -143,12 +143,14 @@ public final class RoundTripRules implements FindingRule {
         return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
     }
 
-    private static String expectedDownName(Migration migration) {
+    /** The down step as the migration's layout keeps it: a U script, a .down.sql file, or a goose Down section. */
+    private static String expectedDown(Migration migration) {
         String file = migration.up().fileName();
         if (file.endsWith(".up.sql")) {
-            return file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
+            return "undo script " + file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
         }
-        return file.startsWith("V") ? "U" + file.substring(1) : "an undo script";
+        return file.startsWith("V") ? "undo script U" + file.substring(1)
+                : "-- +goose Down section in " + file;
     }
 
     private static String summarize(List<String> lines) {
