@@ -26,19 +26,6 @@ final class ReportFiles {
         }
     }
 
-    /**
-     * Used when the run did not finish: the partial report is worth keeping, but its failure must not hide the
-     * cause. Returns the sentence that tells where it went, to end the one message about the failure.
-     */
-    static String writeQuietly(Report report, Path directory, List<ReportFormat> formats) {
-        try {
-            ReportWriter.write(report, directory, formats);
-            return "The partial report (" + report.status().json() + ") is in " + directory + ".";
-        } catch (IOException | RuntimeException e) {
-            return "The partial report could not be written to " + directory + ": " + e.getMessage() + ".";
-        }
-    }
-
     /** Fails fast, before a long rehearsal, when --out cannot be a directory. */
     static Path requireDirectory(Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();

@@ -5,6 +5,7 @@ import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.Verdict;
 import dev.rehearsal.report.render.ReportFormat;
+import dev.rehearsal.report.render.ReportWriter;
 import dev.rehearsal.runner.core.BuildInfo;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.ExitCode;
@@ -232,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
         if (e.exitCode() != ExitCode.INFRASTRUCTURE && e.exitCode() != ExitCode.INTERRUPTED) {
             return e;
         }
-        String where = ReportFiles.writeQuietly(engine.partialReport(RunStatus.INCOMPLETE, e.getMessage()), reports,
+        String where = ReportWriter.writePartial(engine.partialReport(RunStatus.INCOMPLETE, e.getMessage()), reports,
                 formats);
         RehearsalException told = new RehearsalException(e.code(), e.getMessage() + " " + where, e.getCause());
         told.setStackTrace(e.getStackTrace());
@@ -244,7 +245,7 @@ final class RunCommand implements Callable<Integer> {
             List<ReportFormat> formats, PrintWriter err) {
         String step = progress.current();
         String during = step == null ? "" : " while rehearsing " + step;
-        String where = ReportFiles.writeQuietly(engine.partialReport(RunStatus.INTERRUPTED,
+        String where = ReportWriter.writePartial(engine.partialReport(RunStatus.INTERRUPTED,
                 "interrupted by a signal (SIGINT or SIGTERM)" + during), reports, formats);
         err.println("rehearse: interrupted" + during + "; stopping PostgreSQL and removing its files. " + where);
         err.flush();

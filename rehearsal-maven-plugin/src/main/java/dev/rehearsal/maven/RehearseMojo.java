@@ -4,6 +4,7 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.Verdict;
 import dev.rehearsal.report.render.ReportFormat;
+import dev.rehearsal.report.render.ReportWriter;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.ExitCode;
 import dev.rehearsal.runner.config.RehearsalConfig;
@@ -241,7 +242,7 @@ public class RehearseMojo extends AbstractMojo {
         if (e.exitCode() != ExitCode.INFRASTRUCTURE && e.exitCode() != ExitCode.INTERRUPTED) {
             return e.getMessage();
         }
-        return e.getMessage() + " " + ReportOutput.writeQuietly(engine.partialReport(RunStatus.INCOMPLETE,
+        return e.getMessage() + " " + ReportWriter.writePartial(engine.partialReport(RunStatus.INCOMPLETE,
                 e.getMessage()), reports, formats);
     }
 }

@@ -25,16 +25,6 @@ final class ReportOutput {
         }
     }
 
-    /** For a run cut short: the partial report is worth keeping, but its failure must not hide the cause. */
-    static String writeQuietly(Report report, Path directory, List<ReportFormat> formats) {
-        try {
-            ReportWriter.write(report, directory, formats);
-            return "The partial report (" + report.status().json() + ") is in " + directory + ".";
-        } catch (IOException | RuntimeException e) {
-            return "The partial report could not be written to " + directory + ": " + e.getMessage() + ".";
-        }
-    }
-
     static String names(List<Path> files) {
         return files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
     }

@@ -32,4 +32,18 @@ public final class ReportWriter {
         }
         return written;
     }
+
+    /**
+     * For a run that did not finish: the partial report is worth keeping, but a failure to write it must not hide the
+     * run's own cause. Returns the sentence that says where it went (or why not), to end the one message about the
+     * failure.
+     */
+    public static String writePartial(Report report, Path directory, Collection<ReportFormat> formats) {
+        try {
+            write(report, directory, formats);
+            return "The partial report (" + report.status().json() + ") is in " + directory + ".";
+        } catch (IOException | RuntimeException e) {
+            return "The partial report could not be written to " + directory + ": " + e.getMessage() + ".";
+        }
+    }
 }
