@@ -12,7 +12,7 @@ import java.util.List;
 public final class OwnWork {
 
     /** One stretch, in {@link System#nanoTime()}. */
-    public record Window(long fromNanos, long toNanos) {
+    private record Window(long fromNanos, long toNanos) {
     }
 
     private final List<Window> windows = new ArrayList<>();
@@ -21,15 +21,6 @@ public final class OwnWork {
         if (toNanos > fromNanos) {
             windows.add(new Window(fromNanos, toNanos));
         }
-    }
-
-    /** A position to read the stretches recorded after it. */
-    public synchronized int mark() {
-        return windows.size();
-    }
-
-    public synchronized List<Window> since(int mark) {
-        return List.copyOf(windows.subList(Math.min(mark, windows.size()), windows.size()));
     }
 
     /**
@@ -43,19 +34,6 @@ public final class OwnWork {
             if (w.toNanos() <= fromNanos) {
                 break;
             }
-            long from = Math.max(fromNanos, w.fromNanos());
-            long to = Math.min(toNanos, w.toNanos());
-            if (to > from) {
-                covered += to - from;
-            }
-        }
-        return covered;
-    }
-
-    /** How much of [{@code fromNanos}, {@code toNanos}) the stretches cover (they do not overlap one another). */
-    public static long overlapNanos(List<Window> windows, long fromNanos, long toNanos) {
-        long covered = 0;
-        for (Window w : windows) {
             long from = Math.max(fromNanos, w.fromNanos());
             long to = Math.min(toNanos, w.toNanos());
             if (to > from) {
