@@ -69,13 +69,14 @@ final class RejectedRows {
                 .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
         String sql = failed == null ? "" : failed.sql();
         int line = failed == null ? failure.line() : failed.line();
-        boolean generated = DemandParser.of(sql).stream().anyMatch(d -> d instanceof DemandParser.Generated);
+        List<DemandParser.Demand> demands = DemandParser.of(sql);
+        boolean generated = demands.stream().anyMatch(d -> d instanceof DemandParser.Generated);
         // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing
         if ("23502".equals(failure.sqlState()) && !generated && Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b"
                 + "|UNIQUE\\b|CHECK\\b|FOREIGN\\b)", Pattern.CASE_INSENSITIVE).matcher(sql).find()) {
             return null;
         }
-        List<Test> tests = tests(sql, failure);
+        List<Test> tests = tests(demands, sql, failure);
         String table = !tests.isEmpty() ? tests.get(0).table()
                 : relationOf(failure.message()) != null ? relationOf(failure.message()) : statementTable(sql);
         String qualified = table == null ? null : qualify(table, rowsBefore);
@@ -97,9 +98,9 @@ final class RejectedRows {
         }
     }
 
-    private static List<Test> tests(String sql, StepFailure failure) {
+    private static List<Test> tests(List<DemandParser.Demand> demands, String sql, StepFailure failure) {
         List<Test> tests = new ArrayList<>();
-        for (DemandParser.Demand demand : DemandParser.of(sql)) {
+        for (DemandParser.Demand demand : demands) {
             String table = demand.table();
             if (demand instanceof DemandParser.Cast cast) {
                 String value = cast.using() == null ? Identifiers.quote(cast.column()) : cast.using();

@@ -45,12 +45,18 @@ public final class ChainDemands {
     private record Shape(TypeKind kind, int typmod, List<String> labels) {
     }
 
+    private record ReadCheck(String expression, List<String> columns) {
+    }
+
     /** The demands on one table's columns, by folded column name. */
     private static final class TableDemands {
         final Map<String, Shape> casts = new LinkedHashMap<>();
         final java.util.Set<String> notNull = new java.util.HashSet<>();
         final List<List<String>> uniques = new ArrayList<>();
-        final List<String> checks = new ArrayList<>();
+        /** Later CHECKs read into value rules, with the columns they constrain. */
+        final List<ReadCheck> checks = new ArrayList<>();
+        /** Later CHECKs the seeder cannot read: judged by PostgreSQL when they concern one column. */
+        final List<String> unread = new ArrayList<>();
         final List<ColumnInfo> generated = new ArrayList<>();
     }
 
@@ -80,7 +86,12 @@ public final class ChainDemands {
                     } else if (demand instanceof DemandParser.Unique unique) {
                         table.uniques.add(unique.columns());
                     } else if (demand instanceof DemandParser.Check check) {
-                        table.checks.add(check.expression());
+                        CheckParser.Result parsed = CheckParser.parse("CHECK (" + check.expression() + ")");
+                        if (parsed.complete() && !parsed.rules().isEmpty()) {
+                            table.checks.add(new ReadCheck(check.expression(), List.copyOf(parsed.rules().keySet())));
+                        } else {
+                            table.unread.add(check.expression());
+                        }
                     } else if (demand instanceof DemandParser.Generated generated) {
                         table.generated.add(new ColumnInfo(0, generated.column(), typeOf(generated.type(), enumLabels),
                                 false, false, true, generated.expression(), null));
@@ -116,15 +127,13 @@ public final class ChainDemands {
             }
         }
         List<TableInfo.Check> checks = new ArrayList<>(table.checks());
-        for (String expression : demands.checks) {
-            String definition = "CHECK (" + expression + ")";
-            CheckParser.Result parsed = CheckParser.parse(definition);
-            // only checks fully read into value rules: an unread one would be filtered through the server, and may
+        for (ReadCheck check : demands.checks) {
+            String definition = "CHECK (" + check.expression() + ")";
+            // only checks fully read into value rules (unread ones go through columnDemands): a later check may
             // name columns that do not exist yet
-            if (parsed.complete() && !parsed.rules().isEmpty()
-                    && parsed.rules().keySet().stream().allMatch(n -> table.column(n).isPresent())
+            if (check.columns().stream().allMatch(n -> table.column(n).isPresent())
                     && checks.stream().noneMatch(ch -> ch.definition().equals(definition))) {
-                checks.add(new TableInfo.Check("a later check", definition, expression, parsed.rules().keySet().stream()
+                checks.add(new TableInfo.Check("a later check", definition, check.expression(), check.columns().stream()
                         .map(n -> table.column(n).orElseThrow().attnum()).toList()));
             }
         }
@@ -145,11 +154,7 @@ public final class ChainDemands {
             return List.of();
         }
         List<ColumnDemand> found = new ArrayList<>();
-        for (String expression : demands.checks) {
-            CheckParser.Result parsed = CheckParser.parse("CHECK (" + expression + ")");
-            if (parsed.complete() && !parsed.rules().isEmpty()) {
-                continue; // read into value rules by applyTo
-            }
+        for (String expression : demands.unread) {
             List<String> named = table.columns().stream().map(ColumnInfo::name)
                     .filter(name -> mentions(expression, name)).toList();
             if (named.size() == 1 && !table.column(named.get(0)).orElseThrow().filledByServer()) {
