@@ -67,6 +67,10 @@ public enum FindingType {
             "A statement changed rows of a table under a weak lock, and a later statement of the same transaction "
                     + "asked for a lock that blocks writers on it: a writer waiting for one of those rows holds the "
                     + "lock the request waits for. Error when the deadlock struck in the rehearsal."),
+    DEADLOCK_WITH_WRITERS(Severity.WARNING, "Step deadlocked with the write load",
+            "An attempt of the step deadlocked with the concurrent writers and was rehearsed again; no lock upgrade "
+                    + "of its own explains it, so the server's deadlock report says which locks crossed. Production's "
+                    + "writers can meet the same deadlock."),
     WAL_VOLUME(Severity.WARNING, "Statement writes a large volume of WAL",
             "A statement wrote more WAL than the policy's threshold: replicas and WAL archiving must ship and replay "
                     + "all of it, so replica lag and disk use grow although no lock measurement shows it.");

@@ -160,13 +160,15 @@ public final class RehearsalRun {
                 Attempt attempt = attempt(roundTrip, database, target, catalog, migration,
                         seeding.keepsSchema() ? known : null, rowsBefore, touched);
                 List<RejectedData> rejected = new ArrayList<>();
-                for (int again = 0; again < MAX_REHEARSALS_AGAIN && mayRehearseAgain(attempt, database, rejected); again++) {
+                List<StepFailure> deadlocks = new ArrayList<>();
+                for (int again = 0; again < MAX_REHEARSALS_AGAIN
+                        && mayRehearseAgain(attempt, database, rejected, deadlocks); again++) {
                     attempt = attempt(roundTrip, database, target, catalog, migration,
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched);
                 }
                 StepResults results = attempt.results();
                 try (RunTimings.Span span = timings.span(RunTimings.Part.FINDINGS)) {
-                    record(migration, results, new Extras(seed, attempt.load(), touched, rejected),
+                    record(migration, results, new Extras(seed, attempt.load(), touched, rejected, deadlocks),
                             server.info().version(), besideParity);
                 }
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());
@@ -253,7 +255,7 @@ public final class RehearsalRun {
      * generated rows a failed attempt rejected.
      */
     private record Extras(SeedSummary seed, MigrationLoad.Outcome load, List<String> touchedTables,
-                          List<RejectedData> rejected) {
+                          List<RejectedData> rejected, List<StepFailure> deadlocks) {
     }
 
     /** One rehearsal of a migration's round trip with its load: results carry the writers' impact. */
@@ -289,14 +291,15 @@ public final class RehearsalRun {
      * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them) or in a deadlock
      * with the write load (which production's traffic may or may not meet; the round trip should still complete).
      */
-    private boolean mayRehearseAgain(Attempt attempt, ScratchDatabase database, List<RejectedData> rejected)
-            throws SQLException {
+    private boolean mayRehearseAgain(Attempt attempt, ScratchDatabase database, List<RejectedData> rejected,
+            List<StepFailure> deadlocks) throws SQLException {
         StepResults results = attempt.results();
         StepFailure failure = results.roundTrip().failure();
         if (results.chainState() != StepResults.ChainState.NOT_APPLIED || failure == null) {
             return false;
         }
         if ("40P01".equals(failure.sqlState()) && config.load()) {
+            deadlocks.add(failure); // the findings still report it: production's writers may meet it too
             config.listener().note(failure.script() + ":" + failure.line() + " deadlocked with the write load; "
                     + "rehearsing the step again.");
             return true;
@@ -357,7 +360,7 @@ public final class RehearsalRun {
                         config.policy(), config.longReader())
                 : new MigrationFacts(migration, true, trip, statements, results.tableRowsBefore(),
                         results.columnsBefore(), results.invalidIndexes(), postgresVersion, extras.seed(),
-                        extras.touchedTables(), extras.rejected(), extras.load().load(), extras.load().replayFailures(),
+                        extras.touchedTables(), extras.rejected(), extras.deadlocks(), extras.load().load(), extras.load().replayFailures(),
                         phaseChecks.checkedSteps(migration), phaseChecks.noPlan(), config.baselineChecksums(),
                         config.policy(), config.longReader());
         FindingRules.evaluate(facts, findings);

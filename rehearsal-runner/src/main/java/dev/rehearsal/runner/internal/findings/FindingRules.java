@@ -6,7 +6,7 @@ import java.util.List;
 public final class FindingRules {
 
     public static final List<FindingRule> ALL = List.of(new ChecksumRules(), new RoundTripRules(),
-            new LockUpgradeRules(), new StatementRules(), new WalRules(), new AppVersionRules(), new SeedRules(),
+            new LockUpgradeRules(), new DeadlockRules(), new StatementRules(), new WalRules(), new AppVersionRules(), new SeedRules(),
             new GeneratedDataRules(), new WriterRules());
 
     private FindingRules() {

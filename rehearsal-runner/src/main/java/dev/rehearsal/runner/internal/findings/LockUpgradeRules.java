@@ -36,6 +36,22 @@ public final class LockUpgradeRules implements FindingRule {
 
     /** One upgrade: {@code weak} took the row locks, {@code strong} asked for {@code mode} on {@code relation}. */
     record Upgrade(String relation, StatementTrace weak, StatementTrace strong, String mode, boolean struck) {
+
+        Upgrade asStruck() {
+            return new Upgrade(relation, weak, strong, mode, true);
+        }
+    }
+
+    /** The deadlock of an earlier attempt that broke this upgrade's strong statement, if one did. */
+    static StepFailure earlierDeadlock(Upgrade upgrade, List<StepFailure> deadlocks) {
+        return deadlocks.stream().filter(d -> d.script().equals(upgrade.strong().script())
+                && d.line() == upgrade.strong().line()).findFirst().orElse(null);
+    }
+
+    /** Whether a lock upgrade of these statements explains an earlier attempt's deadlock. */
+    static boolean explainsEarlier(StepFailure deadlock, List<StatementTrace> statements, Map<String, Long> rowsBefore) {
+        return find(statements, null, rowsBefore).stream()
+                .anyMatch(u -> earlierDeadlock(u, List.of(deadlock)) != null);
     }
 
     /** Whether the failure is a deadlock that a lock upgrade of the up step explains. */
@@ -56,7 +72,9 @@ public final class LockUpgradeRules implements FindingRule {
         StepFailure failure = facts.trip().failure();
         Map<String, Long> rowsBefore = facts.rowsBefore();
         String postgresVersion = facts.postgresVersion();
-        for (Upgrade u : find(statements, failure, rowsBefore)) {
+        for (Upgrade found : find(statements, failure, rowsBefore)) {
+            StepFailure earlier = earlierDeadlock(found, facts.deadlocks());
+            Upgrade u = earlier == null ? found : found.asStruck();
             Long rows = rowsBefore.get(u.relation());
             String evidence = "line " + u.weak().line() + " took " + ROW_EXCLUSIVE + " on " + u.relation()
                     + (rows == null ? "" : " (" + Evidence.rows(rows) + " before the migration)")
@@ -64,7 +82,9 @@ public final class LockUpgradeRules implements FindingRule {
                     + u.strong().line() + " asked for " + u.mode() + " on it in the same transaction. A writer "
                     + "waiting for one of those rows holds RowExclusiveLock on " + u.relation() + ", which the "
                     + u.mode() + " request waits for: a deadlock, broken by aborting one side after deadlock_timeout"
-                    + (u.struck() ? ". It struck in this rehearsal: " + u.strong().error()
+                    + (earlier != null ? ". It struck in an earlier rehearsal of this step, which was rehearsed "
+                            + "again: " + earlier.message()
+                    : u.struck() ? ". It struck in this rehearsal: " + u.strong().error()
                             : ". It did not strike in this rehearsal; it does whenever a writer updates one of those "
                                     + "rows in that window")
                     + "; PostgreSQL " + postgresVersion;

@@ -4,6 +4,7 @@ import dev.rehearsal.report.LoadWindow;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.config.Policy;
 import dev.rehearsal.runner.internal.plan.CheckedStep;
 import dev.rehearsal.runner.source.Migration;
@@ -27,6 +28,7 @@ import java.util.Set;
  * @param seed              the rows generated before the migration; {@code null} when it did not run
  * @param touchedTables     the existing tables the migration's statements name
  * @param rejected          generated rows a failed attempt rejected (and the step was rehearsed again without)
+ * @param deadlocks         deadlocks with the write load that ended earlier attempts (the step was rehearsed again)
  * @param load              the write load's windows beside the steps
  * @param replayed          the running version's statements that failed against the schema after up, replayed once
  * @param appChecks         the app-version checks run for the migration, in order
@@ -38,7 +40,7 @@ import java.util.Set;
 public record MigrationFacts(Migration migration, boolean ran, RoundTrip trip, List<StatementTrace> statements,
                              Map<String, Long> rowsBefore, Set<String> columnsBefore, List<String> invalidIndexes,
                              String postgresVersion, SeedSummary seed, List<String> touchedTables,
-                             List<RejectedData> rejected, List<LoadWindow> load, List<String> replayed,
+                             List<RejectedData> rejected, List<StepFailure> deadlocks, List<LoadWindow> load, List<String> replayed,
                              List<CheckedStep> appChecks, boolean noPlan, Map<String, Integer> baselineChecksums,
                              Policy policy, Duration longReader) {
 
@@ -46,7 +48,7 @@ public record MigrationFacts(Migration migration, boolean ran, RoundTrip trip, L
     public static MigrationFacts notRun(Migration migration, String postgresVersion, boolean noPlan,
             Map<String, Integer> baselineChecksums, Policy policy, Duration longReader) {
         return new MigrationFacts(migration, false, RoundTrip.notRun(), List.of(), Map.of(), Set.of(), List.of(),
-                postgresVersion, null, List.of(), List.of(), List.of(), List.of(), List.of(), noPlan,
+                postgresVersion, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), noPlan,
                 baselineChecksums, policy, longReader);
     }
 

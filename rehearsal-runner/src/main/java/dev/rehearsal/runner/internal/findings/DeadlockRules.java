@@ -1,0 +1,40 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.StepFailure;
+
+/**
+ * A deadlock with the write load that ended an attempt of the step, which was then rehearsed again so the round trip
+ * could complete. The retry must not hide it: production's writers can meet the same deadlock. A deadlock that a lock
+ * upgrade of the step explains is reported by {@link LockUpgradeRules} instead, with the lock order and its fix.
+ */
+public final class DeadlockRules implements FindingRule {
+
+    DeadlockRules() {
+    }
+
+    private static String step(StepFailure failure) {
+        return switch (failure.phase()) {
+            case UP -> "up";
+            case DOWN -> "down";
+            case REUP -> "up-again";
+        };
+    }
+
+    @Override
+    public void evaluate(MigrationFacts facts, FindingCollector findings) {
+        for (StepFailure deadlock : facts.deadlocks()) {
+            if (LockUpgradeRules.explainsEarlier(deadlock, facts.statements(), facts.rowsBefore())) {
+                continue;
+            }
+            findings.add(FindingType.DEADLOCK_WITH_WRITERS, deadlock.script(), deadlock.line(), null,
+                    "The " + step(deadlock) + " step deadlocked with the write load at line " + deadlock.line(),
+                    deadlock.message() + " [SQLSTATE " + deadlock.sqlState() + "]\nThe step was rehearsed again "
+                            + "after the deadlock; the facts reported for it are those of the attempt that followed.",
+                    "Read the server's report above: it names the two lock requests that crossed. Take the strongest "
+                            + "lock the script needs first, with a lock_timeout (SET lock_timeout = '2s'; LOCK TABLE "
+                            + "… IN … MODE;), so writers queue behind it instead of holding what it waits for; and let "
+                            + "the deployment retry a migration that fails with SQLSTATE 40P01.");
+        }
+    }
+}

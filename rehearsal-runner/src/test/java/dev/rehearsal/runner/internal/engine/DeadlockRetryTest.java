@@ -1,0 +1,84 @@
+package dev.rehearsal.runner.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.Severity;
+import dev.rehearsal.report.StepStatus;
+import dev.rehearsal.runner.RehearsalEngine;
+import dev.rehearsal.runner.config.RehearsalConfig;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A step that deadlocks under the write load is rehearsed again so the round trip completes, and the deadlock is
+ * still reported. The migrations deadlock in their first attempt only, whatever the scheduling: a sequence (not
+ * rolled back with the attempt) counts the attempts.
+ */
+class DeadlockRetryTest {
+
+    private static Report rehearse(String set, List<String> notes) {
+        return new RehearsalEngine(RehearsalConfig.builder()
+                .migrations("src/test/resources/migrations/deadlock-once/" + set)
+                .rows(0)
+                .load(true)
+                .loadRate(50)
+                .loadClients(1)
+                .flywayParity(false)
+                .listener(new dev.rehearsal.runner.core.RehearsalListener() {
+                    @Override
+                    public void note(String message) {
+                        notes.add(message);
+                    }
+                })
+                .build()).run();
+    }
+
+    private static MigrationReport v2(Report report) {
+        return report.migrations().stream().filter(m -> m.version().equals("2")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void should_rehearse_a_deadlocked_step_again_and_report_the_deadlock() {
+        // GIVEN a step whose first attempt fails with SQLSTATE 40P01 under the write load
+        List<String> notes = new CopyOnWriteArrayList<>();
+        Report report = rehearse("plain", notes);
+
+        // THEN it was rehearsed again and its round trip completed
+        MigrationReport v2 = v2(report);
+        assertThat(notes).anyMatch(n -> n.contains("deadlocked with the write load; rehearsing the step again"));
+        assertThat(v2.roundTrip().failure()).as("round trip of V2: %s", v2.roundTrip()).isNull();
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().down()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        // AND the deadlock is a warning with the server's words, not hidden by the retry nor blamed on the statement
+        Finding deadlock = v2.findings().stream().filter(f -> f.code().equals("DEADLOCK_WITH_WRITERS")).findFirst()
+                .orElseThrow(() -> new AssertionError("no DEADLOCK_WITH_WRITERS in " + v2.findings()));
+        assertThat(deadlock.severity()).isEqualTo(Severity.WARNING);
+        assertThat(deadlock.line()).isEqualTo(2);
+        assertThat(deadlock.evidence()).contains("deadlock detected", "SQLSTATE 40P01", "rehearsed again");
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+    }
+
+    @Test
+    void should_keep_a_lock_upgrade_that_deadlocked_an_earlier_attempt_an_error() {
+        // GIVEN a backfill then SET NOT NULL, whose first attempt meets a writer waiting for a backfilled row
+        List<String> notes = new CopyOnWriteArrayList<>();
+        Report report = rehearse("upgrade", notes);
+
+        // THEN the step completed on its second attempt
+        MigrationReport v2 = v2(report);
+        assertThat(notes).anyMatch(n -> n.contains("deadlocked with the write load"));
+        assertThat(v2.roundTrip().up()).as("round trip of V2: %s", v2.roundTrip()).isEqualTo(StepStatus.OK);
+        // AND the lock upgrade says it struck, as an error; the deadlock is not reported twice
+        Finding upgrade = v2.findings().stream().filter(f -> f.code().equals("LOCK_UPGRADE_DEADLOCK_RISK"))
+                .findFirst().orElseThrow(() -> new AssertionError("no LOCK_UPGRADE_DEADLOCK_RISK in " + v2.findings()));
+        assertThat(upgrade.severity()).isEqualTo(Severity.ERROR);
+        assertThat(upgrade.line()).isEqualTo(20);
+        assertThat(upgrade.evidence()).contains("It struck in an earlier rehearsal of this step", "deadlock detected");
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("DEADLOCK_WITH_WRITERS", "MIGRATION_FAILED");
+    }
+}
