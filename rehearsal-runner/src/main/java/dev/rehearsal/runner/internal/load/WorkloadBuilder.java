@@ -65,7 +65,10 @@ final class WorkloadBuilder {
     /** The workload of a table as it is now, or {@code null} when the table does not exist. */
     TableWorkload build(String target) throws SQLException {
         long oid = catalog.oidOf(target);
-        TableInfo table = oid < 0 ? null : demands.applyTo(catalog.table(oid));
+        TableInfo table = oid < 0 ? null : demands.applyTo(catalog.table(oid), written -> {
+            long parent = catalog.oidOf(written);
+            return parent < 0 ? null : catalog.table(parent);
+        });
         if (table == null) {
             return null;
         }

@@ -58,7 +58,18 @@ public final class ChainDemands {
         /** Later CHECKs the seeder cannot read: judged by PostgreSQL when they concern one column. */
         final List<String> unread = new ArrayList<>();
         final List<ColumnInfo> generated = new ArrayList<>();
+        /** Later foreign keys: the rows must reference rows their parent holds when the key is validated. */
+        final List<DemandParser.References> references = new ArrayList<>();
     }
+
+    /** Finds a parent table by its name as a statement wrote it; {@code null} when it does not exist (yet). */
+    @FunctionalInterface
+    public interface TableLookup {
+        TableInfo named(String written) throws java.sql.SQLException;
+    }
+
+    /** Name of the foreign keys read ahead, so a cycle they would close can be told from the catalog's own. */
+    static final String LATER_FOREIGN_KEY = "a later foreign key";
 
     private final Map<String, TableDemands> byTable;
 
@@ -92,6 +103,8 @@ public final class ChainDemands {
                         } else {
                             table.unread.add(check.expression());
                         }
+                    } else if (demand instanceof DemandParser.References references) {
+                        table.references.add(references);
                     } else if (demand instanceof DemandParser.Generated generated) {
                         table.generated.add(new ColumnInfo(0, generated.column(), typeOf(generated.type(), enumLabels),
                                 false, false, true, generated.expression(), null));
@@ -108,6 +121,19 @@ public final class ChainDemands {
 
     /** The table as the seeder and the write load should see it: its columns shaped by what lies ahead. */
     public TableInfo applyTo(TableInfo table) {
+        try {
+            return applyTo(table, written -> null);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e); // the lookup above reads nothing
+        }
+    }
+
+    /**
+     * As {@link #applyTo(TableInfo)}, and with the foreign keys later migrations add to it whose parent exists now
+     * (found with {@code parents}): its rows then reference rows the parent holds, as production's did when the key
+     * was validated.
+     */
+    public TableInfo applyTo(TableInfo table, TableLookup parents) throws java.sql.SQLException {
         TableDemands demands = table == null ? null : byTable.get(table.name());
         if (demands == null) {
             return table;
@@ -138,8 +164,49 @@ public final class ChainDemands {
             }
         }
         List<ColumnInfo> later = demands.generated.stream().filter(g -> table.column(g.name()).isEmpty()).toList();
-        return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, table.foreignKeys(), checks,
-                table.partitioning(), later);
+        return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys,
+                foreignKeys(table, demands.references, parents), checks, table.partitioning(), later);
+    }
+
+    private static List<TableInfo.ForeignKey> foreignKeys(TableInfo table, List<DemandParser.References> later,
+            TableLookup parents) throws java.sql.SQLException {
+        List<TableInfo.ForeignKey> keys = new ArrayList<>(table.foreignKeys());
+        for (DemandParser.References reference : later) {
+            List<Integer> attnums = reference.columns().stream()
+                    .map(n -> table.column(n).map(ColumnInfo::attnum).orElse(-1)).toList();
+            TableInfo parent = attnums.contains(-1) ? null : parents.named(reference.parent());
+            if (parent == null || parent.oid() == table.oid()) {
+                continue; // a column or parent that does not exist yet; self-references are left to the probe
+            }
+            List<Integer> parentAttnums = reference.parentColumns().isEmpty()
+                    ? parent.primaryKey().map(TableInfo.UniqueKey::attnums).orElse(List.of())
+                    : reference.parentColumns().stream()
+                            .map(n -> parent.column(n).map(ColumnInfo::attnum).orElse(-1)).toList();
+            if (parentAttnums.size() != attnums.size() || parentAttnums.contains(-1)
+                    || keys.stream().anyMatch(k -> k.attnums().equals(attnums) && k.parentOid() == parent.oid())) {
+                continue;
+            }
+            keys.add(new TableInfo.ForeignKey(LATER_FOREIGN_KEY + " " + String.join("_", reference.columns()) + " → "
+                    + parent.name(), attnums, parent.oid(), parentAttnums));
+        }
+        return keys;
+    }
+
+    /** The table a statement names, among {@code tables}: by its folded name, and by its schema when written. */
+    static TableInfo named(List<TableInfo> tables, String written) {
+        String name = DemandParser.tableName(written);
+        String schema = DemandParser.schemaName(written);
+        return tables.stream().filter(t -> t.name().equals(name) && (schema == null || t.schema().equals(schema)))
+                .findFirst().orElse(null);
+    }
+
+    /** The table without the foreign keys read ahead: when they would close a cycle the seeder cannot fill. */
+    static TableInfo withoutLaterForeignKeys(TableInfo table) {
+        List<TableInfo.ForeignKey> own = table.foreignKeys().stream()
+                .filter(k -> !k.name().startsWith(LATER_FOREIGN_KEY)).toList();
+        return own.size() == table.foreignKeys().size() ? table : new TableInfo(table.oid(), table.schema(),
+                table.name(), table.columns(), table.uniqueKeys(), own, table.checks(), table.partitioning(),
+                table.laterGenerated());
     }
 
     /**

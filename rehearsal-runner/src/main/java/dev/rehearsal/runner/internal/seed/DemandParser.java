@@ -27,6 +27,9 @@ public final class DemandParser {
     private static final Pattern ADD_KEY = Pattern.compile(
             "^ADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?(PRIMARY\\s+KEY|UNIQUE)\\s*(?:NULLS\\s+(?:NOT\\s+)?DISTINCT\\s*)?"
                     + "\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_FOREIGN_KEY = Pattern.compile(
+            "^ADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?FOREIGN\\s+KEY\\s*\\(([^)]*)\\)\\s*REFERENCES\\s+" + QUALIFIED
+                    + "\\s*(?:\\(([^)]*)\\))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADD_CHECK = Pattern.compile(
             "^ADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?CHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNIQUE_INDEX = Pattern.compile(
@@ -49,7 +52,7 @@ public final class DemandParser {
     private static final Pattern CHECK_ANYWHERE = Pattern.compile("\\bCHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     /** A demand on the rows of {@code table} (its name without schema, as PostgreSQL folds it). */
-    public sealed interface Demand permits Cast, NotNull, Unique, Check, Generated {
+    public sealed interface Demand permits Cast, NotNull, Unique, Check, Generated, References {
         String table();
     }
 
@@ -63,6 +66,15 @@ public final class DemandParser {
 
     /** A unique index or constraint, or a primary key, over plain columns. */
     public record Unique(String table, List<String> columns) implements Demand {
+    }
+
+    /**
+     * {@code ADD FOREIGN KEY (columns) REFERENCES parent [(parentColumns)]}: validated over every row when added (or by
+     * a later {@code VALIDATE CONSTRAINT}), so the rows must reference rows the parent holds. {@code parent} is
+     * written as in the statement (for {@code to_regclass}); {@code parentColumns} is empty for the parent's primary key.
+     */
+    public record References(String table, List<String> columns, String parent, List<String> parentColumns)
+            implements Demand {
     }
 
     /** {@code ADD CHECK (expression)}. */
@@ -156,6 +168,15 @@ public final class DemandParser {
             }
             return;
         }
+        m = ADD_FOREIGN_KEY.matcher(action);
+        if (m.find()) {
+            List<String> columns = plainColumns(m.group(2));
+            List<String> parentColumns = m.group(4) == null ? List.of() : plainColumns(m.group(4));
+            if (!columns.isEmpty() && (m.group(4) == null || parentColumns.size() == columns.size())) {
+                demands.add(new References(table, columns, m.group(3).strip(), parentColumns));
+            }
+            return;
+        }
         m = ADD_CHECK.matcher(action);
         if (m.find()) {
             int open = m.end() - 1;
@@ -205,6 +226,12 @@ public final class DemandParser {
     public static String tableName(String qualified) {
         List<String> parts = splitOutsideQuotes(qualified.strip(), '.');
         return identifier(parts.get(parts.size() - 1));
+    }
+
+    /** The schema part of a qualified name, folded; {@code null} when the name has none. */
+    public static String schemaName(String qualified) {
+        List<String> parts = splitOutsideQuotes(qualified.strip(), '.');
+        return parts.size() < 2 ? null : identifier(parts.get(parts.size() - 2));
     }
 
     private static List<String> plainColumns(String list) {

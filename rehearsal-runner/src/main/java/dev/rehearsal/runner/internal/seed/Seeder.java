@@ -60,8 +60,20 @@ public final class Seeder {
     private static List<SeededTable> seedTables(Connection connection, SeedOptions options, ChainDemands demands)
             throws SQLException {
         CatalogReader catalog = new CatalogReader(connection);
-        List<TableInfo> tables = catalog.tables().stream().map(demands::applyTo).toList();
+        List<TableInfo> raw = catalog.tables();
+        List<TableInfo> tables = new ArrayList<>();
+        for (TableInfo table : raw) {
+            tables.add(demands.applyTo(table, written -> ChainDemands.named(raw, written)));
+        }
         TableOrder order = TableOrder.of(tables);
+        if (!order.blocked().isEmpty()) { // a foreign key read ahead may close a cycle of NOT NULL keys: fill without
+            List<TableInfo> own = tables.stream().map(ChainDemands::withoutLaterForeignKeys).toList();
+            TableOrder ownOrder = TableOrder.of(own);
+            if (ownOrder.blocked().size() < order.blocked().size()) {
+                tables = own;
+                order = ownOrder;
+            }
+        }
         Map<Long, TableInfo> byOid = new HashMap<>();
         tables.forEach(t -> byOid.put(t.oid(), t));
         for (TableInfo table : tables) { // referenced tables the seeder does not fill still provide keys
