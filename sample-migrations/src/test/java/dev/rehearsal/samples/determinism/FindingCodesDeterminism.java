@@ -83,11 +83,14 @@ class FindingCodesDeterminism {
 
     private static void rehearseRepeatedly(PostgresServer server, Path sample, int runs) {
         List<Map<String, SortedSet<String>>> outcomes = new ArrayList<>();
+        Map<String, String> failures = new TreeMap<>(); // what a failed step said, so a varying failure can be read
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(sample.toString()).rows(0)
                     .load(true).provider(PostgresProviders.shared(server)).build()).run();
             outcomes.add(codesByMigration(report));
+            report.migrations().forEach(m -> m.findings().stream().filter(f -> f.code().equals("MIGRATION_FAILED"))
+                    .forEach(f -> failures.putIfAbsent("V" + m.version(), f.evidence().lines().findFirst().orElse(""))));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Integer> all = varying(outcomes);
@@ -96,7 +99,7 @@ class FindingCodesDeterminism {
         summarize(String.format(Locale.ROOT, "%-40s %3d runs %7.1f s  %s", PATTERNS.relativize(sample), runs, seconds,
                 all.isEmpty() ? "same codes in every run" : "varied: " + all
                         + (varying.isEmpty() ? " (durations against a budget only)" : ""))
-                + "; first run: " + outcomes.get(0));
+                + "; first run: " + outcomes.get(0) + (failures.isEmpty() ? "" : "; failures: " + failures));
         assertThat(varying).as("finding codes (V<version> CODE → runs that had it, of %d) that not every run of %s "
                 + "reported; first run: %s", runs, sample, outcomes.get(0)).isEmpty();
     }

@@ -48,14 +48,17 @@ class LockUpgradeTest {
 
         // THEN the finding is there either way; a deadlock that struck makes it the error, not a statement to fix
         Finding upgrade = only(result);
-        if (upgrade.evidence().contains("It struck in this rehearsal")) {
+        if (upgrade.evidence().contains("It struck in")) {
             assertThat(upgrade.severity()).isEqualTo(Severity.ERROR);
             assertThat(upgrade.evidence()).contains("deadlock detected");
-            assertThat(result.migration("3").orElseThrow().findings()).extracting(Finding::code)
-                    .doesNotContain("MIGRATION_FAILED");
         } else {
             assertThat(upgrade.severity()).isEqualTo(Severity.WARNING);
         }
+        // AND a deadlocked step is rehearsed again (at last without the writers), so its round trip completes, and
+        // the deadlock is reported once, as the lock upgrade that explains it
+        assertThat(result.migration("3").orElseThrow().findings()).extracting(Finding::code)
+                .doesNotContain("MIGRATION_FAILED", "DEADLOCK_WITH_WRITERS");
+        assertThat(result).allMigrations().areReversible();
     }
 
     @Test

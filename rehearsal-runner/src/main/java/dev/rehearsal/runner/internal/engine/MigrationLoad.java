@@ -52,16 +52,18 @@ final class MigrationLoad implements AutoCloseable {
         this.readers = readers;
     }
 
-    static MigrationLoad start(RehearsalConfig config, ScratchDatabase database, ExecutionTarget target,
-            List<String> touchedTables, RowOrdinals ordinals, ChainDemands demands) {
-        if (touchedTables.isEmpty() || (!config.load() && config.longReader() == null)) {
+    /** @param writers whether the write load may run (it does not when a step is rehearsed again after deadlocks) */
+    static MigrationLoad start(RehearsalConfig config, boolean writers, ScratchDatabase database,
+            ExecutionTarget target, List<String> touchedTables, RowOrdinals ordinals, ChainDemands demands) {
+        boolean writing = writers && config.load();
+        if (touchedTables.isEmpty() || (!writing && config.longReader() == null)) {
             return new MigrationLoad(null, null, List.of(), target.ownWork());
         }
         WriteLoad load = null;
         BlockingMonitor monitor = null;
         List<LongReader> readers = new ArrayList<>();
         try {
-            if (config.load()) {
+            if (writing) {
                 LoadSettings settings = LoadSettings.defaults().clients(config.loadClients());
                 if (config.loadRate() > 0) {
                     settings = settings.rate(config.loadRate());

@@ -49,8 +49,9 @@ public final class LockUpgradeRules implements FindingRule {
     }
 
     /** Whether a lock upgrade of these statements explains an earlier attempt's deadlock. */
-    static boolean explainsEarlier(StepFailure deadlock, List<StatementTrace> statements, Map<String, Long> rowsBefore) {
-        return find(statements, null, rowsBefore).stream()
+    static boolean explainsEarlier(StepFailure deadlock, List<StatementTrace> statements, StepFailure failure,
+            Map<String, Long> rowsBefore) {
+        return find(statements, failure, rowsBefore).stream()
                 .anyMatch(u -> earlierDeadlock(u, List.of(deadlock)) != null);
     }
 
@@ -82,12 +83,12 @@ public final class LockUpgradeRules implements FindingRule {
                     + u.strong().line() + " asked for " + u.mode() + " on it in the same transaction. A writer "
                     + "waiting for one of those rows holds RowExclusiveLock on " + u.relation() + ", which the "
                     + u.mode() + " request waits for: a deadlock, broken by aborting one side after deadlock_timeout"
-                    + (earlier != null ? ". It struck in an earlier rehearsal of this step, which was rehearsed "
-                            + "again: " + earlier.message()
+                    + (earlier != null ? ". It struck in an earlier rehearsal of this step: " + earlier.message()
                     : u.struck() ? ". It struck in this rehearsal: " + u.strong().error()
                             : ". It did not strike in this rehearsal; it does whenever a writer updates one of those "
                                     + "rows in that window")
-                    + "; PostgreSQL " + postgresVersion;
+                    + "; PostgreSQL " + postgresVersion
+                    + (earlier != null ? "\n" + DeadlockRules.retries(facts.deadlocks()) : "");
             String title = "Lock upgrade on " + u.relation() + ": " + LockModes.shortName(ROW_EXCLUSIVE) + " at line "
                     + u.weak().line() + ", then " + LockModes.shortName(u.mode()) + " at line " + u.strong().line()
                     + (u.struck() ? " — deadlocked with a writer" : "");
