@@ -54,6 +54,27 @@ class GooseLayoutTest {
     }
 
     @Test
+    void should_warn_that_goose_go_migrations_are_not_rehearsed_from_the_first_of_their_versions() {
+        // GIVEN a goose history whose versions 2 and 4 are written in Go, and a Go test file beside them
+        write(dir, "00001_create_users.sql", "-- +goose Up\nCREATE TABLE users (id int);\n");
+        write(dir, "00004_backfill_names.go", "package migrations\n");
+        write(dir, "00002_seed_admins.go", "package migrations\n");
+        write(dir, "00003_add_email.sql", "-- +goose Up\nALTER TABLE users ADD COLUMN email text;\n");
+        write(dir, "migrations_test.go", "package migrations\n");
+
+        // WHEN
+        MigrationSet set = load(dir);
+
+        // THEN the SQL ones are rehearsed, and the warning names the Go ones and the first version that lacks them
+        assertThat(set.migrations()).extracting(Migration::version).containsExactly("00001", "00003");
+        assertThat(set.warnings()).hasSize(2);
+        assertThat(set.warnings().get(0)).isEqualTo("ignored 1 file that is not a migration: migrations_test.go");
+        assertThat(set.warnings().get(1)).startsWith("not rehearsed: 2 goose Go migrations (00002_seed_admins.go, "
+                + "00004_backfill_names.go); Rehearsal reads SQL migrations only, so from version 2 on the rehearsed "
+                + "schema lacks what they do");
+    }
+
+    @Test
     void should_keep_a_statement_block_as_one_statement() {
         write(dir, "1_trigger.sql", """
                 -- +goose Up

@@ -70,6 +70,7 @@ final class HtmlRunSections {
         fact("Server", Fmt.postgres(report), h);
         if (report.source() != null) {
             fact("Migrations", report.source().location() + " (" + report.source().layout() + ")", h);
+            report.source().warnings().forEach(w -> fact("Source warning", w, h));
         }
         fact("Status", report.status().json() + (report.statusReason() == null ? "" : ": " + report.statusReason()), h);
         fact("Started", report.startedAt() == null ? "unknown" : report.startedAt().toString(), h);

@@ -18,6 +18,7 @@ final class MarkdownReportRenderer implements ReportRenderer {
 
     static final int MAX_DETAILED_FINDINGS = 40;
     static final int MAX_SUPPRESSED_FINDINGS = 20;
+    static final int MAX_SOURCE_WARNINGS = 5;
     static final String ELSEWHERE = "(see report.html / report.json)";
 
     @Override
@@ -42,6 +43,10 @@ final class MarkdownReportRenderer implements ReportRenderer {
                 .append(breaking == 0 ? "none do" : Fmt.plural(breaking, "finding") + " " + (breaking == 1 ? "does" : "do"))
                 .append(".");
         report.measuredOnFewRows().ifPresent(note -> md.append(" ⚠️ ").append(Markdown.text(note, 1000)));
+        if (report.source() != null) {
+            report.source().warnings().stream().limit(MAX_SOURCE_WARNINGS)
+                    .forEach(w -> md.append(" ⚠️ Migrations ").append(Markdown.text(w, 500)).append('.'));
+        }
         if (report.status() != RunStatus.COMPLETE) {
             md.append(" ⚠️ The run is **").append(report.status().json()).append("**: ")
                     .append(Markdown.text(report.statusReason(), 500));

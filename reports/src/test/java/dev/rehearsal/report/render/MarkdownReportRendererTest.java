@@ -32,6 +32,27 @@ class MarkdownReportRendererTest {
     }
 
     @Test
+    void should_show_what_the_source_did_not_rehearse_beside_the_verdict_in_markdown_and_html() throws Exception {
+        // GIVEN a run whose source left goose Go migrations out
+        Report fixture = ReportFixture.report();
+        String warning = "not rehearsed: 1 goose Go migration (00002_seed.go); Rehearsal reads SQL migrations only";
+        Report report = new Report(fixture.schemaVersion(), fixture.rehearsalVersion(), fixture.status(), null,
+                fixture.startedAt(), fixture.durationMs(), fixture.postgres(), fixture.settings(),
+                new dev.rehearsal.report.SourceInfo("db/goose", "goose", List.of(warning)), fixture.migrations(),
+                fixture.findings(), fixture.verdict());
+
+        // THEN the summary says so next to the verdict, and the HTML report among the run's facts
+        String md = Rendering.render(ReportFormat.MARKDOWN, report);
+        assertThat(md.lines().filter(l -> l.startsWith("Policy:")).findFirst().orElseThrow())
+                .contains("⚠️ Migrations " + warning.replace("_", "\\_") + "."); // Markdown escapes the underscore
+        assertThat(Rendering.render(ReportFormat.HTML, report)).contains("Source warning", "00002_seed.go");
+        String json = Rendering.render(ReportFormat.JSON, report);
+        assertThat(json).contains("\"warnings\" : [ \"" + warning);
+        assertThat(ReportJson.read(new java.io.StringReader(json)).source())
+                .isEqualTo(report.source());
+    }
+
+    @Test
     void should_start_with_the_verdict() {
         String md = Rendering.render(ReportFormat.MARKDOWN, ReportFixture.report());
 

@@ -75,7 +75,7 @@ public final class RehearsalRun {
         try (RunTimings.Span span = timings.span(RunTimings.Part.SOURCES)) {
             set = new LocationMigrationSource(config.sources().locations(), config.sourceOptions()).load();
         }
-        state.source(new SourceInfo(set.location(), set.layout().id()));
+        state.source(new SourceInfo(set.location(), set.layout().id(), set.warnings()));
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
         TouchedTables.requireNamed(config.tableRows().keySet(), set.migrations());

@@ -33,6 +33,19 @@ final class SourceWarnings {
         } else {
             ignored.addAll(files.flywayConfigs().values());
         }
+        if (layout == MigrationLayout.GOOSE) {
+            List<FoundFile> go = ignored.stream().filter(f -> GOOSE_GO.matcher(f.fileName()).matches())
+                    .sorted(java.util.Comparator.comparingLong(SourceWarnings::gooseVersion)).toList();
+            if (!go.isEmpty()) {
+                ignored.removeAll(go);
+                warnings.add("not rehearsed: " + count(go.size(), "goose Go migration") + " ("
+                        + LayoutDetection.names(go) + "); Rehearsal reads SQL migrations only, so from version "
+                        + gooseVersion(go.get(0)) + " on the rehearsed schema lacks what "
+                        + (go.size() == 1 ? "it does" : "they do") + " and may differ from production's. Write "
+                        + (go.size() == 1 ? "it" : "them") + " as SQL migrations to have "
+                        + (go.size() == 1 ? "it" : "them") + " rehearsed");
+            }
+        }
         if (!ignored.isEmpty()) {
             ignored.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
             String noun = ignored.size() == 1 ? "file that is not a migration" : "files that are not migrations";
@@ -49,6 +62,21 @@ final class SourceWarnings {
                     + " apply as no-ops: " + String.join(", ", empty));
         }
         return warnings;
+    }
+
+    /** A goose migration written in Go: {@code 00003_backfill.go}; its tests ({@code _test.go}) are not. */
+    private static final java.util.regex.Pattern GOOSE_GO = java.util.regex.Pattern.compile("([0-9]+)_(?!.*_test\\.go$).+\\.go");
+
+    private static long gooseVersion(FoundFile file) {
+        java.util.regex.Matcher m = GOOSE_GO.matcher(file.fileName());
+        if (!m.matches()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static String count(int n, String noun) {
