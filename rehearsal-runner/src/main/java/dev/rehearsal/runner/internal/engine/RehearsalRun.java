@@ -18,7 +18,7 @@ import dev.rehearsal.runner.internal.load.RowOrdinals;
 import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
-import dev.rehearsal.runner.internal.findings.DeadlockRules;
+import dev.rehearsal.runner.internal.findings.Retries;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.RejectedData;
 import dev.rehearsal.runner.internal.source.LocationMigrationSource;
@@ -162,17 +162,19 @@ public final class RehearsalRun {
                         seeding.keepsSchema() ? known : null, rowsBefore, touched, true);
                 List<RejectedData> rejected = new ArrayList<>();
                 List<StepFailure> deadlocks = new ArrayList<>();
+                boolean writers = true;
                 for (int again = 0; again < MAX_REHEARSALS_AGAIN
                         && mayRehearseAgain(attempt, database, rejected, deadlocks); again++) {
-                    // a step that keeps deadlocking with the writers is rehearsed once more without them, so that
-                    // its round trip completes and the chain goes on (the findings say so)
-                    boolean writers = deadlocks.size() < DeadlockRules.ATTEMPTS_WITH_WRITERS;
+                    // a step the writers keep failing (deadlocks, rows they wrote) is rehearsed at last without
+                    // them, so that its round trip completes and the chain goes on (the findings say so)
+                    writers = Retries.withWriters(deadlocks.size() + rejected.size());
                     attempt = attempt(roundTrip, database, target, catalog, migration,
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched, writers);
                 }
                 StepResults results = attempt.results();
                 try (RunTimings.Span span = timings.span(RunTimings.Part.FINDINGS)) {
-                    record(migration, results, new Extras(seed, attempt.load(), touched, rejected, deadlocks),
+                    record(migration, results,
+                            new Extras(seed, attempt.load(), touched, rejected, deadlocks, config.load() && !writers),
                             server.info().version(), besideParity);
                 }
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());
@@ -259,7 +261,7 @@ public final class RehearsalRun {
      * generated rows a failed attempt rejected.
      */
     private record Extras(SeedSummary seed, MigrationLoad.Outcome load, List<String> touchedTables,
-                          List<RejectedData> rejected, List<StepFailure> deadlocks) {
+                          List<RejectedData> rejected, List<StepFailure> deadlocks, boolean withoutWriters) {
     }
 
     /** One rehearsal of a migration's round trip with its load: results carry the writers' impact. */
@@ -364,7 +366,7 @@ public final class RehearsalRun {
                         config.policy(), config.longReader())
                 : new MigrationFacts(migration, true, trip, statements, results.tableRowsBefore(),
                         results.columnsBefore(), results.invalidIndexes(), postgresVersion, extras.seed(),
-                        extras.touchedTables(), extras.rejected(), extras.deadlocks(), extras.load().load(), extras.load().replayFailures(),
+                        extras.touchedTables(), extras.rejected(), extras.deadlocks(), extras.withoutWriters(), extras.load().load(), extras.load().replayFailures(),
                         phaseChecks.checkedSteps(migration), phaseChecks.noPlan(), config.baselineChecksums(),
                         config.policy(), config.longReader());
         FindingRules.evaluate(facts, findings);

@@ -29,7 +29,8 @@ public final class GeneratedDataRules implements FindingRule {
             findings.add(FindingType.GENERATED_DATA_REJECTED, r.script(), r.line(), r.relation(),
                     "The statement rejected generated values of " + what,
                     r.message() + " [SQLSTATE " + r.sqlState() + "]\n" + removed + "\nStatement: "
-                            + shorten(r.sql().strip(), SQL_IN_EVIDENCE),
+                            + shorten(r.sql().strip(), SQL_IN_EVIDENCE)
+                            + (facts.lastAttemptWithoutWriters() ? "\n" + Retries.lastAttempt(facts) : ""),
                     "Rehearsal's generated values did not fit what this statement demands of " + what + "; it could "
                             + "not foresee it from the chain (e.g. a constraint built by dynamic SQL). Production rows "
                             + "of that shape would fail the same way: check them first, e.g. SELECT count(*) FROM "

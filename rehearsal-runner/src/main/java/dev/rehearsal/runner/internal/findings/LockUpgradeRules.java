@@ -88,7 +88,7 @@ public final class LockUpgradeRules implements FindingRule {
                             : ". It did not strike in this rehearsal; it does whenever a writer updates one of those "
                                     + "rows in that window")
                     + "; PostgreSQL " + postgresVersion
-                    + (earlier != null ? "\n" + DeadlockRules.retries(facts.deadlocks()) : "");
+                    + (earlier != null ? "\n" + Retries.lastAttempt(facts) : "");
             String title = "Lock upgrade on " + u.relation() + ": " + LockModes.shortName(ROW_EXCLUSIVE) + " at line "
                     + u.weak().line() + ", then " + LockModes.shortName(u.mode()) + " at line " + u.strong().line()
                     + (u.struck() ? " — deadlocked with a writer" : "");

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param touchedTables     the existing tables the migration's statements name
  * @param rejected          generated rows a failed attempt rejected (and the step was rehearsed again without)
  * @param deadlocks         deadlocks with the write load that ended earlier attempts (the step was rehearsed again)
+ * @param lastAttemptWithoutWriters whether the reported attempt ran without the write load after failed ones
  * @param load              the write load's windows beside the steps
  * @param replayed          the running version's statements that failed against the schema after up, replayed once
  * @param appChecks         the app-version checks run for the migration, in order
@@ -40,7 +41,8 @@ import java.util.Set;
 public record MigrationFacts(Migration migration, boolean ran, RoundTrip trip, List<StatementTrace> statements,
                              Map<String, Long> rowsBefore, Set<String> columnsBefore, List<String> invalidIndexes,
                              String postgresVersion, SeedSummary seed, List<String> touchedTables,
-                             List<RejectedData> rejected, List<StepFailure> deadlocks, List<LoadWindow> load, List<String> replayed,
+                             List<RejectedData> rejected, List<StepFailure> deadlocks,
+                             boolean lastAttemptWithoutWriters, List<LoadWindow> load, List<String> replayed,
                              List<CheckedStep> appChecks, boolean noPlan, Map<String, Integer> baselineChecksums,
                              Policy policy, Duration longReader) {
 
@@ -48,7 +50,7 @@ public record MigrationFacts(Migration migration, boolean ran, RoundTrip trip, L
     public static MigrationFacts notRun(Migration migration, String postgresVersion, boolean noPlan,
             Map<String, Integer> baselineChecksums, Policy policy, Duration longReader) {
         return new MigrationFacts(migration, false, RoundTrip.notRun(), List.of(), Map.of(), Set.of(), List.of(),
-                postgresVersion, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), noPlan,
+                postgresVersion, null, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(), noPlan,
                 baselineChecksums, policy, longReader);
     }
 
