@@ -164,7 +164,7 @@ public final class RehearsalRun {
                 List<StepFailure> deadlocks = new ArrayList<>();
                 boolean writers = true;
                 for (int again = 0; again < MAX_REHEARSALS_AGAIN
-                        && mayRehearseAgain(attempt, database, rejected, deadlocks); again++) {
+                        && mayRehearseAgain(attempt, database, rejected, deadlocks, config.load() && writers); again++) {
                     // a step the writers keep failing (deadlocks, rows they wrote) is rehearsed at last without
                     // them, so that its round trip completes and the chain goes on (the findings say so)
                     writers = Retries.withWriters(deadlocks.size() + rejected.size());
@@ -298,7 +298,7 @@ public final class RehearsalRun {
      * with the write load (which production's traffic may or may not meet; the round trip should still complete).
      */
     private boolean mayRehearseAgain(Attempt attempt, ScratchDatabase database, List<RejectedData> rejected,
-            List<StepFailure> deadlocks) throws SQLException {
+            List<StepFailure> deadlocks, boolean writersRan) throws SQLException {
         StepResults results = attempt.results();
         StepFailure failure = results.roundTrip().failure();
         if (results.chainState() != StepResults.ChainState.NOT_APPLIED || failure == null) {
@@ -315,7 +315,8 @@ public final class RehearsalRun {
         }
         RejectedData found;
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.SEED)) {
-            found = RejectedRows.remove(database.dataSource(), failure, results.statements(), results.tableRowsBefore());
+            found = RejectedRows.remove(database.dataSource(), failure, results.statements(), results.tableRowsBefore(),
+                    writersRan);
         }
         if (found == null) {
             return false;

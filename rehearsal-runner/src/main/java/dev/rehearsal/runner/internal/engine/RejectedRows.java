@@ -63,8 +63,12 @@ final class RejectedRows {
      *
      * @param rowsBefore rows per table before up, by {@code schema.table}
      */
+    /**
+     * @param writersRan whether the write load ran beside the failed attempt: a table empty before it then holds the
+     *                   load's rows only (the failed step's own were rolled back with it)
+     */
     static RejectedData remove(DataSource dataSource, StepFailure failure, List<StatementTrace> statements,
-            Map<String, Long> rowsBefore) throws SQLException {
+            Map<String, Long> rowsBefore, boolean writersRan) throws SQLException {
         StatementTrace failed = statements.stream()
                 .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
         String sql = failed == null ? "" : failed.sql();
@@ -80,7 +84,8 @@ final class RejectedRows {
         String table = !tests.isEmpty() ? tests.get(0).table()
                 : relationOf(failure.message()) != null ? relationOf(failure.message()) : statementTable(sql);
         String qualified = table == null ? null : qualify(table, rowsBefore);
-        if (qualified == null || rowsBefore.getOrDefault(qualified, 0L) == 0) {
+        if (qualified == null || !rowsBefore.containsKey(qualified)
+                || (rowsBefore.get(qualified) == 0 && !writersRan)) {
             return null;
         }
         try (Connection connection = dataSource.getConnection()) {
