@@ -26,6 +26,17 @@ class UniqueIndexTest {
     }
 
     @Test
+    void should_still_fail_on_the_chain_own_duplicates_with_generated_rows_and_the_write_load(Rehearsal rehearsal) {
+        // GIVEN generated rows and the write load beside the build: Rehearsal may remove rows it wrote and rehearse the
+        // step again, but never the duplicates V1 itself inserted (they are production's data)
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/patterns/unique-index/dangerous")
+                .rows(2_000).load(true));
+
+        assertThat(result).fails();
+        assertThat(result).migration("2").hasFinding("INVALID_INDEX_LEFT").hasFinding("MIGRATION_FAILED");
+    }
+
+    @Test
     void should_pass_when_the_duplicates_are_merged_before_the_concurrent_build(RehearsalResult result) {
         assertThat(result).passes().allMigrations().areReversible();
         assertThat(UpStep.strongestLock(result, "3")).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE.pgLocksName());

@@ -316,7 +316,7 @@ public final class RehearsalRun {
         RejectedData found;
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.SEED)) {
             found = RejectedRows.remove(database.dataSource(), failure, results.statements(), results.tableRowsBefore(),
-                    writersRan);
+                    writersRan, executor.committedTransactions());
         }
         if (found == null) {
             return false;

@@ -66,9 +66,12 @@ final class RejectedRows {
     /**
      * @param writersRan whether the write load ran beside the failed attempt: a table empty before it then holds the
      *                   load's rows only (the failed step's own were rolled back with it)
+     * @param chainTransactions transactions that committed the migrations' own statements ({@code xmin} modulo
+     *                   2^32): rows they wrote are the chain's data, as production's would be, and are never removed
      */
     static RejectedData remove(DataSource dataSource, StepFailure failure, List<StatementTrace> statements,
-            Map<String, Long> rowsBefore, boolean writersRan) throws SQLException {
+            Map<String, Long> rowsBefore, boolean writersRan, java.util.Set<Long> chainTransactions)
+            throws SQLException {
         StatementTrace failed = statements.stream()
                 .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
         String sql = failed == null ? "" : failed.sql();
@@ -90,14 +93,18 @@ final class RejectedRows {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
+            String ours = generatedRows(chainTransactions);
             for (Test test : tests) {
-                Test on = new Test(qualified, test.column(), test.condition());
+                Test on = new Test(qualified, test.column(), "(" + test.condition() + ") AND " + ours);
                 RejectedData found = removeMatching(connection, on, failure, sql, line);
                 if (found != null) {
                     return found;
                 }
             }
-            long removed = emptyTable(connection, qualified);
+            long removed = emptyTable(connection, qualified, ours);
+            if (removed == 0) {
+                return null; // only the chain's own rows are left: they fail the step as production's would
+            }
             return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), qualified, null,
                     null, null, removed, false);
         }
@@ -191,14 +198,31 @@ final class RejectedRows {
     }
 
     /** The rows could not be told apart: the step is rehearsed again on an empty table (and its dependants). */
-    private static long emptyTable(Connection connection, String table) throws SQLException {
+    /** A condition on {@code t} true for rows Rehearsal wrote: not committed by a transaction of the chain. */
+    private static String generatedRows(java.util.Set<Long> chainTransactions) {
+        if (chainTransactions.isEmpty()) {
+            return "true";
+        }
+        return "NOT (t.xmin::text::bigint = ANY ('{" + chainTransactions.stream().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) + "}'::bigint[]))";
+    }
+
+    private static long emptyTable(Connection connection, String table, String generated) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try {
-                return statement.executeUpdate("DELETE FROM " + table);
+                return statement.executeUpdate("DELETE FROM " + table + " t WHERE " + generated);
             } catch (SQLException referenced) {
                 long rows = 0;
-                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
-                    rows = rs.next() ? rs.getLong(1) : 0;
+                long chainRows = 0;
+                try (ResultSet rs = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE NOT (" + generated
+                        + ")) FROM " + table + " t")) {
+                    if (rs.next()) {
+                        rows = rs.getLong(1);
+                        chainRows = rs.getLong(2);
+                    }
+                }
+                if (chainRows > 0) {
+                    return 0; // the chain's own rows stay: emptying the table would remove them too
                 }
                 statement.execute("TRUNCATE " + table + " CASCADE"); // rows of other tables refer to these
                 return rows;

@@ -19,6 +19,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.PGConnection;
 
 /**
@@ -40,6 +42,8 @@ public final class ScriptExecutor {
 
     private final Duration statementTimeout;
     private final Duration lockTimeout;
+    /** Transactions that committed a migration's statements, modulo 2^32 as rows carry them in xmin. */
+    private final Set<Long> committed = ConcurrentHashMap.newKeySet();
 
     /**
      * @param statementTimeout a statement running longer is cancelled
@@ -115,6 +119,7 @@ public final class ScriptExecutor {
                 pending.add(new PendingStatement(statement, start, end, observe(tracker, own), null, null));
             }
             connection.commit();
+            remember(tracker);
             return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime(), own), null, true);
         } finally {
             restoreAutoCommit(connection);
@@ -142,6 +147,7 @@ public final class ScriptExecutor {
                         done = new PendingStatement(statement, start, System.nanoTime(), observe(tracker, target.ownWork()),
                                 null, null);
                         connection.commit();
+                        remember(tracker);
                     } catch (SQLException e) {
                         error = e;
                         done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
@@ -252,6 +258,22 @@ public final class ScriptExecutor {
     }
 
     /** The probe after a statement, inside its open transaction: Rehearsal's own time under the migration's locks. */
+    private void remember(TransactionTracker tracker) {
+        Long xid = tracker.transactionId();
+        if (xid != null) {
+            committed.add(xid & 0xFFFF_FFFFL);
+        }
+    }
+
+    /**
+     * The transactions that committed rows of the migrations themselves (modulo 2^32, as {@code xmin} shows them):
+     * rows with another {@code xmin} were written by Rehearsal (seeding, the write load) or changed by it since.
+     * Statements that commit on their own inside a script (a DO block's COMMIT) are not among them.
+     */
+    public Set<Long> committedTransactions() {
+        return Set.copyOf(committed);
+    }
+
     private static Observation observe(TransactionTracker tracker, OwnWork own) throws SQLException {
         long from = System.nanoTime();
         Observation observation = tracker.observe();

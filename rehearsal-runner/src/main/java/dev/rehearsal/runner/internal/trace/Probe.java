@@ -16,7 +16,8 @@ record Probe(
         List<RecordedRewrite> rewrites,
         String lockTimeout,
         String statementTimeout,
-        long walPosition) {
+        long walPosition,
+        Long transactionId) {
 
     /** {@code pg_stat_xact_user_tables} counters of one table. */
     record ScanCounters(long seqScans, long rowsRead) {

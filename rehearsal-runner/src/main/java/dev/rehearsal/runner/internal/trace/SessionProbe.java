@@ -56,7 +56,7 @@ final class SessionProbe {
      * ends, so they cannot split one transaction into its statements (docs/concepts.md, "WAL written per statement").
      */
     private static final String SETTINGS = "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'), "
-            + "pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint";
+            + "pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint, txid_current_if_assigned()";
 
     private static final String REWRITES = "SELECT seq, relation, reason FROM " + Instrumentation.SCHEMA
             + ".rewrites WHERE seq > $1 ORDER BY seq";
@@ -120,7 +120,7 @@ final class SessionProbe {
             }
             try (ResultSet rs = next(statement)) {
                 rs.next();
-                return new Probe(Set.of(), scans, files, last, null, null, rs.getLong(3));
+                return new Probe(Set.of(), scans, files, last, null, null, rs.getLong(3), xid(rs));
             }
         }
     }
@@ -220,9 +220,16 @@ final class SessionProbe {
             }
             try (ResultSet rs = next(statement)) {
                 rs.next();
-                return new Probe(locks, scans, files, recorded, rs.getString(1), rs.getString(2), rs.getLong(3));
+                return new Probe(locks, scans, files, recorded, rs.getString(1), rs.getString(2), rs.getLong(3),
+                        xid(rs));
             }
         }
+    }
+
+    /** The session's transaction id, when its transaction has written (an id is assigned then); else null. */
+    private static Long xid(ResultSet rs) throws SQLException {
+        long xid = rs.getLong(4);
+        return rs.wasNull() ? null : xid;
     }
 
     /** The name of a relation the statement dropped, known from before; null for transient relations. */

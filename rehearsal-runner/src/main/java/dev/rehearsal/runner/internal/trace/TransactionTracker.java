@@ -44,6 +44,14 @@ public final class TransactionTracker {
         SessionProbe.forget(connection);
     }
 
+    /**
+     * The id of the transaction followed, once it has written something (a row, the catalog), as the latest probe
+     * saw it; {@code null} before. Rows it wrote carry it (modulo 2^32) as their {@code xmin}.
+     */
+    public Long transactionId() {
+        return previous.transactionId();
+    }
+
     /** Whether {@code relation} (schema-qualified, as locks name it) existed when tracking began. */
     public boolean existedAtStart(String relation) {
         return start.files().values().stream().anyMatch(f -> f.relation().equals(relation));
