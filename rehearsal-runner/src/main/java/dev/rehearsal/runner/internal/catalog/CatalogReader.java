@@ -12,12 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.postgresql.PGStatement;
 
 /**
@@ -27,6 +23,11 @@ import org.postgresql.PGStatement;
 final class CatalogReader {
 
     private static final String QUERY = load("catalog-snapshot.sql");
+    /** The query for some relations only: those of the array parameter and the relations whose objects print them. */
+    private static final String RELATIONS_QUERY = QUERY
+            .replace("/* RELATIONS */ TRUE", "c.oid IN (\n" + load("catalog-dependents.sql") + "\n)")
+            .replace("/* WHOLE CATALOG */ TRUE", "FALSE");
+    private static final String FINGERPRINT_QUERY = load("catalog-fingerprint.sql");
     private static final String SAVEPOINT = "rehearsal_catalog_snapshot";
 
     /**
@@ -100,10 +101,50 @@ final class CatalogReader {
     static PreparedStatement prepare(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(SESSION_SETTINGS);
+            // one plan for the query of some relations, whatever relations it is given: planning it costs more
+            // than running it
+            statement.execute("SET plan_cache_mode = force_generic_plan");
         }
-        PreparedStatement prepared = connection.prepareStatement(QUERY);
+        return prepared(connection, QUERY);
+    }
+
+    /** Prepares the query for some relations on a connection {@link #prepare} has set up. */
+    static PreparedStatement prepareRelations(Connection connection) throws SQLException {
+        return prepared(connection, RELATIONS_QUERY);
+    }
+
+    /** Prepares the fingerprint query (see catalog-fingerprint.sql). */
+    static PreparedStatement prepareFingerprint(Connection connection) throws SQLException {
+        return prepared(connection, FINGERPRINT_QUERY);
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(sql);
         prepared.unwrap(PGStatement.class).setPrepareThreshold(1);
         return prepared;
+    }
+
+    /** Runs a query {@link #prepare} or {@link #prepareRelations} made, with its rows' relations. */
+    static CatalogRead readRows(PreparedStatement prepared) {
+        try {
+            return collectRead(prepared, prepared.execute());
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs the fingerprint query: fingerprints by relation OID, and the one of everything else under null. */
+    static Map<Long, String> fingerprints(PreparedStatement prepared) {
+        Map<Long, String> fingerprints = new HashMap<>();
+        try (ResultSet rows = prepared.executeQuery()) {
+            while (rows.next()) {
+                long relid = rows.getLong(1);
+                fingerprints.put(rows.wasNull() ? null : relid, rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return fingerprints;
     }
 
     /** Runs the query {@link #prepare} made. */
@@ -117,37 +158,32 @@ final class CatalogReader {
 
     /** Collects the rows of what {@code statement} has just run; {@code isResultSet} is what its execute returned. */
     private static CatalogSnapshot collect(Statement statement, boolean isResultSet) throws SQLException {
-        Map<String, CatalogObject> objects = new TreeMap<>();
-        Map<String, List<String>> columnOrder = new TreeMap<>();
+        return collectRead(statement, isResultSet).snapshot();
+    }
+
+    static CatalogRead collectRead(Statement statement, boolean isResultSet) throws SQLException {
+        CatalogRead read = CatalogRead.empty();
         while (isResultSet || statement.getUpdateCount() != -1) {
             if (isResultSet) {
                 try (ResultSet rows = statement.getResultSet()) {
                     while (rows.next()) {
-                        add(rows, objects, columnOrder);
+                        add(rows, read);
                     }
                 }
             }
             isResultSet = statement.getMoreResults();
         }
-        return new CatalogSnapshot(objects, columnOrder);
+        return read;
     }
 
-    private static void add(ResultSet row, Map<String, CatalogObject> objects, Map<String, List<String>> columnOrder)
-            throws SQLException {
-        String kind = row.getString("kind");
-        String name = row.getString("name");
-        if ("column order".equals(kind)) {
-            Array columns = row.getArray("columns");
-            columnOrder.put(name, new ArrayList<>(Arrays.asList((String[]) columns.getArray())));
-            return;
-        }
-        CatalogObject object = new CatalogObject(ObjectKind.ofLabel(kind), name, row.getString("definition"));
-        // Identities are unique by construction; should the catalog ever hold a surprise, keep both definitions.
-        objects.merge(object.identity(), object, (first, second) -> new CatalogObject(first.kind(), first.name(),
-                String.join(" | ", new TreeSet<>(List.of(first.definition(), second.definition())))));
+    private static void add(ResultSet row, CatalogRead read) throws SQLException {
+        Array columns = row.getArray("columns");
+        long relid = row.getLong("relid");
+        read.add(row.getString("kind"), row.getString("name"), row.getString("definition"),
+                columns == null ? null : (String[]) columns.getArray(), row.wasNull() ? null : relid);
     }
 
-    private static RehearsalException failure(SQLException e) {
+    static RehearsalException failure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08")) {
             return new RehearsalException(ErrorCode.CONNECTION_LOST,

@@ -2,6 +2,9 @@
 -- and no quotes, because the query travels in a batch of statements.
 -- Runs with an empty search_path so that every regclass, regtype and regprocedure text and every deparsed
 -- expression is schema-qualified, whatever the session had. Definitions hold no OIDs and no data.
+-- relid is the relation an object belongs to (NULL for schemas, functions, types and the like): incremental
+-- snapshots re-read only some relations, by replacing the marker RELATIONS with a filter on them and the marker
+-- WHOLE CATALOG with FALSE, which leaves out everything that belongs to no relation.
 WITH ext_member AS (
     SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
 ), ns AS (
@@ -20,6 +23,7 @@ WITH ext_member AS (
     WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
       AND NOT (c.relname = 'flyway_schema_history' AND c.relkind IN ('r', 'p'))
       AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid)
+      AND /* RELATIONS */ TRUE
 ), identity_seq AS (
     -- sequences behind identity columns are described with their column, not listed on their own
     SELECT d.objid AS seqoid, d.refobjid AS reloid, d.refobjsubid AS attnum
@@ -53,9 +57,9 @@ WITH ext_member AS (
                'cache ' || nullif(s.seqcache, 1),
                CASE WHEN s.seqcycle THEN 'cycle' END) AS options
     FROM seq_limits s
-), obj (classoid, objoid, objsubid, kind, name, definition, acltype, acl, owner) AS (
-    SELECT 'pg_namespace'::regclass, ns.oid, 0, 'schema', ns.qname, '', 'n'::"char", ns.nspacl, ns.nspowner
-    FROM ns
+), obj (classoid, objoid, objsubid, kind, name, definition, acltype, acl, owner, relid) AS (
+    SELECT 'pg_namespace'::regclass, ns.oid, 0, 'schema', ns.qname, '', 'n'::"char", ns.nspacl, ns.nspowner, NULL::oid
+    FROM ns WHERE /* WHOLE CATALOG */ TRUE
 
     UNION ALL
     SELECT 'pg_class'::regclass, r.oid, 0,
@@ -80,14 +84,14 @@ WITH ext_member AS (
                        || coalesce(' options (' || array_to_string(ft.ftoptions, ', ') || ')', '')
                 FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver
                 WHERE ft.ftrelid = r.oid)),
-           'r', r.relacl, r.relowner
+           'r', r.relacl, r.relowner, r.oid
     FROM rel r WHERE r.relkind IN ('r', 'p', 'f')
 
     UNION ALL
     SELECT NULL, NULL, NULL, 'row level security', r.qname,
            concat_ws(', ', CASE WHEN r.relrowsecurity THEN 'enabled' ELSE 'disabled' END,
                      CASE WHEN r.relforcerowsecurity THEN 'forced' END),
-           NULL, NULL, NULL
+           NULL, NULL, NULL, r.oid
     FROM rel r WHERE r.relrowsecurity OR r.relforcerowsecurity
 
     UNION ALL
@@ -108,7 +112,7 @@ WITH ext_member AS (
                CASE WHEN a.attstorage <> t.typstorage THEN 'storage ' ||
                    CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main'
                                      ELSE 'extended' END END),
-           'c', a.attacl, r.relowner
+           'c', a.attacl, r.relowner, r.oid
     FROM rel r
     -- per relation through pg_attribute's index (OFFSET 0 keeps the planner from hashing all of pg_attribute)
     CROSS JOIN LATERAL (SELECT * FROM pg_attribute a
@@ -125,7 +129,7 @@ WITH ext_member AS (
            pg_get_constraintdef(c.oid)
                || CASE WHEN NOT c.convalidated AND pg_get_constraintdef(c.oid) !~ 'NOT VALID$'
                        THEN ' NOT VALID' ELSE '' END,
-           NULL, NULL, NULL
+           NULL, NULL, NULL, r.oid
     FROM pg_constraint c JOIN rel r ON r.oid = c.conrelid
     WHERE c.contype NOT IN ('n', 't') -- NOT NULL is part of the column, constraint triggers are triggers
 
@@ -136,7 +140,7 @@ WITH ext_member AS (
                || CASE WHEN i.indisprimary THEN ' (primary key)' ELSE '' END
                || CASE WHEN i.indisclustered THEN ' (clustered)' ELSE '' END
                || CASE WHEN i.indisreplident THEN ' (replica identity)' ELSE '' END,
-           NULL, NULL, NULL
+           NULL, NULL, NULL, r.oid
     FROM pg_index i JOIN rel r ON r.oid = i.indrelid
     WHERE NOT EXISTS (SELECT 1 FROM ext_member e
                       WHERE e.classid = 'pg_class'::regclass AND e.objid = i.indexrelid)
@@ -151,7 +155,7 @@ WITH ext_member AS (
                             WHERE d.classid = 'pg_class'::regclass AND d.objid = r.oid
                               AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
                               AND d.refobjsubid > 0), ''),
-           's', r.relacl, r.relowner
+           's', r.relacl, r.relowner, r.oid
     FROM rel r JOIN seq_options so ON so.seqrelid = r.oid
     WHERE r.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM identity_seq i WHERE i.seqoid = r.oid)
 
@@ -159,7 +163,7 @@ WITH ext_member AS (
     SELECT 'pg_class'::regclass, r.oid, 0,
            CASE r.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END, r.qname,
            coalesce('with (' || array_to_string(r.reloptions, ', ') || ') ', '') || pg_get_viewdef(r.oid),
-           'r', r.relacl, r.relowner
+           'r', r.relacl, r.relowner, r.oid
     FROM rel r WHERE r.relkind IN ('v', 'm')
 
     UNION ALL
@@ -174,11 +178,11 @@ WITH ext_member AS (
                                  'initcond ' || quote_literal(ag.agginitval))
                 FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid)
            ELSE pg_get_functiondef(p.oid) END,
-           'f', p.proacl, p.proowner
+           'f', p.proacl, p.proowner, NULL
     FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
     -- objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: an index range, not a scan of the
     -- thousands of built-in functions
-    WHERE p.oid >= 16384
+    WHERE /* WHOLE CATALOG */ TRUE AND p.oid >= 16384
       AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid)
       AND NOT EXISTS (SELECT 1 FROM pg_depend d -- constructors that come with a range type
                       WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'i')
@@ -188,7 +192,7 @@ WITH ext_member AS (
            pg_get_triggerdef(t.oid)
                || CASE t.tgenabled WHEN 'D' THEN ' (disabled)' WHEN 'R' THEN ' (enabled replica)'
                                    WHEN 'A' THEN ' (enabled always)' ELSE '' END,
-           NULL, NULL, NULL
+           NULL, NULL, NULL, r.oid
     FROM pg_trigger t JOIN rel r ON r.oid = t.tgrelid
     WHERE NOT t.tgisinternal
 
@@ -223,9 +227,9 @@ WITH ext_member AS (
                                      'canonical ' || nullif(rg.rngcanonical::oid, 0)::regproc::text)
                     FROM pg_range rg WHERE rg.rngtypid = t.oid)
            END,
-           'T', t.typacl, t.typowner
+           'T', t.typacl, t.typowner, NULL
     FROM pg_type t JOIN ns ON ns.oid = t.typnamespace
-    WHERE t.oid >= 16384 -- made after initdb, as for functions
+    WHERE /* WHOLE CATALOG */ TRUE AND t.oid >= 16384 -- made after initdb, as for functions
       AND (t.typtype IN ('e', 'd', 'r')
            OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
       AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid)
@@ -233,8 +237,8 @@ WITH ext_member AS (
     UNION ALL
     SELECT 'pg_extension'::regclass, x.oid, 0, 'extension', quote_ident(x.extname),
            'version ' || x.extversion || ' in schema ' || x.extnamespace::regnamespace::text,
-           NULL, NULL, NULL
-    FROM pg_extension x
+           NULL, NULL, NULL, NULL
+    FROM pg_extension x WHERE /* WHOLE CATALOG */ TRUE
 
     UNION ALL
     SELECT 'pg_policy'::regclass, p.oid, 0, 'policy', r.qname || '.' || quote_ident(p.polname),
@@ -246,19 +250,20 @@ WITH ext_member AS (
                          FROM unnest(p.polroles) AS ro(role) LEFT JOIN pg_roles au ON au.oid = ro.role),
                'using (' || pg_get_expr(p.polqual, p.polrelid) || ')',
                'with check (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')'),
-           NULL, NULL, NULL
+           NULL, NULL, NULL, r.oid
     FROM pg_policy p JOIN rel r ON r.oid = p.polrelid
 
     UNION ALL
     SELECT 'pg_rewrite'::regclass, w.oid, 0, 'rule', r.qname || '.' || quote_ident(w.rulename),
-           pg_get_ruledef(w.oid), NULL, NULL, NULL
+           pg_get_ruledef(w.oid), NULL, NULL, NULL, r.oid
     FROM pg_rewrite w JOIN rel r ON r.oid = w.ev_class
     WHERE w.rulename <> '_RETURN'
 
     UNION ALL
     SELECT 'pg_statistic_ext'::regclass, s.oid, 0, 'statistics', ns.qname || '.' || quote_ident(s.stxname),
-           pg_get_statisticsobjdef(s.oid), NULL, NULL, NULL
+           pg_get_statisticsobjdef(s.oid), NULL, NULL, NULL, s.stxrelid
     FROM pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace
+    WHERE /* WHOLE CATALOG */ TRUE OR s.stxrelid IN (SELECT oid FROM rel)
 
     UNION ALL
     SELECT 'pg_event_trigger'::regclass, et.oid, 0, 'event trigger', quote_ident(et.evtname),
@@ -267,14 +272,14 @@ WITH ext_member AS (
                || ' execute ' || et.evtfoid::regprocedure::text
                || CASE et.evtenabled WHEN 'D' THEN ' (disabled)' WHEN 'R' THEN ' (enabled replica)'
                                      WHEN 'A' THEN ' (enabled always)' ELSE '' END,
-           NULL, NULL, NULL
+           NULL, NULL, NULL, NULL
     FROM pg_event_trigger et
-    WHERE et.evtname NOT LIKE 'rehearsal\_%'
+    WHERE /* WHOLE CATALOG */ TRUE AND et.evtname NOT LIKE 'rehearsal\_%'
       AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_event_trigger'::regclass AND e.objid = et.oid)
 ), acl_target AS (
     -- ACLs to compare with the built-in default, a missing ACL being the default
     SELECT 'grant' AS kind, 'on ' || o.kind || ' ' || o.name AS target, o.owner, o.acl,
-           acldefault(o.acltype, o.owner) AS default_acl
+           acldefault(o.acltype, o.owner) AS default_acl, o.relid
     FROM obj o
     WHERE o.acl IS NOT NULL
     UNION ALL
@@ -287,26 +292,27 @@ WITH ext_member AS (
            -- global entries replace the built-in default, per-schema entries add to them, from nothing
            CASE WHEN da.defaclnamespace = 0
                 THEN acldefault(CASE da.defaclobjtype WHEN 'S' THEN 's' ELSE da.defaclobjtype END, da.defaclrole)
-                END
+                END,
+           NULL
     FROM pg_default_acl da
     JOIN pg_roles ro ON ro.oid = da.defaclrole
-    WHERE da.defaclnamespace = 0 OR da.defaclnamespace IN (SELECT oid FROM ns)
+    WHERE /* WHOLE CATALOG */ TRUE AND (da.defaclnamespace = 0 OR da.defaclnamespace IN (SELECT oid FROM ns))
 ), acl_grantee AS (
-    SELECT t.kind, t.target, t.owner, x.grantee, s.side,
+    SELECT t.kind, t.target, t.owner, t.relid, x.grantee, s.side,
            string_agg(DISTINCT x.privilege_type || CASE WHEN x.is_grantable THEN ' with grant option' ELSE '' END,
                       ', ') AS privileges
     FROM acl_target t
     CROSS JOIN LATERAL (VALUES ('actual', t.acl), ('default', t.default_acl)) AS s(side, acl)
     CROSS JOIN LATERAL aclexplode(s.acl) AS x
-    GROUP BY t.kind, t.target, t.owner, x.grantee, s.side
+    GROUP BY t.kind, t.target, t.owner, t.relid, x.grantee, s.side
 )
-SELECT o.kind, o.name, o.definition, NULL::text[] AS columns
+SELECT o.kind, o.name, o.definition, NULL::text[] AS columns, o.relid
 FROM obj o
 
 UNION ALL
 -- looked up per object through pg_description's index: hashing all of it (thousands of built-in comments) costs more
-SELECT 'comment', 'on ' || c.kind || ' ' || c.name, c.description, NULL
-FROM (SELECT o.kind, o.name,
+SELECT 'comment', 'on ' || c.kind || ' ' || c.name, c.description, NULL, c.relid
+FROM (SELECT o.kind, o.name, o.relid,
              (SELECT d.description FROM pg_description d
               WHERE d.objoid = o.objoid AND d.classoid = o.classoid AND d.objsubid = o.objsubid) AS description
       FROM obj o) c
@@ -320,7 +326,7 @@ SELECT coalesce(a.kind, d.kind),
            || CASE WHEN coalesce(a.grantee, d.grantee) = 0 THEN 'PUBLIC'
                    WHEN coalesce(a.grantee, d.grantee) = coalesce(a.owner, d.owner) THEN 'owner'
                    ELSE (SELECT quote_ident(rolname) FROM pg_roles WHERE oid = coalesce(a.grantee, d.grantee)) END,
-       coalesce(a.privileges, 'none'), NULL
+       coalesce(a.privileges, 'none'), NULL, coalesce(a.relid, d.relid)
 FROM (SELECT * FROM acl_grantee WHERE side = 'actual') a
 FULL JOIN (SELECT * FROM acl_grantee WHERE side = 'default') d
     ON d.kind = a.kind AND d.target = a.target AND d.grantee = a.grantee
@@ -328,9 +334,9 @@ WHERE a.privileges IS DISTINCT FROM d.privileges
 
 UNION ALL
 -- column order, compared apart from the rest: a different order alone is not a schema difference
-SELECT 'column order', r.qname, '', array_agg(a.attname::text ORDER BY a.attnum)
+SELECT 'column order', r.qname, '', array_agg(a.attname::text ORDER BY a.attnum), r.oid
 FROM rel r
 CROSS JOIN LATERAL (SELECT a.attname, a.attnum FROM pg_attribute a
                     WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped OFFSET 0) a
 WHERE r.relkind IN ('r', 'p', 'f')
-GROUP BY r.qname
+GROUP BY r.qname, r.oid

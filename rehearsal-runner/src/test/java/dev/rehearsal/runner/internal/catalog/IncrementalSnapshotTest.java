@@ -1,0 +1,134 @@
+package dev.rehearsal.runner.internal.catalog;
+
+import static dev.rehearsal.runner.internal.catalog.CatalogFixtures.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.runner.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import java.sql.SQLException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An incremental snapshot equals a whole read after every kind of change, including those that change how objects
+ * of other relations print (a renamed table, column, sequence or type), and reads as little as it can.
+ */
+class IncrementalSnapshotTest {
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        server = PostgresProviders.embedded().start();
+        CatalogFixtures.createRole(server);
+        try (ScratchDatabase database = server.createDatabase("roles")) {
+            execute(database, "CREATE ROLE incremental_reader NOLOGIN");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Changes whose effect shows on objects of relations the change does not touch. */
+    static Stream<CatalogChangeDetectionTest.Change> crossObjectChanges() {
+        String table = "CREATE TABLE t (id int PRIMARY KEY, n int);";
+        return Stream.of(
+                change(table + " CREATE TABLE c (t_id int REFERENCES t);", "ALTER TABLE t RENAME TO t2"),
+                change(table + " CREATE TABLE c (t_id int REFERENCES t);", "ALTER TABLE t RENAME COLUMN id TO key"),
+                change(table + " CREATE VIEW v AS SELECT n FROM t;", "ALTER TABLE t RENAME COLUMN n TO m"),
+                change(table + " CREATE VIEW v AS SELECT n FROM t;", "ALTER TABLE t RENAME TO t2"),
+                change(table + " CREATE MATERIALIZED VIEW m AS SELECT n FROM t;", "ALTER TABLE t RENAME TO t2"),
+                change("CREATE SEQUENCE s; CREATE TABLE u (id bigint DEFAULT nextval('s'));", "ALTER SEQUENCE s RENAME TO s2"),
+                change("CREATE TABLE u (id serial);", "ALTER TABLE u RENAME TO u2"),
+                change("CREATE TABLE u (id serial);", "ALTER TABLE u RENAME COLUMN id TO key"),
+                change("CREATE TABLE u (id int GENERATED ALWAYS AS IDENTITY);", "ALTER SEQUENCE u_id_seq INCREMENT BY 3"),
+                change("CREATE TYPE mood AS ENUM ('ok'); CREATE TABLE u (m mood);", "ALTER TYPE mood RENAME TO feeling"),
+                change("CREATE DOMAIN d AS int; CREATE TABLE u (x d);", "ALTER DOMAIN d RENAME TO d2"),
+                change("CREATE SCHEMA a; CREATE TABLE a.t (id int);", "ALTER SCHEMA a RENAME TO b"),
+                change(table + " CREATE TABLE holder (x t, xs t[]);", "ALTER TABLE t RENAME TO t2"),
+                change(table + " CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';"
+                        + " CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();",
+                        "ALTER FUNCTION touch() RENAME TO touch2"),
+                change("CREATE TABLE e (d date) PARTITION BY RANGE (d);"
+                        + " CREATE TABLE e1 PARTITION OF e FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+                        "ALTER TABLE e RENAME TO e0"),
+                change(table + " CREATE TABLE child (extra int) INHERITS (t);", "ALTER TABLE t RENAME TO t2"),
+                change(table + " CREATE TABLE o (id int); CREATE POLICY p ON t USING (n IN (SELECT id FROM o));",
+                        "ALTER TABLE o RENAME TO o2"),
+                change(table + " CREATE STATISTICS st ON id, n FROM t;", "ALTER TABLE t RENAME COLUMN n TO m"),
+                change(table + " CREATE INDEX t_n_idx ON t (n);", "ALTER INDEX t_n_idx RENAME TO t_n_index"),
+                change(table + " CREATE INDEX t_n_idx ON t (n);", "DROP INDEX t_n_idx"),
+                change(table + " ALTER TABLE t ADD CONSTRAINT n_positive CHECK (n > 0);",
+                        "ALTER TABLE t DROP CONSTRAINT n_positive"),
+                change(table + " CREATE TABLE c (t_id int REFERENCES t);", "DROP TABLE t CASCADE"),
+                change(table + " CREATE VIEW v AS SELECT n FROM t;", "DROP VIEW v"),
+                change(table + " COMMENT ON COLUMN t.n IS 'n';", "COMMENT ON COLUMN t.n IS NULL"),
+                change(table + " GRANT SELECT ON t TO incremental_reader;", "REVOKE SELECT ON t FROM incremental_reader"),
+                change(table + " GRANT SELECT ON t TO incremental_reader;",
+                        "ALTER ROLE incremental_reader RENAME TO incremental_reader_2;"
+                                + " ALTER ROLE incremental_reader_2 RENAME TO incremental_reader"),
+                change(table + " ALTER TABLE t ALTER n SET DEFAULT 1;", "ALTER TABLE t ALTER n DROP DEFAULT"),
+                change(table + " CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;", "DROP RULE r ON t"),
+                change(table + " CREATE POLICY p ON t USING (n > 0);", "DROP POLICY p ON t"),
+                change("CREATE TABLE u (a int);", "ALTER TABLE u DROP COLUMN a; ALTER TABLE u ADD COLUMN a int"),
+                change(table, "CREATE TABLE t_new (id int); DROP TABLE t; ALTER TABLE t_new RENAME TO t"),
+                change(table, "SELECT 1"));
+    }
+
+    private static CatalogChangeDetectionTest.Change change(String setup, String change) {
+        return new CatalogChangeDetectionTest.Change(setup, change, change + ":");
+    }
+
+    static Stream<CatalogChangeDetectionTest.Change> allChanges() {
+        return Stream.concat(CatalogChangeDetectionTest.changes(), crossObjectChanges());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allChanges")
+    void should_equal_a_whole_read_after_the_change(CatalogChangeDetectionTest.Change change) throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("incremental");
+             CatalogSession session = CatalogSession.open(database.dataSource())) {
+            // GIVEN
+            if (!change.setup().isEmpty()) {
+                execute(database, change.setup());
+            }
+            session.take();
+            // WHEN
+            execute(database, change.change());
+            CatalogSnapshot incremental = session.take();
+            // THEN
+            assertThat(incremental).isEqualTo(session.takeWhole());
+            // and once more with nothing changed since
+            execute(database, "SELECT 1");
+            assertThat(session.take()).isEqualTo(session.takeWhole());
+        }
+    }
+
+    @Test
+    void should_read_nothing_when_nothing_changed_and_only_the_changed_relations_otherwise() throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("incremental_counts");
+             CatalogSession session = CatalogSession.open(database.dataSource())) {
+            execute(database, "CREATE TABLE a (id int); CREATE TABLE b (id int)");
+            session.take();
+
+            session.take();
+            execute(database, "ALTER TABLE a ADD COLUMN note text");
+            CatalogSnapshot afterAdd = session.take();
+            execute(database, "CREATE TYPE mood AS ENUM ('ok')");
+            CatalogSnapshot afterType = session.take();
+
+            assertThat(session.counts().unchanged()).isEqualTo(1);
+            assertThat(session.counts().partial()).isEqualTo(1);
+            assertThat(session.counts().whole()).isEqualTo(2); // the first, and the one after the new type
+            assertThat(afterAdd.find("column public.a.note")).isPresent();
+            assertThat(afterType.find("type public.mood")).isPresent();
+        }
+    }
+}
