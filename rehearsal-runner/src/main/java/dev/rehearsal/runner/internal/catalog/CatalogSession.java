@@ -35,6 +35,7 @@ public final class CatalogSession implements AutoCloseable {
     private final boolean verify;
     private final Counts counts = new Counts();
     private CatalogRead last;
+    private CatalogSnapshot lastSnapshot;
     private Map<Long, String> lastFingerprints;
 
     private CatalogSession(Connection connection, boolean verify) throws SQLException {
@@ -61,6 +62,7 @@ public final class CatalogSession implements AutoCloseable {
         if (last == null || !Objects.equals(fingerprints.get(null), lastFingerprints.get(null))) {
             counts.whole++;
             last = CatalogReader.readRows(whole);
+            lastSnapshot = last.snapshot();
         } else {
             Set<Long> changed = changedRelations(lastFingerprints, fingerprints);
             if (changed.isEmpty()) {
@@ -68,13 +70,14 @@ public final class CatalogSession implements AutoCloseable {
             } else {
                 counts.partial++;
                 last = last.replacing(changed, readRelations(changed));
+                lastSnapshot = last.snapshot();
             }
             if (verify) {
-                verify(last.snapshot());
+                verify(lastSnapshot);
             }
         }
         lastFingerprints = fingerprints;
-        return last.snapshot();
+        return lastSnapshot;
     }
 
     /** The catalog as committed now, read whole; the incremental state is left alone. */

@@ -8,10 +8,12 @@ WITH changed AS (
     UNION ALL SELECT 'pg_type'::regclass, c.reltype FROM changed ch JOIN pg_class c ON c.oid = ch.oid
     UNION ALL SELECT 'pg_type'::regclass, t.typarray
               FROM changed ch JOIN pg_class c ON c.oid = ch.oid JOIN pg_type t ON t.oid = c.reltype
-), dependent AS (
+), dependent AS MATERIALIZED (
+    -- through pg_depend's index, object by object (OFFSET 0 keeps the planner from hashing all of pg_depend)
     SELECT d.classid, d.objid
     FROM referenced r
-    JOIN pg_depend d ON d.refclassid = r.refclassid AND d.refobjid = r.refobjid
+    CROSS JOIN LATERAL (SELECT d.classid, d.objid FROM pg_depend d
+                        WHERE d.refclassid = r.refclassid AND d.refobjid = r.refobjid OFFSET 0) d
 )
 SELECT ch.oid FROM changed ch
 UNION SELECT d.objid FROM dependent d WHERE d.classid = 'pg_class'::regclass
@@ -29,5 +31,7 @@ UNION SELECT w.ev_class FROM dependent d JOIN pg_rewrite w ON w.oid = d.objid
       WHERE d.classid = 'pg_rewrite'::regclass
 UNION SELECT s.stxrelid FROM dependent d JOIN pg_statistic_ext s ON s.oid = d.objid
       WHERE d.classid = 'pg_statistic_ext'::regclass
-UNION SELECT d.refobjid FROM pg_depend d JOIN changed ch ON d.objid = ch.oid
-      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'i'
+UNION SELECT d.refobjid FROM changed ch
+      CROSS JOIN LATERAL (SELECT d.refobjid FROM pg_depend d
+                          WHERE d.classid = 'pg_class'::regclass AND d.objid = ch.oid
+                            AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'i' OFFSET 0) d

@@ -6,6 +6,8 @@
 -- any of them, and the dependencies that make a sequence owned by a column or an identity.
 -- Everything else the snapshot prints (schemas, types, functions, extensions, roles, collations, operator
 -- classes, comments on those...) counts as one, because a change there can change how any relation prints.
+-- A few rows may name a relation the snapshot leaves out (a composite type's comments): a change there only makes
+-- the snapshot read a relation it finds nothing for.
 WITH rel AS (
     SELECT c.oid FROM pg_class c WHERE c.oid >= 16384 AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
 ), described AS (
@@ -20,7 +22,7 @@ WITH rel AS (
            END AS relid
     FROM pg_description d
     WHERE d.objoid >= 16384
-), owned (relid, x) AS (
+), owned (relid, x) AS MATERIALIZED ( -- aggregated as a whole, never joined row by row
     SELECT c.oid, c.xmin FROM pg_class c JOIN rel ON rel.oid = c.oid
     UNION ALL SELECT i.indrelid, i.xmin FROM pg_index i WHERE i.indrelid >= 16384
     UNION ALL SELECT i.indrelid, c.xmin FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
@@ -36,9 +38,9 @@ WITH rel AS (
     UNION ALL SELECT s.seqrelid, s.xmin FROM pg_sequence s WHERE s.seqrelid >= 16384
     UNION ALL SELECT s.stxrelid, s.xmin FROM pg_statistic_ext s WHERE s.stxrelid >= 16384
     UNION ALL SELECT f.ftrelid, f.xmin FROM pg_foreign_table f WHERE f.ftrelid >= 16384
-    UNION ALL SELECT d.objid, d.xmin FROM pg_depend d
-              WHERE d.classid = 'pg_class'::regclass AND d.objid >= 16384
-                AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+    UNION ALL SELECT d.objid, d.xmin FROM pg_sequence s
+              JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.seqrelid
+              WHERE s.seqrelid >= 16384 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
     UNION ALL SELECT d.relid, d.x FROM described d WHERE d.relid IS NOT NULL
 ), unowned (x) AS (
     SELECT n.xmin FROM pg_namespace n
@@ -81,7 +83,7 @@ WITH rel AS (
               WHERE x.oid < 16384
 )
 SELECT o.relid::bigint AS relid, count(*) || ':' || sum(hashint8(o.x::text::bigint)::bigint) AS fingerprint
-FROM owned o JOIN rel ON rel.oid = o.relid
+FROM owned o
 GROUP BY o.relid
 UNION ALL
 SELECT NULL, count(*) || ':' || coalesce(sum(hashint8(u.x::text::bigint)::bigint), 0)

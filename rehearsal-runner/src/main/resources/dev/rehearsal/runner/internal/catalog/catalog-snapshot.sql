@@ -6,7 +6,8 @@
 -- snapshots re-read only some relations, by replacing the marker RELATIONS with a filter on them and the marker
 -- WHOLE CATALOG with FALSE, which leaves out everything that belongs to no relation.
 WITH ext_member AS (
-    SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
+    -- through pg_depend's index on what is referenced: every member references its extension
+    SELECT classid, objid FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
 ), ns AS (
     SELECT n.oid, n.nspname, n.nspacl, n.nspowner, quote_ident(n.nspname) AS qname
     FROM pg_namespace n
@@ -28,7 +29,7 @@ WITH ext_member AS (
     -- sequences behind identity columns are described with their column, not listed on their own
     SELECT d.objid AS seqoid, d.refobjid AS reloid, d.refobjsubid AS attnum
     FROM pg_depend d
-    WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+    WHERE d.classid = 'pg_class'::regclass AND d.objid >= 16384 AND d.refclassid = 'pg_class'::regclass
       AND d.deptype = 'i' AND d.refobjsubid > 0
 ), invalid_not_null AS (
     -- PostgreSQL 18 can add NOT NULL as NOT VALID, and the column says not null either way

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,6 +109,25 @@ class IncrementalSnapshotTest {
             // and once more with nothing changed since
             execute(database, "SELECT 1");
             assertThat(session.take()).isEqualTo(session.takeWhole());
+        }
+    }
+
+    @Test
+    @Tag("slow") // a second server, of another major
+    void should_equal_a_whole_read_on_the_oldest_supported_major() throws SQLException {
+        try (PostgresServer oldest = PostgresProviders.embedded(13).start()) {
+            try (ScratchDatabase database = oldest.createDatabase("roles")) {
+                execute(database, "CREATE ROLE incremental_reader NOLOGIN");
+            }
+            for (CatalogChangeDetectionTest.Change change : crossObjectChanges().toList()) {
+                try (ScratchDatabase database = oldest.createDatabase("incremental_13");
+                     CatalogSession session = CatalogSession.open(database.dataSource())) {
+                    execute(database, change.setup());
+                    session.take();
+                    execute(database, change.change());
+                    assertThat(session.take()).as(change.change()).isEqualTo(session.takeWhole());
+                }
+            }
         }
     }
 
