@@ -58,17 +58,31 @@ final class ChainBenchmark implements Benchmark {
                 Stats.ms(Stats.percentile(rehearsal, 90)), Integer.toString(runs), ""));
         rows.add(List.of("**ratio rehearsal / Flyway**", "**" + Stats.ratio(ratio) + "**", "", "", "≤ 3.5×"));
         rows.addAll(TimingRows.of(parts, Stats.median(rehearsal)));
+        rows.addAll(perStep(Stats.median(flyway), Stats.median(rehearsal), parts));
         return new BenchResult(id(), "Chain of " + MIGRATIONS + " small migrations, no load (PostgreSQL " + major + ")",
                 List.of("what", "median", "p90", "runs", "target"), rows,
                 List.of("The chain: " + TABLES + " CREATE TABLE, then ADD COLUMN, CREATE INDEX and ADD COLUMN … NOT NULL "
                                 + "DEFAULT 0 in turn, each with its undo script. Flyway applies each migration once; the "
                                 + "rehearsal applies each three times (up, down, up again), snapshots the catalog after "
-                                + "each step, probes locks, files and scans before and after each statement and, like "
+                                + "each step (incrementally: a fingerprint query, then only the relation the step "
+                                + "changed), probes locks, files and scans before and after each statement and, like "
                                 + "every default run, applies the chain once more with Flyway to check parity (without "
                                 + "load, beside the rehearsal in a database of its own, so it costs only the wait at the "
                                 + "end).",
                         "The rows under the ratio split the rehearsal's time by part (mean over the runs); "
                                 + "\"traced statements\" is the three applications with their lock and rewrite probes."));
+    }
+
+    /** What one migration costs Flyway, and one step (an up, a down or an up again) the rehearsal. */
+    private static List<List<String>> perStep(double flywayMs, double rehearsalMs, Map<RunTimings.Part, Double> parts) {
+        int steps = 3 * MIGRATIONS;
+        return List.of(
+                List.of("per migration: plain Flyway", Stats.ms(flywayMs / MIGRATIONS), "", "", ""),
+                List.of("per step (" + steps + "): rehearsal", Stats.ms(rehearsalMs / steps), "", "", ""),
+                List.of("… traced statements, per step",
+                        Stats.ms(parts.getOrDefault(RunTimings.Part.TRACE, 0.0) / steps), "", "", ""),
+                List.of("… catalog snapshot and diff, per step",
+                        Stats.ms(parts.getOrDefault(RunTimings.Part.SNAPSHOT, 0.0) / steps), "", "", ""));
     }
 
     private static void flywayMigrate(PostgresServer server, SyntheticChain chain) {
