@@ -110,13 +110,14 @@ public final class RehearsalRun {
             // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
             // databases of the server share (a role, a tablespace), which the two would then fight over.
             boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
-            ParityAlongside beside = alongside ? ParityAlongside.start(server, config) : null;
+            if (historyKey != null) {
+                applyHistory(server, split.history(), historyKey);
+            }
+            ParityAlongside beside = alongside
+                    ? ParityAlongside.start(parityDatabase(server), config, parityBaseline()) : null;
             parityBeside = beside;
             CatalogSnapshot finalSchema;
             try {
-                if (historyKey != null) {
-                    applyHistory(server, split.history(), historyKey);
-                }
                 finalSchema = rehearseChain(server, split.pending());
             } catch (SQLException | RuntimeException e) {
                 if (beside != null) {
@@ -126,7 +127,7 @@ public final class RehearsalRun {
             }
             if (finalSchema != null && parity) {
                 try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
-                    FlywayParity.Applied applied = beside != null ? beside.result() : FlywayParity.apply(server, config);
+                    FlywayParity.Applied applied = beside != null ? beside.result() : parityAfter(server);
                     state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, split.pending(), finalSchema), config));
                 }
             } else if (beside != null) {
@@ -171,6 +172,24 @@ public final class RehearsalRun {
         if (history != null) {
             history.close();
             history = null;
+        }
+    }
+
+    /**
+     * Where Flyway applies the chain for the parity check: after a history, a clone of it, which Flyway baselines at
+     * the history's last version and brings up to date with the pending migrations, as it would production.
+     */
+    private ScratchDatabase parityDatabase(PostgresServer server) {
+        return parityBaseline() != null ? freshDatabase(server, "flyway") : server.createDatabase("flyway");
+    }
+
+    private String parityBaseline() {
+        return history == null ? null : history.applied().upTo();
+    }
+
+    private FlywayParity.Applied parityAfter(PostgresServer server) {
+        try (ScratchDatabase database = parityDatabase(server)) {
+            return FlywayParity.apply(database, config, parityBaseline());
         }
     }
 

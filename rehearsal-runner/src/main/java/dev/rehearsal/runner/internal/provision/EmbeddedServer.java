@@ -154,7 +154,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
             return;
         }
         closed = true;
-        String walSegment = historyToStore == null ? null : prepareToStore();
+        // On SIGINT/SIGTERM the server stops at once: copying its files would only delay the exit.
+        String walSegment = historyToStore == null || ShutdownSequence.started() ? null : prepareToStore();
         if (PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             try {
                 postgres.close();

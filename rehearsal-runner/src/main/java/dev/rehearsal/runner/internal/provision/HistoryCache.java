@@ -69,7 +69,11 @@ final class HistoryCache {
             if (Files.exists(target)) {
                 return; // another run stored the same history meanwhile
             }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+                return; // another run stored it a moment ago
+            }
         } finally {
             FileTrees.deleteQuietly(staging);
         }
