@@ -45,6 +45,8 @@ class LongHistoryTest {
         assertThat(findings(pending, "14")).isNotEmpty().isEqualTo(findings(full, "14"));
         assertThat(pending).migration("14").hasFinding("TABLE_REWRITE");
         assertThat(pending.passed()).isEqualTo(full.passed());
+        // AND Flyway, baselined on a clone of the history at V12, makes the same schema of the pending migrations
+        assertThat(pending.report().findings()).isEmpty();
     }
 
     @Test
