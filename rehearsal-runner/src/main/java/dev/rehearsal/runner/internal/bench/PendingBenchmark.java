@@ -79,7 +79,8 @@ final class PendingBenchmark implements Benchmark {
                                 + "server's data directory with the history as a template database; later runs start "
                                 + "from that copy and clone the history instead of applying it. The Flyway parity "
                                 + "check runs on a clone of the history too, baselined at V" + HISTORY + ".",
-                        "The rows under the later runs split their time by part (mean over the runs)."));
+                        "The rows under the later runs split their time by part (mean over the runs; the share is of the "
+                                + "later run's own time)."));
     }
 
     /** A rehearsal that checks it covered what it should: {@link Checked#run()}. */
