@@ -81,6 +81,14 @@ public @interface MigrationRehearsal {
     /** A report.json of migrations already applied, to find edited ones; key {@code rehearsal.baseline}; default none. */
     String baseline() default "";
 
+    /** Rehearse only the migrations after this version, e.g. {@code "42"}; the history up to it is applied without
+     * rehearsal (cached); key {@code rehearsal.pendingAfter}; default none: every migration is rehearsed. */
+    String pendingAfter() default "";
+
+    /** Rehearse only the migrations added or modified since this git ref, e.g. {@code "origin/main"}, read with git
+     * on the PATH; key {@code rehearsal.changedSince}; default none. */
+    String changedSince() default "";
+
     /** Rows generated per existing table before each migration, e.g. {@code "1000"}; key {@code rehearsal.rows};
      * default 100000; {@code "0"} turns seeding off. */
     String rows() default "";

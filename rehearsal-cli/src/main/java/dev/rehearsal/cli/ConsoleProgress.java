@@ -35,6 +35,12 @@ final class ConsoleProgress implements RehearsalListener {
     }
 
     @Override
+    public void historyApplied(dev.rehearsal.report.AppliedHistory history) {
+        total -= history.versions().size();
+        progress(history.describe());
+    }
+
+    @Override
     public void stepStarted(Migration migration, Phase phase) {
         current = migration.displayName() + " (" + phase.json() + ")";
         if (phase == Phase.UP) {

@@ -163,6 +163,16 @@ final class RunCommand implements Callable<Integer> {
                     + "checksum differs was edited after it was applied.")
     Path baseline;
 
+    @Option(names = "--pending-after", paramLabel = "VERSION",
+            description = "Rehearse only the migrations after this version; the history up to it is applied without "
+                    + "rehearsal (cached between runs).")
+    String pendingAfter;
+
+    @Option(names = "--changed-since", paramLabel = "GIT_REF",
+            description = "Rehearse only the migrations added or modified since this git ref (and those after the "
+                    + "first of them); the history before is applied without rehearsal.")
+    String changedSince;
+
     @Option(names = "--migrations-from-config", hidden = true)
     List<String> migrationsFromConfig;
 
@@ -272,6 +282,8 @@ final class RunCommand implements Callable<Integer> {
                 .tableRows(tableRows)
                 .seedScript(seedScript)
                 .baselineChecksums(baseline == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(baseline))
+                .pendingAfter(pendingAfter)
+                .changedSince(changedSince)
                 .listener(progress)
                 .build();
     }

@@ -26,6 +26,9 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "Rehearsal %s on PostgreSQL %s (%s): %d migration%s from %s%n",
                 report.rehearsalVersion(), report.postgres().version(), report.postgres().provider(),
                 report.migrations().size(), report.migrations().size() == 1 ? "" : "s", report.source().location());
+        if (report.appliedHistory() != null) {
+            out.println("Before them: " + report.appliedHistory().describe() + ".");
+        }
         out.println();
         int width = report.migrations().stream().mapToInt(m -> m.displayName().length()).max().orElse(10);
         width = Math.min(width, 48);

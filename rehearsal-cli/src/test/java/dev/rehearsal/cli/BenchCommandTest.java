@@ -12,7 +12,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "--only", "startup,warp-speed", "--out", "target/never-written.md");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("rehearse: Unknown benchmark 'warp-speed'; choose from startup, chain, "
+        assertThat(run.err().strip()).isEqualTo("rehearse: Unknown benchmark 'warp-speed'; choose from startup, chain, pending, "
                 + "sample, memory, seed, load, monitor, gates.");
         assertThat(java.nio.file.Path.of("target/never-written.md")).doesNotExist();
     }

@@ -38,6 +38,12 @@ final class MavenProgress implements RehearsalListener {
     }
 
     @Override
+    public void historyApplied(dev.rehearsal.report.AppliedHistory history) {
+        total -= history.versions().size();
+        info(Character.toUpperCase(history.describe().charAt(0)) + history.describe().substring(1));
+    }
+
+    @Override
     public void stepStarted(Migration migration, Phase phase) {
         if (phase == Phase.UP) {
             started++;

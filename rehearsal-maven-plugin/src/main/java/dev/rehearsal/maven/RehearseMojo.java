@@ -140,6 +140,14 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.baseline")
     File baseline;
 
+    /** Rehearse only the migrations after this version; the history up to it is applied without rehearsal. */
+    @Parameter(property = "rehearsal.pendingAfter")
+    String pendingAfter;
+
+    /** Rehearse only the migrations added or modified since this git ref (read with git on the PATH). */
+    @Parameter(property = "rehearsal.changedSince")
+    String changedSince;
+
     /** Report formats, from json, md, html, junit, sarif. */
     @Parameter(property = "rehearsal.formats", defaultValue = "json,md,html,junit,sarif")
     List<String> formats;
@@ -224,6 +232,8 @@ public class RehearseMojo extends AbstractMojo {
                 .flywayParity(flywayParity)
                 .plan(PluginSettings.plan(plan))
                 .baselineChecksums(PluginSettings.baseline(baseline))
+                .pendingAfter(pendingAfter)
+                .changedSince(changedSince)
                 .listener(progress)
                 .build();
     }

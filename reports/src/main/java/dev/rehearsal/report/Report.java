@@ -19,6 +19,8 @@ import java.util.Map;
  * @param migrations       one entry per migration, in the order they were applied
  * @param findings         findings that concern the whole run rather than one migration (e.g. Flyway parity)
  * @param verdict          pass or fail under the policy
+ * @param appliedHistory   the history applied without rehearsal before the pending migrations; {@code null} when every
+ *                         migration was rehearsed
  */
 public record Report(
         int schemaVersion,
@@ -32,7 +34,8 @@ public record Report(
         SourceInfo source,
         List<MigrationReport> migrations,
         List<Finding> findings,
-        Verdict verdict) {
+        Verdict verdict,
+        AppliedHistory appliedHistory) {
 
     /** The version of the {@code report.json} contract written by this code. */
     public static final int SCHEMA_VERSION = 1;
@@ -41,6 +44,14 @@ public record Report(
         settings = Lists.sortedCopy(settings);
         migrations = Lists.copy(migrations);
         findings = Lists.copy(findings);
+    }
+
+    /** A report of a rehearsal that rehearsed every migration of the chain. */
+    public Report(int schemaVersion, String rehearsalVersion, RunStatus status, String statusReason, Instant startedAt,
+            double durationMs, PostgresInfo postgres, Map<String, String> settings, SourceInfo source,
+            List<MigrationReport> migrations, List<Finding> findings, Verdict verdict) {
+        this(schemaVersion, rehearsalVersion, status, statusReason, startedAt, durationMs, postgres, settings, source,
+                migrations, findings, verdict, null);
     }
 
     /** The settings key that holds the policy threshold: {@code error}, {@code warning} or {@code info}. */

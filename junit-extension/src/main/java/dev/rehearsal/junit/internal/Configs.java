@@ -26,6 +26,8 @@ final class Configs {
                 .sourceOptions(sourceOptions(settings, context))
                 .flywayParity(settings.flywayParity())
                 .baselineChecksums(settings.baseline())
+                .pendingAfter(settings.pending().after())
+                .changedSince(settings.pending().changedSince())
                 .server(settings.server())
                 .provider(PostgresProviders.shared(server))
                 .seeding(settings.seeding())

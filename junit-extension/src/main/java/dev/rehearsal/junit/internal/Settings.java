@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param placeholders Flyway placeholders
  * @param flywayParity whether the chain is also applied with Flyway
  * @param baseline     checksums of migrations already applied
+ * @param pending      which migrations are rehearsed; the history before them is applied without rehearsal
  * @param seeding      rows, rows per table, seed script
  * @param load         the write load and the long reader
  * @param timeouts     statement and lock timeouts
@@ -35,7 +36,8 @@ import java.util.Optional;
  */
 record Settings(String owner, List<String> locations, Provider provider, Server server, boolean disabledWithoutDocker,
                 MigrationLayout layout,
-                Map<String, String> placeholders, boolean flywayParity, Map<String, Integer> baseline, Seeding seeding,
+                Map<String, String> placeholders, boolean flywayParity, Map<String, Integer> baseline,
+                dev.rehearsal.runner.config.Pending pending, Seeding seeding,
                 Load load, Timeouts timeouts, Policy policy, RolloutPlan plan, boolean jvmScope,
                 Optional<ReportTarget> reports) {
 

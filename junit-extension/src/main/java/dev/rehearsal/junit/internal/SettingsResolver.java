@@ -96,13 +96,16 @@ final class SettingsResolver {
         Policy policy = engine(this::policy);
         Map<String, Integer> baseline = path(ConfigOption.BASELINE, annotation.baseline())
                 .map(file -> engine(() -> BaselineFiles.checksums(file))).orElse(Map.of());
+        dev.rehearsal.runner.config.Pending pending = engine(() -> new dev.rehearsal.runner.config.Pending(
+                text(ConfigOption.PENDING_AFTER, annotation.pendingAfter()).map(Given::value).orElse(null),
+                text(ConfigOption.CHANGED_SINCE, annotation.changedSince()).map(Given::value).orElse(null)));
         RolloutPlan plan = path(ConfigOption.PLAN, annotation.plan()).map(file -> engine(() -> PlanFiles.read(file)))
                 .orElse(RolloutPlan.none());
         boolean disabledWithoutDocker = annotation.disabledWithoutDocker()
                 || toggle(ConfigOption.DISABLED_WITHOUT_DOCKER, Toggle.DEFAULT, false);
         return new Settings(owner, locations, provider, server, disabledWithoutDocker, layout(), pairs(ConfigOption.PLACEHOLDERS,
                 annotation.placeholders()), toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
-                baseline, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
+                baseline, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
 
     /** {@code none} for either setting turns the reports off. */

@@ -49,6 +49,12 @@ public enum ConfigOption {
             named("flywayParity").cli("--no-flyway-parity")),
     BASELINE(Group.SOURCES, "path of a report.json", "none", "migrations already applied (e.g. the main branch's "
             + "report); a migration whose checksum differs was edited", named("baseline").report("baselineMigrations")),
+    PENDING_AFTER(Group.SOURCES, "version", "none (every migration is rehearsed)", "rehearse only the migrations after "
+            + "this version; the history up to it is applied without rehearsal, cached between runs",
+            named("pendingAfter")),
+    CHANGED_SINCE(Group.SOURCES, "git ref", "none (every migration is rehearsed)", "rehearse only the migrations added "
+            + "or modified since this git ref (and those after the first of them), read with git on the PATH",
+            named("changedSince")),
 
     // --- seeding ---
     ROWS(Group.SEEDING, "whole number", Integer.toString(Seeding.DEFAULT_ROWS),

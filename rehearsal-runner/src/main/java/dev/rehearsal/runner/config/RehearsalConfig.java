@@ -165,6 +165,11 @@ public final class RehearsalConfig {
         return sources.baselineChecksums();
     }
 
+    /** Which migrations are rehearsed; the history before them is applied without rehearsal. Default all. */
+    public Pending pending() {
+        return sources.pending();
+    }
+
     /**
      * Builds a {@link RehearsalConfig}; {@link #build()} validates every value and names the one that is wrong. Each
      * group can be set whole ({@link #seeding(Seeding)}) or one value at a time ({@link #rows(int)}); the defaults are
@@ -174,6 +179,8 @@ public final class RehearsalConfig {
         private Server server = Server.defaults();
         private PostgresProvider provider;
         private Sources sources = Sources.defaults();
+        private String pendingAfter;
+        private String changedSince;
         // Single values are kept apart until build(), so that setters may come in any order and each group is
         // validated once, whole.
         private int rows = Seeding.DEFAULT_ROWS;
@@ -235,6 +242,24 @@ public final class RehearsalConfig {
         /** Checksums of migrations already applied (version → checksum); default none. */
         public Builder baselineChecksums(Map<String, Integer> value) {
             this.sources = sources.withBaselineChecksums(Objects.requireNonNull(value, "baselineChecksums"));
+            return this;
+        }
+
+        /**
+         * Rehearses only the migrations after this version; the history up to it is applied without rehearsal
+         * (cached). Default none: every migration is rehearsed. Exclusive with {@link #changedSince(String)}.
+         */
+        public Builder pendingAfter(String version) {
+            this.pendingAfter = version;
+            return this;
+        }
+
+        /**
+         * Rehearses only the migrations added or modified since this git ref (and every one after the first of them);
+         * the history before is applied without rehearsal. Default none. Exclusive with {@link #pendingAfter(String)}.
+         */
+        public Builder changedSince(String gitRef) {
+            this.changedSince = gitRef;
             return this;
         }
 
@@ -341,6 +366,9 @@ public final class RehearsalConfig {
             if (sources.locations().isEmpty()) {
                 throw Invalid.option("the migrations location is missing: name a directory such as db/migration, "
                         + "or classpath:db/migration");
+            }
+            if (pendingAfter != null || changedSince != null) {
+                sources = sources.withPending(new Pending(pendingAfter, changedSince));
             }
             Seeding seeding = new Seeding(rows, tableRows, seedScript);
             Load load = new Load(this.load, loadRate, loadClients, longReader);

@@ -15,9 +15,11 @@ import java.util.TreeMap;
  *                          default true
  * @param baselineChecksums checksums of migrations already applied somewhere (version → Flyway checksum); a migration
  *                          whose checksum differs was edited after it was applied; default none
+ * @param pending           which migrations are pending (rehearsed) while the history before them is applied without
+ *                          rehearsal; default {@link Pending#ALL}
  */
 public record Sources(List<String> locations, SourceOptions options, boolean flywayParity,
-                      Map<String, Integer> baselineChecksums) {
+                      Map<String, Integer> baselineChecksums, Pending pending) {
 
     public Sources {
         locations = locations == null ? List.of() : locations.stream().filter(l -> l != null && !l.isBlank())
@@ -25,26 +27,31 @@ public record Sources(List<String> locations, SourceOptions options, boolean fly
         options = options == null ? SourceOptions.defaults() : options;
         baselineChecksums = baselineChecksums == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(baselineChecksums));
+        pending = pending == null ? Pending.ALL : pending;
     }
 
     /** No location yet: {@link RehearsalConfig.Builder#build()} requires one. */
     public static Sources defaults() {
-        return new Sources(List.of(), null, true, null);
+        return new Sources(List.of(), null, true, null, Pending.ALL);
     }
 
     public Sources withLocations(List<String> value) {
-        return new Sources(value, options, flywayParity, baselineChecksums);
+        return new Sources(value, options, flywayParity, baselineChecksums, pending);
     }
 
     public Sources withOptions(SourceOptions value) {
-        return new Sources(locations, value, flywayParity, baselineChecksums);
+        return new Sources(locations, value, flywayParity, baselineChecksums, pending);
     }
 
     public Sources withFlywayParity(boolean value) {
-        return new Sources(locations, options, value, baselineChecksums);
+        return new Sources(locations, options, value, baselineChecksums, pending);
     }
 
     public Sources withBaselineChecksums(Map<String, Integer> value) {
-        return new Sources(locations, options, flywayParity, value);
+        return new Sources(locations, options, flywayParity, value, pending);
+    }
+
+    public Sources withPending(Pending value) {
+        return new Sources(locations, options, flywayParity, baselineChecksums, value);
     }
 }

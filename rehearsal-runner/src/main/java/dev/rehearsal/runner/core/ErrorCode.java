@@ -17,6 +17,10 @@ public enum ErrorCode {
     INVALID_CONFIGURATION(ExitCode.BAD_INPUT),
     INVALID_REPORT(ExitCode.BAD_INPUT),
     UNSUPPORTED_POSTGRES_VERSION(ExitCode.BAD_INPUT),
+    /** pendingAfter names a version the chain does not hold. */
+    UNKNOWN_VERSION(ExitCode.BAD_INPUT),
+    /** changedSince names a ref git does not know, or the migrations are not in a git repository. */
+    INVALID_GIT_REF(ExitCode.BAD_INPUT),
 
     // Refused for safety: exit 3
     REMOTE_HOST_REFUSED(ExitCode.REFUSED),
@@ -33,6 +37,8 @@ public enum ErrorCode {
     /** Rehearsal's own queries (tracing, snapshots) failed: a defect, reported with what to attach. */
     INTERNAL_ERROR(ExitCode.INFRASTRUCTURE),
     CATALOG_UNREADABLE(ExitCode.INFRASTRUCTURE),
+    /** changedSince needs git on the PATH. */
+    GIT_UNAVAILABLE(ExitCode.INFRASTRUCTURE),
     DISK_FULL(ExitCode.INFRASTRUCTURE),
     REPORT_WRITE_FAILED(ExitCode.INFRASTRUCTURE),
 

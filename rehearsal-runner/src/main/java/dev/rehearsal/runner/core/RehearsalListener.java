@@ -18,6 +18,10 @@ public interface RehearsalListener {
     default void migrationsLoaded(MigrationSet migrations) {
     }
 
+    /** The history before the pending migrations was applied without rehearsal (or cloned from the cache). */
+    default void historyApplied(dev.rehearsal.report.AppliedHistory history) {
+    }
+
     default void stepStarted(Migration migration, Phase phase) {
     }
 

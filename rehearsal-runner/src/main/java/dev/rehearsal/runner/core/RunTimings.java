@@ -18,6 +18,8 @@ public final class RunTimings {
         SOURCES("read migrations"),
         /** Starting (or attaching to) the PostgreSQL server. */
         PROVISION("start PostgreSQL"),
+        /** Applying (or cloning from the cache) the history before the pending migrations, without rehearsal. */
+        HISTORY("history applied without rehearsal"),
         /** Cloning scratch databases from the template, connecting and installing the tracer's event trigger. */
         DATABASE("scratch databases: clone, connect, drop"),
         /** Filling tables with generated rows before each migration. */

@@ -16,6 +16,21 @@ public interface PostgresServer extends AutoCloseable {
      */
     ScratchDatabase createDatabase(String purpose);
 
+    /**
+     * Like {@link #createDatabase(String)}, but cloned from {@code template}, a database this server created for the
+     * same rehearsal (no session may be connected to it). Servers that cannot clone say so.
+     *
+     * @throws UnsupportedOperationException when this server cannot clone its databases
+     */
+    default ScratchDatabase createDatabase(String purpose, ScratchDatabase template) {
+        return createDatabase(purpose, template.name());
+    }
+
+    /** Like {@link #createDatabase(String, ScratchDatabase)}, the template given by name. */
+    default ScratchDatabase createDatabase(String purpose, String template) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot clone databases");
+    }
+
     @Override
     void close();
 }

@@ -72,6 +72,9 @@ final class HtmlRunSections {
             fact("Migrations", report.source().location() + " (" + report.source().layout() + ")", h);
             report.source().warnings().forEach(w -> fact("Source warning", w, h));
         }
+        if (report.appliedHistory() != null) {
+            fact("History", report.appliedHistory().describe(), h);
+        }
         fact("Status", report.status().json() + (report.statusReason() == null ? "" : ": " + report.statusReason()), h);
         fact("Started", report.startedAt() == null ? "unknown" : report.startedAt().toString(), h);
         fact("Duration", Fmt.ms(report.durationMs()), h);

@@ -47,6 +47,10 @@ final class MarkdownReportRenderer implements ReportRenderer {
             report.source().warnings().stream().limit(MAX_SOURCE_WARNINGS)
                     .forEach(w -> md.append(" ⚠️ Migrations ").append(Markdown.text(w, 500)).append('.'));
         }
+        if (report.appliedHistory() != null) {
+            md.append(" Before the pending migrations: ").append(Markdown.text(report.appliedHistory().describe(), 200))
+                    .append(".");
+        }
         if (report.status() != RunStatus.COMPLETE) {
             md.append(" ⚠️ The run is **").append(report.status().json()).append("**: ")
                     .append(Markdown.text(report.statusReason(), 500));

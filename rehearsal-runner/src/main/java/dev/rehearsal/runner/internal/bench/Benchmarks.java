@@ -9,7 +9,7 @@ import java.util.List;
 /** The benchmarks of {@code rehearse bench}, in the order they run. */
 public final class Benchmarks {
 
-    private static final List<Benchmark> ALL = List.of(new StartupBenchmark(), new ChainBenchmark(), new SampleBenchmark(),
+    private static final List<Benchmark> ALL = List.of(new StartupBenchmark(), new ChainBenchmark(), new PendingBenchmark(), new SampleBenchmark(),
             new MemoryBenchmark(),
             new SeedBenchmark(), new LoadBenchmark(), new MonitorBenchmark(), new GateBenchmark());
 

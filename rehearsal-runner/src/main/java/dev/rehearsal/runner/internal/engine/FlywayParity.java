@@ -40,12 +40,18 @@ final class FlywayParity {
      */
     static Applied apply(PostgresServer server, RehearsalConfig config) {
         try (ScratchDatabase database = server.createDatabase("flyway")) {
-            return apply(database, config);
+            return apply(database, config, null);
         }
     }
 
-    /** Applies the chain with Flyway to {@code database}, a fresh scratch database the caller closes. */
-    static Applied apply(ScratchDatabase database, RehearsalConfig config) {
+    /**
+     * Applies the chain with Flyway to {@code database}, a fresh scratch database the caller closes.
+     *
+     * @param baselineVersion null for an empty database; else the database already holds the history up to this
+     *                        version (applied without rehearsal), and Flyway baselines it there, as on a database
+     *                        that Flyway did not create, and applies the pending migrations only
+     */
+    static Applied apply(ScratchDatabase database, RehearsalConfig config, String baselineVersion) {
         FindingCollector findings = new FindingCollector(config.policy(), Map.of());
         try {
             boundRunTime(database, config);
@@ -58,6 +64,9 @@ final class FlywayParity {
                         // MIXED_TRANSACTIONAL reports each script Flyway refuses by default; parity compares schemas
                         .mixed(true)
                         .cleanDisabled(true);
+                if (baselineVersion != null) {
+                    flyway.baselineOnMigrate(true).baselineVersion(baselineVersion);
+                }
                 // Flyway's default transactional advisory lock makes CREATE INDEX CONCURRENTLY wait for
                 // Flyway's own transaction forever (flyway/flyway#3682).
                 flyway.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);

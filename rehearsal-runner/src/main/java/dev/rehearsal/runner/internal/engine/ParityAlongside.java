@@ -3,7 +3,6 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.core.RehearsalException;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -23,11 +22,11 @@ final class ParityAlongside {
         this.database = database;
     }
 
-    static ParityAlongside start(PostgresServer server, RehearsalConfig config) {
-        ScratchDatabase database = server.createDatabase("flyway");
+    /** @param baselineVersion see {@link FlywayParity#apply(ScratchDatabase, RehearsalConfig, String)} */
+    static ParityAlongside start(ScratchDatabase database, RehearsalConfig config, String baselineVersion) {
         FutureTask<FlywayParity.Applied> task = new FutureTask<>(() -> {
             try {
-                return FlywayParity.apply(database, config);
+                return FlywayParity.apply(database, config, baselineVersion);
             } finally {
                 database.close();
             }

@@ -61,6 +61,8 @@ public final class RehearsalRun {
     private String rehearsing;
     /** Flyway applying the chain beside the rehearsal, on the same server; null when it runs after or not at all. */
     private ParityAlongside parityBeside;
+    /** The history applied without rehearsal, which rehearsal databases are cloned from; null when there is none. */
+    private History history;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
@@ -79,14 +81,25 @@ public final class RehearsalRun {
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
         TouchedTables.requireNamed(config.tableRows().keySet(), set.migrations());
+        PendingSplit split = PendingSplit.of(set.migrations(), config.pending(), config.sources().locations(),
+                config.sourceOptions().workingDirectory());
+        if (config.pending().splitsChain() && split.pending().isEmpty()) {
+            config.listener().note("No migration is pending after the history"
+                    + (config.pending().after() != null ? " up to V" + config.pending().after()
+                    : " (nothing changed since " + config.pending().changedSince() + ")") + "; nothing to rehearse.");
+        }
+        String historyKey = split.history().isEmpty() ? null
+                : History.key(split.history(), config.sourceOptions().placeholders());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
-        demands = ChainDemands.of(set.migrations().stream()
+        demands = ChainDemands.of(split.pending().stream()
                 .map(m -> m.up().statements().stream().map(dev.rehearsal.runner.source.SqlStatement::sql).toList())
                 .toList());
         seeding.demands(demands);
         PostgresServer started;
         try (RunTimings.Span span = timings.span(RunTimings.Part.PROVISION)) {
-            started = config.provider().start();
+            started = historyKey != null
+                    && config.provider() instanceof dev.rehearsal.runner.internal.provision.EmbeddedPostgresProvider embedded
+                    ? embedded.start(historyKey) : config.provider().start();
         }
         RunTimings.Span stopping = null; // from the end of the rehearsal until the server is stopped
         try (PostgresServer server = started; PhaseChecks closing = phaseChecks) {
@@ -97,11 +110,15 @@ public final class RehearsalRun {
             // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
             // databases of the server share (a role, a tablespace), which the two would then fight over.
             boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
-            ParityAlongside beside = alongside ? ParityAlongside.start(server, config) : null;
+            if (historyKey != null) {
+                applyHistory(server, split.history(), historyKey);
+            }
+            ParityAlongside beside = alongside
+                    ? ParityAlongside.start(parityDatabase(server), config, parityBaseline()) : null;
             parityBeside = beside;
             CatalogSnapshot finalSchema;
             try {
-                finalSchema = rehearseChain(server, set.migrations());
+                finalSchema = rehearseChain(server, split.pending());
             } catch (SQLException | RuntimeException e) {
                 if (beside != null) {
                     beside.stop();
@@ -110,20 +127,75 @@ public final class RehearsalRun {
             }
             if (finalSchema != null && parity) {
                 try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
-                    FlywayParity.Applied applied = beside != null ? beside.result() : FlywayParity.apply(server, config);
-                    state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, set, finalSchema), config));
+                    FlywayParity.Applied applied = beside != null ? beside.result() : parityAfter(server);
+                    state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, split.pending(), finalSchema), config));
                 }
             } else if (beside != null) {
                 beside.stop();
             }
+            closeHistory();
             stopping = timings.span(RunTimings.Part.STOP);
         } catch (SQLException e) {
             throw SqlFailures.duringRehearsal(e, rehearsing);
         } finally {
+            closeHistory();
             if (stopping != null) {
                 stopping.close();
             }
         }
+    }
+
+    /**
+     * Applies the history without rehearsal (or clones the cached one) and checks its scripts against the baseline:
+     * an applied migration edited since is still {@code CHECKSUM_CHANGED}.
+     */
+    private void applyHistory(PostgresServer server, List<Migration> migrations, String key) {
+        try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
+            history = History.prepare(server, migrations, key);
+        }
+        state.appliedHistory(history.applied());
+        config.listener().historyApplied(history.applied());
+        List<Finding> edited = new ArrayList<>();
+        for (Migration migration : migrations) {
+            FindingCollector findings = new FindingCollector(config.policy(),
+                    Map.of(migration.up().path(), Suppressions.of(migration.up())));
+            FindingRules.evaluate(MigrationFacts.notRun(migration, server.info().version(), phaseChecks.noPlan(),
+                    config.baselineChecksums(), config.policy(), config.longReader()), findings);
+            findings.findings().stream()
+                    .filter(f -> dev.rehearsal.report.FindingType.CHECKSUM_CHANGED.code().equals(f.code()))
+                    .forEach(edited::add);
+        }
+        state.addRunFindings(edited);
+    }
+
+    private void closeHistory() {
+        if (history != null) {
+            history.close();
+            history = null;
+        }
+    }
+
+    /**
+     * Where Flyway applies the chain for the parity check: after a history, a clone of it, which Flyway baselines at
+     * the history's last version and brings up to date with the pending migrations, as it would production.
+     */
+    private ScratchDatabase parityDatabase(PostgresServer server) {
+        return parityBaseline() != null ? freshDatabase(server, "flyway") : server.createDatabase("flyway");
+    }
+
+    private String parityBaseline() {
+        return history == null ? null : history.applied().upTo();
+    }
+
+    private FlywayParity.Applied parityAfter(PostgresServer server) {
+        try (ScratchDatabase database = parityDatabase(server)) {
+            return FlywayParity.apply(database, config, parityBaseline());
+        }
+    }
+
+    /** A fresh database for the chain: a clone of the history when there is one, else empty. */
+    private ScratchDatabase freshDatabase(PostgresServer server, String purpose) {
+        return history != null ? history.cloneFor(server, purpose) : server.createDatabase(purpose);
     }
 
     /** Rehearses every migration; returns the final schema, or {@code null} when the chain could not finish. */
@@ -135,15 +207,19 @@ public final class RehearsalRun {
         ExecutionTarget target;
         CatalogSession catalog;
         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
-            database = server.createDatabase("rehearsal");
+            database = freshDatabase(server, "rehearsal");
             target = open(database);
             catalog = CatalogSession.open(database.dataSource());
         }
         CatalogSnapshot known = null;
         boolean blocked = false;
         try {
-            for (Migration migration : migrations) {
+            for (int index = 0; index < migrations.size(); index++) {
+                Migration migration = migrations.get(index);
                 rehearsing = migration.up().path();
+                if (history != null) { // the history's other tables are not worth their rows
+                    seeding.only(TouchedTables.namedBy(migrations.subList(index, migrations.size())));
+                }
                 // Flyway's WAL in its own database moves the server's WAL position too
                 boolean besideParity = parityBeside != null && parityBeside.running();
                 if (blocked) {
@@ -192,7 +268,7 @@ public final class RehearsalRun {
                             target.connection().close();
                             catalog.close();
                             database.close();
-                            database = server.createDatabase("rehearsal");
+                            database = freshDatabase(server, "rehearsal");
                             target = open(database);
                             catalog = CatalogSession.open(database.dataSource());
                         }
@@ -219,17 +295,17 @@ public final class RehearsalRun {
      * something behind (a down that did not restore): then the ups are replayed on a fresh database, so that
      * Flyway parity compares like with like instead of reporting the round trip's leftovers again.
      */
-    private CatalogSnapshot expectedSchema(PostgresServer server, MigrationSet set, CatalogSnapshot rehearsed)
+    private CatalogSnapshot expectedSchema(PostgresServer server, List<Migration> rehearsedChain, CatalogSnapshot rehearsed)
             throws SQLException {
         boolean clean = state.snapshot().migrations().stream().map(MigrationReport::roundTrip)
                 .noneMatch(t -> Boolean.FALSE.equals(t.schemaRestored()) || Boolean.FALSE.equals(t.reupMatches()));
         if (clean) {
             return rehearsed;
         }
-        try (ScratchDatabase database = server.createDatabase("reference")) {
+        try (ScratchDatabase database = freshDatabase(server, "reference")) {
             ExecutionTarget target = open(database);
             try {
-                replay(target, set.migrations().stream().map(Migration::up).toList());
+                replay(target, rehearsedChain.stream().map(Migration::up).toList());
                 return CatalogSnapshot.take(target.connection());
             } finally {
                 target.connection().close();

@@ -23,11 +23,11 @@ public final class ReportAssembler {
         Report draft = new Report(Report.SCHEMA_VERSION, BuildInfo.rehearsalVersion(), status, reason, s.startedAt(),
                 Millis.round(s.elapsedMs()), s.postgres() == null ? new PostgresInfo(null, 0, null) : s.postgres(),
                 settings, s.source() == null ? new SourceInfo(null, null) : s.source(), s.migrations(),
-                s.runFindings(), Verdict.PASS);
+                s.runFindings(), Verdict.PASS, s.appliedHistory());
         boolean failing = status != RunStatus.COMPLETE || draft.allFindings().stream().anyMatch(f -> fails(f, policy));
         return new Report(draft.schemaVersion(), draft.rehearsalVersion(), draft.status(), draft.statusReason(),
                 draft.startedAt(), draft.durationMs(), draft.postgres(), draft.settings(), draft.source(),
-                draft.migrations(), draft.findings(), failing ? Verdict.FAIL : Verdict.PASS);
+                draft.migrations(), draft.findings(), failing ? Verdict.FAIL : Verdict.PASS, draft.appliedHistory());
     }
 
     static boolean fails(Finding finding, Policy policy) {

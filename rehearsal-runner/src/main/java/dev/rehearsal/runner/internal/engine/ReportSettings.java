@@ -46,6 +46,12 @@ public final class ReportSettings {
         if (!config.baselineChecksums().isEmpty()) {
             settings.put("baselineMigrations", Integer.toString(config.baselineChecksums().size()));
         }
+        if (config.pending().after() != null) {
+            settings.put("pendingAfter", config.pending().after());
+        }
+        if (config.pending().changedSince() != null) {
+            settings.put("changedSince", config.pending().changedSince());
+        }
         if (!config.policy().severities().isEmpty()) {
             settings.put("severities", config.policy().severities().toString());
         }

@@ -21,6 +21,7 @@ public final class RunState {
     private final List<Finding> runFindings = new ArrayList<>();
     private PostgresInfo postgres;
     private SourceInfo source;
+    private dev.rehearsal.report.AppliedHistory appliedHistory;
     private final RunTimings timings = new RunTimings();
 
     /** Where the run's time went; thread-safe itself. */
@@ -36,6 +37,10 @@ public final class RunState {
         this.source = value;
     }
 
+    synchronized void appliedHistory(dev.rehearsal.report.AppliedHistory value) {
+        this.appliedHistory = value;
+    }
+
     synchronized void add(MigrationReport report) {
         migrations.add(report);
     }
@@ -46,11 +51,12 @@ public final class RunState {
 
     synchronized Snapshot snapshot() {
         return new Snapshot(startedAt, (System.nanoTime() - startNanos) / 1_000_000.0, postgres, source,
-                List.copyOf(migrations), List.copyOf(runFindings));
+                List.copyOf(migrations), List.copyOf(runFindings), appliedHistory);
     }
 
     /** A consistent copy of the state at one moment. */
     record Snapshot(Instant startedAt, double elapsedMs, PostgresInfo postgres, SourceInfo source,
-                    List<MigrationReport> migrations, List<Finding> runFindings) {
+                    List<MigrationReport> migrations, List<Finding> runFindings,
+                    dev.rehearsal.report.AppliedHistory appliedHistory) {
     }
 }

@@ -18,6 +18,8 @@ final class Seeding {
     private final SeedOptions options;
     private final java.nio.file.Path script;
     private ChainDemands demands = ChainDemands.NONE;
+    /** Which tables are filled (with the tables their foreign keys reach); all by default. */
+    private java.util.function.Predicate<String> wanted = table -> true;
 
 
     Seeding(RehearsalConfig config) {
@@ -38,6 +40,11 @@ final class Seeding {
         this.demands = chain;
     }
 
+    /** Fills only the tables this accepts ({@code schema.table}) and what their foreign keys need. */
+    void only(java.util.function.Predicate<String> tables) {
+        this.wanted = tables;
+    }
+
     /**
      * Seeds before {@code migration}; {@code null} when seeding is off. The seed script runs before every migration
      * (round trips drop and recreate tables, so rows must come back), so it must be idempotent; before the tables it
@@ -50,7 +57,8 @@ final class Seeding {
         if (script != null) {
             Seeder.runScriptWhenReady(connection, script);
         }
-        return Seeder.seed(connection, options, demands);
+        return Seeder.seed(connection, options, demands, table -> wanted.test(table.displayName())
+                || wanted.test(table.schema() + "." + table.name()));
     }
 
     /** Whether seeding leaves the catalog as it was (a seed script may create things), so a snapshot holds. */

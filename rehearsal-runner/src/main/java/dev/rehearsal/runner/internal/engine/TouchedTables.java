@@ -45,6 +45,12 @@ final class TouchedTables {
         }
     }
 
+    /** Whether a script of these migrations names the table ({@code schema.table}). */
+    static java.util.function.Predicate<String> namedBy(List<Migration> migrations) {
+        String all = String.join("\n", migrations.stream().map(TouchedTables::text).toList());
+        return table -> names(all, table);
+    }
+
     private static boolean names(String text, String table) {
         String bare = table.substring(table.indexOf('.') + 1).replace("\"", "").toLowerCase(Locale.ROOT);
         return Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(bare) + "\"?(?![\\w$])").matcher(text).find();

@@ -27,6 +27,7 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
     private final int major;
     private final RehearsalHome home;
     private final DataDirectoryCache cache;
+    private final HistoryCache histories;
     private final IntSupplier ports;
 
     public EmbeddedPostgresProvider(int major, RehearsalHome home) {
@@ -38,6 +39,7 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
         this.major = major;
         this.home = home;
         this.cache = new DataDirectoryCache(home.cacheDirectory());
+        this.histories = new HistoryCache(home.cacheDirectory());
         this.ports = ports;
     }
 
@@ -48,10 +50,32 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
 
     @Override
     public PostgresServer start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a server that holds the history of {@code historyKey} as a template database when a previous run cached
+     * it (see {@link HistoryTemplates}); otherwise, or with a null key, a plain server.
+     */
+    public PostgresServer start(String historyKey) {
         RootCheck.ensurePostgresCanRun(RootCheck.currentUserIsRoot(), LinuxUtils.isUnshareAvailable());
         RunDirectory.sweepAbandoned(home.runsDirectory());
         PostgresBinaries binaries = new PostgresBinaries(major, Platform.current(),
                 BinariesDownload.into(home.cacheDirectory().resolve("binaries")));
+        java.util.Optional<Path> history = historyKey == null ? java.util.Optional.empty()
+                : histories.find(binaries, historyKey);
+        if (history.isPresent()) {
+            try {
+                return startFrom(history.get(), binaries);
+            } catch (RehearsalException e) {
+                if (e.code() != ErrorCode.POSTGRES_START_FAILED || ShutdownSequence.started()) {
+                    throw e;
+                }
+                LOG.warn("PostgreSQL did not start from the cached history {} ({}); applying the history again.",
+                        history.get(), reason(e));
+                histories.discard(binaries, historyKey);
+            }
+        }
         Path cached = cachedDirectory(binaries);
         try {
             return startFrom(cached, binaries);
@@ -89,7 +113,7 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
             try {
                 FileTrees.copy(cached, run.dataDirectory());
                 EmbeddedPostgres postgres = ZonkyLauncher.start(binaries, run.dataDirectory(), run.logFile(), ports);
-                return new EmbeddedServer(postgres, run);
+                return new EmbeddedServer(postgres, run, histories, binaries);
             } catch (IOException e) {
                 run.close();
                 throw diskProblem(e);

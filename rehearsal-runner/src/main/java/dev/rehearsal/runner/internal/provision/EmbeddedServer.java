@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * its own data directory: a port taken by someone else's server between choosing it and binding it must never
  * lead Rehearsal into that server.
  */
-final class EmbeddedServer implements PostgresServer {
+final class EmbeddedServer implements PostgresServer, HistoryTemplates {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     static final String HOST = "127.0.0.1";
@@ -35,11 +35,22 @@ final class EmbeddedServer implements PostgresServer {
     private final PostgresInfo info;
     private final ScratchDatabases databases;
     private final ShutdownSequence.Registration onExit;
+    private final HistoryCache histories;
+    private final PostgresBinaries binaries;
     private boolean closed;
+    /** The key of a history to store with this server's data directory when it stops; null for none. */
+    private String historyToStore;
 
     EmbeddedServer(EmbeddedPostgres postgres, RunDirectory run) {
+        this(postgres, run, null, null);
+    }
+
+    /** @param histories where a history kept with {@link #keepHistory} goes when the server stops; null for nowhere */
+    EmbeddedServer(EmbeddedPostgres postgres, RunDirectory run, HistoryCache histories, PostgresBinaries binaries) {
         this.postgres = postgres;
         this.run = run;
+        this.histories = histories;
+        this.binaries = binaries;
         this.onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE, "stop PostgreSQL in " + run.path(),
                 this::close);
         DataSource admin = dataSource("postgres");
@@ -79,6 +90,50 @@ final class EmbeddedServer implements PostgresServer {
         return databases.create(purpose);
     }
 
+    @Override
+    public ScratchDatabase createDatabase(String purpose, String template) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the server is closed");
+            }
+        }
+        return databases.create(purpose, template);
+    }
+
+    @Override
+    public java.util.Optional<String> cachedHistory(String key) {
+        String name = HistoryTemplates.databaseName(key);
+        try (Connection connection = dataSource("postgres").getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(name) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not look for the cached history {}: {}", name, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized String keepHistory(String key, ScratchDatabase database) {
+        String name = HistoryTemplates.databaseName(key);
+        if (closed) {
+            throw new IllegalStateException("the server is closed");
+        }
+        try (Connection connection = dataSource("postgres").getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + database.name() + " RENAME TO " + name);
+        } catch (SQLException e) {
+            LOG.debug("Could not keep {} as the history {}: {}", database.name(), name, e.getMessage());
+            return database.name();
+        }
+        databases.forget(database.name());
+        historyToStore = histories == null ? null : key;
+        return name;
+    }
+
     private void drop(String name) {
         synchronized (this) {
             if (closed) {
@@ -99,6 +154,8 @@ final class EmbeddedServer implements PostgresServer {
             return;
         }
         closed = true;
+        // On SIGINT/SIGTERM the server stops at once: copying its files would only delay the exit.
+        String walSegment = historyToStore == null || ShutdownSequence.started() ? null : prepareToStore();
         if (PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             try {
                 postgres.close();
@@ -109,8 +166,43 @@ final class EmbeddedServer implements PostgresServer {
         // Killed or crashed: there is nothing for pg_ctl to stop, and zonky's close would log its failure with a
         // stack trace. zonky's lock file descriptor is then closed by the garbage collector.
         PostmasterProcess.stopIfRunning(run.dataDirectory());
+        if (walSegment != null) {
+            store(walSegment);
+        }
         run.close();
         onExit.close();
+    }
+
+    /**
+     * Drops this run's scratch databases, so that the stored directory holds the history and nothing else, and
+     * returns the WAL segment the shutdown checkpoint will follow; null when the server does not answer.
+     */
+    private String prepareToStore() {
+        databases.dropAll();
+        try (Connection connection = dataSource("postgres").getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+            try (ResultSet rs = statement.executeQuery("SELECT pg_walfile_name(pg_current_wal_lsn())")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Not keeping the history: the server does not answer ({})", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Keeps the stopped data directory, history included, for the next run; a failure only costs that run time. */
+    private void store(String walSegment) {
+        if (PostmasterProcess.of(run.dataDirectory()).isPresent()) {
+            return; // not stopped cleanly: the directory is not consistent
+        }
+        try {
+            histories.store(binaries, historyToStore, run.dataDirectory(), walSegment);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not cache the applied history for later runs ({}); the next run applies it again.",
+                    e.getMessage());
+        }
     }
 
     /** The version of a server that is not Rehearsal's to check (a container, say). */

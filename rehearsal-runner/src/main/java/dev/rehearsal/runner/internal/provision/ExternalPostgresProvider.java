@@ -163,6 +163,11 @@ public final class ExternalPostgresProvider implements PostgresProvider {
         }
 
         @Override
+        public ScratchDatabase createDatabase(String purpose, String template) {
+            return databases.create(purpose, template);
+        }
+
+        @Override
         public void close() {
             if (!closed.getAndSet(true)) {
                 databases.dropAll();

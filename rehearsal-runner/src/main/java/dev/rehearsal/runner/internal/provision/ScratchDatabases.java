@@ -25,6 +25,7 @@ final class ScratchDatabases {
     static final String MARKER_PREFIX = "rehearsal:scratch:";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScratchDatabases.class);
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9_]{1,30}");
+    private static final Pattern OWN_NAME = Pattern.compile("rehearsal_[a-z0-9_]{1,50}");
 
     private final DataSource admin;
     private final String template;
@@ -58,14 +59,25 @@ final class ScratchDatabases {
     }
 
     ScratchDatabase create(String purpose) {
+        return create(purpose, template);
+    }
+
+    /**
+     * A scratch database cloned from {@code source}, a database Rehearsal made on this server (e.g. a history applied
+     * once), instead of the server's template.
+     */
+    ScratchDatabase create(String purpose, String source) {
+        if (source != template && (source == null || !OWN_NAME.matcher(source).matches())) {
+            throw new IllegalArgumentException("not a database Rehearsal made: " + source);
+        }
         String cleaned = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         if (!PURPOSE.matcher(cleaned).matches()) {
             cleaned = "db";
         }
         String name = "rehearsal_" + cleaned + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(name);
-        if (template != null) {
-            sql.append(" TEMPLATE ").append(template);
+        if (source != null) {
+            sql.append(" TEMPLATE ").append(source);
             sql.append(strategy.clause());
         }
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
@@ -113,6 +125,11 @@ final class ScratchDatabases {
                 LOG.warn("Could not drop scratch database {}: {}", name, e.getMessage());
             }
         }
+    }
+
+    /** Leaves a database this instance created to whoever keeps it (a cached history): it is not dropped. */
+    void forget(String name) {
+        created.remove(name);
     }
 
     /** Drops every database this instance created and has not dropped yet. */

@@ -30,7 +30,8 @@ public final class SharedServerProvider implements PostgresProvider {
         return new View(server);
     }
 
-    private static final class View implements PostgresServer {
+    /** A view of a shared server: a history kept there serves the later rehearsals of the same JVM. */
+    private static final class View implements PostgresServer, HistoryTemplates {
         private final PostgresServer server;
         private final Set<ScratchDatabase> open = ConcurrentHashMap.newKeySet();
 
@@ -48,6 +49,28 @@ public final class SharedServerProvider implements PostgresProvider {
             ScratchDatabase database = server.createDatabase(purpose);
             open.add(database);
             return database;
+        }
+
+        @Override
+        public ScratchDatabase createDatabase(String purpose, String template) {
+            ScratchDatabase database = server.createDatabase(purpose, template);
+            open.add(database);
+            return database;
+        }
+
+        @Override
+        public java.util.Optional<String> cachedHistory(String key) {
+            return server instanceof HistoryTemplates kept ? kept.cachedHistory(key) : java.util.Optional.empty();
+        }
+
+        @Override
+        public String keepHistory(String key, ScratchDatabase database) {
+            if (!(server instanceof HistoryTemplates kept)) {
+                return database.name();
+            }
+            String name = kept.keepHistory(key, database);
+            open.remove(database);
+            return name;
         }
 
         @Override

@@ -99,6 +99,14 @@ public final class TestcontainersProvider implements PostgresProvider {
         }
 
         @Override
+        public ScratchDatabase createDatabase(String purpose, String template) {
+            if (closed.get()) {
+                throw new IllegalStateException("the server is closed");
+            }
+            return databases.create(purpose, template);
+        }
+
+        @Override
         public void close() {
             if (!closed.getAndSet(true)) {
                 container.stop();

@@ -38,6 +38,15 @@ public final class Seeder {
 
     /** Like {@link #seed(Connection, SeedOptions)}, with values that also fit what later migrations will demand. */
     public static SeedSummary seed(Connection connection, SeedOptions options, ChainDemands demands) {
+        return seed(connection, options, demands, table -> true);
+    }
+
+    /**
+     * Like {@link #seed(Connection, SeedOptions, ChainDemands)}, filling only the tables {@code wanted} accepts and
+     * the tables their foreign keys reference (transitively), whose keys the wanted rows need.
+     */
+    public static SeedSummary seed(Connection connection, SeedOptions options, ChainDemands demands,
+            java.util.function.Predicate<TableInfo> wanted) {
         long started = System.nanoTime();
         try {
             boolean autoCommit = connection.getAutoCommit();
@@ -46,7 +55,7 @@ public final class Seeder {
                 if (options.seedScript() != null) {
                     runScript(connection, options);
                 }
-                List<SeededTable> seeded = seedTables(connection, options, demands);
+                List<SeededTable> seeded = seedTables(connection, options, demands, wanted);
                 return new SeedSummary(seeded, (System.nanoTime() - started) / 1e6);
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -57,14 +66,15 @@ public final class Seeder {
         }
     }
 
-    private static List<SeededTable> seedTables(Connection connection, SeedOptions options, ChainDemands demands)
-            throws SQLException {
+    private static List<SeededTable> seedTables(Connection connection, SeedOptions options, ChainDemands demands,
+            java.util.function.Predicate<TableInfo> wanted) throws SQLException {
         CatalogReader catalog = new CatalogReader(connection);
         List<TableInfo> raw = catalog.tables();
-        List<TableInfo> tables = new ArrayList<>();
+        List<TableInfo> withDemands = new ArrayList<>();
         for (TableInfo table : raw) {
-            tables.add(demands.applyTo(table, written -> ChainDemands.named(raw, written)));
+            withDemands.add(demands.applyTo(table, written -> ChainDemands.named(raw, written)));
         }
+        List<TableInfo> tables = withParents(withDemands, wanted);
         TableOrder order = TableOrder.of(tables);
         if (!order.blocked().isEmpty()) { // a foreign key read ahead may close a cycle of NOT NULL keys: fill without
             List<TableInfo> own = tables.stream().map(ChainDemands::withoutLaterForeignKeys).toList();
@@ -109,6 +119,26 @@ public final class Seeder {
         connection.setAutoCommit(true);
         analyze(connection, toAnalyze);
         return results;
+    }
+
+    /** The wanted tables and every table their foreign keys reach, in catalog order. */
+    private static List<TableInfo> withParents(List<TableInfo> tables, java.util.function.Predicate<TableInfo> wanted) {
+        Map<Long, TableInfo> byOid = new HashMap<>();
+        tables.forEach(t -> byOid.put(t.oid(), t));
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        java.util.ArrayDeque<TableInfo> todo = new java.util.ArrayDeque<>(tables.stream().filter(wanted).toList());
+        while (!todo.isEmpty()) {
+            TableInfo table = todo.pop();
+            if (kept.add(table.oid())) {
+                for (TableInfo.ForeignKey fk : table.foreignKeys()) {
+                    TableInfo parent = byOid.get(fk.parentOid());
+                    if (parent != null) {
+                        todo.push(parent);
+                    }
+                }
+            }
+        }
+        return tables.stream().filter(t -> kept.contains(t.oid())).toList();
     }
 
     private static void analyze(Connection connection, List<TableInfo> tables) throws SQLException {

@@ -35,7 +35,7 @@ class ReportSettingsParityTest {
         RehearsalConfig.Builder everything = RehearsalConfig.builder().migrations("db/migration")
                 .sourceOptions(SourceOptions.defaults().withLayout(MigrationLayout.FLYWAY)
                         .withPlaceholders(Map.of("schema", "app")))
-                .flywayParity(false).baselineChecksums(Map.of("1", 42))
+                .flywayParity(false).baselineChecksums(Map.of("1", 42)).pendingAfter("3")
                 .rows(10).tableRows(Map.of("public.orders", 5)).seedScript(seed)
                 .load(false).loadRate(100).loadClients(2).longReader(Duration.ofMillis(300))
                 .statementTimeout(Duration.ofSeconds(30)).lockTimeout(Duration.ofSeconds(2))
@@ -44,6 +44,8 @@ class ReportSettingsParityTest {
         Set<String> keys = new TreeSet<>(ReportSettings.of(everything.build()).keySet());
         keys.addAll(ReportSettings.of(everything.server(new Server(null, null, null,
                 "jdbc:postgresql://db.example.com/app", true)).build()).keySet());
+        // the two ways of naming the pending migrations exclude each other
+        keys.addAll(ReportSettings.of(everything.pendingAfter(null).changedSince("origin/main").build()).keySet());
         // WHEN
         Set<String> catalogued = Stream.of(ConfigOption.values()).flatMap(o -> o.name(FrontDoor.REPORT).stream())
                 .flatMap(n -> Arrays.stream(n.split(", "))).collect(Collectors.toCollection(TreeSet::new));

@@ -1,0 +1,157 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.AppliedHistory;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.provision.HistoryTemplates;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.SqlStatement;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.postgresql.PGConnection;
+
+/**
+ * The history before the pending migrations, applied once the fast way — each script in order, in its transaction
+ * mode, as Flyway would, with no tracing, snapshot or round trip — into a database that every rehearsal database of
+ * the run is cloned from. A server that keeps histories between runs ({@link HistoryTemplates}) is asked first.
+ */
+final class History implements AutoCloseable {
+
+    private final String template;
+    private final ScratchDatabase owned;
+    private final AppliedHistory applied;
+
+    private History(String template, ScratchDatabase owned, AppliedHistory applied) {
+        this.template = template;
+        this.owned = owned;
+        this.applied = applied;
+    }
+
+    /**
+     * The key of a history: a hash of its scripts' paths, checksums and transaction modes and of the placeholder
+     * values (the checksums are taken before placeholders are replaced). The server's major version is part of the
+     * cached data directory's name.
+     */
+    static String key(List<Migration> history, Map<String, String> placeholders) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Migration migration : history) {
+                MigrationScript up = migration.up();
+                digest.update((up.path() + '\0' + up.checksum() + '\0' + up.transactional() + '\n')
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            new TreeMap<>(placeholders).forEach((name, value) -> digest.update((name + '=' + value + '\n')
+                    .getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Clones the cached history when the server holds it, else applies it into a new database. */
+    static History prepare(PostgresServer server, List<Migration> history, String key) {
+        long started = System.nanoTime();
+        List<String> versions = history.stream().map(m -> m.version() == null ? m.up().fileName() : m.version())
+                .toList();
+        String upTo = history.get(history.size() - 1).version();
+        HistoryTemplates templates = server instanceof HistoryTemplates t ? t : null;
+        if (templates != null) {
+            var cached = templates.cachedHistory(key);
+            if (cached.isPresent()) {
+                return new History(cached.get(), null,
+                        new AppliedHistory(versions, upTo, true, (System.nanoTime() - started) / 1e6));
+            }
+        }
+        ScratchDatabase database = server.createDatabase("history");
+        try {
+            apply(database, history);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        AppliedHistory applied = new AppliedHistory(versions, upTo, false, (System.nanoTime() - started) / 1e6);
+        if (templates != null) {
+            String kept = templates.keepHistory(key, database);
+            if (!kept.equals(database.name())) {
+                return new History(kept, null, applied);
+            }
+        }
+        return new History(database.name(), database, applied);
+    }
+
+    /** A fresh database holding the history. */
+    ScratchDatabase cloneFor(PostgresServer server, String purpose) {
+        return server.createDatabase(purpose, template);
+    }
+
+    AppliedHistory applied() {
+        return applied;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private static void apply(ScratchDatabase database, List<Migration> history) {
+        try (Connection connection = database.connect()) {
+            for (Migration migration : history) {
+                apply(connection, migration.up());
+            }
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not connect to apply the history: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void apply(Connection connection, MigrationScript script) throws SQLException {
+        boolean transactional = script.transactional();
+        connection.setAutoCommit(!transactional);
+        SqlStatement current = null;
+        try (Statement statement = connection.createStatement()) {
+            for (SqlStatement sql : script.statements()) {
+                current = sql;
+                if (sql.copiesFromStdin()) {
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.sql(),
+                            new StringReader(sql.copyData()));
+                } else {
+                    statement.execute(sql.sql());
+                }
+            }
+            if (transactional) {
+                connection.commit();
+            }
+        } catch (SQLException | IOException e) {
+            if (transactional) {
+                connection.rollback();
+            }
+            String state = e instanceof SQLException sqlError ? sqlError.getSQLState() : null;
+            if (state != null && state.startsWith("08")) {
+                throw new RehearsalException(ErrorCode.CONNECTION_LOST, "The connection was lost while the history "
+                        + "was applied (" + e.getMessage() + ").", e);
+            }
+            throw new RehearsalException(ErrorCode.INVALID_SCRIPT, script.path()
+                    + (current == null ? "" : ":" + current.line()) + " failed when the history before the pending "
+                    + "migrations was applied: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + ". Every migration of the history must apply on an empty database; rehearse the whole chain "
+                    + "(without pendingAfter or changedSince) to see the failure in full.", e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

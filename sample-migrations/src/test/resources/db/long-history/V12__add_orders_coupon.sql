@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN coupon_code text REFERENCES coupons (code);
