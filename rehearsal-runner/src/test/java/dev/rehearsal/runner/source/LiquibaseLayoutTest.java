@@ -55,16 +55,40 @@ class LiquibaseLayoutTest {
         Migration create = set.migrations().get(0);
         assertThat(create.up().path()).endsWith("db.changelog-master.xml");
         assertThat(create.up().statements()).singleElement().satisfies(s -> {
-            assertThat(s.sql()).isEqualTo("CREATE TABLE users (id BIGINT NOT NULL, CONSTRAINT users_pkey PRIMARY KEY (id))");
+            assertThat(s.sql()).isEqualTo("CREATE TABLE public.users (id BIGINT NOT NULL, CONSTRAINT users_pkey PRIMARY KEY (id))");
             assertThat(s.line()).isEqualTo(6);
         });
         assertThat(create.down().statements()).extracting(SqlStatement::sql)
-                .containsExactly("DROP TABLE users");
+                .containsExactly("DROP TABLE public.users");
         assertThat(create.up().transactional()).isTrue();
         assertThat(set.migrations().get(1).down().statements()).extracting(SqlStatement::sql)
                 .containsExactly("SELECT 1");
         assertThat(set.migrations().get(1).up().statements()).extracting(SqlStatement::line).containsExactly(11);
         assertThat(set.migrations().get(2).downScript()).isEmpty();
+    }
+
+    @Test
+    void should_send_load_data_rows_as_inserts_and_name_the_public_schema_in_generated_rollbacks() {
+        // GIVEN rows loaded from a CSV with prepared statements, and a primary key Liquibase drops by looking it up
+        write(dir, "db.changelog-master.xml", XML_HEAD + """
+                    <changeSet id="1" author="ann">
+                        <createTable tableName="tags"><column name="id" type="int"/><column name="name" type="text"/></createTable>
+                        <addPrimaryKey tableName="tags" columnNames="id"/>
+                    </changeSet>
+                    <changeSet id="2" author="ann">
+                        <loadData tableName="tags" file="tags.csv" relativeToChangelogFile="true" usePreparedStatements="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write(dir, "tags.csv", "id,name\n1,red\n2,blue\n");
+
+        MigrationSet set = load(dir);
+
+        assertThat(set.migrations().get(0).down().statements().get(0).sql())
+                .contains("TABLE_SCHEMA = 'public'").doesNotContain("null");
+        assertThat(set.migrations().get(1).up().statements()).extracting(SqlStatement::sql)
+                .containsExactly("INSERT INTO public.tags (id, name) VALUES ('1', 'red'),('2', 'blue');");
+        assertThat(set.migrations().get(1).downScript()).as("Liquibase has no automatic rollback for loadData").isEmpty();
     }
 
     @Test

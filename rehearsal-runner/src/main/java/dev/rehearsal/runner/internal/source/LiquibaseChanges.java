@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.source;
 import java.util.ArrayList;
 import java.util.List;
 import liquibase.change.Change;
+import liquibase.change.core.LoadDataChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.exception.RollbackImpossibleException;
@@ -19,6 +20,11 @@ final class LiquibaseChanges {
     static List<Sql> up(ChangeSet changeSet, Database database) {
         List<Sql> sql = new ArrayList<>();
         for (Change change : changeSet.getChanges()) {
+            if (change instanceof LoadDataChange load) {
+                // Prepared statements are sent by Liquibase's JDBC executor and have no SQL text; update-sql writes
+                // the same rows as INSERTs, and so does the rehearsal (the locks and the rows are the same).
+                load.setUsePreparedStatements(false);
+            }
             sql.addAll(generate(change.generateStatements(database), database));
         }
         return sql;

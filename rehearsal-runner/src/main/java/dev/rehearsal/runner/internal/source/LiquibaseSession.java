@@ -49,6 +49,12 @@ final class LiquibaseSession {
         T run() throws Exception;
     }
 
+    /**
+     * The server version Liquibase generates SQL for. The SQL is generated before the rehearsal's server starts;
+     * every PostgreSQL Rehearsal runs (13 and later) gets the same SQL from Liquibase as this one.
+     */
+    static final String SERVER_VERSION = "13.0";
+
     private final LiquibaseTarget target;
     private final SourceOptions options;
     private final ResourceAccessor accessor;
@@ -61,7 +67,9 @@ final class LiquibaseSession {
         this.options = options;
         this.accessor = accessor(target, options);
         this.database = new PostgresDatabase();
-        this.database.setConnection(new OfflineConnection("offline:postgresql", accessor));
+        this.database.setConnection(new OfflineConnection("offline:postgresql?version=" + SERVER_VERSION, accessor));
+        // What a connection to a default PostgreSQL reports: the SQL names the schema, as update on it would.
+        this.database.setDefaultSchemaName("public");
         this.contexts = options.contexts() == null ? new Contexts() : new Contexts(options.contexts());
         this.labels = options.labels() == null ? new LabelExpression() : new LabelExpression(options.labels());
     }
