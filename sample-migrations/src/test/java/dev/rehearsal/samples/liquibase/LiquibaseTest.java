@@ -50,7 +50,7 @@ class LiquibaseTest {
 
         assertThat(create.transactional()).isTrue();
         assertThat(create.statements(Phase.DOWN)).extracting(dev.rehearsal.report.StatementTrace::sql)
-                .containsExactly("DROP TABLE orders", "DROP TABLE accounts");
+                .containsExactly("DROP TABLE public.orders", "DROP TABLE public.accounts");
     }
 
     @Test
@@ -59,5 +59,15 @@ class LiquibaseTest {
 
         assertThat(result).fails();
         assertThat(result).migration("3").hasFinding("NON_CONCURRENT_INDEX").isReversible();
+    }
+
+    @Test
+    void should_report_a_change_set_that_liquibase_skips_by_its_precondition(Rehearsal rehearsal) {
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/liquibase/precondition"));
+
+        assertThat(result).fails();
+        assertThat(result.report().findings()).filteredOn(f -> f.code().equals("LIQUIBASE_PARITY")).singleElement()
+                .satisfies(f -> assertThat(f.evidence())
+                        .contains("table public.legacy_orders: absent after liquibase update, present after rehearsal"));
     }
 }

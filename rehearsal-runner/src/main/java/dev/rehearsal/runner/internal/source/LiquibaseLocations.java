@@ -57,6 +57,23 @@ final class LiquibaseLocations {
         return LiquibaseTarget.onDisk(path, display);
     }
 
+    /** The changelog of a location already read as Liquibase: the file itself, or the directory's master. */
+    static LiquibaseTarget resolve(String given, SourceOptions options) {
+        LiquibaseTarget file = file(given, options.withLayout(MigrationLayout.LIQUIBASE));
+        if (file != null) {
+            return file;
+        }
+        Location location = Location.parse(given);
+        DisplayPaths display = new DisplayPaths(options.workingDirectory());
+        try (ScannedLocation scanned = location.classPath()
+                ? ClassPathLocations.scan(location, options.classLoader(), display)
+                : FileSystemLocations.scan(location, options.workingDirectory(), display)) {
+            FoundFile master = LiquibaseChangelogs.master(scanned.files()).orElseThrow(() -> new RehearsalException(
+                    ErrorCode.MIGRATIONS_NOT_FOUND, "No Liquibase changelog found in " + given + "."));
+            return master(location, master);
+        }
+    }
+
     /** The master changelog found at the top of a scanned location. */
     static LiquibaseTarget master(Location location, FoundFile master) {
         if (location.classPath()) {

@@ -30,6 +30,7 @@ import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.LiquibaseException;
 import liquibase.exception.ValidationFailedException;
 import liquibase.logging.core.NoOpLogService;
+import liquibase.ui.LoggerUIService;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
@@ -78,13 +79,19 @@ final class LiquibaseSession {
         return database;
     }
 
-    <T> T inScope(Work<T> work) {
+    /** Liquibase's scope: the resource accessor, logging and console output off, no usage analytics sent. */
+    Map<String, Object> scope() {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), accessor);
         scope.put(Scope.Attr.logService.name(), new NoOpLogService());
+        scope.put(Scope.Attr.ui.name(), new LoggerUIService());
         scope.put(AnalyticsArgs.ENABLED.getKey(), false);
+        return scope;
+    }
+
+    <T> T inScope(Work<T> work) {
         try {
-            return Scope.child(scope, work::run);
+            return Scope.child(scope(), work::run);
         } catch (RehearsalException e) {
             throw e;
         } catch (Exception e) {
@@ -101,6 +108,24 @@ final class LiquibaseSession {
         parameters.setLabels(labels);
         return ChangeLogParserFactory.getInstance().getParser(target.changelogPath(), accessor)
                 .parse(target.changelogPath(), parameters, accessor);
+    }
+
+    /**
+     * Runs {@code liquibase update} on a live connection, with the same changelog, properties, contexts and labels;
+     * Liquibase closes the connection when done.
+     */
+    @SuppressWarnings("deprecation") // liquibase.Liquibase: the one-call update that 4.x still carries
+    void update(java.sql.Connection connection) throws LiquibaseException {
+        liquibase.database.Database live = liquibase.database.DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new liquibase.database.jvm.JdbcConnection(connection));
+        try (liquibase.Liquibase liquibase = new liquibase.Liquibase(target.changelogPath(), accessor, live)) {
+            options.placeholders().forEach(liquibase::setChangeLogParameter);
+            liquibase.update(contexts, labels);
+        } catch (LiquibaseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LiquibaseException(e);
+        }
     }
 
     /** The changeSets {@code update} would run on a fresh database, in order. */
