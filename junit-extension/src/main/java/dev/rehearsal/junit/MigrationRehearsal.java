@@ -87,7 +87,7 @@ public @interface MigrationRehearsal {
     /** Liquibase labels to run, e.g. {@code "!experimental"}; key {@code rehearsal.labels}; default every changeSet. */
     String labels() default "";
 
-    /** Also apply the chain with Flyway and compare schemas; key {@code rehearsal.flywayParity}; default on. */
+    /** Also apply the chain with Flyway (a changelog with Liquibase) and compare schemas; key {@code rehearsal.flywayParity}; default on. */
     Toggle flywayParity() default Toggle.DEFAULT;
 
     /** A report.json of migrations already applied, to find edited ones; key {@code rehearsal.baseline}; default none. */

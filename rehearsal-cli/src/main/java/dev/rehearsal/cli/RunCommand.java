@@ -147,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
                     + "after every step.")
     Path plan;
 
-    @Option(names = "--no-flyway-parity", description = "Skip applying the chain with Flyway to compare schemas.")
+    @Option(names = "--no-flyway-parity", description = "Skip applying the chain with Flyway (a changelog with Liquibase) to compare schemas.")
     boolean noFlywayParity;
 
     @Option(names = "--config", paramLabel = "FILE",

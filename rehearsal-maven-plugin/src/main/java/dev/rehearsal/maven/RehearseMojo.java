@@ -140,7 +140,7 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.plan")
     File plan;
 
-    /** Whether the chain is also applied with Flyway to compare the schemas. */
+    /** Whether the chain is also applied with Flyway (a changelog with Liquibase) to compare the schemas. */
     @Parameter(property = "rehearsal.flywayParity", defaultValue = "true")
     boolean flywayParity;
 

@@ -50,7 +50,8 @@ public enum ConfigOption {
             + "run, as liquibase update --contexts", named("contexts")),
     LABELS(Group.SOURCES, "Liquibase label expression", "none (every changeSet)", "the Liquibase labels to run, "
             + "as liquibase update --label-filter", named("labels")),
-    FLYWAY_PARITY(Group.SOURCES, "boolean", "true", "also apply the chain with Flyway and compare the schemas",
+    FLYWAY_PARITY(Group.SOURCES, "boolean", "true", "also apply the chain with Flyway (a changelog with Liquibase) "
+            + "and compare the schemas",
             named("flywayParity").cli("--no-flyway-parity")),
     BASELINE(Group.SOURCES, "path of a report.json", "none", "migrations already applied (e.g. the main branch's "
             + "report); a migration whose checksum differs was edited", named("baseline").report("baselineMigrations")),
