@@ -12,6 +12,8 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Severity;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +71,24 @@ class LiquibaseTest {
         assertThat(result.report().findings()).filteredOn(f -> f.code().equals("LIQUIBASE_PARITY")).singleElement()
                 .satisfies(f -> assertThat(f.evidence())
                         .contains("table public.legacy_orders: absent after liquibase update, present after rehearsal"));
+    }
+
+    @Test
+    void should_report_a_change_set_edited_after_it_was_applied_as_liquibase_validation_would(Rehearsal rehearsal) {
+        // GIVEN the checksums of the safe changelog as released; the dangerous one edits only its third changeSet
+        Map<String, Integer> released = rehearsal.run().migrations().stream()
+                .collect(Collectors.toMap(MigrationReport::version, MigrationReport::checksum));
+
+        RehearsalResult edited = rehearsal.run(config -> config.migrations("classpath:db/liquibase/dangerous")
+                .baselineChecksums(released));
+
+        assertThat(edited).migration("1").hasNoFindingAtOrAbove(Severity.ERROR);
+        assertThat(edited.migration("3").orElseThrow().findings())
+                .filteredOn(f -> f.code().equals("CHECKSUM_CHANGED")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.title()).isEqualTo("changeSet index-orders-by-placed-at/shop changed after it was"
+                            + " applied");
+                    assertThat(f.evidence()).contains("liquibase update");
+                });
     }
 }
