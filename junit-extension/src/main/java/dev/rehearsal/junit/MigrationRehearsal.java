@@ -69,13 +69,25 @@ public @interface MigrationRehearsal {
     /** Allow a JDBC URL host other than this machine; key {@code rehearsal.allowRemote}; default off. */
     Toggle allowRemote() default Toggle.DEFAULT;
 
-    /** {@code auto}, {@code flyway}, {@code golang-migrate} or {@code goose}; key {@code rehearsal.layout}; default {@code auto}. */
+    /**
+     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose} or {@code liquibase}; key
+     * {@code rehearsal.layout}; default {@code auto}.
+     */
     String layout() default "";
 
-    /** Flyway placeholders as {@code "name=value"}; key {@code rehearsal.placeholders} ({@code a=1,b=2}). */
+    /**
+     * Flyway placeholders and Liquibase changelog properties as {@code "name=value"}; key
+     * {@code rehearsal.placeholders} ({@code a=1,b=2}).
+     */
     String[] placeholders() default {};
 
-    /** Also apply the chain with Flyway and compare schemas; key {@code rehearsal.flywayParity}; default on. */
+    /** Liquibase contexts to run, e.g. {@code "prod"}; key {@code rehearsal.contexts}; default every changeSet. */
+    String contexts() default "";
+
+    /** Liquibase labels to run, e.g. {@code "!experimental"}; key {@code rehearsal.labels}; default every changeSet. */
+    String labels() default "";
+
+    /** Also apply the chain with Flyway (a changelog with Liquibase) and compare schemas; key {@code rehearsal.flywayParity}; default on. */
     Toggle flywayParity() default Toggle.DEFAULT;
 
     /** A report.json of migrations already applied, to find edited ones; key {@code rehearsal.baseline}; default none. */

@@ -47,8 +47,9 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "<migrations>",
-            description = "Directory of migrations (Flyway V/U/R__ or golang-migrate .up/.down.sql or goose <version>_<name>.sql), "
-                    + "or classpath:<path>; several are rehearsed as one chain.")
+            description = "Directory of migrations (Flyway V/U/R__, golang-migrate .up/.down.sql, goose "
+                    + "<version>_<name>.sql, or a Liquibase master changelog such as db.changelog-master.xml), a "
+                    + "Liquibase changelog file, or classpath:<path>; several are rehearsed as one chain.")
     List<String> locations;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rehearsal-report",
@@ -125,12 +126,20 @@ final class RunCommand implements Callable<Integer> {
     String walVolumeThreshold;
 
     @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
-            description = "A value for a Flyway $${placeholder}; repeat for several.")
+            description = "A value for a Flyway $${placeholder} or a Liquibase changelog property; repeat for several.")
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-            description = "Migration layout: auto, flyway, golang-migrate or goose (default: ${DEFAULT-VALUE}).")
+            description = "Migration layout: auto, flyway, golang-migrate, goose or liquibase (default: ${DEFAULT-VALUE}).")
     String layout;
+
+    @Option(names = "--contexts", paramLabel = "EXPRESSION",
+            description = "Liquibase contexts to run, as liquibase update --contexts (default: every changeSet).")
+    String contexts;
+
+    @Option(names = "--labels", paramLabel = "EXPRESSION",
+            description = "Liquibase labels to run, as liquibase update --label-filter (default: every changeSet).")
+    String labels;
 
     @Option(names = "--plan", paramLabel = "FILE",
             description = "A YAML rollout plan: app versions with SQL checks and the order of deploys, migrations "
@@ -138,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
                     + "after every step.")
     Path plan;
 
-    @Option(names = "--no-flyway-parity", description = "Skip applying the chain with Flyway to compare schemas.")
+    @Option(names = "--no-flyway-parity", description = "Skip applying the chain with Flyway (a changelog with Liquibase) to compare schemas.")
     boolean noFlywayParity;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -262,7 +271,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RehearsalConfig config(ConsoleProgress progress) {
-        SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout());
+        SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout())
+                .withContexts(contexts).withLabels(labels);
         Policy policy = SeverityOptions.apply(Policy.defaults().withFailOn(parseSeverity())
                 .withWriterBlockBudget(writerBlockBudget).withWalVolumeThreshold(parseSize()), severities);
         return RehearsalConfig.builder()
@@ -298,7 +308,9 @@ final class RunCommand implements Callable<Integer> {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
-            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate or goose, got '" + layout + "'");
+            case "liquibase" -> MigrationLayout.LIQUIBASE;
+            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose or liquibase, got '"
+                    + layout + "'");
         };
     }
 

@@ -109,9 +109,30 @@ class BadInputTest {
     }
 
     @Test
+    void should_refuse_a_directory_holding_a_changelog_and_flyway_scripts_naming_both_layouts() throws IOException {
+        file("db.changelog-master.yaml", "databaseChangeLog: []\n");
+        file("V1__a.sql", "SELECT 1;");
+        CliRun run = run("run", dir.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("db.changelog-master.yaml is a Liquibase changelog")
+                .contains("V1__a.sql is named for flyway").contains("liquibase or flyway");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void should_name_the_changelog_and_the_change_set_that_cannot_run_in_a_transaction() throws IOException {
+        file("changelog.sql", "--liquibase formatted sql\n--changeset ann:idx\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
+        CliRun run = run("run", dir.resolve("changelog.sql").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("changelog.sql line 2 (changeSet idx/ann)")
+                .contains("runInTransaction=\"false\"");
+    }
+
+    @Test
     void should_refuse_an_unknown_layout_and_a_malformed_duration() throws IOException {
         file("V1__a.sql", "SELECT 1;");
-        assertThat(run("run", dir.toString(), "--layout", "liquibase").err()).contains("--layout must be auto, flyway, golang-migrate or goose");
+        assertThat(run("run", dir.toString(), "--layout", "dbmate").err())
+                .contains("--layout must be auto, flyway, golang-migrate, goose or liquibase");
         CliRun duration = run("run", dir.toString(), "--lock-timeout", "soon");
         assertThat(duration.exitCode()).isEqualTo(2);
         assertThat(duration.err()).contains("'soon' is not a duration").contains("500ms");

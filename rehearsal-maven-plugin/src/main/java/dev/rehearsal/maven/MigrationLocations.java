@@ -55,7 +55,7 @@ final class MigrationLocations {
             List<Path> candidates = candidates(location.replace("{vendor}", "postgresql"), unprefixedIsClassPath,
                     project);
             tried.addAll(candidates);
-            candidates.stream().filter(Files::isDirectory).findFirst().ifPresent(existing::add);
+            candidates.stream().filter(MigrationLocations::readable).findFirst().ifPresent(existing::add);
         }
         String named = String.join(", ", locations);
         if (existing.isEmpty()) {
@@ -65,6 +65,13 @@ final class MigrationLocations {
                     + "<locations><location>filesystem:src/main/resources/db/migration</location></locations>.");
         }
         return new FoundLocation(List.copyOf(existing), source + ": " + named, placeholders);
+    }
+
+    /** A directory of scripts, or a Liquibase changelog file named directly. */
+    private static boolean readable(Path candidate) {
+        String name = candidate.getFileName() == null ? "" : candidate.getFileName().toString();
+        return Files.isDirectory(candidate)
+                || (Files.isRegularFile(candidate) && name.matches("(?i).+\\.(xml|ya?ml|json|sql)"));
     }
 
     private static List<Path> candidates(String location, boolean unprefixedIsClassPath, ProjectLayout project) {

@@ -101,9 +101,10 @@ final class PluginSettings {
         return rows;
     }
 
-    static SourceOptions source(Map<String, String> placeholders, String layout, Path basedir, ClassLoader loader) {
+    static SourceOptions source(Map<String, String> placeholders, String layout, String contexts, String labels,
+            Path basedir, ClassLoader loader) {
         return SourceOptions.defaults().withPlaceholders(placeholders).withLayout(layout(layout))
-                .withWorkingDirectory(basedir).withClassLoader(loader);
+                .withContexts(contexts).withLabels(labels).withWorkingDirectory(basedir).withClassLoader(loader);
     }
 
     private static MigrationLayout layout(String layout) {
@@ -113,8 +114,9 @@ final class PluginSettings {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
-            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate or goose, got '"
-                    + layout + "'");
+            case "liquibase" -> MigrationLayout.LIQUIBASE;
+            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose or"
+                    + " liquibase, got '" + layout + "'");
         };
     }
 

@@ -45,12 +45,20 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.locations")
     List<String> locations;
 
-    /** Migration layout: auto, flyway, golang-migrate or goose. */
+    /** Migration layout: auto, flyway, golang-migrate, goose or liquibase. */
     @Parameter(property = "rehearsal.layout", defaultValue = "auto")
     String layout;
 
+    /** Liquibase contexts to run, as {@code liquibase update --contexts}; default every changeSet. */
+    @Parameter(property = "rehearsal.contexts")
+    String contexts;
+
+    /** Liquibase labels to run, as {@code liquibase update --label-filter}; default every changeSet. */
+    @Parameter(property = "rehearsal.labels")
+    String labels;
+
     /**
-     * Values for Flyway {@code ${placeholders}} as {@code name=value} ({@code <placeholder>schema=app</placeholder>},
+     * Values for Flyway {@code ${placeholders}} and Liquibase changelog properties as {@code name=value} ({@code <placeholder>schema=app</placeholder>},
      * or {@code -Drehearsal.placeholders=a=1,b=2}); they win over Flyway's and Spring Boot's settings.
      */
     @Parameter(property = "rehearsal.placeholders")
@@ -132,7 +140,7 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.plan")
     File plan;
 
-    /** Whether the chain is also applied with Flyway to compare the schemas. */
+    /** Whether the chain is also applied with Flyway (a changelog with Liquibase) to compare the schemas. */
     @Parameter(property = "rehearsal.flywayParity", defaultValue = "true")
     boolean flywayParity;
 
@@ -216,7 +224,8 @@ public class RehearseMojo extends AbstractMojo {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return RehearsalConfig.builder()
                 .locations(found.directories().stream().map(Path::toString).toList())
-                .sourceOptions(PluginSettings.source(allPlaceholders, layout, project.getBasedir().toPath(), loader))
+                .sourceOptions(PluginSettings.source(allPlaceholders, layout, contexts, labels,
+                        project.getBasedir().toPath(), loader))
                 .server(PluginSettings.server(provider, postgres, image, jdbcUrl, allowRemote))
                 .rows(rows)
                 .tableRows(PluginSettings.tableRows(tableRows))

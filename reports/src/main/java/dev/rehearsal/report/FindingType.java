@@ -55,6 +55,9 @@ public enum FindingType {
                     + "and environments that already ran it will not run the change."),
     FLYWAY_PARITY(Severity.ERROR, "Flyway produces a different schema",
             "Applying the chain with Flyway gives a different catalog than the rehearsal; production runs Flyway."),
+    LIQUIBASE_PARITY(Severity.ERROR, "Liquibase produces a different schema",
+            "Applying the changelog with liquibase update gives a different catalog than the rehearsal; production "
+                    + "runs Liquibase."),
     SEED_SKIPPED(Severity.WARNING, "Table not seeded",
             "Rehearsal could not generate rows for a table, so its measurements ran on an empty table."),
     COLUMN_ORDER_CHANGED(Severity.INFO, "Column order changed by the round trip",

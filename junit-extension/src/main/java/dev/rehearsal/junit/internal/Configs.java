@@ -16,7 +16,7 @@ final class Configs {
         ClassLoader loader = context.getTestClass().map(Class::getClassLoader)
                 .orElse(Thread.currentThread().getContextClassLoader());
         return SourceOptions.defaults().withPlaceholders(settings.placeholders()).withLayout(settings.layout())
-                .withClassLoader(loader);
+                .withContexts(settings.contexts()).withLabels(settings.labels()).withClassLoader(loader);
     }
 
     /** Every setting of the class; the server object is the class's running one, which the settings describe. */

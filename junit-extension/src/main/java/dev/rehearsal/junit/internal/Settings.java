@@ -22,7 +22,9 @@ import java.util.Optional;
  * @param server       the server settings
  * @param disabledWithoutDocker whether the class is skipped, not failed, when Testcontainers finds no Docker
  * @param layout       the migration layout, {@code null} to detect it
- * @param placeholders Flyway placeholders
+ * @param placeholders Flyway placeholders and Liquibase changelog properties
+ * @param contexts     Liquibase contexts, {@code null} for every changeSet
+ * @param labels       Liquibase labels, {@code null} for every changeSet
  * @param flywayParity whether the chain is also applied with Flyway
  * @param baseline     checksums of migrations already applied
  * @param pending      which migrations are rehearsed; the history before them is applied without rehearsal
@@ -36,8 +38,8 @@ import java.util.Optional;
  */
 record Settings(String owner, List<String> locations, Provider provider, Server server, boolean disabledWithoutDocker,
                 MigrationLayout layout,
-                Map<String, String> placeholders, boolean flywayParity, Map<String, Integer> baseline,
-                dev.rehearsal.runner.config.Pending pending, Seeding seeding,
+                Map<String, String> placeholders, String contexts, String labels, boolean flywayParity,
+                Map<String, Integer> baseline, dev.rehearsal.runner.config.Pending pending, Seeding seeding,
                 Load load, Timeouts timeouts, Policy policy, RolloutPlan plan, boolean jvmScope,
                 Optional<ReportTarget> reports) {
 

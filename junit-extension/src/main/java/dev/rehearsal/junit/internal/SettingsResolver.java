@@ -104,7 +104,9 @@ final class SettingsResolver {
         boolean disabledWithoutDocker = annotation.disabledWithoutDocker()
                 || toggle(ConfigOption.DISABLED_WITHOUT_DOCKER, Toggle.DEFAULT, false);
         return new Settings(owner, locations, provider, server, disabledWithoutDocker, layout(), pairs(ConfigOption.PLACEHOLDERS,
-                annotation.placeholders()), toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
+                annotation.placeholders()), text(ConfigOption.CONTEXTS, annotation.contexts()).map(Given::value)
+                .orElse(null), text(ConfigOption.LABELS, annotation.labels()).map(Given::value).orElse(null),
+                toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
                 baseline, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
 
@@ -187,7 +189,9 @@ final class SettingsResolver {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
-            default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate or goose");
+            case "liquibase" -> MigrationLayout.LIQUIBASE;
+            default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose or"
+                    + " liquibase");
         }).orElse(null);
     }
 

@@ -42,10 +42,16 @@ public enum ConfigOption {
             "the migrations: directories, filesystem:<dir> or classpath:<path>; several are one chain",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
-    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate or goose", "auto", "the migration layout", named("layout")),
-    PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders",
-            named("placeholders").cli("--placeholder")),
-    FLYWAY_PARITY(Group.SOURCES, "boolean", "true", "also apply the chain with Flyway and compare the schemas",
+    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate, goose or liquibase", "auto", "the migration layout",
+            named("layout")),
+    PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders, and Liquibase "
+            + "changelog properties", named("placeholders").cli("--placeholder")),
+    CONTEXTS(Group.SOURCES, "Liquibase context expression", "none (every changeSet)", "the Liquibase contexts to "
+            + "run, as liquibase update --contexts", named("contexts")),
+    LABELS(Group.SOURCES, "Liquibase label expression", "none (every changeSet)", "the Liquibase labels to run, "
+            + "as liquibase update --label-filter", named("labels")),
+    FLYWAY_PARITY(Group.SOURCES, "boolean", "true", "also apply the chain with Flyway (a changelog with Liquibase) "
+            + "and compare the schemas",
             named("flywayParity").cli("--no-flyway-parity")),
     BASELINE(Group.SOURCES, "path of a report.json", "none", "migrations already applied (e.g. the main branch's "
             + "report); a migration whose checksum differs was edited", named("baseline").report("baselineMigrations")),

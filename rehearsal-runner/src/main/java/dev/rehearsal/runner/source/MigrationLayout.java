@@ -7,7 +7,9 @@ public enum MigrationLayout {
     /** {@code <version>_<name>.up.sql} and {@code <version>_<name>.down.sql}. */
     GOLANG_MIGRATE("golang-migrate"),
     /** {@code <version>_<name>.sql} holding {@code -- +goose Up} and {@code -- +goose Down} sections. */
-    GOOSE("goose");
+    GOOSE("goose"),
+    /** A Liquibase changelog (XML, YAML, JSON or formatted SQL): one migration per changeSet, its rollback the undo. */
+    LIQUIBASE("liquibase");
 
     private final String id;
 

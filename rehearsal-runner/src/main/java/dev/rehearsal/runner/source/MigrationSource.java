@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.source;
 
 /**
- * Reads migrations from somewhere. Implementations exist for the Flyway layout and golang-migrate; Liquibase
- * can be added behind the same interface.
+ * Reads migrations from somewhere. Implementations exist for the Flyway, golang-migrate, goose and Liquibase
+ * layouts.
  */
 public interface MigrationSource {
 

@@ -12,36 +12,54 @@ import java.util.TreeMap;
  * @param workingDirectory paths in reports are made relative to it when they lie below it; default the JVM's
  *                         working directory
  * @param classLoader      resolves {@code classpath:} locations; default the thread's context class loader
+ * @param contexts         Liquibase context expression ({@code --contexts}); {@code null} (the default) runs every
+ *                         changeSet whatever its context, as Liquibase does without contexts
+ * @param labels           Liquibase label expression ({@code --label-filter}); {@code null} (the default) runs every
+ *                         changeSet whatever its labels
  */
 public record SourceOptions(
         Map<String, String> placeholders,
         MigrationLayout layout,
         Path workingDirectory,
-        ClassLoader classLoader) {
+        ClassLoader classLoader,
+        String contexts,
+        String labels) {
 
     public SourceOptions {
         placeholders = placeholders == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(placeholders));
         workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory.toAbsolutePath();
         classLoader = classLoader == null ? Thread.currentThread().getContextClassLoader() : classLoader;
+        contexts = contexts == null || contexts.isBlank() ? null : contexts.strip();
+        labels = labels == null || labels.isBlank() ? null : labels.strip();
     }
 
     public static SourceOptions defaults() {
-        return new SourceOptions(Map.of(), null, null, null);
+        return new SourceOptions(Map.of(), null, null, null, null, null);
     }
 
     public SourceOptions withPlaceholders(Map<String, String> values) {
-        return new SourceOptions(values, layout, workingDirectory, classLoader);
+        return new SourceOptions(values, layout, workingDirectory, classLoader, contexts, labels);
     }
 
     public SourceOptions withLayout(MigrationLayout value) {
-        return new SourceOptions(placeholders, value, workingDirectory, classLoader);
+        return new SourceOptions(placeholders, value, workingDirectory, classLoader, contexts, labels);
     }
 
     public SourceOptions withWorkingDirectory(Path value) {
-        return new SourceOptions(placeholders, layout, value, classLoader);
+        return new SourceOptions(placeholders, layout, value, classLoader, contexts, labels);
     }
 
     public SourceOptions withClassLoader(ClassLoader value) {
-        return new SourceOptions(placeholders, layout, workingDirectory, value);
+        return new SourceOptions(placeholders, layout, workingDirectory, value, contexts, labels);
+    }
+
+    /** Liquibase contexts, e.g. {@code "prod and !test"}; blank or {@code null} for none. */
+    public SourceOptions withContexts(String value) {
+        return new SourceOptions(placeholders, layout, workingDirectory, classLoader, value, labels);
+    }
+
+    /** Liquibase labels, e.g. {@code "v2 or hotfix"}; blank or {@code null} for none. */
+    public SourceOptions withLabels(String value) {
+        return new SourceOptions(placeholders, layout, workingDirectory, classLoader, contexts, value);
     }
 }

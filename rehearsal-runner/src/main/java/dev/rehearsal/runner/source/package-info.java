@@ -1,8 +1,13 @@
 /**
  * Where migrations come from. A {@link dev.rehearsal.runner.source.MigrationSource} reads a location
- * (a directory or a class-path location) in one layout (Flyway, golang-migrate) and yields
+ * (a directory or a class-path location, or a Liquibase changelog file) in one layout (Flyway, golang-migrate, goose,
+ * Liquibase) and yields
  * {@link dev.rehearsal.runner.source.Migration}s in the order they are applied, each split into statements with
  * their line numbers. {@link dev.rehearsal.runner.MigrationSources#at} creates one.
+ *
+ * <p>A Liquibase changelog is read by Liquibase itself (an optional dependency): one migration per changeSet, its
+ * statements the SQL Liquibase generates for PostgreSQL, its down script the rollback Liquibase would run (explicit or
+ * automatic), none when Liquibase cannot roll it back. What follows is about script files.
  *
  * <h2>How scripts are read</h2>
  * <ul>

@@ -130,6 +130,12 @@ public final class RehearsalRun {
                     FlywayParity.Applied applied = beside != null ? beside.result() : parityAfter(server);
                     state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, split.pending(), finalSchema), config));
                 }
+            } else if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.LIQUIBASE) {
+                try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
+                    FlywayParity.Applied applied = LiquibaseParity.apply(server, config);
+                    state.addRunFindings(LiquibaseParity.compare(applied, expectedSchema(server, split.pending(), finalSchema),
+                            config));
+                }
             } else if (beside != null) {
                 beside.stop();
             }

@@ -24,6 +24,12 @@ public final class ReportSettings {
         if (config.sourceOptions().layout() != null) {
             settings.put("layout", config.sourceOptions().layout().id());
         }
+        if (config.sourceOptions().contexts() != null) {
+            settings.put("contexts", config.sourceOptions().contexts());
+        }
+        if (config.sourceOptions().labels() != null) {
+            settings.put("labels", config.sourceOptions().labels());
+        }
         settings.put("rows", Integer.toString(config.rows()));
         settings.put("load", Boolean.toString(config.load()));
         settings.put("loadRate", Long.toString(config.loadRate() == 0

@@ -31,7 +31,17 @@ public final class ChecksumRules implements FindingRule {
                 .filter(e -> MigrationVersion.fromVersion(e.getKey()).equals(version))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         int now = migration.up().checksum();
-        if (applied != null && applied != now) {
+        if (applied != null && applied != now
+                && dev.rehearsal.runner.internal.source.LiquibaseChangelogs.isChangelogScript(migration.up())) {
+            findings.add(FindingType.CHECKSUM_CHANGED, migration.up().path(), null, null,
+                    "changeSet " + migration.description() + " changed after it was applied",
+                    "Its Liquibase checksum differs from the one in the baseline (changeSet " + migration.version()
+                            + " of the changelog); `liquibase update` stops with \"Validation Failed: 1 changesets"
+                            + " check sum\" on every database that ran it.",
+                    "Revert the edit and put the change in a new changeSet. If the edit is harmless, add"
+                            + " <validCheckSum> with the new checksum to the changeSet, or run `liquibase"
+                            + " clear-checksums`.");
+        } else if (applied != null && applied != now) {
             findings.add(FindingType.CHECKSUM_CHANGED, migration.up().path(), null, null,
                     "V" + migration.version() + " changed after it was applied",
                     "Checksum " + now + " differs from " + applied + " in the baseline; `flyway validate` fails with "

@@ -143,9 +143,16 @@ public final class RoundTripRules implements FindingRule {
         return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
     }
 
-    /** The down step as the migration's layout keeps it: a U script, a .down.sql file, or a goose Down section. */
+    /**
+     * The down step as the migration's layout keeps it: a U script, a .down.sql file, a goose Down section, or a
+     * Liquibase rollback.
+     */
     private static String expectedDown(Migration migration) {
         String file = migration.up().fileName();
+        if (dev.rehearsal.runner.internal.source.LiquibaseChangelogs.isChangelogScript(migration.up())) {
+            return "rollback for changeSet " + migration.description() + " in " + file
+                    + " (Liquibase cannot roll back its changes by itself)";
+        }
         if (file.endsWith(".up.sql")) {
             return "undo script " + file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
         }

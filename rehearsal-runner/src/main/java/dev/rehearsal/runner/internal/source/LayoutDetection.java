@@ -16,6 +16,65 @@ final class LayoutDetection {
     private LayoutDetection() {
     }
 
+    /**
+     * Whether the location is read as a Liquibase changelog: chosen so, or holding a master changelog and no script
+     * of another layout beside it. A master changelog beside another layout's scripts is refused as ambiguous;
+     * scripts in directories below it are taken for files the changelog includes ({@code sqlFile}, formatted SQL).
+     *
+     * @param master the master changelog at the top of the location, {@code null} when there is none
+     */
+    static boolean isLiquibase(MigrationLayout chosen, ClassifiedFiles files, FoundFile master, String location,
+            int locations) {
+        MigrationLayout other = besideMaster(files);
+        if (chosen == MigrationLayout.LIQUIBASE || (chosen == null && master != null && other == null)) {
+            if (locations > 1) {
+                throw new RehearsalException(ErrorCode.INVALID_OPTION, "The layout liquibase reads one changelog, but"
+                        + " several locations were given (" + location + "). Pass the master changelog, or the"
+                        + " directory that holds it; it includes the others.");
+            }
+            if (master == null) {
+                throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, "No Liquibase changelog found in "
+                        + location + ": looked for " + LiquibaseChangelogs.PATTERNS + ". Pass the changelog file"
+                        + " itself, e.g. " + location + "/db.changelog-master.yaml.");
+            }
+            return true;
+        }
+        if (master == null) {
+            return false;
+        }
+        if (chosen == null) {
+            throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
+                    location + " mixes migration layouts: " + master.displayPath() + " is a Liquibase changelog and "
+                            + example(files, other).displayPath() + " is named for " + other.id() + ". Choose one"
+                            + " with the layout option (liquibase or " + other.id() + "), or move the other files"
+                            + " elsewhere.");
+        }
+        if (other == null || (chosen != other && !(chosen == MigrationLayout.GOLANG_MIGRATE
+                && other == MigrationLayout.GOOSE))) {
+            throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
+                    "The layout " + chosen.id() + " was chosen, but " + location + " holds a Liquibase changelog ("
+                            + master.displayPath() + "). Choose the layout liquibase, or leave the layout unset to"
+                            + " detect it.");
+        }
+        return false;
+    }
+
+    /** The layout of the scripts at the top of the location, where a master changelog is; {@code null} for none. */
+    private static MigrationLayout besideMaster(ClassifiedFiles files) {
+        if (files.flywayScripts().stream().anyMatch(f -> topLevel(f.file()))
+                || files.flywayExtras().stream().anyMatch(LayoutDetection::topLevel)) {
+            return MigrationLayout.FLYWAY;
+        }
+        if (files.golangScripts().stream().anyMatch(f -> topLevel(f.file()))) {
+            return MigrationLayout.GOLANG_MIGRATE;
+        }
+        return files.gooseScripts().stream().anyMatch(f -> topLevel(f.file())) ? MigrationLayout.GOOSE : null;
+    }
+
+    private static boolean topLevel(FoundFile file) {
+        return file.relativePath().indexOf('/') < 0;
+    }
+
     /** @return the chosen or detected layout; {@code null} when the location holds no migration of any layout */
     static MigrationLayout detect(MigrationLayout chosen, ClassifiedFiles files, String location) {
         if (files.hasFlyway() && (files.hasGolang() || files.hasGoose())) {
@@ -77,12 +136,13 @@ final class LayoutDetection {
     static String patterns(MigrationLayout layout) {
         if (layout == null) {
             return FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS + "; or, for goose, "
-                    + GooseName.PATTERNS;
+                    + GooseName.PATTERNS + "; or, for Liquibase, " + LiquibaseChangelogs.PATTERNS;
         }
         return switch (layout) {
             case FLYWAY -> FlywayName.PATTERNS;
             case GOLANG_MIGRATE -> GolangName.PATTERNS;
             case GOOSE -> GooseName.PATTERNS;
+            case LIQUIBASE -> LiquibaseChangelogs.PATTERNS;
         };
     }
 
@@ -91,6 +151,7 @@ final class LayoutDetection {
             case FLYWAY -> firstFlyway(files);
             case GOLANG_MIGRATE -> files.golangScripts().get(0).file();
             case GOOSE -> files.gooseScripts().get(0).file();
+            case LIQUIBASE -> throw new IllegalArgumentException("a changelog is not classified by name");
         };
     }
 

@@ -39,12 +39,23 @@ public final class LocationMigrationSource implements MigrationSource {
     @Override
     public MigrationSet load() {
         String named = String.join(", ", locations);
+        if (locations.size() == 1 && (options.layout() == null || options.layout() == MigrationLayout.LIQUIBASE)) {
+            LiquibaseTarget changelog = LiquibaseLocations.file(locations.get(0), options);
+            if (changelog != null) {
+                return liquibase(named, changelog);
+            }
+        }
         List<ScannedLocation> scanned = new ArrayList<>();
         try {
             for (String location : locations) {
                 scanned.add(scan(location));
             }
-            ClassifiedFiles files = FileClassifier.classify(scanned.stream().flatMap(s -> s.files().stream()).toList());
+            List<FoundFile> all = scanned.stream().flatMap(s -> s.files().stream()).toList();
+            ClassifiedFiles files = FileClassifier.classify(all);
+            FoundFile master = scanned.size() == 1 ? LiquibaseChangelogs.master(all).orElse(null) : null;
+            if (LayoutDetection.isLiquibase(options.layout(), files, master, named, scanned.size())) {
+                return liquibase(named, LiquibaseLocations.master(Location.parse(locations.get(0)), master));
+            }
             MigrationLayout layout = LayoutDetection.detect(options.layout(), files, named);
             List<Malformed> malformed = new ArrayList<>(files.malformed());
             malformed.addAll(LayoutDetection.misnamedForGolang(layout, files));
@@ -56,11 +67,19 @@ public final class LocationMigrationSource implements MigrationSource {
                 case FLYWAY -> new FlywayMigrations(parser, placeholders()).read(files);
                 case GOLANG_MIGRATE -> new GolangMigrations(parser).read(files.golangScripts());
                 case GOOSE -> new GooseMigrations(parser).read(files.gooseScripts());
+                case LIQUIBASE -> throw new IllegalStateException("a Liquibase changelog is read before this point");
             };
             return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations));
         } finally {
             scanned.forEach(ScannedLocation::close);
         }
+    }
+
+    private MigrationSet liquibase(String named, LiquibaseTarget changelog) {
+        LiquibasePresence.require(changelog.displayPath());
+        LiquibaseMigrations reader = new LiquibaseMigrations(new FlywaySqlParser());
+        List<Migration> migrations = reader.read(changelog, options);
+        return new MigrationSet(named, MigrationLayout.LIQUIBASE, migrations, reader.warnings());
     }
 
     private ScannedLocation scan(String location) {

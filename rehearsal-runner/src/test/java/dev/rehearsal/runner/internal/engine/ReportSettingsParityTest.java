@@ -34,7 +34,7 @@ class ReportSettingsParityTest {
         Path seed = Files.writeString(dir.resolve("seed.sql"), "SELECT 1;");
         RehearsalConfig.Builder everything = RehearsalConfig.builder().migrations("db/migration")
                 .sourceOptions(SourceOptions.defaults().withLayout(MigrationLayout.FLYWAY)
-                        .withPlaceholders(Map.of("schema", "app")))
+                        .withPlaceholders(Map.of("schema", "app")).withContexts("prod").withLabels("v2"))
                 .flywayParity(false).baselineChecksums(Map.of("1", 42)).pendingAfter("3")
                 .rows(10).tableRows(Map.of("public.orders", 5)).seedScript(seed)
                 .load(false).loadRate(100).loadClients(2).longReader(Duration.ofMillis(300))

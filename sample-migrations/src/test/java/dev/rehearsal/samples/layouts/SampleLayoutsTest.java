@@ -1,0 +1,73 @@
+package dev.rehearsal.samples.layouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.runner.MigrationSources;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every sample directory is read with the layout left unset, as a first run of the command line reads it: the layout
+ * detected is the one the directory is written in.
+ */
+class SampleLayoutsTest {
+
+    private static final List<Path> ROOTS = List.of(Path.of("src/main/resources/db"), Path.of("src/test/resources/db"));
+
+    @Test
+    void should_detect_the_layout_of_every_sample_directory() throws IOException {
+        Map<String, MigrationLayout> detected = new TreeMap<>();
+        Map<String, MigrationLayout> expected = new TreeMap<>();
+        for (Path directory : sampleDirectories()) {
+            String name = directory.toString().replace('\\', '/');
+            expected.put(name, expected(name));
+            detected.put(name, MigrationSources.at(directory.toString(), SourceOptions.defaults()).load().layout());
+        }
+
+        assertThat(detected).hasSizeGreaterThan(20).isEqualTo(expected);
+        assertThat(detected.values()).containsAll(List.of(MigrationLayout.values()));
+    }
+
+    /** The directories holding scripts or changelogs themselves, except those a changelog includes. */
+    private static List<Path> sampleDirectories() throws IOException {
+        List<Path> found = new java.util.ArrayList<>();
+        for (Path root : ROOTS) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isDirectory).filter(SampleLayoutsTest::holdsMigrations)
+                        .filter(d -> !d.toString().replace('\\', '/').matches(".*/liquibase/[^/]+/.+"))
+                        .forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static boolean holdsMigrations(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .anyMatch(n -> n.matches("(?i)(V|U|R|\\d).*\\.sql|db\\.changelog-master\\..+"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static MigrationLayout expected(String directory) {
+        if (directory.contains("/golang-migrate")) {
+            return MigrationLayout.GOLANG_MIGRATE;
+        }
+        if (directory.contains("/goose/")) {
+            return MigrationLayout.GOOSE;
+        }
+        if (directory.contains("/liquibase/")) {
+            return MigrationLayout.LIQUIBASE;
+        }
+        return MigrationLayout.FLYWAY;
+    }
+}
