@@ -62,7 +62,8 @@ WITH rel AS (
     UNION ALL SELECT d.xmin FROM pg_depend d WHERE d.refclassid = 'pg_extension'::regclass
     UNION ALL SELECT e.xmin FROM pg_event_trigger e
     UNION ALL SELECT d.xmin FROM pg_default_acl d
-    UNION ALL SELECT a.xmin FROM pg_authid a
+    -- roles through pg_roles: pg_authid is readable by superusers only; a role's name and oid are what prints
+    UNION ALL SELECT (hashtext(r.oid::text || ':' || r.rolname) & 2147483647)::text::xid FROM pg_roles r
     UNION ALL SELECT c.xmin FROM pg_collation c WHERE c.oid >= 16384
     UNION ALL SELECT l.xmin FROM pg_language l WHERE l.oid >= 16384
     UNION ALL SELECT a.xmin FROM pg_am a WHERE a.oid >= 16384
