@@ -47,9 +47,6 @@ import java.util.Map;
  */
 public final class RehearsalRun {
 
-    /** A step that keeps failing on generated rows after this many fresh attempts is reported as it failed. */
-    private static final int MAX_REHEARSALS_AGAIN = 2;
-
     private final RehearsalConfig config;
     private final RunState state;
     private final ScriptExecutor executor;
@@ -244,19 +241,20 @@ public final class RehearsalRun {
                         seeding.keepsSchema() ? known : null, rowsBefore, touched, true);
                 List<RejectedData> rejected = new ArrayList<>();
                 List<StepFailure> deadlocks = new ArrayList<>();
-                boolean writers = true;
-                for (int again = 0; again < MAX_REHEARSALS_AGAIN
-                        && mayRehearseAgain(attempt, database, rejected, deadlocks, config.load() && writers); again++) {
-                    // a step the writers keep failing (deadlocks, rows they wrote) is rehearsed at last without
-                    // them, so that its round trip completes and the chain goes on (the findings say so)
-                    writers = Retries.withWriters(deadlocks.size() + rejected.size());
+                // every attempt after the first follows one failure, recorded in deadlocks or rejected; a step the
+                // writers keep failing is rehearsed at last without them, so its round trip completes (the findings
+                // say so)
+                for (int again = 0; again < Retries.MAX_AGAIN && mayRehearseAgain(attempt, database, rejected,
+                        deadlocks, config.load() && Retries.withWriters(again)); again++) {
                     attempt = attempt(roundTrip, database, target, catalog, migration,
-                            seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched, writers);
+                            seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched,
+                            Retries.withWriters(again + 1));
                 }
+                boolean withoutWriters = config.load() && !Retries.withWriters(deadlocks.size() + rejected.size());
                 StepResults results = attempt.results();
                 try (RunTimings.Span span = timings.span(RunTimings.Part.FINDINGS)) {
                     record(migration, results,
-                            new Extras(seed, attempt.load(), touched, rejected, deadlocks, config.load() && !writers),
+                            new Extras(seed, attempt.load(), touched, rejected, deadlocks, withoutWriters),
                             server.info().version(), besideParity);
                 }
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource());

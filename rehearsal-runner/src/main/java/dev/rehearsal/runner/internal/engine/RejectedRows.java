@@ -62,8 +62,6 @@ final class RejectedRows {
      * any populated table).
      *
      * @param rowsBefore rows per table before up, by {@code schema.table}
-     */
-    /**
      * @param writersRan whether the write load ran beside the failed attempt: a table empty before it then holds the
      *                   load's rows only (the failed step's own were rolled back with it)
      * @param chainTransactions transactions that committed the migrations' own statements ({@code xmin} modulo
@@ -197,7 +195,6 @@ final class RejectedRows {
         return null;
     }
 
-    /** The rows could not be told apart: the step is rehearsed again on an empty table (and its dependants). */
     /** A condition on {@code t} true for rows Rehearsal wrote: not committed by a transaction of the chain. */
     private static String generatedRows(java.util.Set<Long> chainTransactions) {
         if (chainTransactions.isEmpty()) {
@@ -207,6 +204,10 @@ final class RejectedRows {
                 .collect(java.util.stream.Collectors.joining(",")) + "}'::bigint[]))";
     }
 
+    /**
+     * The rows could not be told apart: the step is rehearsed again on a table emptied of the rows Rehearsal wrote (and
+     * their dependants); 0 when the chain's own rows would have to go too.
+     */
     private static long emptyTable(Connection connection, String table, String generated) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try {

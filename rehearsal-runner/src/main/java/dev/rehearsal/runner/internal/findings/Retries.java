@@ -7,6 +7,9 @@ package dev.rehearsal.runner.internal.findings;
  */
 public final class Retries {
 
+    /** Attempts after the first: a step that keeps failing on Rehearsal's doing is reported as it failed then. */
+    public static final int MAX_AGAIN = 2;
+
     /** Failed attempts with the write load beside them before the step is rehearsed once more without it. */
     public static final int ATTEMPTS_WITH_WRITERS = 2;
 
