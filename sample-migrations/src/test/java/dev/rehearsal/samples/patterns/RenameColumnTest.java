@@ -33,9 +33,12 @@ class RenameColumnTest {
             .sqlExpectingRows("list orders", "SELECT id, customer_id, total_cents FROM orders ORDER BY id LIMIT 10")
             .sql("place order", "INSERT INTO orders (customer_id, total_cents) VALUES ('c-42', 1999)");
 
-    /** v1 runs until the backfill is done; v2 rolls out after the expand and is alone for the contract. */
+    /**
+     * v1 runs until the new column refuses NULL like the old one; v2 rolls out after the expand and is alone for the
+     * contract.
+     */
     private static final RolloutPlan EXPAND_CONTRACT = RolloutPlan.migrate("1").thenDeploy(V1).thenMigrate("2")
-            .thenDeploy(V2).thenMigrate("3").thenRetire(V1).thenMigrate("4");
+            .thenDeploy(V2).thenMigrate("3").thenMigrate("4").thenRetire(V1).thenMigrate("5");
 
     @Test
     void should_break_v1_the_moment_the_rename_is_applied(Rehearsal rehearsal) {
@@ -68,7 +71,7 @@ class RenameColumnTest {
     void should_keep_v1_and_v2_working_at_every_phase_until_v1_is_retired(Rehearsal rehearsal) {
         RehearsalResult result = rehearsal.withPlan(EXPAND_CONTRACT).run();
 
-        assertThat(result).appVersion("v1").worksAtEveryPhaseUntil("3");
+        assertThat(result).appVersion("v1").worksAtEveryPhaseUntil("4");
         assertThat(result).appVersion("v2").worksAtEveryPhase();
         assertThat(result).passes().allMigrations().areReversible();
         // AND the expand step rewrites nothing: ADD COLUMN takes the AccessExclusiveLock, for an instant

@@ -88,6 +88,17 @@ final class MigrationLoad implements AutoCloseable {
         return monitor == null;
     }
 
+    /**
+     * Between up and down: the new version has run, so before down starts each touched table receives the sparse row
+     * that version may write ({@link WriteLoad#writeSparseRows}). A down script that cannot take it fails in every
+     * rehearsal, not only in those where the load happened to draw such values in time.
+     */
+    void afterUp() {
+        if (load != null) {
+            load.writeSparseRows();
+        }
+    }
+
     /** What the load saw while the round trip ran; stops the load and the monitor. */
     Outcome finish(List<StatementTrace> statements, long originNanos, long endNanos) {
         if (monitor == null) {

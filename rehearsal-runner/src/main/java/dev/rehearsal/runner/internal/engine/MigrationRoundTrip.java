@@ -51,9 +51,10 @@ final class MigrationRoundTrip {
      * @param known      the catalog as it is now, when the caller knows it (the previous migration's last snapshot);
      *                   {@code null} to take it
      * @param rowsBefore rows per table now
+     * @param betweenUpAndDown runs after a successful up, before down (the write load's sparse rows)
      */
     StepResults run(ExecutionTarget target, CatalogSession catalog, Migration migration, long origin,
-            CatalogSnapshot known, Map<String, Long> rowsBefore) throws SQLException {
+            CatalogSnapshot known, Map<String, Long> rowsBefore, Runnable betweenUpAndDown) throws SQLException {
         List<StatementTrace> statements = new ArrayList<>();
         CatalogSnapshot beforeUp = known != null ? known : snapshot(catalog);
 
@@ -82,6 +83,7 @@ final class MigrationRoundTrip {
         List<String> restoreDiff = List.of();
         List<String> columnOrder = List.of();
         if (!repeatable) {
+            betweenUpAndDown.run();
             listener.stepStarted(migration, Phase.DOWN);
             ScriptOutcome down = execute(target, migration.down(), Phase.DOWN, origin);
             statements.addAll(down.statements());

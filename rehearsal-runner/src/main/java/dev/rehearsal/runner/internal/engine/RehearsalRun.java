@@ -361,7 +361,11 @@ public final class RehearsalRun {
         RunTimings.Span analysis = null; // from the end of the round trip until the load has stopped
         try (MigrationLoad load = started) {
             long origin = System.nanoTime();
-            results = roundTrip.run(target, catalog, migration, origin, known, rowsBefore);
+            results = roundTrip.run(target, catalog, migration, origin, known, rowsBefore, () -> {
+                try (RunTimings.Span between = timings.span(RunTimings.Part.LOAD)) {
+                    load.afterUp();
+                }
+            });
             analysis = timings.span(RunTimings.Part.LOAD);
             outcome = load.finish(results.statements(), origin, analysis.startNanos());
         } finally {

@@ -106,6 +106,15 @@ public final class RoundTripRules implements FindingRule {
                     + "(see the round-trip diff), or up is not repeatable. Fix the down script, or guard up with IF NOT EXISTS.";
         }
         String state = failure.sqlState() == null ? "" : failure.sqlState();
+        if (failure.phase() == dev.rehearsal.report.Phase.DOWN && (state.startsWith("22") || state.startsWith("23"))) {
+            // Under the write load, a sparse row of the new schema was written between up and down (WriteLoad).
+            return "A rollback runs after the new version has written rows, and the down script cannot take one of them. "
+                    + "Under the write load, Rehearsal writes into each touched table, between up and down, a row the new "
+                    + "schema accepts with NULL wherever it allows (what a version that leaves a column out writes); "
+                    + "production will hold rows like it when you roll back. Give such rows a value in the down script "
+                    + "before it restores the constraint, e.g. UPDATE <table> SET <column> = <value> WHERE <column> IS NULL; "
+                    + "or make the new schema refuse them (NOT NULL, CHECK) before the old column is left behind.";
+        }
         if (state.startsWith("57P") || state.startsWith("08")) {
             return "The migration's session ended while the server kept running: pg_terminate_backend() on the "
                     + "migration's own backend, or someone else ending it. In production Flyway would stop at this "

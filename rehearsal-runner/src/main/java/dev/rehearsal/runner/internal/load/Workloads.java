@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.load;
 
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ final class Workloads implements AutoCloseable {
     private final long intervalNanos;
     private final LoadSettings settings;
     private final Thread refresher;
+    /** The schema reader's connection and builder serve the refresher thread and {@link #writeSparseRows}. */
+    private final Object builderLock = new Object();
     private Connection connection;
     private WorkloadBuilder builder;
     private volatile boolean running = true;
@@ -135,13 +138,51 @@ final class Workloads implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes one sparse row into every target table that takes inserts, planned from the table as it is now: NULL in
+     * every column the schema lets be NULL (the least a version of the application written against this schema may
+     * write). The clients' statements stay as they are: which version of the application they play does not change.
+     *
+     * @return how many tables took their row; a table whose schema refuses it (a CHECK, a trigger) is not an error
+     */
+    int writeSparseRows() {
+        int written = 0;
+        synchronized (builderLock) {
+            for (String target : targets) {
+                try {
+                    if (connection == null || connection.isClosed()) {
+                        connect();
+                    }
+                    TableWorkload now = builder.build(target);
+                    if (now == null || !now.canInsert()) {
+                        continue;
+                    }
+                    try (PreparedStatement insert = connection.prepareStatement(now.insertSql())) {
+                        now.plan().row(now.ordinals().getAndIncrement(), new SplittableRandom(settings.seed()),
+                                new StringBuilder(), new InsertValues(insert), true);
+                        insert.executeUpdate();
+                        written++;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    LOG.debug("No sparse row in {}: {}", target, e.getMessage());
+                    if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                        closeConnection();
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
     private void rebuild(int index) {
         refreshedAt[index] = System.nanoTime();
         try {
-            if (connection == null || connection.isClosed()) {
-                connect();
+            synchronized (builderLock) {
+                if (connection == null || connection.isClosed()) {
+                    connect();
+                }
+                install(index, builder.build(targets.get(index)));
             }
-            install(index, builder.build(targets.get(index)));
         } catch (SQLException e) {
             // Locked by the migration (lock_timeout) or mid-change: keep the old statements, try again later.
             LOG.debug("Re-reading {} failed: {}", targets.get(index), e.getMessage());

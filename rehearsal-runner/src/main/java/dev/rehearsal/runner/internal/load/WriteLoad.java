@@ -146,6 +146,18 @@ public final class WriteLoad implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Writes one sparse row into every target table that takes inserts — NULL in every column the schema as it is now
+     * lets be NULL, the least a version of the application written against it may write — from the load's schema
+     * reader, as load data. Between a migration's up and its down this makes "the new version wrote a row the down
+     * script cannot take" a certainty instead of a matter of which random values the load drew in those milliseconds.
+     *
+     * @return how many tables took their row
+     */
+    public int writeSparseRows() {
+        return closed ? 0 : workloads.writeSparseRows();
+    }
+
     /** The 99th percentile latency in ms of the requests intended in [{@code fromNanos}, {@code toNanos}). */
     public double p99Ms(long fromNanos, long toNanos) {
         return stats.window(null, fromNanos, toNanos).p99Ms();

@@ -26,13 +26,25 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
 
     /** Writes the row with this ordinal to the sink; {@code scratch} is reused between values. */
     public void row(long ordinal, SplittableRandom rnd, StringBuilder scratch, RowSink sink) {
+        row(ordinal, rnd, scratch, sink, false);
+    }
+
+    /**
+     * Writes the row with this ordinal to the sink.
+     *
+     * @param sparse NULL in every column that may be NULL (nullable, no default, no unique value to keep): the
+     *               least a version of the application may write, which a down script must be able to take
+     */
+    public void row(long ordinal, SplittableRandom rnd, StringBuilder scratch, RowSink sink, boolean sparse) {
         int[] chosen = new int[groups.size()];
         for (int g = 0; g < chosen.length; g++) {
-            chosen[g] = groups.get(g).choose(ordinal, rnd);
+            chosen[g] = sparse && groups.get(g).nullable() && groups.get(g).radix() == 0 ? -1 : groups.get(g).choose(ordinal, rnd);
         }
         for (Source source : sources) {
             scratch.setLength(0);
-            if (source.write(ordinal, rnd, chosen, scratch)) {
+            if (sparse && source.mayBeNull()) {
+                sink.nullValue();
+            } else if (source.write(ordinal, rnd, chosen, scratch)) {
                 sink.value(scratch);
             } else {
                 sink.nullValue();
@@ -45,10 +57,20 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
     public sealed interface Source {
         /** Appends the value and returns true, or returns false for NULL. */
         boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out);
+
+        /** Whether the column takes NULL in some rows (its group decides for a foreign key's columns). */
+        default boolean mayBeNull() {
+            return false;
+        }
     }
 
     /** A random value, NULL in {@link #NULL_FRACTION} of rows when the column is nullable. */
     public record RandomValue(ValueGenerator generator, boolean nullable) implements Source {
+        @Override
+        public boolean mayBeNull() {
+            return nullable;
+        }
+
         @Override
         public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
             if (nullable && rnd.nextDouble() < NULL_FRACTION) {
@@ -98,6 +120,11 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
     public record SelfReference(ValueGenerator key, long keyShift, long firstOrdinal, boolean nullable)
             implements Source {
         @Override
+        public boolean mayBeNull() {
+            return nullable;
+        }
+
+        @Override
         public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
             if (nullable && (ordinal == firstOrdinal || rnd.nextDouble() < NULL_FRACTION)) {
                 return false;
@@ -110,6 +137,11 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
 
     /** Always NULL: a nullable column the seeder cannot or must not fill. */
     public record AlwaysNull() implements Source {
+        @Override
+        public boolean mayBeNull() {
+            return true;
+        }
+
         @Override
         public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
             return false;

@@ -1,0 +1,2 @@
+-- The new version of the application stops writing notes.
+ALTER TABLE orders ALTER COLUMN note DROP NOT NULL;

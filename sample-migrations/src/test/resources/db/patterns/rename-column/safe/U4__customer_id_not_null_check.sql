@@ -1,0 +1,1 @@
+ALTER TABLE orders DROP CONSTRAINT orders_customer_id_not_null;
