@@ -84,12 +84,22 @@ public final class Leftovers {
                 .map(c -> c.contains("postgres") && c.contains(text)).orElse(false)).toList();
     }
 
+    private static final java.util.regex.Pattern OWNER_IN_NAME = java.util.regex.Pattern.compile("run-(\\d+)-.*");
+
     static Optional<Path> dataDirectory(ProcessHandle process) {
         return process.info().commandLine().map(DATA_DIRECTORY::matcher).filter(Matcher::find)
                 .map(m -> Path.of(m.group(1)));
     }
 
+    /**
+     * The owner's pid, from the directory's name ({@code run-<pid>-<uuid>}). Never read from its lock file: closing
+     * any descriptor of that file releases the lock of a run this JVM owns.
+     */
     static long ownerOf(Path run) {
+        Matcher named = OWNER_IN_NAME.matcher(run.getFileName().toString());
+        if (named.matches()) {
+            return Long.parseLong(named.group(1));
+        }
         try {
             String text = Files.readString(run.resolve("owner.lock"), StandardCharsets.US_ASCII).trim();
             return text.isEmpty() ? -1 : Long.parseLong(text);

@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * process, whose pid is written in the lock file. A directory whose lock nobody holds belongs to a process that
  * died without cleaning up: the next run stops its server and deletes it. A lock file without a pid belongs to a
  * directory being created right now, between creating the file and locking it, and is left alone for a while.
+ * <p>
+ * The sweep never opens the lock file of a directory this JVM owns: the lock is a POSIX record lock, which the
+ * process loses when it closes <em>any</em> descriptor of the file, so probing its own run would hand that run to the
+ * next process's sweep (which then killed a live server: two Maven test forks, or a build beside an IDE).
  */
 final class RunDirectory implements AutoCloseable {
 
@@ -29,6 +33,8 @@ final class RunDirectory implements AutoCloseable {
     static final String LOCK_FILE = "owner.lock";
     /** How long a directory whose lock file has no owner yet counts as being created. */
     private static final Duration CREATION_GRACE = Duration.ofMinutes(1);
+    /** Run directories this JVM created and has not closed: never probed by its own sweep. */
+    private static final java.util.Set<Path> OWNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path path;
     private final FileChannel lockChannel;
@@ -42,17 +48,23 @@ final class RunDirectory implements AutoCloseable {
 
     static RunDirectory create(Path runsDirectory) throws IOException {
         Files.createDirectories(runsDirectory);
-        Path path = runsDirectory.resolve("run-" + UUID.randomUUID());
-        Files.createDirectory(path);
-        FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // the owner's pid is in the name too, so nobody has to open the lock file to learn it
+        Path path = runsDirectory.resolve("run-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        OWNED.add(key(path));
+        FileChannel channel = null;
         try {
+            Files.createDirectory(path);
+            channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
             channel.force(false);
             return new RunDirectory(path, channel, lock);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
             FileTrees.deleteQuietly(path);
+            OWNED.remove(key(path));
             throw e;
         }
     }
@@ -73,6 +85,7 @@ final class RunDirectory implements AutoCloseable {
     void releaseLockOnly() throws IOException {
         lock.release();
         lockChannel.close();
+        OWNED.remove(key(path));
     }
 
     @Override
@@ -84,6 +97,11 @@ final class RunDirectory implements AutoCloseable {
             LOG.debug("releasing {}", path, e);
         }
         FileTrees.deleteQuietly(path);
+        OWNED.remove(key(path));
+    }
+
+    private static Path key(Path run) {
+        return run.toAbsolutePath().normalize();
     }
 
     /** Stops servers and deletes directories left by processes that died without cleaning up. */
@@ -99,6 +117,9 @@ final class RunDirectory implements AutoCloseable {
     }
 
     private static void sweepIfAbandoned(Path run) {
+        if (OWNED.contains(key(run))) {
+            return; // this JVM's own: opening its lock file would release the lock
+        }
         Path lockFile = run.resolve(LOCK_FILE);
         if (!Files.exists(lockFile)) {
             return; // being created right now, or not ours
@@ -114,7 +135,7 @@ final class RunDirectory implements AutoCloseable {
             LOG.warn("Removing the files of a rehearsal that ended without cleaning up: {}", run);
             PostmasterProcess.stopIfRunning(run.resolve("data"));
         } catch (OverlappingFileLockException e) {
-            return; // owned by this JVM
+            return; // locked in this JVM by a directory object not in OWNED (not expected)
         } catch (IOException e) {
             LOG.debug("probing {}", run, e);
             return;

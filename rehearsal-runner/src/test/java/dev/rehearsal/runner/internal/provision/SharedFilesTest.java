@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rehearsal.runner.core.BuildInfo;
 import java.io.IOException;
@@ -22,11 +23,45 @@ class SharedFilesTest {
     Path dir;
 
     @Test
-    void should_write_the_owners_pid_into_the_lock_of_a_run_directory() throws IOException {
+    void should_name_the_owners_pid_in_a_run_directory_and_its_lock() throws IOException {
+        long pid = ProcessHandle.current().pid();
+        Path path;
         try (RunDirectory run = RunDirectory.create(dir)) {
-            assertThat(Files.readString(run.path().resolve(RunDirectory.LOCK_FILE)).trim())
-                    .isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            path = run.path();
+            assertThat(path.getFileName().toString()).startsWith("run-" + pid + "-");
         }
+        // read after closing: reading the lock file of a live run would release its lock (see below)
+        RunDirectory.sweepAbandoned(dir);
+        assertThat(path).doesNotExist();
+    }
+
+    @Test
+    void should_keep_holding_the_lock_of_its_own_run_when_it_sweeps() throws IOException {
+        // The lock is a POSIX record lock, which a process loses when it closes any descriptor of the file: a sweep
+        // that opened its own run's lock file to probe it handed that run to the next process's sweep, which killed
+        // the live server (two Maven test forks on one machine).
+        Path locks = Path.of("/proc/locks");
+        assumeTrue(Files.isReadable(locks), "the kernel's lock table is readable on Linux only");
+        try (RunDirectory run = RunDirectory.create(dir)) {
+            Path lockFile = run.path().resolve(RunDirectory.LOCK_FILE);
+            assertThat(heldByThisProcess(locks, lockFile)).as("lock before the sweep").isTrue();
+
+            // WHEN this process sweeps the runs directory, as every embedded start does
+            RunDirectory.sweepAbandoned(dir);
+
+            // THEN it still holds its run's lock, so another process's sweep leaves the run alone
+            assertThat(heldByThisProcess(locks, lockFile)).as("lock after the sweep").isTrue();
+            assertThat(run.path()).exists();
+        }
+    }
+
+    /** Whether /proc/locks lists a POSIX lock of this process on the file's inode (stat only: no descriptor opened). */
+    private static boolean heldByThisProcess(Path locks, Path file) throws IOException {
+        long inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
+        String pid = Long.toString(ProcessHandle.current().pid());
+        return Files.readAllLines(locks).stream().map(line -> line.trim().split("\\s+"))
+                .anyMatch(f -> f.length > 5 && f[1].equals("POSIX") && f[4].equals(pid)
+                        && f[5].endsWith(":" + inode));
     }
 
     @Test
