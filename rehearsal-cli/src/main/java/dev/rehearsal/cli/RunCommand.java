@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
     boolean noLoad;
 
     @Option(names = "--load-rate", paramLabel = "N", defaultValue = "0",
-            description = "Write load in requests per second across all clients (default: 400, about 2 % of one core).")
+            description = "Write load in requests per second across all clients (default: 400, about 2 %% of one core).")
     int loadRate;
 
     @Option(names = "--load-clients", paramLabel = "N", defaultValue = "" + RehearsalConfig.DEFAULT_LOAD_CLIENTS,
