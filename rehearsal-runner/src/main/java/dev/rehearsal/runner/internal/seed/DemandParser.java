@@ -34,8 +34,11 @@ public final class DemandParser {
             "^ADD\\s+(?:CONSTRAINT\\s+" + NAME + "\\s+)?CHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNIQUE_INDEX = Pattern.compile(
             "^CREATE\\s+UNIQUE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + QUALIFIED
-                    + "\\s+)?ON\\s+(?:ONLY\\s+)?" + QUALIFIED + "\\s*(?:USING\\s+\\w+\\s*)?\\(([^()]*)\\)",
+                    + "\\s+)?ON\\s+(?:ONLY\\s+)?" + QUALIFIED + "\\s*(?:USING\\s+\\w+\\s*)?\\(",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** {@code lower(email)}, {@code (upper(code))}: an index element whose values are unique if the column's are. */
+    private static final Pattern CASE_FOLDED = Pattern.compile(
+            "^\\(?\\s*(?:lower|upper)\\s*\\(\\s*(" + NAME + ")\\s*\\)\\s*\\)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATE = Pattern.compile(
             "^UPDATE\\s+(?:ONLY\\s+)?" + QUALIFIED + "(?:\\s+(?:AS\\s+)?(?!SET\\b)" + NAME + ")?\\s+SET\\s+(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -97,7 +100,7 @@ public final class DemandParser {
         List<Demand> demands = new ArrayList<>();
         Matcher index = UNIQUE_INDEX.matcher(sql);
         if (index.find()) {
-            List<String> columns = plainColumns(index.group(3));
+            List<String> columns = indexedColumns(balancedFrom(sql, index.end()));
             if (!columns.isEmpty()) {
                 demands.add(new Unique(tableName(index.group(2)), columns));
             }
@@ -232,6 +235,48 @@ public final class DemandParser {
     public static String schemaName(String qualified) {
         List<String> parts = splitOutsideQuotes(qualified.strip(), '.');
         return parts.size() < 2 ? null : identifier(parts.get(parts.size() - 2));
+    }
+
+    /**
+     * The columns whose values, unique together, make an index's elements unique: plain columns and case-folded ones
+     * ({@code lower(email)}: the generators' unique values differ in lower case too). Other expressions are left out,
+     * which is still enough when some element is a column; none at all gives no demand.
+     */
+    private static List<String> indexedColumns(String list) {
+        List<String> columns = new ArrayList<>();
+        for (String part : splitTopLevel(list)) {
+            String element = part.strip().replaceAll("(?i)\\s+(ASC|DESC|NULLS\\s+(FIRST|LAST))\\b.*$", "").strip();
+            if (element.matches(NAME)) {
+                columns.add(identifier(element));
+                continue;
+            }
+            Matcher folded = CASE_FOLDED.matcher(element);
+            if (folded.matches()) {
+                columns.add(identifier(folded.group(1)));
+            }
+        }
+        return columns;
+    }
+
+    /** The text from {@code start} up to the parenthesis that closes the one just before it. */
+    private static String balancedFrom(String sql, int start) {
+        int depth = 1;
+        char quote = 0;
+        for (int i = start; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return sql.substring(start, i);
+            }
+        }
+        return "";
     }
 
     private static List<String> plainColumns(String list) {

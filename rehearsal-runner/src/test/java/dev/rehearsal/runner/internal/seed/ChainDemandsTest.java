@@ -57,6 +57,24 @@ class ChainDemandsTest {
     }
 
     @Test
+    void should_read_unique_indexes_over_case_folded_columns() {
+        // a unique index on lower(email) demands distinct emails; other expressions add nothing; none at all, no demand
+        assertThat(uniqueColumns("CREATE UNIQUE INDEX CONCURRENTLY accounts_email_lower_key ON accounts (lower(email))"))
+                .containsExactly(List.of("email"));
+        assertThat(uniqueColumns("CREATE UNIQUE INDEX k ON public.accounts USING btree ((upper(code)) DESC, tenant_id)"))
+                .containsExactly(List.of("code", "tenant_id"));
+        assertThat(uniqueColumns("CREATE UNIQUE INDEX k ON accounts (lower(email), (data->>'k')) WHERE deleted IS NULL"))
+                .containsExactly(List.of("email"));
+        assertThat(uniqueColumns("CREATE UNIQUE INDEX k ON accounts ((data->>'k'))")).isEmpty();
+        assertThat(uniqueColumns("CREATE UNIQUE INDEX k ON accounts (code)")).containsExactly(List.of("code"));
+    }
+
+    private static List<List<String>> uniqueColumns(String sql) {
+        return DemandParser.of(sql).stream().filter(DemandParser.Unique.class::isInstance)
+                .map(d -> ((DemandParser.Unique) d).columns()).toList();
+    }
+
+    @Test
     void should_read_a_cast_in_a_data_migration_update_of_the_updated_table_only() {
         // GIVEN a data migration (Harbor's 1.8.0 schema, line 77) that casts the policy's filters text to jsonb
         ChainDemands demands = ChainDemands.of(List.of(List.of("UPDATE replication_policy r SET filters=( r.filters::jsonb"
