@@ -1,1 +1,1 @@
-CREATE UNIQUE INDEX CONCURRENTLY events_payload_key ON events (lower(payload));
+CREATE UNIQUE INDEX CONCURRENTLY events_payload_key ON events (left(payload, 3));

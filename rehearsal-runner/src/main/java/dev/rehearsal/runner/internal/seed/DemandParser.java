@@ -100,7 +100,8 @@ public final class DemandParser {
         List<Demand> demands = new ArrayList<>();
         Matcher index = UNIQUE_INDEX.matcher(sql);
         if (index.find()) {
-            List<String> columns = indexedColumns(balancedFrom(sql, index.end()));
+            int close = dev.rehearsal.runner.internal.util.SqlScan.closingParenthesis(sql, index.end() - 1);
+            List<String> columns = close < 0 ? List.of() : indexedColumns(sql.substring(index.end(), close));
             if (!columns.isEmpty()) {
                 demands.add(new Unique(tableName(index.group(2)), columns));
             }
@@ -256,27 +257,6 @@ public final class DemandParser {
             }
         }
         return columns;
-    }
-
-    /** The text from {@code start} up to the parenthesis that closes the one just before it. */
-    private static String balancedFrom(String sql, int start) {
-        int depth = 1;
-        char quote = 0;
-        for (int i = start; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return sql.substring(start, i);
-            }
-        }
-        return "";
     }
 
     private static List<String> plainColumns(String list) {
