@@ -70,7 +70,7 @@ public @interface MigrationRehearsal {
     Toggle allowRemote() default Toggle.DEFAULT;
 
     /**
-     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose} or {@code liquibase}; key
+     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate} or {@code liquibase}; key
      * {@code rehearsal.layout}; default {@code auto}.
      */
     String layout() default "";

@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-            description = "Migration layout: auto, flyway, golang-migrate, goose or liquibase (default: ${DEFAULT-VALUE}).")
+            description = "Migration layout: auto, flyway, golang-migrate, goose, dbmate or liquibase (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--contexts", paramLabel = "EXPRESSION",
@@ -308,8 +308,9 @@ final class RunCommand implements Callable<Integer> {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
+            case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
-            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose or liquibase, got '"
+            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose, dbmate or liquibase, got '"
                     + layout + "'");
         };
     }

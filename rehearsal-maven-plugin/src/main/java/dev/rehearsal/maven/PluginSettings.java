@@ -114,9 +114,10 @@ final class PluginSettings {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
+            case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
-            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose or"
-                    + " liquibase, got '" + layout + "'");
+            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose,"
+                    + " dbmate or liquibase, got '" + layout + "'");
         };
     }
 

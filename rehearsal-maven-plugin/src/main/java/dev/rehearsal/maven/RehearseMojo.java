@@ -45,7 +45,7 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.locations")
     List<String> locations;
 
-    /** Migration layout: auto, flyway, golang-migrate, goose or liquibase. */
+    /** Migration layout: auto, flyway, golang-migrate, goose, dbmate or liquibase. */
     @Parameter(property = "rehearsal.layout", defaultValue = "auto")
     String layout;
 

@@ -189,9 +189,10 @@ final class SettingsResolver {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
+            case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
-            default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose or"
-                    + " liquibase");
+            default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose,"
+                    + " dbmate or liquibase");
         }).orElse(null);
     }
 

@@ -153,8 +153,8 @@ public final class RoundTripRules implements FindingRule {
     }
 
     /**
-     * The down step as the migration's layout keeps it: a U script, a .down.sql file, a goose Down section, or a
-     * Liquibase rollback.
+     * The down step as the migration's layout keeps it: a U script, a .down.sql file, a goose Down section, a dbmate
+     * down section, or a Liquibase rollback.
      */
     private static String expectedDown(Migration migration) {
         String file = migration.up().fileName();
@@ -165,7 +165,11 @@ public final class RoundTripRules implements FindingRule {
         if (file.endsWith(".up.sql")) {
             return "undo script " + file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
         }
-        return file.startsWith("V") ? "undo script U" + file.substring(1)
+        if (file.startsWith("V")) {
+            return "undo script U" + file.substring(1);
+        }
+        return dev.rehearsal.runner.internal.source.DbmateScript.hasUpMarker(migration.up().content())
+                ? "-- migrate:down section in " + file
                 : "-- +goose Down section in " + file;
     }
 
