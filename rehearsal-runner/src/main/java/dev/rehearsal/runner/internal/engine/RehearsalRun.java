@@ -345,7 +345,8 @@ public final class RehearsalRun {
     }
 
     /** One rehearsal of a migration's round trip with its load: results carry the writers' impact. */
-    private record Attempt(StepResults results, MigrationLoad.Outcome load) {
+    /** @param nextXid the transaction id the next transaction got when the attempt began; -1 without the load */
+    private record Attempt(StepResults results, MigrationLoad.Outcome load, long nextXid) {
     }
 
     private Attempt attempt(MigrationRoundTrip roundTrip, ScratchDatabase database, ExecutionTarget target,
@@ -355,6 +356,7 @@ public final class RehearsalRun {
         StepResults results;
         MigrationLoad.Outcome outcome;
         MigrationLoad started;
+        long nextXid = config.load() && writers ? LoadRace.nextXid(database.dataSource()) : -1;
         try (RunTimings.Span span = timings.span(RunTimings.Part.LOAD)) {
             started = MigrationLoad.start(config, writers, database, target, touched, ordinals, demands);
         }
@@ -373,13 +375,15 @@ public final class RehearsalRun {
                 analysis.close();
             }
         }
-        return new Attempt(results.withStatements(outcome.statements()), outcome);
+        return new Attempt(results.withStatements(outcome.statements()), outcome, nextXid);
     }
 
     /**
      * Whether the step that just failed should be rehearsed again: its up was rolled back, and it failed either on
-     * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them) or in a deadlock
-     * with the write load (which production's traffic may or may not meet; the round trip should still complete).
+     * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them), on a key the
+     * write load inserted after the statement's snapshot ({@link LoadRace}: nothing is deleted, {@code rejected}
+     * records it), or in a deadlock with the write load (which production's traffic may or may not meet; the round
+     * trip should still complete).
      */
     private boolean mayRehearseAgain(Attempt attempt, ScratchDatabase database, List<RejectedData> rejected,
             List<StepFailure> deadlocks, boolean writersRan) throws SQLException {
@@ -393,6 +397,16 @@ public final class RehearsalRun {
             config.listener().note(failure.script() + ":" + failure.line() + " deadlocked with the write load; "
                     + "rehearsing the step again.");
             return true;
+        }
+        if (writersRan && attempt.nextXid() >= 0) {
+            RejectedData raced = LoadRace.of(database.dataSource(), failure, results.statements(), attempt.nextXid(),
+                    executor.committedTransactions());
+            if (raced != null) {
+                rejected.add(raced);
+                config.listener().note(raced.script() + ":" + raced.line() + " collided with a key the write load"
+                        + " inserted into " + raced.relation() + " while it ran; rehearsing the step again.");
+                return true;
+            }
         }
         if (!generatesRows() || !RejectedRows.isDataError(failure)) {
             return false;
