@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "<migrations>",
-            description = "Directory of migrations (Flyway V/U/R__, golang-migrate .up/.down.sql, goose "
+            description = "Directory of migrations (Flyway V/U/R__, golang-migrate .up/.down.sql, goose or dbmate "
                     + "<version>_<name>.sql, or a Liquibase master changelog such as db.changelog-master.xml), a "
                     + "Liquibase changelog file, or classpath:<path>; several are rehearsed as one chain.")
     List<String> locations;
