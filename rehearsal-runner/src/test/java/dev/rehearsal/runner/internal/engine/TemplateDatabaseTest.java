@@ -206,6 +206,21 @@ class TemplateDatabaseTest {
     }
 
     @Test
+    void should_say_a_url_naming_the_copy_itself_is_bad_input() throws SQLException {
+        // its own session on the copy would block every clone
+        Path migrations = chain().path();
+        String template = production(migrations, "2");
+        assertThatThrownBy(() -> new RehearsalEngine(RehearsalConfig.builder().migrations(migrations.toString())
+                .server(new Server(null, null, null, url(template), false)).templateDatabase(template).load(false)
+                .build()).run())
+                .isInstanceOfSatisfying(RehearsalException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION))
+                .hasMessageContaining("The JDBC URL connects to " + template + ", the template database itself")
+                .hasMessageContaining("point the URL at another database of the server");
+        assertThat(strings("postgres", "SELECT datname FROM pg_database WHERE datname LIKE 'rehearsal%'")).isEmpty();
+    }
+
+    @Test
     void should_say_the_embedded_server_holds_no_copy_of_production() {
         assertThatThrownBy(() -> RehearsalConfig.builder().migrations("db").templateDatabase("prod_copy").build())
                 .isInstanceOfSatisfying(RehearsalException.class,
