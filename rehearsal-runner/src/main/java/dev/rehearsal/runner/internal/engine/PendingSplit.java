@@ -36,6 +36,11 @@ record PendingSplit(List<Migration> history, List<Migration> pending) {
         } else {
             first = 0;
         }
+        return at(chain, first);
+    }
+
+    /** The chain split before its migration at {@code first}. */
+    static PendingSplit at(List<Migration> chain, int first) {
         return new PendingSplit(List.copyOf(chain.subList(0, first)), List.copyOf(chain.subList(first, chain.size())));
     }
 

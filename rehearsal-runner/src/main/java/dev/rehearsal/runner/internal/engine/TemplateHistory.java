@@ -90,9 +90,7 @@ record TemplateHistory(String table, Tool tool, List<String> versions, String up
                             + "repair the copy first (flyway repair on a copy, or a clone taken before the failure)";
                 } else if (type.contains("BASELINE")) {
                     baseline = version;
-                } else if (type.startsWith("UNDO")) {
-                    applied.remove(version);
-                } else if (type.equals("DELETE")) {
+                } else if (type.startsWith("UNDO") || type.equals("DELETE")) { // undone, or removed by repair
                     applied.remove(version);
                 } else if (version == null) {
                     repeatables.put(rs.getString(5), checksum);

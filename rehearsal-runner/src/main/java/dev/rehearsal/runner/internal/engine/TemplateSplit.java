@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.engine;
 
+import dev.rehearsal.runner.config.Pending;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.source.Migration;
@@ -22,9 +23,7 @@ final class TemplateSplit {
     static PendingSplit of(List<Migration> chain, TemplateHistory history, String pendingAfter, String template) {
         if (history == null || history.tool() == TemplateHistory.Tool.LIQUIBASE) {
             if (pendingAfter != null) {
-                int first = PendingSplit.indexOf(chain, pendingAfter) + 1;
-                return new PendingSplit(List.copyOf(chain.subList(0, first)), List.copyOf(chain.subList(first,
-                        chain.size())));
+                return PendingSplit.of(chain, Pending.after(pendingAfter), List.of(), null);
             }
             throw mismatch("The template database " + template + (history == null
                     ? " holds none of the migration history tables Rehearsal reads (" + String.join(", ",
@@ -70,7 +69,7 @@ final class TemplateSplit {
                         + "read), or name a copy that holds what pendingAfter says");
             }
         }
-        return new PendingSplit(List.copyOf(chain.subList(0, first)), List.copyOf(chain.subList(first, chain.size())));
+        return PendingSplit.at(chain, first);
     }
 
     /** Flyway's checksums of the migrations the copy holds, keyed by the chain's versions (the baseline format). */
