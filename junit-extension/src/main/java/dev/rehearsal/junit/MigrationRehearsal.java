@@ -101,6 +101,11 @@ public @interface MigrationRehearsal {
      * on the PATH; key {@code rehearsal.changedSince}; default none. */
     String changedSince() default "";
 
+    /** Clone each rehearsal database from this database of the {@code jdbcUrl} server, a copy of production (a thin
+     * clone, a branch, a restored snapshot): no seeding, only the migrations its history table lacks are rehearsed,
+     * and it is never written to; key {@code rehearsal.templateDatabase}; default none. */
+    String templateDatabase() default "";
+
     /** Rows generated per existing table before each migration, e.g. {@code "1000"}; key {@code rehearsal.rows};
      * default 100000; {@code "0"} turns seeding off. */
     String rows() default "";

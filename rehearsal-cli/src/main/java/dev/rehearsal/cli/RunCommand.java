@@ -182,6 +182,12 @@ final class RunCommand implements Callable<Integer> {
                     + "first of them); the history before is applied without rehearsal.")
     String changedSince;
 
+    @Option(names = "--template-database", paramLabel = "NAME",
+            description = "Clone each rehearsal database from this database of the --jdbc-url server, a copy of "
+                    + "production (a thin clone, a branch, a restored snapshot): no seeding, only the migrations its "
+                    + "history table lacks are rehearsed, and it is never written to.")
+    String templateDatabase;
+
     @Option(names = "--migrations-from-config", hidden = true)
     List<String> migrationsFromConfig;
 
@@ -294,6 +300,7 @@ final class RunCommand implements Callable<Integer> {
                 .baselineChecksums(baseline == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(baseline))
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
+                .templateDatabase(templateDatabase)
                 .listener(progress)
                 .build();
     }

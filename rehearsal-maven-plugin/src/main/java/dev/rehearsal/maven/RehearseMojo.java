@@ -156,6 +156,13 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.changedSince")
     String changedSince;
 
+    /**
+     * Clone each rehearsal database from this database of the jdbcUrl server, a copy of production: no seeding, only
+     * the migrations its history table lacks are rehearsed, and it is never written to.
+     */
+    @Parameter(property = "rehearsal.templateDatabase")
+    String templateDatabase;
+
     /** Report formats, from json, md, html, junit, sarif. */
     @Parameter(property = "rehearsal.formats", defaultValue = "json,md,html,junit,sarif")
     List<String> formats;
@@ -243,6 +250,7 @@ public class RehearseMojo extends AbstractMojo {
                 .baselineChecksums(PluginSettings.baseline(baseline))
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
+                .templateDatabase(templateDatabase)
                 .listener(progress)
                 .build();
     }

@@ -28,6 +28,7 @@ final class Configs {
                 .baselineChecksums(settings.baseline())
                 .pendingAfter(settings.pending().after())
                 .changedSince(settings.pending().changedSince())
+                .templateDatabase(settings.pending().templateDatabase())
                 .server(settings.server())
                 .provider(PostgresProviders.shared(server))
                 .seeding(settings.seeding())

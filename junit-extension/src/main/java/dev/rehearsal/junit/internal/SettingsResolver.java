@@ -98,7 +98,8 @@ final class SettingsResolver {
                 .map(file -> engine(() -> BaselineFiles.checksums(file))).orElse(Map.of());
         dev.rehearsal.runner.config.Pending pending = engine(() -> new dev.rehearsal.runner.config.Pending(
                 text(ConfigOption.PENDING_AFTER, annotation.pendingAfter()).map(Given::value).orElse(null),
-                text(ConfigOption.CHANGED_SINCE, annotation.changedSince()).map(Given::value).orElse(null)));
+                text(ConfigOption.CHANGED_SINCE, annotation.changedSince()).map(Given::value).orElse(null),
+                text(ConfigOption.TEMPLATE_DATABASE, annotation.templateDatabase()).map(Given::value).orElse(null)));
         RolloutPlan plan = path(ConfigOption.PLAN, annotation.plan()).map(file -> engine(() -> PlanFiles.read(file)))
                 .orElse(RolloutPlan.none());
         boolean disabledWithoutDocker = annotation.disabledWithoutDocker()

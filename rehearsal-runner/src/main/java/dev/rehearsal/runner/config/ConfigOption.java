@@ -61,6 +61,10 @@ public enum ConfigOption {
     CHANGED_SINCE(Group.SOURCES, "git ref", "none (every migration is rehearsed)", "rehearse only the migrations added "
             + "or modified since this git ref (and those after the first of them), read with git on the PATH",
             named("changedSince")),
+    TEMPLATE_DATABASE(Group.SOURCES, "database name", "none (rehearse on an empty or seeded database)", "clone each "
+            + "rehearsal database from this database of the external server (a copy of production): no seeding, and "
+            + "only the migrations its history table lacks are rehearsed; never written to",
+            named("templateDatabase")),
 
     // --- seeding ---
     ROWS(Group.SEEDING, "whole number", Integer.toString(Seeding.DEFAULT_ROWS),

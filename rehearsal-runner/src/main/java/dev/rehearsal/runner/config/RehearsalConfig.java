@@ -181,6 +181,7 @@ public final class RehearsalConfig {
         private Sources sources = Sources.defaults();
         private String pendingAfter;
         private String changedSince;
+        private String templateDatabase;
         // Single values are kept apart until build(), so that setters may come in any order and each group is
         // validated once, whole.
         private int rows = Seeding.DEFAULT_ROWS;
@@ -260,6 +261,17 @@ public final class RehearsalConfig {
          */
         public Builder changedSince(String gitRef) {
             this.changedSince = gitRef;
+            return this;
+        }
+
+        /**
+         * Clones each rehearsal database from this database of the external server, a copy of production (a thin
+         * clone, a branch, a restored snapshot), instead of an empty one: nothing is seeded, and the migrations its
+         * history table (or {@link #pendingAfter(String)}) does not name are rehearsed on its real rows. Rehearsal
+         * never writes to it, and refuses when other sessions use it. Default none. Needs the external provider.
+         */
+        public Builder templateDatabase(String database) {
+            this.templateDatabase = database;
             return this;
         }
 
@@ -367,8 +379,15 @@ public final class RehearsalConfig {
                 throw Invalid.option("the migrations location is missing: name a directory such as db/migration, "
                         + "or classpath:db/migration");
             }
-            if (pendingAfter != null || changedSince != null) {
-                sources = sources.withPending(new Pending(pendingAfter, changedSince));
+            if (pendingAfter != null || changedSince != null || templateDatabase != null) {
+                sources = sources.withPending(new Pending(pendingAfter, changedSince, templateDatabase));
+            }
+            if (sources.pending().onTemplate() && provider == null && server.kind() != Server.Kind.EXTERNAL) {
+                throw Invalid.option("templateDatabase " + sources.pending().templateDatabase() + " names a database "
+                        + "of a server you run (a thin clone, a branch, a restored snapshot), but the provider is "
+                        + Server.name(server.kind()) + ", whose server Rehearsal starts empty: give the server's "
+                        + "jdbcUrl (e.g. --jdbc-url jdbc:postgresql://localhost:5432/postgres?user=me), or remove "
+                        + "templateDatabase");
             }
             Seeding seeding = new Seeding(rows, tableRows, seedScript);
             Load load = new Load(this.load, loadRate, loadClients, longReader);

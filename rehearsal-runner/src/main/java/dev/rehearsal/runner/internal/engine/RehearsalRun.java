@@ -78,20 +78,16 @@ public final class RehearsalRun {
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
         TouchedTables.requireNamed(config.tableRows().keySet(), set.migrations());
-        PendingSplit split = PendingSplit.of(set.migrations(), config.pending(), config.sources().locations(),
-                config.sourceOptions().workingDirectory());
-        if (config.pending().splitsChain() && split.pending().isEmpty()) {
-            config.listener().note("No migration is pending after the history"
-                    + (config.pending().after() != null ? " up to V" + config.pending().after()
-                    : " (nothing changed since " + config.pending().changedSince() + ")") + "; nothing to rehearse.");
-        }
-        String historyKey = split.history().isEmpty() ? null
+        // on a copy of production, its history table (read in a clone, once the server is up) splits the chain
+        boolean onTemplate = config.pending().onTemplate();
+        PendingSplit split = onTemplate ? null : PendingSplit.of(set.migrations(), config.pending(),
+                config.sources().locations(), config.sourceOptions().workingDirectory());
+        String historyKey = split == null || split.history().isEmpty() ? null
                 : History.key(split.history(), config.sourceOptions().placeholders());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
-        demands = ChainDemands.of(split.pending().stream()
-                .map(m -> m.up().statements().stream().map(dev.rehearsal.runner.source.SqlStatement::sql).toList())
-                .toList());
-        seeding.demands(demands);
+        if (split != null) {
+            pending(split);
+        }
         PostgresServer started;
         try (RunTimings.Span span = timings.span(RunTimings.Part.PROVISION)) {
             started = historyKey != null
@@ -107,7 +103,10 @@ public final class RehearsalRun {
             // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
             // databases of the server share (a role, a tablespace), which the two would then fight over.
             boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
-            if (historyKey != null) {
+            if (onTemplate) {
+                split = startOnTemplate(server, set.migrations());
+                pending(split);
+            } else if (historyKey != null) {
                 applyHistory(server, split.history(), historyKey);
             }
             ParityAlongside beside = alongside
@@ -148,6 +147,37 @@ public final class RehearsalRun {
         }
     }
 
+    /** What the pending migrations demand of the data, and a note when none is pending. */
+    private void pending(PendingSplit split) {
+        if (config.pending().splitsChain() && split.pending().isEmpty()) {
+            config.listener().note("No migration is pending after the history"
+                    + (config.pending().onTemplate() ? " the template database " + config.pending().templateDatabase()
+                    + " holds" : config.pending().after() != null ? " up to V" + config.pending().after()
+                    : " (nothing changed since " + config.pending().changedSince() + ")") + "; nothing to rehearse.");
+        }
+        demands = ChainDemands.of(split.pending().stream()
+                .map(m -> m.up().statements().stream().map(dev.rehearsal.runner.source.SqlStatement::sql).toList())
+                .toList());
+        seeding.demands(demands);
+    }
+
+    /**
+     * Clones the user's copy of production and reads from the clone which migrations it holds; they are checked
+     * against the baseline and against the checksums its history table keeps (an applied migration edited since is
+     * {@code CHECKSUM_CHANGED}).
+     */
+    private PendingSplit startOnTemplate(PostgresServer server, List<Migration> chain) {
+        TemplateStart start;
+        try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
+            start = TemplateStart.of(server, config.pending().templateDatabase(), chain, config.pending().after());
+        }
+        history = start.history();
+        Map<String, Integer> checksums = new HashMap<>(config.baselineChecksums());
+        checksums.putAll(start.checksums());
+        historyFacts(server, start.split().history(), checksums);
+        return start.split();
+    }
+
     /**
      * Applies the history without rehearsal (or clones the cached one) and checks its scripts against the baseline:
      * an applied migration edited since is still {@code CHECKSUM_CHANGED}.
@@ -156,6 +186,10 @@ public final class RehearsalRun {
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
             history = History.prepare(server, migrations, key);
         }
+        historyFacts(server, migrations, config.baselineChecksums());
+    }
+
+    private void historyFacts(PostgresServer server, List<Migration> migrations, Map<String, Integer> checksums) {
         state.appliedHistory(history.applied());
         config.listener().historyApplied(history.applied());
         List<Finding> edited = new ArrayList<>();
@@ -163,7 +197,7 @@ public final class RehearsalRun {
             FindingCollector findings = new FindingCollector(config.policy(),
                     Map.of(migration.up().path(), Suppressions.of(migration.up())));
             FindingRules.evaluate(MigrationFacts.notRun(migration, server.info().version(), phaseChecks.noPlan(),
-                    config.baselineChecksums(), config.policy(), config.longReader()), findings);
+                    checksums, config.policy(), config.longReader()), findings);
             findings.findings().stream()
                     .filter(f -> dev.rehearsal.report.FindingType.CHECKSUM_CHANGED.code().equals(f.code()))
                     .forEach(edited::add);
@@ -183,7 +217,7 @@ public final class RehearsalRun {
      * the history's last version and brings up to date with the pending migrations, as it would production.
      */
     private ScratchDatabase parityDatabase(PostgresServer server) {
-        return parityBaseline() != null ? freshDatabase(server, "flyway") : server.createDatabase("flyway");
+        return history != null ? freshDatabase(server, "flyway") : server.createDatabase("flyway");
     }
 
     private String parityBaseline() {
@@ -444,7 +478,8 @@ public final class RehearsalRun {
 
     /** Whether tables hold rows Rehearsal generated: seeded rows or the write load's inserts. */
     private boolean generatesRows() {
-        return config.rows() > 0 || !config.tableRows().isEmpty() || config.load();
+        // on a copy of production a step failing on the data fails on production's rows: they are never removed
+        return !config.pending().onTemplate() && (config.rows() > 0 || !config.tableRows().isEmpty() || config.load());
     }
 
     /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */

@@ -58,6 +58,9 @@ public final class ReportSettings {
         if (config.pending().changedSince() != null) {
             settings.put("changedSince", config.pending().changedSince());
         }
+        if (config.pending().templateDatabase() != null) {
+            settings.put("templateDatabase", config.pending().templateDatabase());
+        }
         if (!config.policy().severities().isEmpty()) {
             settings.put("severities", config.policy().severities().toString());
         }

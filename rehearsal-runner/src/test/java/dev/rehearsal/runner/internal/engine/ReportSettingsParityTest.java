@@ -43,9 +43,10 @@ class ReportSettingsParityTest {
                         .withSeverity("NO_LOCK_TIMEOUT", Severity.ERROR).withDisabled("MISSING_DOWN"));
         Set<String> keys = new TreeSet<>(ReportSettings.of(everything.build()).keySet());
         keys.addAll(ReportSettings.of(everything.server(new Server(null, null, null,
-                "jdbc:postgresql://db.example.com/app", true)).build()).keySet());
+                "jdbc:postgresql://db.example.com/app", true)).templateDatabase("prod_clone").build()).keySet());
         // the two ways of naming the pending migrations exclude each other
-        keys.addAll(ReportSettings.of(everything.pendingAfter(null).changedSince("origin/main").build()).keySet());
+        keys.addAll(ReportSettings.of(everything.pendingAfter(null).templateDatabase(null)
+                .changedSince("origin/main").build()).keySet());
         // WHEN
         Set<String> catalogued = Stream.of(ConfigOption.values()).flatMap(o -> o.name(FrontDoor.REPORT).stream())
                 .flatMap(n -> Arrays.stream(n.split(", "))).collect(Collectors.toCollection(TreeSet::new));
