@@ -21,6 +21,8 @@ public enum ErrorCode {
     UNKNOWN_VERSION(ExitCode.BAD_INPUT),
     /** changedSince names a ref git does not know, or the migrations are not in a git repository. */
     INVALID_GIT_REF(ExitCode.BAD_INPUT),
+    /** A production-stats file that is not one (rehearse stats writes them). */
+    INVALID_PRODUCTION_STATS(ExitCode.BAD_INPUT),
 
     // Refused for safety: exit 3
     REMOTE_HOST_REFUSED(ExitCode.REFUSED),
