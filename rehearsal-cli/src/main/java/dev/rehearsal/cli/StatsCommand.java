@@ -55,7 +55,8 @@ final class StatsCommand implements Callable<Integer> {
             out.println(json);
         } else {
             ProductionStats stats = ProductionStatsFiles.write(json, output);
-            out.println("Statistics of " + stats.tables().size() + " tables (PostgreSQL " + stats.serverVersion()
+            int tables = stats.tables().size();
+            out.println("Statistics of " + tables + (tables == 1 ? " table" : " tables") + " (PostgreSQL " + stats.serverVersion()
                     + ", " + stats.takenAt() + ") written to " + output);
         }
         out.flush();
