@@ -96,4 +96,22 @@ class StatsCommandTest {
         assertThat(run.err()).contains("Could not read the statistics of").doesNotContain("hunter2-sentinel");
         assertThat(Files.exists(dir.resolve("x.json"))).isFalse();
     }
+
+    @Test
+    void should_refuse_a_run_whose_stats_file_is_not_one_before_anything_is_created() throws Exception {
+        // GIVEN migrations and a report.json given where the stats file belongs
+        Path migrations = Files.createDirectories(dir.resolve("db"));
+        Files.writeString(migrations.resolve("V1__t.sql"), "CREATE TABLE t (id int);\n");
+        Path wrong = Files.writeString(dir.resolve("report.json"), "{\"verdict\": \"pass\", \"migrations\": []}");
+
+        // WHEN rehearsed with it
+        CliRun run = CliRun.of("run", migrations.toString(), "--production-stats", wrong.toString(),
+                "--out", dir.resolve("out").toString());
+
+        // THEN one message, exit 2, and no report directory
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("rehearse: " + wrong + " is not a production-stats file: it has no "
+                + "\"format\"").doesNotContain("at dev.rehearsal").hasLineCount(1);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }
