@@ -9,6 +9,7 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.RehearsalEngine;
+import dev.rehearsal.runner.config.Policy;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.core.RehearsalListener;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProductionExtrapolationTest {
 
     private static final long PRODUCTION_ROWS = 2_000_000;
+    private static final long THRESHOLD = 32L << 20;
 
     @TempDir
     Path dir;
@@ -56,6 +58,8 @@ class ProductionExtrapolationTest {
         // WHEN rehearsed at 20 000 rows (and so at 2 000 too)
         Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(dir.toString())
                 .provider(PostgresProviders.embedded()).rows(20_000).load(false).flywayParity(false)
+                // far above the WAL of the rehearsal's rewrite, far below that of production's
+                .policy(Policy.defaults().withWalVolumeThreshold(THRESHOLD))
                 .productionStats(stats)
                 .listener(new RehearsalListener() {
                     @Override
@@ -79,6 +83,17 @@ class ProductionExtrapolationTest {
             assertThat(estimate.fitError()).isBetween(0.0, 1.0);
             assertThat(estimate.durationMs()).isGreaterThanOrEqualTo(0);
         }
+
+        // AND the WAL threshold was checked against production's figure, which the finding gives beside the measured one
+        StatementTrace rewrite = up.get(0);
+        assertThat(rewrite.walBytes()).isLessThan(THRESHOLD);
+        assertThat(report.migrations().get(1).findings()).filteredOn(f -> f.code().equals("WAL_VOLUME"))
+                .anySatisfy(f -> {
+                    assertThat(f.line()).isEqualTo(1);
+                    assertThat(f.title()).contains("at production size (threshold 32MiB)");
+                    assertThat(f.evidence()).contains("at 20 000 rows; ≈ ").contains(" at 2 M rows in production")
+                            .contains("fitted through 2 000 rows and 20 000 rows");
+                });
 
         // AND the statement on the table production lacks stays as measured, and the run said why
         assertThat(up.get(2).atProduction()).isNull();
