@@ -114,7 +114,7 @@ final class ExtrapolationBenchmark implements Benchmark {
                                 + "same transaction already holds the strongest), rewrote and scanned nothing, so no "
                                 + "table drives its cost and it is reported as measured.",
                         "Cost of extrapolating: the rehearsal with statistics took " + Stats.ms(extrapolatingMs
-                                / (double) runs) + " (median of its two sizes together), the plain one at "
+                                / (double) runs) + " (both sizes, mean over the runs), the plain one at "
                                 + PRODUCTION + " rows " + Stats.ms(plainMs / (double) runs) + "."));
     }
 
