@@ -93,6 +93,10 @@ public @interface MigrationRehearsal {
     /** A report.json of migrations already applied, to find edited ones; key {@code rehearsal.baseline}; default none. */
     String baseline() default "";
 
+    /** Production's table sizes as {@code rehearse stats} writes them: the chain is also rehearsed at rows/10 and its
+     * figures are extrapolated to production's rows; key {@code rehearsal.productionStats}; default none. */
+    String productionStats() default "";
+
     /** Rehearse only the migrations after this version, e.g. {@code "42"}; the history up to it is applied without
      * rehearsal (cached); key {@code rehearsal.pendingAfter}; default none: every migration is rehearsed. */
     String pendingAfter() default "";

@@ -167,6 +167,11 @@ final class RunCommand implements Callable<Integer> {
             description = "SQL run before rows are generated, for tables the generator cannot fill.")
     Path seedScript;
 
+    @Option(names = "--production-stats", paramLabel = "FILE",
+            description = "Production's table sizes, as `rehearse stats` writes them: the chain is also rehearsed at "
+                    + "rows/10 and every figure that grows with rows is extrapolated to production's rows.")
+    Path productionStats;
+
     @Option(names = "--baseline", paramLabel = "REPORT",
             description = "A report.json of already applied migrations (e.g. from the main branch): a migration whose "
                     + "checksum differs was edited after it was applied.")
@@ -298,6 +303,8 @@ final class RunCommand implements Callable<Integer> {
                 .tableRows(tableRows)
                 .seedScript(seedScript)
                 .baselineChecksums(baseline == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(baseline))
+                .productionStats(productionStats == null ? null
+                        : dev.rehearsal.runner.stats.ProductionStatsFiles.read(productionStats))
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
                 .templateDatabase(templateDatabase)

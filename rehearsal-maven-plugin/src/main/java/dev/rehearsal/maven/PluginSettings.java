@@ -190,6 +190,11 @@ final class PluginSettings {
         return file == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(file.toPath());
     }
 
+    /** Production's table sizes, from a file {@code rehearse stats} wrote; {@code null} for none. */
+    static dev.rehearsal.runner.stats.ProductionStats productionStats(File file) {
+        return file == null ? null : dev.rehearsal.runner.stats.ProductionStatsFiles.read(file.toPath());
+    }
+
     private static void refuse(boolean condition, String message) {
         if (condition) {
             throw invalid(message);

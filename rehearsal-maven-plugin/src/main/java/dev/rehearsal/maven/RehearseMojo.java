@@ -148,6 +148,13 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.baseline")
     File baseline;
 
+    /**
+     * Production's table sizes as {@code rehearse stats} writes them: the chain is also rehearsed at rows/10 and
+     * every figure that grows with rows is extrapolated to production's rows.
+     */
+    @Parameter(property = "rehearsal.productionStats")
+    File productionStats;
+
     /** Rehearse only the migrations after this version; the history up to it is applied without rehearsal. */
     @Parameter(property = "rehearsal.pendingAfter")
     String pendingAfter;
@@ -248,6 +255,7 @@ public class RehearseMojo extends AbstractMojo {
                 .flywayParity(flywayParity)
                 .plan(PluginSettings.plan(plan))
                 .baselineChecksums(PluginSettings.baseline(baseline))
+                .productionStats(PluginSettings.productionStats(productionStats))
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
                 .templateDatabase(templateDatabase)

@@ -26,6 +26,7 @@ final class Configs {
                 .sourceOptions(sourceOptions(settings, context))
                 .flywayParity(settings.flywayParity())
                 .baselineChecksums(settings.baseline())
+                .productionStats(settings.productionStats())
                 .pendingAfter(settings.pending().after())
                 .changedSince(settings.pending().changedSince())
                 .templateDatabase(settings.pending().templateDatabase())

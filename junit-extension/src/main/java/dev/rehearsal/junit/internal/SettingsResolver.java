@@ -96,6 +96,9 @@ final class SettingsResolver {
         Policy policy = engine(this::policy);
         Map<String, Integer> baseline = path(ConfigOption.BASELINE, annotation.baseline())
                 .map(file -> engine(() -> BaselineFiles.checksums(file))).orElse(Map.of());
+        dev.rehearsal.runner.stats.ProductionStats productionStats = path(ConfigOption.PRODUCTION_STATS,
+                annotation.productionStats()).map(file -> engine(() -> dev.rehearsal.runner.stats.ProductionStatsFiles
+                        .read(file))).orElse(null);
         dev.rehearsal.runner.config.Pending pending = engine(() -> new dev.rehearsal.runner.config.Pending(
                 text(ConfigOption.PENDING_AFTER, annotation.pendingAfter()).map(Given::value).orElse(null),
                 text(ConfigOption.CHANGED_SINCE, annotation.changedSince()).map(Given::value).orElse(null),
@@ -108,7 +111,7 @@ final class SettingsResolver {
                 annotation.placeholders()), text(ConfigOption.CONTEXTS, annotation.contexts()).map(Given::value)
                 .orElse(null), text(ConfigOption.LABELS, annotation.labels()).map(Given::value).orElse(null),
                 toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
-                baseline, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
+                baseline, productionStats, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
 
     /** {@code none} for either setting turns the reports off. */

@@ -73,6 +73,10 @@ public enum ConfigOption {
             named("tableRows")),
     SEED_SCRIPT(Group.SEEDING, "path", "none", "SQL run before rows are generated, for tables the generator cannot "
             + "fill", named("seedScript")),
+    PRODUCTION_STATS(Group.SEEDING, "path of a stats file (rehearse stats)", "none", "production's table sizes: the "
+            + "chain is also rehearsed at rows/10 and every figure that grows with rows is extrapolated to "
+            + "production's rows; budgets and the WAL threshold are checked against it",
+            named("productionStats")),
 
     // --- load ---
     LOAD(Group.LOAD, "boolean", "true", "the concurrent write load", named("load").cli("--no-load")),

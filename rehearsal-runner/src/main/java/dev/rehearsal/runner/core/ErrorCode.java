@@ -25,6 +25,8 @@ public enum ErrorCode {
     TEMPLATE_NOT_FOUND(ExitCode.BAD_INPUT),
     /** The template database's migration history does not fit the chain (a version the chain lacks, a gap). */
     TEMPLATE_HISTORY_MISMATCH(ExitCode.BAD_INPUT),
+    /** A production-stats file that is not one (rehearse stats writes them). */
+    INVALID_PRODUCTION_STATS(ExitCode.BAD_INPUT),
 
     // Refused for safety: exit 3
     REMOTE_HOST_REFUSED(ExitCode.REFUSED),

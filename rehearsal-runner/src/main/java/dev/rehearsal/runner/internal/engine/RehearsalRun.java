@@ -60,12 +60,28 @@ public final class RehearsalRun {
     private ParityAlongside parityBeside;
     /** The history applied without rehearsal, which rehearsal databases are cloned from; null when there is none. */
     private History history;
+    /** Where this run records its statements for extrapolation (when it is the smaller size's run); or null. */
+    private dev.rehearsal.runner.internal.extrapolate.SmallerSize measuring;
+    /** Extrapolates this run's statements to production's size; null without production statistics. */
+    private dev.rehearsal.runner.internal.extrapolate.Extrapolation extrapolation;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
         this.state = state;
         this.executor = new ScriptExecutor(config.statementTimeout(), config.lockTimeout());
         this.seeding = new Seeding(config);
+    }
+
+    /** This run is the one at the smaller size: it records what it measured there. */
+    public RehearsalRun measuringInto(dev.rehearsal.runner.internal.extrapolate.SmallerSize into) {
+        this.measuring = into;
+        return this;
+    }
+
+    /** This run's statements are also reported at production size. */
+    public RehearsalRun extrapolating(dev.rehearsal.runner.internal.extrapolate.Extrapolation with) {
+        this.extrapolation = with;
+        return this;
     }
 
     public void execute() {
@@ -495,6 +511,12 @@ public final class RehearsalRun {
         RoundTrip trip = results == null ? RoundTrip.notRun() : results.roundTrip();
         List<StatementTrace> statements = results == null ? List.of() : !besideParity ? results.statements()
                 : results.statements().stream().map(t -> t.withWalMeasure(WalMeasure.SERVER_WITH_PARITY)).toList();
+        if (results != null && measuring != null) {
+            measuring.add(statements, results.tableRowsBefore());
+        }
+        if (results != null && extrapolation != null) {
+            statements = extrapolation.apply(statements, results.tableRowsBefore());
+        }
         MigrationFacts facts = results == null
                 ? MigrationFacts.notRun(migration, postgresVersion, phaseChecks.noPlan(), config.baselineChecksums(),
                         config.policy(), config.longReader())

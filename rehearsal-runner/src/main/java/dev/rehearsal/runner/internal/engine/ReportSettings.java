@@ -49,6 +49,11 @@ public final class ReportSettings {
         if (config.seedScript() != null) {
             settings.put("seedScript", config.seedScript().getFileName().toString());
         }
+        if (config.productionStats() != null) {
+            var stats = config.productionStats();
+            settings.put("productionStats", (stats.database() == null ? "" : stats.database() + ", ") + "PostgreSQL "
+                    + stats.serverVersion() + ", taken " + stats.takenAt() + ", " + stats.tables().size() + " tables");
+        }
         if (!config.baselineChecksums().isEmpty()) {
             settings.put("baselineMigrations", Integer.toString(config.baselineChecksums().size()));
         }
