@@ -433,6 +433,12 @@ public final class RehearsalConfig {
                         + "jdbcUrl (e.g. --jdbc-url jdbc:postgresql://localhost:5432/postgres?user=me), or remove "
                         + "templateDatabase");
             }
+            if (productionStats != null && sources.pending().onTemplate()) {
+                throw Invalid.option("productionStats extrapolates from two seeded sizes, but on templateDatabase "
+                        + sources.pending().templateDatabase() + " nothing is seeded: the rows are the template's own "
+                        + "and every figure is measured at their size; remove productionStats, or rehearse without "
+                        + "templateDatabase to extrapolate from generated rows");
+            }
             Seeding seeding = new Seeding(rows, tableRows, seedScript);
             if (productionStats != null && rows < MIN_ROWS_TO_EXTRAPOLATE
                     && tableRows.values().stream().allMatch(n -> n < MIN_ROWS_TO_EXTRAPOLATE)) {

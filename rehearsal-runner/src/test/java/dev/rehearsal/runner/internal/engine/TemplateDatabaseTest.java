@@ -228,6 +228,18 @@ class TemplateDatabaseTest {
                 .hasMessageContaining("but the provider is embedded");
     }
 
+    @Test
+    void should_refuse_to_extrapolate_on_a_template_whose_rows_are_not_seeded() {
+        dev.rehearsal.runner.stats.ProductionStats stats = new dev.rehearsal.runner.stats.ProductionStats(
+                dev.rehearsal.runner.stats.ProductionStats.FORMAT_VERSION, java.time.Instant.now(), "18.6", "shop",
+                java.util.List.of());
+        assertThatThrownBy(() -> RehearsalConfig.builder().migrations("db").server(new Server(null, null, null, url("postgres"), false))
+                .templateDatabase("prod_copy").productionStats(stats).build())
+                .isInstanceOfSatisfying(RehearsalException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION))
+                .hasMessageContaining("nothing is seeded");
+    }
+
     /** The copy's rows and catalog, as one hash: any write to it changes it. */
     private static String fingerprint(String database) throws SQLException {
         return strings(database, "SELECT md5(string_agg(x, '|' ORDER BY x)) FROM ("
