@@ -70,7 +70,7 @@ public @interface MigrationRehearsal {
     Toggle allowRemote() default Toggle.DEFAULT;
 
     /**
-     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose} or {@code liquibase}; key
+     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate} or {@code liquibase}; key
      * {@code rehearsal.layout}; default {@code auto}.
      */
     String layout() default "";
@@ -93,6 +93,10 @@ public @interface MigrationRehearsal {
     /** A report.json of migrations already applied, to find edited ones; key {@code rehearsal.baseline}; default none. */
     String baseline() default "";
 
+    /** Production's table sizes as {@code rehearse stats} writes them: the chain is also rehearsed at rows/10 and its
+     * figures are extrapolated to production's rows; key {@code rehearsal.productionStats}; default none. */
+    String productionStats() default "";
+
     /** Rehearse only the migrations after this version, e.g. {@code "42"}; the history up to it is applied without
      * rehearsal (cached); key {@code rehearsal.pendingAfter}; default none: every migration is rehearsed. */
     String pendingAfter() default "";
@@ -100,6 +104,11 @@ public @interface MigrationRehearsal {
     /** Rehearse only the migrations added or modified since this git ref, e.g. {@code "origin/main"}, read with git
      * on the PATH; key {@code rehearsal.changedSince}; default none. */
     String changedSince() default "";
+
+    /** Clone each rehearsal database from this database of the {@code jdbcUrl} server, a copy of production (a thin
+     * clone, a branch, a restored snapshot): no seeding, only the migrations its history table lacks are rehearsed,
+     * and it is never written to; key {@code rehearsal.templateDatabase}; default none. */
+    String templateDatabase() default "";
 
     /** Rows generated per existing table before each migration, e.g. {@code "1000"}; key {@code rehearsal.rows};
      * default 100000; {@code "0"} turns seeding off. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Rehearsal against baselines measured in the same run (plain zonky, plain Flyway, "
                 + "generate_series, pgbench) and writes the figures to docs/benchmarks.md.",
-                "Benchmarks: startup, chain, sample, memory, seed, load, monitor, gates."})
+                "Benchmarks: startup, chain, pending, sample, memory, seed, load, monitor, gates, extrapolation."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

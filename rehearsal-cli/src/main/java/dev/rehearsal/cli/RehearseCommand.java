@@ -6,7 +6,7 @@ import picocli.CommandLine.IVersionProvider;
 
 /** {@code rehearse}: the command-line entry with its subcommands. */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = RehearseCommand.Version.class,
-        subcommands = {RunCommand.class, ReportCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, ReportCommand.class, StatsCommand.class, BenchCommand.class},
         description = "Rehearses PostgreSQL schema migrations before they reach production.")
 final class RehearseCommand implements Runnable {
 

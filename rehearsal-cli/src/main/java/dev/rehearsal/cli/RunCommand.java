@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "<migrations>",
-            description = "Directory of migrations (Flyway V/U/R__, golang-migrate .up/.down.sql, goose "
+            description = "Directory of migrations (Flyway V/U/R__, golang-migrate .up/.down.sql, goose or dbmate "
                     + "<version>_<name>.sql, or a Liquibase master changelog such as db.changelog-master.xml), a "
                     + "Liquibase changelog file, or classpath:<path>; several are rehearsed as one chain.")
     List<String> locations;
@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-            description = "Migration layout: auto, flyway, golang-migrate, goose or liquibase (default: ${DEFAULT-VALUE}).")
+            description = "Migration layout: auto, flyway, golang-migrate, goose, dbmate or liquibase (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--contexts", paramLabel = "EXPRESSION",
@@ -167,6 +167,11 @@ final class RunCommand implements Callable<Integer> {
             description = "SQL run before rows are generated, for tables the generator cannot fill.")
     Path seedScript;
 
+    @Option(names = "--production-stats", paramLabel = "FILE",
+            description = "Production's table sizes, as `rehearse stats` writes them: the chain is also rehearsed at "
+                    + "rows/10 and every figure that grows with rows is extrapolated to production's rows.")
+    Path productionStats;
+
     @Option(names = "--baseline", paramLabel = "REPORT",
             description = "A report.json of already applied migrations (e.g. from the main branch): a migration whose "
                     + "checksum differs was edited after it was applied.")
@@ -181,6 +186,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Rehearse only the migrations added or modified since this git ref (and those after the "
                     + "first of them); the history before is applied without rehearsal.")
     String changedSince;
+
+    @Option(names = "--template-database", paramLabel = "NAME",
+            description = "Clone each rehearsal database from this database of the --jdbc-url server, a copy of "
+                    + "production (a thin clone, a branch, a restored snapshot): no seeding, only the migrations its "
+                    + "history table lacks are rehearsed, and it is never written to.")
+    String templateDatabase;
 
     @Option(names = "--migrations-from-config", hidden = true)
     List<String> migrationsFromConfig;
@@ -292,8 +303,11 @@ final class RunCommand implements Callable<Integer> {
                 .tableRows(tableRows)
                 .seedScript(seedScript)
                 .baselineChecksums(baseline == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(baseline))
+                .productionStats(productionStats == null ? null
+                        : dev.rehearsal.runner.stats.ProductionStatsFiles.read(productionStats))
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
+                .templateDatabase(templateDatabase)
                 .listener(progress)
                 .build();
     }
@@ -308,8 +322,9 @@ final class RunCommand implements Callable<Integer> {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
+            case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
-            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose or liquibase, got '"
+            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose, dbmate or liquibase, got '"
                     + layout + "'");
         };
     }

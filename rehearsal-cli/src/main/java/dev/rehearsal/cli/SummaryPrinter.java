@@ -18,6 +18,7 @@ final class SummaryPrinter {
 
     private static final int MAX_FINDINGS = 20;
     private static final int FIX_LINES = 12;
+    private static final int MAX_AT_PRODUCTION = 5;
 
     private SummaryPrinter() {
     }
@@ -35,6 +36,7 @@ final class SummaryPrinter {
         for (MigrationReport migration : report.migrations()) {
             out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", truncate(migration.displayName(), width), steps(migration));
         }
+        atProduction(report, out);
         List<Finding> findings = report.allFindings().stream().filter(Finding::isActive)
                 .sorted(Comparator.comparing(Finding::severity)).toList();
         out.println();
@@ -55,6 +57,29 @@ final class SummaryPrinter {
                     suppressed == 1 ? "" : "s");
         }
         out.flush();
+    }
+
+    /** The statements that take longest at production size, each measured and extrapolated. */
+    private static void atProduction(Report report, PrintWriter out) {
+        record Extrapolated(MigrationReport migration, StatementTrace statement) {
+        }
+        List<Extrapolated> all = report.migrations().stream().flatMap(m -> m.statements(Phase.UP).stream()
+                        .filter(s -> s.atProduction() != null).map(s -> new Extrapolated(m, s)))
+                .sorted(Comparator.comparingDouble((Extrapolated e) -> e.statement().atProduction().durationMs())
+                        .reversed()).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "At production size (%d statement%s extrapolated; longest first):%n", all.size(),
+                all.size() == 1 ? "" : "s");
+        for (Extrapolated e : all.subList(0, Math.min(all.size(), MAX_AT_PRODUCTION))) {
+            var estimate = e.statement().atProduction();
+            out.printf(Locale.ROOT, "  %s:%d on %s: %s (fit error %d %%)%n", e.migration().displayName(),
+                    e.statement().line(), estimate.relation(), dev.rehearsal.report.ProductionFigures.durations(
+                            e.statement().durationMs(), estimate.measuredRows(), estimate.durationMs(), estimate.rows()),
+                    Math.round(estimate.fitError() * 100));
+        }
     }
 
     private static String steps(MigrationReport migration) {

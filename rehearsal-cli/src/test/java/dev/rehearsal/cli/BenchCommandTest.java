@@ -13,7 +13,7 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("rehearse: Unknown benchmark 'warp-speed'; choose from startup, chain, pending, "
-                + "sample, memory, seed, load, monitor, gates.");
+                + "sample, memory, seed, load, monitor, gates, extrapolation.");
         assertThat(java.nio.file.Path.of("target/never-written.md")).doesNotExist();
     }
 

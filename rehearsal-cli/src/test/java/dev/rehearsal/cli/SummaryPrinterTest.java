@@ -47,6 +47,31 @@ class SummaryPrinterTest {
                         + "production's rows.");
     }
 
+    @Test
+    void should_list_the_statements_longest_at_production_size_with_both_figures() {
+        // GIVEN a rewrite extrapolated from 100 000 to 40 M rows
+        dev.rehearsal.report.StatementTrace rewrite = new dev.rehearsal.report.StatementTrace(
+                dev.rehearsal.report.Phase.UP, "db/V1__m.sql", 3, "ALTER TABLE orders ALTER COLUMN id TYPE bigint", 0,
+                318, true, List.of(), List.of(), List.of(), null, null, null, null)
+                .withAtProduction(new dev.rehearsal.report.ProductionEstimate("public.orders", 40_000_000, 10_000,
+                        100_000, 127_000, 127_000, 0, null, 0.04));
+        RoundTrip ok = new RoundTrip(StepStatus.OK, StepStatus.MISSING, StepStatus.NOT_RUN, null, List.of(), null,
+                List.of(), List.of(), null);
+        MigrationReport v1 = new MigrationReport("1", "m1", MigrationKind.VERSIONED, "db/V1__m.sql", null, true, 1, ok,
+                List.of(rewrite), List.of(), List.of(), null, List.of(), null, 1);
+        Report report = new Report(1, "0.1.0", RunStatus.COMPLETE, null, null, 10, new PostgresInfo("18.6", 18, "embedded"),
+                Map.of(), new SourceInfo("db", "flyway"), List.of(v1), List.of(), Verdict.PASS);
+
+        // WHEN printed
+        StringWriter text = new StringWriter();
+        SummaryPrinter.print(report, new PrintWriter(text));
+
+        // THEN the statement is listed with its measured and its production figure
+        assertThat(text.toString()).contains("At production size (1 statement extrapolated; longest first):\n"
+                + "  V1 m1:3 on public.orders: 318 ms at 100 000 rows; ≈ 2 min 07 s at 40 M rows in production "
+                + "(fit error 4 %)");
+    }
+
     private static Finding noLockTimeout(String script) {
         return new Finding("NO_LOCK_TIMEOUT", Severity.WARNING, "Takes AccessExclusiveLock on public.t without lock_timeout",
                 script, 1, "public.t", "lock_timeout was 0", FIX, null);

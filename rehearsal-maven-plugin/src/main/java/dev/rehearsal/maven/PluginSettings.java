@@ -114,9 +114,10 @@ final class PluginSettings {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate", "golang", "migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
+            case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
-            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose or"
-                    + " liquibase, got '" + layout + "'");
+            default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose,"
+                    + " dbmate or liquibase, got '" + layout + "'");
         };
     }
 
@@ -187,6 +188,11 @@ final class PluginSettings {
     /** The checksums of migrations already applied, from the report.json of an earlier rehearsal. */
     static Map<String, Integer> baseline(File file) {
         return file == null ? Map.of() : dev.rehearsal.runner.BaselineFiles.checksums(file.toPath());
+    }
+
+    /** Production's table sizes, from a file {@code rehearse stats} wrote; {@code null} for none. */
+    static dev.rehearsal.runner.stats.ProductionStats productionStats(File file) {
+        return file == null ? null : dev.rehearsal.runner.stats.ProductionStatsFiles.read(file.toPath());
     }
 
     private static void refuse(boolean condition, String message) {

@@ -45,7 +45,7 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.locations")
     List<String> locations;
 
-    /** Migration layout: auto, flyway, golang-migrate, goose or liquibase. */
+    /** Migration layout: auto, flyway, golang-migrate, goose, dbmate or liquibase. */
     @Parameter(property = "rehearsal.layout", defaultValue = "auto")
     String layout;
 
@@ -148,6 +148,13 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.baseline")
     File baseline;
 
+    /**
+     * Production's table sizes as {@code rehearse stats} writes them: the chain is also rehearsed at rows/10 and
+     * every figure that grows with rows is extrapolated to production's rows.
+     */
+    @Parameter(property = "rehearsal.productionStats")
+    File productionStats;
+
     /** Rehearse only the migrations after this version; the history up to it is applied without rehearsal. */
     @Parameter(property = "rehearsal.pendingAfter")
     String pendingAfter;
@@ -155,6 +162,13 @@ public class RehearseMojo extends AbstractMojo {
     /** Rehearse only the migrations added or modified since this git ref (read with git on the PATH). */
     @Parameter(property = "rehearsal.changedSince")
     String changedSince;
+
+    /**
+     * Clone each rehearsal database from this database of the jdbcUrl server, a copy of production: no seeding, only
+     * the migrations its history table lacks are rehearsed, and it is never written to.
+     */
+    @Parameter(property = "rehearsal.templateDatabase")
+    String templateDatabase;
 
     /** Report formats, from json, md, html, junit, sarif. */
     @Parameter(property = "rehearsal.formats", defaultValue = "json,md,html,junit,sarif")
@@ -241,8 +255,10 @@ public class RehearseMojo extends AbstractMojo {
                 .flywayParity(flywayParity)
                 .plan(PluginSettings.plan(plan))
                 .baselineChecksums(PluginSettings.baseline(baseline))
+                .productionStats(PluginSettings.productionStats(productionStats))
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
+                .templateDatabase(templateDatabase)
                 .listener(progress)
                 .build();
     }

@@ -9,6 +9,8 @@ import dev.rehearsal.runner.internal.engine.ReportAssembler;
 import dev.rehearsal.runner.internal.engine.ReportSettings;
 import dev.rehearsal.runner.internal.engine.RunState;
 import dev.rehearsal.runner.internal.engine.SecretRedaction;
+import dev.rehearsal.runner.internal.extrapolate.Extrapolation;
+import dev.rehearsal.runner.internal.extrapolate.SmallerSize;
 import dev.rehearsal.runner.internal.util.SecretMask;
 
 /**
@@ -34,12 +36,32 @@ public final class RehearsalEngine {
      */
     public Report run() {
         try {
-            new RehearsalRun(config, state).execute();
+            RehearsalRun run = new RehearsalRun(config, state);
+            if (config.productionStats() != null) {
+                run.extrapolating(new Extrapolation(config.productionStats(), measureAtSmallerSize(),
+                        config.listener()::note));
+            }
+            run.execute();
         } catch (RuntimeException e) {
             throw SecretRedaction.apply(e, secrets);
         }
         return SecretRedaction.apply(ReportAssembler.assemble(state, RunStatus.COMPLETE, null, config.policy(),
                 ReportSettings.of(config)), secrets);
+    }
+
+    /**
+     * Rehearses the chain once more at the smaller seeded size, on its own server, before the rehearsal at the full
+     * size: the second point of every statement's fit. Its report is not shown; what it cost is a part of the timings.
+     */
+    private SmallerSize measureAtSmallerSize() {
+        SmallerSize smaller = new SmallerSize();
+        RehearsalConfig small = config.atSmallerSize();
+        config.listener().note("Rehearsing at " + small.rows() + " rows per table first, to extrapolate to "
+                + "production's sizes from two sizes.");
+        try (RunTimings.Span span = state.timings().span(RunTimings.Part.SMALLER_SIZE)) {
+            new RehearsalRun(small, new RunState()).measuringInto(smaller).execute();
+        }
+        return smaller;
     }
 
     /** The report of what was rehearsed so far, marked with why it is partial. Its verdict is always fail. */

@@ -21,6 +21,8 @@ import java.util.List;
  * @param error            the error it raised, {@code null} when it succeeded
  * @param walBytes         bytes of WAL written while it ran, {@code null} when not measured (it failed)
  * @param walMeasure       what {@code walBytes} counts; {@code null} when it is null
+ * @param atProduction     the figures extrapolated to production's size ({@code --production-stats}); {@code null}
+ *                         without statistics, or when the statement's table is not in them
  */
 public record StatementTrace(
         Phase phase,
@@ -38,7 +40,9 @@ public record StatementTrace(
         String statementTimeout,
         String error,
         Long walBytes,
-        WalMeasure walMeasure) {
+        WalMeasure walMeasure,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        ProductionEstimate atProduction) {
 
     @com.fasterxml.jackson.annotation.JsonCreator
     public StatementTrace {
@@ -54,25 +58,39 @@ public record StatementTrace(
             boolean transactional, List<LockHold> locks, List<Rewrite> rewrites, List<Scan> scans, WriterImpact writers,
             String lockTimeout, String statementTimeout, String error) {
         this(phase, script, line, sql, startMs, durationMs, transactional, locks, rewrites, scans, writers, lockTimeout,
-                statementTimeout, error, null, null);
+                statementTimeout, error, null, null, null);
+    }
+
+    /** A statement measured without production statistics. */
+    public StatementTrace(Phase phase, String script, int line, String sql, double startMs, double durationMs,
+            boolean transactional, List<LockHold> locks, List<Rewrite> rewrites, List<Scan> scans, WriterImpact writers,
+            String lockTimeout, String statementTimeout, String error, Long walBytes, WalMeasure walMeasure) {
+        this(phase, script, line, sql, startMs, durationMs, transactional, locks, rewrites, scans, writers, lockTimeout,
+                statementTimeout, error, walBytes, walMeasure, null);
     }
 
     /** The same statement with other locks (e.g. marked as taken on a relation the migration created). */
     public StatementTrace withLocks(List<LockHold> replaced) {
         return new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional, replaced, rewrites, scans,
-                writers, lockTimeout, statementTimeout, error, walBytes, walMeasure);
+                writers, lockTimeout, statementTimeout, error, walBytes, walMeasure, atProduction);
     }
 
     /** The same statement with what concurrent writers felt of it. */
     public StatementTrace withWriters(WriterImpact impact) {
         return new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional, locks, rewrites, scans,
-                impact, lockTimeout, statementTimeout, error, walBytes, walMeasure);
+                impact, lockTimeout, statementTimeout, error, walBytes, walMeasure, atProduction);
     }
 
     /** The same statement with its WAL volume counted another way (e.g. with the write load's WAL in it). */
     public StatementTrace withWalMeasure(WalMeasure measure) {
         return walBytes == null ? this : new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional,
-                locks, rewrites, scans, writers, lockTimeout, statementTimeout, error, walBytes, measure);
+                locks, rewrites, scans, writers, lockTimeout, statementTimeout, error, walBytes, measure, atProduction);
+    }
+
+    /** The same statement with its figures at production size. */
+    public StatementTrace withAtProduction(ProductionEstimate estimate) {
+        return new StatementTrace(phase, script, line, sql, startMs, durationMs, transactional, locks, rewrites, scans,
+                writers, lockTimeout, statementTimeout, error, walBytes, walMeasure, estimate);
     }
 
     /**

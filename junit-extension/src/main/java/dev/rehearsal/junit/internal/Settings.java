@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param labels       Liquibase labels, {@code null} for every changeSet
  * @param flywayParity whether the chain is also applied with Flyway
  * @param baseline     checksums of migrations already applied
+ * @param productionStats production's table sizes to extrapolate to; {@code null} for none
  * @param pending      which migrations are rehearsed; the history before them is applied without rehearsal
  * @param seeding      rows, rows per table, seed script
  * @param load         the write load and the long reader
@@ -39,7 +40,8 @@ import java.util.Optional;
 record Settings(String owner, List<String> locations, Provider provider, Server server, boolean disabledWithoutDocker,
                 MigrationLayout layout,
                 Map<String, String> placeholders, String contexts, String labels, boolean flywayParity,
-                Map<String, Integer> baseline, dev.rehearsal.runner.config.Pending pending, Seeding seeding,
+                Map<String, Integer> baseline, dev.rehearsal.runner.stats.ProductionStats productionStats,
+                dev.rehearsal.runner.config.Pending pending, Seeding seeding,
                 Load load, Timeouts timeouts, Policy policy, RolloutPlan plan, boolean jvmScope,
                 Optional<ReportTarget> reports) {
 

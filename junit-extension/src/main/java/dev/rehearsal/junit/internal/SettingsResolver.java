@@ -96,9 +96,13 @@ final class SettingsResolver {
         Policy policy = engine(this::policy);
         Map<String, Integer> baseline = path(ConfigOption.BASELINE, annotation.baseline())
                 .map(file -> engine(() -> BaselineFiles.checksums(file))).orElse(Map.of());
+        dev.rehearsal.runner.stats.ProductionStats productionStats = path(ConfigOption.PRODUCTION_STATS,
+                annotation.productionStats()).map(file -> engine(() -> dev.rehearsal.runner.stats.ProductionStatsFiles
+                        .read(file))).orElse(null);
         dev.rehearsal.runner.config.Pending pending = engine(() -> new dev.rehearsal.runner.config.Pending(
                 text(ConfigOption.PENDING_AFTER, annotation.pendingAfter()).map(Given::value).orElse(null),
-                text(ConfigOption.CHANGED_SINCE, annotation.changedSince()).map(Given::value).orElse(null)));
+                text(ConfigOption.CHANGED_SINCE, annotation.changedSince()).map(Given::value).orElse(null),
+                text(ConfigOption.TEMPLATE_DATABASE, annotation.templateDatabase()).map(Given::value).orElse(null)));
         RolloutPlan plan = path(ConfigOption.PLAN, annotation.plan()).map(file -> engine(() -> PlanFiles.read(file)))
                 .orElse(RolloutPlan.none());
         boolean disabledWithoutDocker = annotation.disabledWithoutDocker()
@@ -107,7 +111,7 @@ final class SettingsResolver {
                 annotation.placeholders()), text(ConfigOption.CONTEXTS, annotation.contexts()).map(Given::value)
                 .orElse(null), text(ConfigOption.LABELS, annotation.labels()).map(Given::value).orElse(null),
                 toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
-                baseline, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
+                baseline, productionStats, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
 
     /** {@code none} for either setting turns the reports off. */
@@ -189,9 +193,10 @@ final class SettingsResolver {
             case "flyway" -> MigrationLayout.FLYWAY;
             case "golang-migrate" -> MigrationLayout.GOLANG_MIGRATE;
             case "goose" -> MigrationLayout.GOOSE;
+            case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
-            default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose or"
-                    + " liquibase");
+            default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose,"
+                    + " dbmate or liquibase");
         }).orElse(null);
     }
 

@@ -120,8 +120,8 @@ class SettingsResolverTest {
         assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.writerBlockBudgetMs", "250")))
                 .hasMessage(owner + "rehearsal.writerBlockBudgetMs=250 was renamed: write it as a duration, "
                         + "rehearsal.writerBlockBudget=250ms.");
-        assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.layout", "dbmate")))
-                .hasMessage(owner + "rehearsal.layout=dbmate is not a layout: write auto, flyway, golang-migrate, goose or"
-                        + " liquibase.");
+        assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.layout", "sqitch")))
+                .hasMessage(owner + "rehearsal.layout=sqitch is not a layout: write auto, flyway, golang-migrate, goose,"
+                        + " dbmate or liquibase.");
     }
 }

@@ -42,7 +42,7 @@ public enum ConfigOption {
             "the migrations: directories, filesystem:<dir> or classpath:<path>; several are one chain",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
-    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate, goose or liquibase", "auto", "the migration layout",
+    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate, goose, dbmate or liquibase", "auto", "the migration layout",
             named("layout")),
     PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders, and Liquibase "
             + "changelog properties", named("placeholders").cli("--placeholder")),
@@ -61,6 +61,10 @@ public enum ConfigOption {
     CHANGED_SINCE(Group.SOURCES, "git ref", "none (every migration is rehearsed)", "rehearse only the migrations added "
             + "or modified since this git ref (and those after the first of them), read with git on the PATH",
             named("changedSince")),
+    TEMPLATE_DATABASE(Group.SOURCES, "database name", "none (rehearse on an empty or seeded database)", "clone each "
+            + "rehearsal database from this database of the external server (a copy of production): no seeding, and "
+            + "only the migrations its history table lacks are rehearsed; never written to",
+            named("templateDatabase")),
 
     // --- seeding ---
     ROWS(Group.SEEDING, "whole number", Integer.toString(Seeding.DEFAULT_ROWS),
@@ -69,6 +73,10 @@ public enum ConfigOption {
             named("tableRows")),
     SEED_SCRIPT(Group.SEEDING, "path", "none", "SQL run before rows are generated, for tables the generator cannot "
             + "fill", named("seedScript")),
+    PRODUCTION_STATS(Group.SEEDING, "path of a stats file (rehearse stats)", "none", "production's table sizes: the "
+            + "chain is also rehearsed at rows/10 and every figure that grows with rows is extrapolated to "
+            + "production's rows; budgets and the WAL threshold are checked against it",
+            named("productionStats")),
 
     // --- load ---
     LOAD(Group.LOAD, "boolean", "true", "the concurrent write load", named("load").cli("--no-load")),

@@ -4,6 +4,7 @@ import dev.rehearsal.runner.core.RehearsalListener;
 import dev.rehearsal.runner.plan.RolloutPlan;
 import dev.rehearsal.runner.provision.PostgresProvider;
 import dev.rehearsal.runner.source.SourceOptions;
+import dev.rehearsal.runner.stats.ProductionStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class RehearsalConfig {
     private final Policy policy;
     private final RolloutPlan plan;
     private final RehearsalListener listener;
+    private final ProductionStats productionStats;
+
+    /** The smaller seeded size is this fraction of the configured one (rows and each table's rows). */
+    public static final int SMALLER_SIZE_DIVISOR = 10;
+    /** Below this many rows at the full size, the smaller size is too small to measure a cost per row. */
+    public static final int MIN_ROWS_TO_EXTRAPOLATE = 1000;
 
     private RehearsalConfig(Builder b, Seeding seeding, Load load, Timeouts timeouts) {
         this.server = b.server;
@@ -48,6 +55,7 @@ public final class RehearsalConfig {
         this.policy = b.policy;
         this.plan = b.plan;
         this.listener = b.listener;
+        this.productionStats = b.productionStats;
     }
 
     public static Builder builder() {
@@ -171,6 +179,35 @@ public final class RehearsalConfig {
     }
 
     /**
+     * Production's table sizes ({@code rehearse stats}): when given, every statement is also rehearsed at a smaller
+     * seeded size and its figures are extrapolated to production's rows. Default {@code null}: none.
+     */
+    public ProductionStats productionStats() {
+        return productionStats;
+    }
+
+    /**
+     * This configuration at the smaller seeded size extrapolation measures too: rows and each table's rows divided by
+     * {@value #SMALLER_SIZE_DIVISOR}, without statistics or listener (its report is not shown).
+     */
+    public RehearsalConfig atSmallerSize() {
+        Builder b = new Builder();
+        b.server = server;
+        b.provider = provider;
+        b.sources = sources; // Flyway parity too: its WAL is counted beside a rehearsal without load, at both sizes alike
+        b.rows = seeding.rows() / SMALLER_SIZE_DIVISOR;
+        Map<String, Integer> smaller = new java.util.TreeMap<>();
+        seeding.tableRows().forEach((table, count) -> smaller.put(table, count / SMALLER_SIZE_DIVISOR));
+        b.tableRows = smaller;
+        b.seedScript = seeding.seedScript();
+        b.load(load);
+        b.timeouts(timeouts);
+        b.policy = policy;
+        b.plan = plan;
+        return b.build();
+    }
+
+    /**
      * Builds a {@link RehearsalConfig}; {@link #build()} validates every value and names the one that is wrong. Each
      * group can be set whole ({@link #seeding(Seeding)}) or one value at a time ({@link #rows(int)}); the defaults are
      * those of the groups' {@code defaults()}.
@@ -181,6 +218,7 @@ public final class RehearsalConfig {
         private Sources sources = Sources.defaults();
         private String pendingAfter;
         private String changedSince;
+        private String templateDatabase;
         // Single values are kept apart until build(), so that setters may come in any order and each group is
         // validated once, whole.
         private int rows = Seeding.DEFAULT_ROWS;
@@ -195,6 +233,7 @@ public final class RehearsalConfig {
         private Policy policy = Policy.defaults();
         private RolloutPlan plan = RolloutPlan.none();
         private RehearsalListener listener = RehearsalListener.NONE;
+        private ProductionStats productionStats;
 
         private Builder() {
         }
@@ -260,6 +299,17 @@ public final class RehearsalConfig {
          */
         public Builder changedSince(String gitRef) {
             this.changedSince = gitRef;
+            return this;
+        }
+
+        /**
+         * Clones each rehearsal database from this database of the external server, a copy of production (a thin
+         * clone, a branch, a restored snapshot), instead of an empty one: nothing is seeded, and the migrations its
+         * history table (or {@link #pendingAfter(String)}) does not name are rehearsed on its real rows. Rehearsal
+         * never writes to it, and refuses when other sessions use it. Default none. Needs the external provider.
+         */
+        public Builder templateDatabase(String database) {
+            this.templateDatabase = database;
             return this;
         }
 
@@ -362,15 +412,40 @@ public final class RehearsalConfig {
             return this;
         }
 
+        /** Production's table sizes, to extrapolate to ({@code ProductionStatsFiles.read}); default none. */
+        public Builder productionStats(ProductionStats value) {
+            this.productionStats = value;
+            return this;
+        }
+
         public RehearsalConfig build() {
             if (sources.locations().isEmpty()) {
                 throw Invalid.option("the migrations location is missing: name a directory such as db/migration, "
                         + "or classpath:db/migration");
             }
-            if (pendingAfter != null || changedSince != null) {
-                sources = sources.withPending(new Pending(pendingAfter, changedSince));
+            if (pendingAfter != null || changedSince != null || templateDatabase != null) {
+                sources = sources.withPending(new Pending(pendingAfter, changedSince, templateDatabase));
+            }
+            if (sources.pending().onTemplate() && provider == null && server.kind() != Server.Kind.EXTERNAL) {
+                throw Invalid.option("templateDatabase " + sources.pending().templateDatabase() + " names a database "
+                        + "of a server you run (a thin clone, a branch, a restored snapshot), but the provider is "
+                        + Server.name(server.kind()) + ", whose server Rehearsal starts empty: give the server's "
+                        + "jdbcUrl (e.g. --jdbc-url jdbc:postgresql://localhost:5432/postgres?user=me), or remove "
+                        + "templateDatabase");
+            }
+            if (productionStats != null && sources.pending().onTemplate()) {
+                throw Invalid.option("productionStats extrapolates from two seeded sizes, but on templateDatabase "
+                        + sources.pending().templateDatabase() + " nothing is seeded: the rows are the template's own "
+                        + "and every figure is measured at their size; remove productionStats, or rehearse without "
+                        + "templateDatabase to extrapolate from generated rows");
             }
             Seeding seeding = new Seeding(rows, tableRows, seedScript);
+            if (productionStats != null && rows < MIN_ROWS_TO_EXTRAPOLATE
+                    && tableRows.values().stream().allMatch(n -> n < MIN_ROWS_TO_EXTRAPOLATE)) {
+                throw Invalid.option("productionStats extrapolates from the rehearsal at rows and at rows/"
+                        + SMALLER_SIZE_DIVISOR + ", so rows must be at least " + MIN_ROWS_TO_EXTRAPOLATE + ", got "
+                        + rows + "; e.g. --rows 100000");
+            }
             Load load = new Load(this.load, loadRate, loadClients, longReader);
             Timeouts timeouts = new Timeouts(statementTimeout, lockTimeout);
             return new RehearsalConfig(this, seeding, load, timeouts);

@@ -21,11 +21,19 @@ public enum ErrorCode {
     UNKNOWN_VERSION(ExitCode.BAD_INPUT),
     /** changedSince names a ref git does not know, or the migrations are not in a git repository. */
     INVALID_GIT_REF(ExitCode.BAD_INPUT),
+    /** templateDatabase names a database the server does not hold. */
+    TEMPLATE_NOT_FOUND(ExitCode.BAD_INPUT),
+    /** The template database's migration history does not fit the chain (a version the chain lacks, a gap). */
+    TEMPLATE_HISTORY_MISMATCH(ExitCode.BAD_INPUT),
+    /** A production-stats file that is not one (rehearse stats writes them). */
+    INVALID_PRODUCTION_STATS(ExitCode.BAD_INPUT),
 
     // Refused for safety: exit 3
     REMOTE_HOST_REFUSED(ExitCode.REFUSED),
     DATABASE_NOT_OWNED(ExitCode.REFUSED),
     INSUFFICIENT_PRIVILEGES(ExitCode.REFUSED),
+    /** Other sessions use the template database; cloning it would mean ending them, which Rehearsal never does. */
+    TEMPLATE_IN_USE(ExitCode.REFUSED),
 
     // Infrastructure: exit 4
     POSTGRES_START_FAILED(ExitCode.INFRASTRUCTURE),

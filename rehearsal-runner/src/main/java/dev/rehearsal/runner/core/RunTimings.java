@@ -36,6 +36,8 @@ public final class RunTimings {
         FINDINGS("findings"),
         /** Applying the chain with Flyway and comparing the schemas. */
         PARITY("Flyway parity"),
+        /** The whole rehearsal again at the smaller seeded size, which extrapolation to production fits through. */
+        SMALLER_SIZE("rehearsal at the smaller size (production extrapolation)"),
         /** Dropping scratch databases and stopping the server. */
         STOP("stop PostgreSQL");
 

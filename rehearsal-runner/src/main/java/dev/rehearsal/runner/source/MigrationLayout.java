@@ -8,6 +8,11 @@ public enum MigrationLayout {
     GOLANG_MIGRATE("golang-migrate"),
     /** {@code <version>_<name>.sql} holding {@code -- +goose Up} and {@code -- +goose Down} sections. */
     GOOSE("goose"),
+    /**
+     * {@code <version>_<name>.sql} holding {@code -- migrate:up} and {@code -- migrate:down} sections (dbmate); told
+     * from goose by those markers, since the names are alike.
+     */
+    DBMATE("dbmate"),
     /** A Liquibase changelog (XML, YAML, JSON or formatted SQL): one migration per changeSet, its rollback the undo. */
     LIQUIBASE("liquibase");
 

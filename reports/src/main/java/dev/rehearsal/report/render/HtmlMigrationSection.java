@@ -71,7 +71,8 @@ final class HtmlMigrationSection {
                 .append(HtmlStyle.legend()).append("</figcaption>\n</figure>\n")
                 .append("<details").append(m.statements().size() <= OPEN_STATEMENTS ? " open" : "")
                 .append("><summary>Statements (").append(m.statements().size()).append(")</summary>\n")
-                .append(HtmlStatementTable.render(m)).append("</details>\n");
+                .append(HtmlStatementTable.render(m)).append("</details>\n")
+                .append(HtmlProductionTable.render(m));
     }
 
     private static void roundTrip(RoundTrip rt, StringBuilder h) {

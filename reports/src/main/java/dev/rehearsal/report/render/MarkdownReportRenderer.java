@@ -27,6 +27,7 @@ final class MarkdownReportRenderer implements ReportRenderer {
         verdict(report, md);
         findings(report, md);
         MarkdownMigrationTable.render(report, md);
+        MarkdownProductionTable.render(report, md);
         MarkdownAppChecks.render(report, md);
         footer(report, md);
         out.write(md.toString());

@@ -62,6 +62,9 @@ class SampleLayoutsTest {
         if (directory.contains("/golang-migrate")) {
             return MigrationLayout.GOLANG_MIGRATE;
         }
+        if (directory.contains("/dbmate/")) {
+            return MigrationLayout.DBMATE;
+        }
         if (directory.contains("/goose/")) {
             return MigrationLayout.GOOSE;
         }

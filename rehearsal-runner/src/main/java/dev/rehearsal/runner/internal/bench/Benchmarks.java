@@ -11,7 +11,8 @@ public final class Benchmarks {
 
     private static final List<Benchmark> ALL = List.of(new StartupBenchmark(), new ChainBenchmark(), new PendingBenchmark(), new SampleBenchmark(),
             new MemoryBenchmark(),
-            new SeedBenchmark(), new LoadBenchmark(), new MonitorBenchmark(), new GateBenchmark());
+            new SeedBenchmark(), new LoadBenchmark(), new MonitorBenchmark(), new GateBenchmark(),
+            new ExtrapolationBenchmark());
 
     private Benchmarks() {
     }

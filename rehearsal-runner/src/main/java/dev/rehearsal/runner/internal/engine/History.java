@@ -4,6 +4,7 @@ import dev.rehearsal.report.AppliedHistory;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.provision.HistoryTemplates;
+import dev.rehearsal.runner.internal.provision.TemplateClones;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
@@ -33,11 +34,30 @@ final class History implements AutoCloseable {
     private final String template;
     private final ScratchDatabase owned;
     private final AppliedHistory applied;
+    /** Whether {@link #template} is the user's copy of production, cloned through {@link TemplateClones}. */
+    private final boolean userTemplate;
+    /** A clone made already (to read the user template's history), handed out by the first {@link #cloneFor}. */
+    private ScratchDatabase spare;
 
     private History(String template, ScratchDatabase owned, AppliedHistory applied) {
+        this(template, owned, applied, false, null);
+    }
+
+    private History(String template, ScratchDatabase owned, AppliedHistory applied, boolean userTemplate,
+            ScratchDatabase spare) {
         this.template = template;
         this.owned = owned;
         this.applied = applied;
+        this.userTemplate = userTemplate;
+        this.spare = spare;
+    }
+
+    /**
+     * The history a copy of production already holds: every rehearsal database is a clone of {@code template};
+     * {@code firstClone}, made to read its history table, serves the first of them.
+     */
+    static History onTemplate(String template, ScratchDatabase firstClone, AppliedHistory applied) {
+        return new History(template, null, applied, true, firstClone);
     }
 
     /**
@@ -94,6 +114,17 @@ final class History implements AutoCloseable {
 
     /** A fresh database holding the history. */
     ScratchDatabase cloneFor(PostgresServer server, String purpose) {
+        if (spare != null) {
+            ScratchDatabase first = spare;
+            spare = null;
+            return first;
+        }
+        if (userTemplate) {
+            if (!(server instanceof TemplateClones clones)) {
+                throw TemplateClones.unsupported(server.info().provider(), template);
+            }
+            return clones.cloneTemplate(purpose, template);
+        }
         return server.createDatabase(purpose, template);
     }
 
@@ -105,6 +136,10 @@ final class History implements AutoCloseable {
     public void close() {
         if (owned != null) {
             owned.close();
+        }
+        if (spare != null) {
+            spare.close();
+            spare = null;
         }
     }
 

@@ -36,6 +36,11 @@ record PendingSplit(List<Migration> history, List<Migration> pending) {
         } else {
             first = 0;
         }
+        return at(chain, first);
+    }
+
+    /** The chain split before its migration at {@code first}. */
+    static PendingSplit at(List<Migration> chain, int first) {
         return new PendingSplit(List.copyOf(chain.subList(0, first)), List.copyOf(chain.subList(first, chain.size())));
     }
 
@@ -43,7 +48,7 @@ record PendingSplit(List<Migration> history, List<Migration> pending) {
         return script != null && names.contains(script.fileName());
     }
 
-    private static int indexOf(List<Migration> chain, String version) {
+    static int indexOf(List<Migration> chain, String version) {
         for (int i = 0; i < chain.size(); i++) {
             if (sameVersion(chain.get(i).version(), version)) {
                 return i;
@@ -57,7 +62,7 @@ record PendingSplit(List<Migration> history, List<Migration> pending) {
     }
 
     /** As Flyway compares them: 1.1, 1_1 and 01.1 are one version; a leading V is the file name's, not the version's. */
-    private static boolean sameVersion(String chain, String given) {
+    static boolean sameVersion(String chain, String given) {
         if (chain == null) {
             return false;
         }

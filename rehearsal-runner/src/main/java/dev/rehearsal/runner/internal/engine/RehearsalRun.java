@@ -60,12 +60,28 @@ public final class RehearsalRun {
     private ParityAlongside parityBeside;
     /** The history applied without rehearsal, which rehearsal databases are cloned from; null when there is none. */
     private History history;
+    /** Where this run records its statements for extrapolation (when it is the smaller size's run); or null. */
+    private dev.rehearsal.runner.internal.extrapolate.SmallerSize measuring;
+    /** Extrapolates this run's statements to production's size; null without production statistics. */
+    private dev.rehearsal.runner.internal.extrapolate.Extrapolation extrapolation;
 
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
         this.state = state;
         this.executor = new ScriptExecutor(config.statementTimeout(), config.lockTimeout());
         this.seeding = new Seeding(config);
+    }
+
+    /** This run is the one at the smaller size: it records what it measured there. */
+    public RehearsalRun measuringInto(dev.rehearsal.runner.internal.extrapolate.SmallerSize into) {
+        this.measuring = into;
+        return this;
+    }
+
+    /** This run's statements are also reported at production size. */
+    public RehearsalRun extrapolating(dev.rehearsal.runner.internal.extrapolate.Extrapolation with) {
+        this.extrapolation = with;
+        return this;
     }
 
     public void execute() {
@@ -78,20 +94,16 @@ public final class RehearsalRun {
         config.listener().migrationsLoaded(set);
         set.warnings().forEach(config.listener()::note);
         TouchedTables.requireNamed(config.tableRows().keySet(), set.migrations());
-        PendingSplit split = PendingSplit.of(set.migrations(), config.pending(), config.sources().locations(),
-                config.sourceOptions().workingDirectory());
-        if (config.pending().splitsChain() && split.pending().isEmpty()) {
-            config.listener().note("No migration is pending after the history"
-                    + (config.pending().after() != null ? " up to V" + config.pending().after()
-                    : " (nothing changed since " + config.pending().changedSince() + ")") + "; nothing to rehearse.");
-        }
-        String historyKey = split.history().isEmpty() ? null
+        // on a copy of production, its history table (read in a clone, once the server is up) splits the chain
+        boolean onTemplate = config.pending().onTemplate();
+        PendingSplit split = onTemplate ? null : PendingSplit.of(set.migrations(), config.pending(),
+                config.sources().locations(), config.sourceOptions().workingDirectory());
+        String historyKey = split == null || split.history().isEmpty() ? null
                 : History.key(split.history(), config.sourceOptions().placeholders());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
-        demands = ChainDemands.of(split.pending().stream()
-                .map(m -> m.up().statements().stream().map(dev.rehearsal.runner.source.SqlStatement::sql).toList())
-                .toList());
-        seeding.demands(demands);
+        if (split != null) {
+            pending(split);
+        }
         PostgresServer started;
         try (RunTimings.Span span = timings.span(RunTimings.Part.PROVISION)) {
             started = historyKey != null
@@ -107,7 +119,10 @@ public final class RehearsalRun {
             // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
             // databases of the server share (a role, a tablespace), which the two would then fight over.
             boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
-            if (historyKey != null) {
+            if (onTemplate) {
+                split = startOnTemplate(server, set.migrations());
+                pending(split);
+            } else if (historyKey != null) {
                 applyHistory(server, split.history(), historyKey);
             }
             ParityAlongside beside = alongside
@@ -148,6 +163,37 @@ public final class RehearsalRun {
         }
     }
 
+    /** What the pending migrations demand of the data, and a note when none is pending. */
+    private void pending(PendingSplit split) {
+        if (config.pending().splitsChain() && split.pending().isEmpty()) {
+            config.listener().note("No migration is pending after the history"
+                    + (config.pending().onTemplate() ? " the template database " + config.pending().templateDatabase()
+                    + " holds" : config.pending().after() != null ? " up to V" + config.pending().after()
+                    : " (nothing changed since " + config.pending().changedSince() + ")") + "; nothing to rehearse.");
+        }
+        demands = ChainDemands.of(split.pending().stream()
+                .map(m -> m.up().statements().stream().map(dev.rehearsal.runner.source.SqlStatement::sql).toList())
+                .toList());
+        seeding.demands(demands);
+    }
+
+    /**
+     * Clones the user's copy of production and reads from the clone which migrations it holds; they are checked
+     * against the baseline and against the checksums its history table keeps (an applied migration edited since is
+     * {@code CHECKSUM_CHANGED}).
+     */
+    private PendingSplit startOnTemplate(PostgresServer server, List<Migration> chain) {
+        TemplateStart start;
+        try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
+            start = TemplateStart.of(server, config.pending().templateDatabase(), chain, config.pending().after());
+        }
+        history = start.history();
+        Map<String, Integer> checksums = new HashMap<>(config.baselineChecksums());
+        checksums.putAll(start.checksums());
+        historyFacts(server, start.split().history(), checksums);
+        return start.split();
+    }
+
     /**
      * Applies the history without rehearsal (or clones the cached one) and checks its scripts against the baseline:
      * an applied migration edited since is still {@code CHECKSUM_CHANGED}.
@@ -156,6 +202,10 @@ public final class RehearsalRun {
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
             history = History.prepare(server, migrations, key);
         }
+        historyFacts(server, migrations, config.baselineChecksums());
+    }
+
+    private void historyFacts(PostgresServer server, List<Migration> migrations, Map<String, Integer> checksums) {
         state.appliedHistory(history.applied());
         config.listener().historyApplied(history.applied());
         List<Finding> edited = new ArrayList<>();
@@ -163,7 +213,7 @@ public final class RehearsalRun {
             FindingCollector findings = new FindingCollector(config.policy(),
                     Map.of(migration.up().path(), Suppressions.of(migration.up())));
             FindingRules.evaluate(MigrationFacts.notRun(migration, server.info().version(), phaseChecks.noPlan(),
-                    config.baselineChecksums(), config.policy(), config.longReader()), findings);
+                    checksums, config.policy(), config.longReader()), findings);
             findings.findings().stream()
                     .filter(f -> dev.rehearsal.report.FindingType.CHECKSUM_CHANGED.code().equals(f.code()))
                     .forEach(edited::add);
@@ -183,7 +233,7 @@ public final class RehearsalRun {
      * the history's last version and brings up to date with the pending migrations, as it would production.
      */
     private ScratchDatabase parityDatabase(PostgresServer server) {
-        return parityBaseline() != null ? freshDatabase(server, "flyway") : server.createDatabase("flyway");
+        return history != null ? freshDatabase(server, "flyway") : server.createDatabase("flyway");
     }
 
     private String parityBaseline() {
@@ -345,7 +395,8 @@ public final class RehearsalRun {
     }
 
     /** One rehearsal of a migration's round trip with its load: results carry the writers' impact. */
-    private record Attempt(StepResults results, MigrationLoad.Outcome load) {
+    /** @param nextXid the transaction id the next transaction got when the attempt began; -1 without the load */
+    private record Attempt(StepResults results, MigrationLoad.Outcome load, long nextXid) {
     }
 
     private Attempt attempt(MigrationRoundTrip roundTrip, ScratchDatabase database, ExecutionTarget target,
@@ -355,6 +406,7 @@ public final class RehearsalRun {
         StepResults results;
         MigrationLoad.Outcome outcome;
         MigrationLoad started;
+        long nextXid = config.load() && writers ? LoadRace.nextXid(database.dataSource()) : -1;
         try (RunTimings.Span span = timings.span(RunTimings.Part.LOAD)) {
             started = MigrationLoad.start(config, writers, database, target, touched, ordinals, demands);
         }
@@ -373,13 +425,15 @@ public final class RehearsalRun {
                 analysis.close();
             }
         }
-        return new Attempt(results.withStatements(outcome.statements()), outcome);
+        return new Attempt(results.withStatements(outcome.statements()), outcome, nextXid);
     }
 
     /**
      * Whether the step that just failed should be rehearsed again: its up was rolled back, and it failed either on
-     * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them) or in a deadlock
-     * with the write load (which production's traffic may or may not meet; the round trip should still complete).
+     * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them), on a key the
+     * write load inserted after the statement's snapshot ({@link LoadRace}: nothing is deleted, {@code rejected}
+     * records it), or in a deadlock with the write load (which production's traffic may or may not meet; the round
+     * trip should still complete).
      */
     private boolean mayRehearseAgain(Attempt attempt, ScratchDatabase database, List<RejectedData> rejected,
             List<StepFailure> deadlocks, boolean writersRan) throws SQLException {
@@ -393,6 +447,16 @@ public final class RehearsalRun {
             config.listener().note(failure.script() + ":" + failure.line() + " deadlocked with the write load; "
                     + "rehearsing the step again.");
             return true;
+        }
+        if (writersRan && attempt.nextXid() >= 0) {
+            RejectedData raced = LoadRace.of(database.dataSource(), failure, results.statements(), attempt.nextXid(),
+                    executor.committedTransactions());
+            if (raced != null) {
+                rejected.add(raced);
+                config.listener().note(raced.script() + ":" + raced.line() + " collided with a key the write load"
+                        + " inserted into " + raced.relation() + " while it ran; rehearsing the step again.");
+                return true;
+            }
         }
         if (!generatesRows() || !RejectedRows.isDataError(failure)) {
             return false;
@@ -430,7 +494,8 @@ public final class RehearsalRun {
 
     /** Whether tables hold rows Rehearsal generated: seeded rows or the write load's inserts. */
     private boolean generatesRows() {
-        return config.rows() > 0 || !config.tableRows().isEmpty() || config.load();
+        // on a copy of production a step failing on the data fails on production's rows: they are never removed
+        return !config.pending().onTemplate() && (config.rows() > 0 || !config.tableRows().isEmpty() || config.load());
     }
 
     /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
@@ -446,6 +511,12 @@ public final class RehearsalRun {
         RoundTrip trip = results == null ? RoundTrip.notRun() : results.roundTrip();
         List<StatementTrace> statements = results == null ? List.of() : !besideParity ? results.statements()
                 : results.statements().stream().map(t -> t.withWalMeasure(WalMeasure.SERVER_WITH_PARITY)).toList();
+        if (results != null && measuring != null) {
+            measuring.add(statements, results.tableRowsBefore());
+        }
+        if (results != null && extrapolation != null) {
+            statements = extrapolation.apply(statements, results.tableRowsBefore());
+        }
         MigrationFacts facts = results == null
                 ? MigrationFacts.notRun(migration, postgresVersion, phaseChecks.noPlan(), config.baselineChecksums(),
                         config.policy(), config.longReader())

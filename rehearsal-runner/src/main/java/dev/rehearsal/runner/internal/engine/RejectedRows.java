@@ -196,7 +196,7 @@ final class RejectedRows {
     }
 
     /** A condition on {@code t} true for rows Rehearsal wrote: not committed by a transaction of the chain. */
-    private static String generatedRows(java.util.Set<Long> chainTransactions) {
+    static String generatedRows(java.util.Set<Long> chainTransactions) {
         if (chainTransactions.isEmpty()) {
             return "true";
         }

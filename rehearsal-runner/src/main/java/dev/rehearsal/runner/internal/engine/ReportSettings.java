@@ -49,6 +49,11 @@ public final class ReportSettings {
         if (config.seedScript() != null) {
             settings.put("seedScript", config.seedScript().getFileName().toString());
         }
+        if (config.productionStats() != null) {
+            var stats = config.productionStats();
+            settings.put("productionStats", (stats.database() == null ? "" : stats.database() + ", ") + "PostgreSQL "
+                    + stats.serverVersion() + ", taken " + stats.takenAt() + ", " + stats.tables().size() + " tables");
+        }
         if (!config.baselineChecksums().isEmpty()) {
             settings.put("baselineMigrations", Integer.toString(config.baselineChecksums().size()));
         }
@@ -57,6 +62,9 @@ public final class ReportSettings {
         }
         if (config.pending().changedSince() != null) {
             settings.put("changedSince", config.pending().changedSince());
+        }
+        if (config.pending().templateDatabase() != null) {
+            settings.put("templateDatabase", config.pending().templateDatabase());
         }
         if (!config.policy().severities().isEmpty()) {
             settings.put("severities", config.policy().severities().toString());

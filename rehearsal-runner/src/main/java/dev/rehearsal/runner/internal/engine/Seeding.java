@@ -23,8 +23,10 @@ final class Seeding {
 
 
     Seeding(RehearsalConfig config) {
-        this.script = config.seedScript();
-        if (config.rows() == 0 && config.tableRows().isEmpty() && script == null) {
+        // a copy of production holds real rows: nothing is generated on it
+        boolean onTemplate = config.pending().onTemplate();
+        this.script = onTemplate ? null : config.seedScript();
+        if (onTemplate || config.rows() == 0 && config.tableRows().isEmpty() && script == null) {
             this.options = null;
             return;
         }

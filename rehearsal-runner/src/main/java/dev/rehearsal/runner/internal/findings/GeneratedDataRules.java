@@ -19,6 +19,10 @@ public final class GeneratedDataRules implements FindingRule {
     public void evaluate(MigrationFacts facts, FindingCollector findings) {
         List<RejectedData> rejections = facts.rejected();
         for (RejectedData r : rejections) {
+            if (r.raced()) {
+                raced(facts, r, findings);
+                continue;
+            }
             String what = r.column() == null ? "rows of " + r.relation() : "column " + r.relation() + "." + r.column();
             String value = r.column() == null ? "" : ", e.g. " + (r.value() == null ? "NULL" : "'" + shorten(r.value(), 80) + "'");
             String removed = r.isolated()
@@ -40,6 +44,21 @@ public final class GeneratedDataRules implements FindingRule {
                             + "top it up), or write the constraint in the migration itself (ALTER TABLE … ADD "
                             + "CONSTRAINT … CHECK (…)) so Rehearsal reads it ahead.");
         }
+    }
+
+    /** The write load inserted a key after the statement's snapshot; the statement collided with it. */
+    private static void raced(MigrationFacts facts, RejectedData r, FindingCollector findings) {
+        findings.add(FindingType.GENERATED_DATA_REJECTED, r.script(), r.line(), r.relation(),
+                "The statement collided with a key the write load inserted into " + r.relation() + " while it ran",
+                r.message() + " [SQLSTATE " + r.sqlState() + "]\nThe write load inserted (" + r.column() + ")=("
+                        + shorten(r.value(), 80) + ") after the statement's snapshot was taken, so the statement did"
+                        + " not see the row; nothing was removed and the step was rehearsed again.\nStatement: "
+                        + shorten(r.sql().strip(), SQL_IN_EVIDENCE)
+                        + (facts.lastAttemptWithoutWriters() ? "\n" + Retries.lastAttempt(facts) : ""),
+                "The colliding row was Rehearsal's write load, not the migration's doing. In production it fails the"
+                        + " same way if the application inserts into " + r.relation() + " while this statement runs: a"
+                        + " statement that fills a table the application writes to can skip what arrives meanwhile,"
+                        + " e.g. INSERT … ON CONFLICT (" + r.column() + ") DO NOTHING.");
     }
 
     private static String shorten(String text, int max) {

@@ -15,7 +15,19 @@ package dev.rehearsal.runner.internal.findings;
  * @param test      the condition that picked out the rejected rows, {@code null} when they could not be isolated
  * @param removed   how many rows were removed
  * @param isolated  whether only the rejected rows were removed; {@code false} when the table had to be emptied
+ * @param raced     whether the write load inserted the conflicting key while the statement ran (nothing removed)
  */
 public record RejectedData(String script, int line, String sql, String sqlState, String message, String relation,
-                           String column, String value, String test, long removed, boolean isolated) {
+                           String column, String value, String test, long removed, boolean isolated, boolean raced) {
+
+    public RejectedData(String script, int line, String sql, String sqlState, String message, String relation,
+            String column, String value, String test, long removed, boolean isolated) {
+        this(script, line, sql, sqlState, message, relation, column, value, test, removed, isolated, false);
+    }
+
+    /** A unique violation on a key the write load inserted after the statement's snapshot: nothing was removed. */
+    public static RejectedData raced(String script, int line, String sql, String sqlState, String message,
+            String relation, String key, String value) {
+        return new RejectedData(script, line, sql, sqlState, message, relation, key, value, null, 0, false, true);
+    }
 }

@@ -55,13 +55,15 @@ final class Remedies {
                 + "maintenance outside a deploy in a maintenance window.";
     }
 
-    static String concurrentIndex(String statement, String index) {
+    /** @param outside where the statement goes to run outside a transaction ({@link LayoutWords#outsideTransaction}) */
+    static String concurrentIndex(String statement, String index, String outside) {
         String concurrent = statement.strip().replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ");
         return """
-                -- in a migration of its own, with <script>.sql.conf containing: executeInTransaction=false
+                -- in %s
                 %s;
                 -- a failed concurrent build leaves an INVALID index; drop it before retrying:
-                -- DROP INDEX CONCURRENTLY IF EXISTS %s;""".formatted(concurrent, index == null ? "<index>" : index);
+                -- DROP INDEX CONCURRENTLY IF EXISTS %s;""".formatted(outside, concurrent,
+                index == null ? "<index>" : index);
     }
 
     static String notValidThenValidate(String table, String name, String kind, String body) {
@@ -73,18 +75,18 @@ final class Remedies {
                 ALTER TABLE %1$s VALIDATE CONSTRAINT %2$s;""".formatted(table, constraint, kind, body);
     }
 
-    static String keyUsingIndex(String table, String name, String kind, String columns) {
+    static String keyUsingIndex(String table, String name, String kind, String columns, String outside) {
         String bare = SqlShapes.simpleName(table).replace("\"", "");
         String constraint = name != null ? name : bare + (kind.equals("PRIMARY KEY") ? "_pkey" : "_key");
         String index = constraint.replace("\"", "") + "_idx";
         return """
-                -- 1. in a migration of its own (<script>.sql.conf: executeInTransaction=false): build the index
-                --    without blocking writers
+                -- 1. in %7$s:
+                --    build the index without blocking writers
                 CREATE UNIQUE INDEX CONCURRENTLY %4$s ON %1$s (%3$s);
                 -- 2. attach it: a short lock and no scan%5$s
                 ALTER TABLE %1$s ADD CONSTRAINT %2$s %6$s USING INDEX %4$s;""".formatted(table, constraint, columns, index,
                 kind.equals("PRIMARY KEY") ? " (the key columns must already be NOT NULL: see SET NOT NULL)" : "",
-                kind);
+                kind, outside);
     }
 
     static String setNotNull(String table, String column) {

@@ -48,8 +48,8 @@ public final class RoundTripRules implements FindingRule {
         }
         if (migration.kind() == MigrationKind.VERSIONED && trip.down() == StepStatus.MISSING) {
             findings.add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
-                    "No " + expectedDown(migration) + " was found.",
-                    "Add " + expectedDown(migration) + " that reverts every change of " + migration.up().fileName()
+                    "No " + LayoutWords.downStep(migration) + " was found.",
+                    "Add " + LayoutWords.downStep(migration) + " that reverts every change of " + migration.up().fileName()
                             + ", or accept fix-forward with: -- rehearsal:allow-script MISSING_DOWN <reason>");
         }
         if (Boolean.FALSE.equals(trip.schemaRestored())) {
@@ -150,23 +150,6 @@ public final class RoundTripRules implements FindingRule {
                     + "rehearsal representative rows with --seed-script.";
         }
         return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
-    }
-
-    /**
-     * The down step as the migration's layout keeps it: a U script, a .down.sql file, a goose Down section, or a
-     * Liquibase rollback.
-     */
-    private static String expectedDown(Migration migration) {
-        String file = migration.up().fileName();
-        if (dev.rehearsal.runner.internal.source.LiquibaseChangelogs.isChangelogScript(migration.up())) {
-            return "rollback for changeSet " + migration.description() + " in " + file
-                    + " (Liquibase cannot roll back its changes by itself)";
-        }
-        if (file.endsWith(".up.sql")) {
-            return "undo script " + file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
-        }
-        return file.startsWith("V") ? "undo script U" + file.substring(1)
-                : "-- +goose Down section in " + file;
     }
 
     private static String summarize(List<String> lines) {

@@ -103,7 +103,8 @@ public final class StatementRules implements FindingRule {
                                 + "; " + Evidence.lockOn(table, up, i) + ", which blocks every write" + pg
                                 + Evidence.ifEmpty(rowsOf(facts, table),
                                         "the build blocks writes for as long as it takes on production's rows"),
-                        Remedies.concurrentIndex(s.sql(), build.index()))));
+                        Remedies.concurrentIndex(s.sql(), build.index(),
+                                LayoutWords.outsideTransaction(facts.migration())))));
     }
 
     /**
@@ -136,7 +137,8 @@ public final class StatementRules implements FindingRule {
                     .orElse(scan.relation());
             String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(altered, c))
                     .or(() -> SqlShapes.addedKey(s.sql()).map(k ->
-                            Remedies.keyUsingIndex(altered, k.name(), k.kind(), k.columns())))
+                            Remedies.keyUsingIndex(altered, k.name(), k.kind(), k.columns(),
+                                    LayoutWords.outsideTransaction(facts.migration()))))
                     .or(() -> SqlShapes.validatedConstraint(s.sql()).map(c ->
                             Remedies.notValidThenValidate(altered, c.name(), c.kind(), c.body())))
                     .orElse("Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.");

@@ -5,6 +5,8 @@ import dev.rehearsal.report.LoadWindow;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.LockModes;
 import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.ProductionEstimate;
+import dev.rehearsal.report.ProductionFigures;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.config.Policy;
 import dev.rehearsal.runner.source.Migration;
@@ -33,6 +35,11 @@ public final class WriterRules implements FindingRule {
      */
     private static final java.util.regex.Pattern SCHEMA_BREAK = java.util.regex.Pattern.compile(
             "\\[(42[0-9A-Z]{3}|22[0-9A-Z]{3}|23502|0A000)]$");
+
+    /** The writers' longest wait the budget is checked against: at production size when it was extrapolated. */
+    static double waitChecked(StatementTrace s) {
+        return s.atProduction() != null ? s.atProduction().writersWaitMs() : s.writers().blockedMaxMs();
+    }
 
     static boolean brokeTheSchemaContract(LoadWindow window) {
         return window.errorSamples().stream().anyMatch(m -> SCHEMA_BREAK.matcher(m.strip()).find());
@@ -74,13 +81,21 @@ public final class WriterRules implements FindingRule {
                                         + "queued queries wait at most that long, and retry the deploy when the lock "
                                         + "is not granted (rehearse --lock-timeout " + s.lockTimeout() + " retries with "
                                         + "jittered pauses, as your deploy should).");
-            } else if (s.writers().blockedMaxMs() > budget) {
+            } else if (waitChecked(s) > budget) {
+                ProductionEstimate estimate = s.atProduction();
+                String fit = estimate == null ? "" : "; at production size: " + ProductionFigures.durations(
+                        s.writers().blockedMaxMs(), estimate.measuredRows(), estimate.writersWaitMs(), estimate.rows())
+                        + " (fitted through " + ProductionFigures.rows(estimate.smallRows()) + " and "
+                        + ProductionFigures.rows(estimate.measuredRows()) + ", fit error "
+                        + Math.round(estimate.fitError() * 100) + " %)";
                 findings.add(FindingType.LOCK_BLOCKS_WRITERS, s.script(), s.line(), relation,
-                        "Writers blocked for " + Evidence.ms(s.writers().blockedMaxMs()) + " (budget "
-                                + Evidence.ms(budget) + ")",
+                        estimate == null ? "Writers blocked for " + Evidence.ms(s.writers().blockedMaxMs()) + " (budget "
+                                + Evidence.ms(budget) + ")"
+                                : "Writers blocked for ≈ " + ProductionFigures.duration(estimate.writersWaitMs())
+                                + " at production size (budget " + Evidence.ms(budget) + ")",
                         s.writers().waits() + " writer requests waited on its locks, the longest for "
                                 + Evidence.ms(s.writers().blockedMaxMs()) + ", " + Evidence.ms(s.writers().blockedTotalMs())
-                                + " in total; write p99 " + Evidence.ms(s.writers().p99Ms()) + " while it ran" + pg,
+                                + " in total; write p99 " + Evidence.ms(s.writers().p99Ms()) + " while it ran" + fit + pg,
                         "Use the non-blocking form of the change (see the other findings on this statement), or split "
                                 + "the work into short transactions; set lock_timeout so a queued lock gives up.");
             }

@@ -139,7 +139,7 @@ public final class ExternalPostgresProvider implements PostgresProvider {
      * Drops the scratch databases it created when closed, or when the JVM exits first (SIGINT); the server itself
      * is not ours to stop.
      */
-    private static final class ExternalServer implements PostgresServer {
+    private static final class ExternalServer implements PostgresServer, TemplateClones {
         private final PostgresInfo info;
         private final ScratchDatabases databases;
         private final AtomicBoolean closed = new AtomicBoolean();
@@ -165,6 +165,11 @@ public final class ExternalPostgresProvider implements PostgresProvider {
         @Override
         public ScratchDatabase createDatabase(String purpose, String template) {
             return databases.create(purpose, template);
+        }
+
+        @Override
+        public ScratchDatabase cloneTemplate(String purpose, String template) {
+            return databases.cloneUserTemplate(purpose, template);
         }
 
         @Override

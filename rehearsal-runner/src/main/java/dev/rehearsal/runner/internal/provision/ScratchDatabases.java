@@ -70,6 +70,26 @@ final class ScratchDatabases {
         if (source != template && (source == null || !OWN_NAME.matcher(source).matches())) {
             throw new IllegalArgumentException("not a database Rehearsal made: " + source);
         }
+        return create(purpose, source, null);
+    }
+
+    /**
+     * A scratch database cloned from {@code template}, a database the user keeps on this server (a copy of
+     * production), which Rehearsal names in {@code CREATE DATABASE … TEMPLATE} only. {@link UserTemplate} checks first
+     * that it exists and that no other session uses it.
+     */
+    ScratchDatabase cloneUserTemplate(String purpose, String template) {
+        try (Connection connection = admin.getConnection()) {
+            UserTemplate.check(connection, template);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not read the template database "
+                    + template + " from pg_database: " + e.getMessage(), e);
+        }
+        return create(purpose, UserTemplate.quote(template), template);
+    }
+
+    /** @param userTemplate the user's template as named, when {@code source} is one; its failures are explained */
+    private ScratchDatabase create(String purpose, String source, String userTemplate) {
         String cleaned = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         if (!PURPOSE.matcher(cleaned).matches()) {
             cleaned = "db";
@@ -81,7 +101,14 @@ final class ScratchDatabases {
             sql.append(strategy.clause());
         }
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql.toString());
+            try {
+                statement.execute(sql.toString());
+            } catch (SQLException e) {
+                if (userTemplate != null) {
+                    throw UserTemplate.explain(e, userTemplate);
+                }
+                throw e;
+            }
             try {
                 statement.execute("COMMENT ON DATABASE " + name + " IS '" + MARKER_PREFIX + instanceId + "'");
             } catch (SQLException e) {

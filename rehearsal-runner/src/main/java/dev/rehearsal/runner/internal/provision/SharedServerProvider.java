@@ -31,7 +31,7 @@ public final class SharedServerProvider implements PostgresProvider {
     }
 
     /** A view of a shared server: a history kept there serves the later rehearsals of the same JVM. */
-    private static final class View implements PostgresServer, HistoryTemplates {
+    private static final class View implements PostgresServer, HistoryTemplates, TemplateClones {
         private final PostgresServer server;
         private final Set<ScratchDatabase> open = ConcurrentHashMap.newKeySet();
 
@@ -54,6 +54,16 @@ public final class SharedServerProvider implements PostgresProvider {
         @Override
         public ScratchDatabase createDatabase(String purpose, String template) {
             ScratchDatabase database = server.createDatabase(purpose, template);
+            open.add(database);
+            return database;
+        }
+
+        @Override
+        public ScratchDatabase cloneTemplate(String purpose, String template) {
+            if (!(server instanceof TemplateClones clones)) {
+                throw TemplateClones.unsupported(server.info().provider(), template);
+            }
+            ScratchDatabase database = clones.cloneTemplate(purpose, template);
             open.add(database);
             return database;
         }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param flywayExtras   Flyway scripts Rehearsal does not run: callbacks and baseline migrations
  * @param golangScripts  golang-migrate up and down scripts
  * @param gooseScripts   goose scripts (up and down in one file)
+ * @param dbmateScripts  every file dbmate would read ({@code .sql} names starting with a digit), whatever else the name
+ *                       resembles: dbmate files are told from goose's by their content
  * @param malformed      files that look like migrations but whose names do not parse
  * @param ignored        everything else
  */
@@ -21,6 +23,7 @@ record ClassifiedFiles(
         List<FoundFile> flywayExtras,
         List<GolangFile> golangScripts,
         List<GooseFile> gooseScripts,
+        List<DbmateFile> dbmateScripts,
         List<Malformed> malformed,
         List<FoundFile> ignored) {
 
@@ -31,6 +34,9 @@ record ClassifiedFiles(
     }
 
     record GooseFile(FoundFile file, GooseName name) {
+    }
+
+    record DbmateFile(FoundFile file, DbmateName name) {
     }
 
     /** @param layout the layout the name resembles, for the expected pattern in the message */

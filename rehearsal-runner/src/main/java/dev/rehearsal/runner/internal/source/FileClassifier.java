@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.source;
 
+import dev.rehearsal.runner.internal.source.ClassifiedFiles.DbmateFile;
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.FlywayFile;
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.GolangFile;
 import dev.rehearsal.runner.internal.source.ClassifiedFiles.GooseFile;
@@ -22,6 +23,7 @@ final class FileClassifier {
     private final List<FoundFile> extras = new ArrayList<>();
     private final List<GolangFile> golang = new ArrayList<>();
     private final List<GooseFile> goose = new ArrayList<>();
+    private final List<DbmateFile> dbmate = new ArrayList<>();
     private final List<Malformed> malformed = new ArrayList<>();
     private final List<FoundFile> ignored = new ArrayList<>();
 
@@ -32,12 +34,15 @@ final class FileClassifier {
         FileClassifier classifier = new FileClassifier();
         files.forEach(classifier::add);
         return new ClassifiedFiles(classifier.flyway, classifier.configs, classifier.extras, classifier.golang,
-                classifier.goose,
-                classifier.malformed, classifier.ignored);
+                classifier.goose, classifier.dbmate, classifier.malformed, classifier.ignored);
     }
 
     private void add(FoundFile file) {
         String name = file.fileName();
+        DbmateName dbmateName = DbmateName.parse(name);
+        if (dbmateName != null) {
+            dbmate.add(new DbmateFile(file, dbmateName));
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(CONF)) {
             String script = file.relativePath().substring(0, file.relativePath().length() - ".conf".length());

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  */
 final class GooseMigrations {
 
-    private static final String TOOL = "goose";
+    private static final SectionRules RULES = new SectionRules("goose", "sends each statement as a query",
+            "-- +goose NO TRANSACTION", "Add -- +goose NO TRANSACTION to the file (best in a migration of its own).");
 
     private final FlywaySqlParser parser;
 
@@ -70,36 +71,7 @@ final class GooseMigrations {
             }
         }
         statements.sort(Comparator.comparingInt(SqlStatement::line));
-        MetaCommands.reject(statements, displayPath, TOOL);
-        for (SqlStatement statement : statements) {
-            check(statement, script.noTransaction(), displayPath);
-        }
+        RULES.check(statements, !script.noTransaction(), displayPath);
         return statements;
-    }
-
-    private static void check(SqlStatement statement, boolean noTransaction, String displayPath) {
-        String where = displayPath + " line " + statement.line() + ": ";
-        if (statement.copiesFromStdin()) {
-            throw new RehearsalException(ErrorCode.INVALID_SCRIPT, where + "COPY … FROM STDIN needs a client that"
-                    + " sends the data rows; goose sends each statement as a query, so the rows after it reach the"
-                    + " server as SQL and the migration fails. Load the data with INSERT statements instead.");
-        }
-        if (TransactionControl.of(statement) != null) {
-            throw new RehearsalException(ErrorCode.INVALID_SCRIPT, where + TransactionControl.keyword(statement)
-                    + " cannot be rehearsed here: goose opens the transaction itself (or none, with -- +goose NO"
-                    + " TRANSACTION). Remove the transaction control, and move statements that need their own"
-                    + " transaction into a migration of their own.");
-        }
-        if (!noTransaction && !statement.canRunInTransaction()) {
-            throw new RehearsalException(ErrorCode.INVALID_SCRIPT, where + head(statement)
-                    + " cannot run inside a transaction block, and goose runs this file in one, so it fails in"
-                    + " production too. Add -- +goose NO TRANSACTION to the file (best in a migration of its own).");
-        }
-    }
-
-    /** The first line of a statement, shortened, to name it in a message. */
-    private static String head(SqlStatement statement) {
-        String first = statement.displaySql().strip().lines().findFirst().orElse("");
-        return first.length() > 60 ? first.substring(0, 60) + "…" : first;
     }
 }

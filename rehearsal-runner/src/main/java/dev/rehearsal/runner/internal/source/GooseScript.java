@@ -1,7 +1,7 @@
 package dev.rehearsal.runner.internal.source;
 
-import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.source.SectionedFile.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,23 +21,15 @@ final class GooseScript {
     record Section(String text, String outsideBlocks, List<Block> blocks, int annotationLine) {
     }
 
-    private enum Where { BEFORE, UP, DOWN }
-
-    private final String[] lines;
-    private final String displayPath;
-    private final Where[] owner;
+    private final SectionedFile file;
     private final boolean[] inBlock;
     private final List<Block> upBlocks = new ArrayList<>();
     private final List<Block> downBlocks = new ArrayList<>();
-    private int upLine;
-    private int downLine;
     private boolean noTransaction;
 
     private GooseScript(String content, String displayPath) {
-        this.lines = content.split("\n", -1);
-        this.displayPath = displayPath;
-        this.owner = new Where[lines.length];
-        this.inBlock = new boolean[lines.length];
+        this.file = new SectionedFile(content, displayPath);
+        this.inBlock = new boolean[file.lineCount() + 1];
     }
 
     static GooseScript parse(String content, String displayPath) {
@@ -51,30 +43,24 @@ final class GooseScript {
     }
 
     Section up() {
-        return section(Where.UP, upBlocks, upLine);
+        return section(Direction.UP, upBlocks);
     }
 
     /** @return the Down section, or {@code null} when the file has none */
     Section down() {
-        return downLine == 0 ? null : section(Where.DOWN, downBlocks, downLine);
+        return file.markerLine(Direction.DOWN) == 0 ? null : section(Direction.DOWN, downBlocks);
     }
 
     private void read() {
-        Where where = Where.BEFORE;
         int blockStart = 0;
-        for (int i = 0; i < lines.length; i++) {
-            int line = i + 1;
-            String annotation = annotation(lines[i]);
+        for (int line = 1; line <= file.lineCount(); line++) {
+            String annotation = annotation(file.line(line));
             if (annotation == null) {
-                if (where == Where.BEFORE && !lines[i].isBlank() && !lines[i].strip().startsWith("--")) {
-                    throw fail(line, "SQL before the first -- +goose Up or -- +goose Down annotation, which goose"
-                            + " refuses", "start the file with -- +goose Up");
-                }
-                owner[i] = where;
-                inBlock[i] = blockStart != 0;
+                file.take(line, "SQL before the first -- +goose Up or -- +goose Down annotation, which goose"
+                        + " refuses", "start the file with -- +goose Up");
+                inBlock[line] = blockStart != 0;
                 continue;
             }
-            owner[i] = Where.BEFORE;
             switch (annotation) {
                 case "UP", "DOWN" -> {
                     if (blockStart != 0) {
@@ -83,22 +69,12 @@ final class GooseScript {
                                 + " on line " + line, "close the block with -- +goose StatementEnd");
                     }
                     boolean up = annotation.equals("UP");
-                    int seen = up ? upLine : downLine;
-                    if (seen != 0) {
-                        throw fail(line, "a second -- +goose " + (up ? "Up" : "Down") + " annotation (the first is on"
-                                + " line " + seen + ")", "keep one section of each direction per file");
-                    }
-                    if (up) {
-                        upLine = line;
-                        where = Where.UP;
-                    } else {
-                        downLine = line;
-                        where = Where.DOWN;
-                    }
+                    file.open(up ? Direction.UP : Direction.DOWN, line,
+                            "-- +goose " + (up ? "Up" : "Down") + " annotation");
                 }
                 case "STATEMENTBEGIN" -> {
-                    if (where == Where.BEFORE || blockStart != 0) {
-                        throw fail(line, where == Where.BEFORE ? "-- +goose StatementBegin before any Up or Down"
+                    if (file.current() == null || blockStart != 0) {
+                        throw fail(line, file.current() == null ? "-- +goose StatementBegin before any Up or Down"
                                 : "-- +goose StatementBegin inside the block opened on line " + blockStart,
                                 "open a block inside a section, and close it before opening the next");
                     }
@@ -109,7 +85,7 @@ final class GooseScript {
                         throw fail(line, "-- +goose StatementEnd without a StatementBegin",
                                 "add -- +goose StatementBegin where the statement starts");
                     }
-                    (where == Where.UP ? upBlocks : downBlocks).add(new Block(blockStart + 1, line - 1));
+                    (file.current() == Direction.UP ? upBlocks : downBlocks).add(new Block(blockStart + 1, line - 1));
                     blockStart = 0;
                 }
                 case "NO TRANSACTION" -> noTransaction = true;
@@ -127,10 +103,8 @@ final class GooseScript {
             throw fail(blockStart, "-- +goose StatementBegin has no StatementEnd",
                     "close the block with -- +goose StatementEnd");
         }
-        if (upLine == 0) {
-            throw fail(1, "no -- +goose Up annotation, so goose finds no migration in the file",
-                    "put -- +goose Up above the statements that migrate up");
-        }
+        file.requireUp("no -- +goose Up annotation, so goose finds no migration in the file",
+                "put -- +goose Up above the statements that migrate up");
     }
 
     /** The annotation in upper case with single spaces, or {@code null} when the line is not one. */
@@ -146,29 +120,21 @@ final class GooseScript {
         return command.substring("+goose".length()).strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
-    private Section section(Where where, List<Block> blocks, int annotationLine) {
-        StringBuilder text = new StringBuilder();
-        StringBuilder outside = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            String kept = owner[i] == where ? lines[i] : "";
-            text.append(kept).append('\n');
-            outside.append(inBlock[i] ? "" : kept).append('\n');
-        }
-        return new Section(text.toString(), outside.toString(), List.copyOf(blocks), annotationLine);
+    private Section section(Direction direction, List<Block> blocks) {
+        return new Section(file.text(direction, line -> false), file.text(direction, line -> inBlock[line]),
+                List.copyOf(blocks), file.markerLine(direction));
     }
 
     /** The text of a block alone, every other line blanked. */
     String blockText(Block block) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            int line = i + 1;
-            text.append(line >= block.firstLine() && line <= block.lastLine() ? lines[i] : "").append('\n');
+        for (int line = 1; line <= file.lineCount(); line++) {
+            text.append(line >= block.firstLine() && line <= block.lastLine() ? file.line(line) : "").append('\n');
         }
         return text.toString();
     }
 
     private RehearsalException fail(int line, String what, String fix) {
-        return new RehearsalException(ErrorCode.INVALID_SCRIPT,
-                displayPath + " line " + line + ": " + what + ". Fix: " + fix + ".");
+        return file.fail(line, what, fix);
     }
 }

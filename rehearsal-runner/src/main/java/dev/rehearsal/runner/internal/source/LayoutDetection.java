@@ -77,6 +77,10 @@ final class LayoutDetection {
 
     /** @return the chosen or detected layout; {@code null} when the location holds no migration of any layout */
     static MigrationLayout detect(MigrationLayout chosen, ClassifiedFiles files, String location) {
+        FoundFile marked = chosen == null ? DbmateDetection.firstMarked(files) : null;
+        if (chosen == MigrationLayout.DBMATE || marked != null) {
+            return DbmateDetection.require(chosen, files, marked, location);
+        }
         if (files.hasFlyway() && (files.hasGolang() || files.hasGoose())) {
             MigrationLayout other = files.hasGolang() ? MigrationLayout.GOLANG_MIGRATE : MigrationLayout.GOOSE;
             throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
@@ -117,6 +121,7 @@ final class LayoutDetection {
     static void requireMigrations(MigrationLayout layout, ClassifiedFiles files, String location, String lookedAt) {
         boolean any = layout == MigrationLayout.GOLANG_MIGRATE ? files.hasGolang()
                 : layout == MigrationLayout.GOOSE ? files.hasGoose()
+                : layout == MigrationLayout.DBMATE ? !files.dbmateScripts().isEmpty()
                 : !files.flywayScripts().isEmpty();
         if (any) {
             return;
@@ -136,26 +141,28 @@ final class LayoutDetection {
     static String patterns(MigrationLayout layout) {
         if (layout == null) {
             return FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS + "; or, for goose, "
-                    + GooseName.PATTERNS + "; or, for Liquibase, " + LiquibaseChangelogs.PATTERNS;
+                    + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, " + LiquibaseChangelogs.PATTERNS;
         }
         return switch (layout) {
             case FLYWAY -> FlywayName.PATTERNS;
             case GOLANG_MIGRATE -> GolangName.PATTERNS;
             case GOOSE -> GooseName.PATTERNS;
+            case DBMATE -> DbmateName.PATTERNS;
             case LIQUIBASE -> LiquibaseChangelogs.PATTERNS;
         };
     }
 
-    private static FoundFile example(ClassifiedFiles files, MigrationLayout layout) {
+    static FoundFile example(ClassifiedFiles files, MigrationLayout layout) {
         return switch (layout) {
             case FLYWAY -> firstFlyway(files);
             case GOLANG_MIGRATE -> files.golangScripts().get(0).file();
             case GOOSE -> files.gooseScripts().get(0).file();
+            case DBMATE -> files.dbmateScripts().get(0).file();
             case LIQUIBASE -> throw new IllegalArgumentException("a changelog is not classified by name");
         };
     }
 
-    private static FoundFile firstFlyway(ClassifiedFiles files) {
+    static FoundFile firstFlyway(ClassifiedFiles files) {
         return files.flywayScripts().isEmpty() ? files.flywayExtras().get(0) : files.flywayScripts().get(0).file();
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads one or several locations (directories or class-path locations) in the Flyway, golang-migrate or goose layout.
+ * Reads one or several locations (directories or class-path locations) in the Flyway, golang-migrate, goose or dbmate
+ * layout.
  * Several locations are one chain, as Flyway reads them: their files are classified together, so a version present
  * in two of them is refused like a duplicate within one, naming both files.
  */
@@ -57,7 +58,10 @@ public final class LocationMigrationSource implements MigrationSource {
                 return liquibase(named, LiquibaseLocations.master(Location.parse(locations.get(0)), master));
             }
             MigrationLayout layout = LayoutDetection.detect(options.layout(), files, named);
-            List<Malformed> malformed = new ArrayList<>(files.malformed());
+            List<Malformed> malformed = new ArrayList<>(files.malformed().stream()
+                    .filter(m -> layout != MigrationLayout.DBMATE || m.layout() == null
+                            || m.layout() == MigrationLayout.FLYWAY)
+                    .toList());
             malformed.addAll(LayoutDetection.misnamedForGolang(layout, files));
             rejectMalformed(malformed, layout);
             LayoutDetection.requireMigrations(layout, files, named,
@@ -67,6 +71,7 @@ public final class LocationMigrationSource implements MigrationSource {
                 case FLYWAY -> new FlywayMigrations(parser, placeholders()).read(files);
                 case GOLANG_MIGRATE -> new GolangMigrations(parser).read(files.golangScripts());
                 case GOOSE -> new GooseMigrations(parser).read(files.gooseScripts());
+                case DBMATE -> new DbmateMigrations(parser).read(files.dbmateScripts());
                 case LIQUIBASE -> throw new IllegalStateException("a Liquibase changelog is read before this point");
             };
             return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations));

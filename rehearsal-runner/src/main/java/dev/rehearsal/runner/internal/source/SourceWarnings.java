@@ -46,6 +46,14 @@ final class SourceWarnings {
                         + (go.size() == 1 ? "it" : "them") + " rehearsed");
             }
         }
+        if (layout == MigrationLayout.DBMATE) {
+            ignored.removeIf(f -> DbmateName.parse(f.fileName()) != null);
+            ignored.stream().filter(f -> f.fileName().equals(DBMATE_SCHEMA)).findFirst().ifPresent(schema -> {
+                ignored.remove(schema);
+                warnings.add("ignored " + schema.displayPath() + ": dbmate's schema dump (dbmate dump), not a"
+                        + " migration; dbmate writes it to db/schema.sql by default, beside db/migrations");
+            });
+        }
         if (!ignored.isEmpty()) {
             ignored.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
             String noun = ignored.size() == 1 ? "file that is not a migration" : "files that are not migrations";
@@ -58,11 +66,13 @@ final class SourceWarnings {
                 .map(MigrationScript::path)
                 .toList();
         if (!empty.isEmpty()) {
-            warnings.add(count(empty.size(), "script") + " without statements, which Flyway, golang-migrate and goose"
-                    + " apply as no-ops: " + String.join(", ", empty));
+            warnings.add(count(empty.size(), "script") + " without statements, which Flyway, golang-migrate, goose and"
+                    + " dbmate apply as no-ops: " + String.join(", ", empty));
         }
         return warnings;
     }
+
+    private static final String DBMATE_SCHEMA = "schema.sql";
 
     /** A goose migration written in Go: {@code 00003_backfill.go}; its tests ({@code _test.go}) are not. */
     private static final java.util.regex.Pattern GOOSE_GO = java.util.regex.Pattern.compile("([0-9]+)_(?!.*_test\\.go$).+\\.go");

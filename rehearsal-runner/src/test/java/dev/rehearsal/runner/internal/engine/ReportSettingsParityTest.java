@@ -36,16 +36,19 @@ class ReportSettingsParityTest {
                 .sourceOptions(SourceOptions.defaults().withLayout(MigrationLayout.FLYWAY)
                         .withPlaceholders(Map.of("schema", "app")).withContexts("prod").withLabels("v2"))
                 .flywayParity(false).baselineChecksums(Map.of("1", 42)).pendingAfter("3")
-                .rows(10).tableRows(Map.of("public.orders", 5)).seedScript(seed)
+                .rows(1000).tableRows(Map.of("public.orders", 5)).seedScript(seed)
+                .productionStats(new dev.rehearsal.runner.stats.ProductionStats(1,
+                        java.time.Instant.parse("2026-12-01T00:00:00Z"), "16.4", "shop", java.util.List.of()))
                 .load(false).loadRate(100).loadClients(2).longReader(Duration.ofMillis(300))
                 .statementTimeout(Duration.ofSeconds(30)).lockTimeout(Duration.ofSeconds(2))
                 .policy(Policy.defaults().withFailOn(Severity.WARNING).withWriterBlockBudget(Duration.ofMillis(250))
                         .withSeverity("NO_LOCK_TIMEOUT", Severity.ERROR).withDisabled("MISSING_DOWN"));
         Set<String> keys = new TreeSet<>(ReportSettings.of(everything.build()).keySet());
         keys.addAll(ReportSettings.of(everything.server(new Server(null, null, null,
-                "jdbc:postgresql://db.example.com/app", true)).build()).keySet());
+                "jdbc:postgresql://db.example.com/app", true)).templateDatabase("prod_clone").build()).keySet());
         // the two ways of naming the pending migrations exclude each other
-        keys.addAll(ReportSettings.of(everything.pendingAfter(null).changedSince("origin/main").build()).keySet());
+        keys.addAll(ReportSettings.of(everything.pendingAfter(null).templateDatabase(null)
+                .changedSince("origin/main").build()).keySet());
         // WHEN
         Set<String> catalogued = Stream.of(ConfigOption.values()).flatMap(o -> o.name(FrontDoor.REPORT).stream())
                 .flatMap(n -> Arrays.stream(n.split(", "))).collect(Collectors.toCollection(TreeSet::new));

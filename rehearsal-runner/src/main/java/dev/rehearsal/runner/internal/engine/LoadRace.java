@@ -1,0 +1,98 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.internal.findings.RejectedData;
+import dev.rehearsal.runner.internal.seed.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * A unique violation on rows the write load inserted while the step ran. A statement such as {@code INSERT … SELECT …
+ * WHERE NOT EXISTS (…)} reads the table as its snapshot shows it; a key the load inserts after that snapshot is not
+ * seen, and the insert collides with it. The load's rows are Rehearsal's, so the step is rehearsed again (the last
+ * attempt without the load), nothing is removed, and the finding says what happened.
+ */
+final class LoadRace {
+
+    /** The 32-bit transaction id that the next transaction will get, as {@code xmin} shows it. */
+    static final String NEXT_XID = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint % 4294967296";
+
+    private static final Pattern UNIQUE = Pattern.compile(
+            "unique constraint \"((?:[^\"]|\"\")+)\".*?Key \\((.*)\\)=\\((.*)\\) already exists", Pattern.DOTALL);
+
+    private LoadRace() {
+    }
+
+    /**
+     * @param nextXid           {@link #NEXT_XID} read before the failed attempt started, with its load
+     * @param chainTransactions transactions that committed the migrations' own statements ({@code xmin} modulo 2^32)
+     * @return the race, or {@code null} when the failure is no unique violation on rows the load inserted during the
+     *         attempt
+     */
+    static RejectedData of(DataSource dataSource, StepFailure failure, List<StatementTrace> statements, long nextXid,
+            Set<Long> chainTransactions) throws SQLException {
+        if (failure == null || failure.phase() != Phase.UP || !"23505".equals(failure.sqlState())) {
+            return null;
+        }
+        Matcher unique = UNIQUE.matcher(failure.message());
+        if (!unique.find()) {
+            return null;
+        }
+        String index = unique.group(1).replace("\"\"", "\"");
+        try (Connection connection = dataSource.getConnection()) {
+            String table = tableOf(connection, index);
+            if (table == null || !loadWroteDuringAttempt(connection, table, nextXid, chainTransactions)) {
+                return null;
+            }
+            StatementTrace failed = statements.stream()
+                    .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
+            String sql = failed == null ? "" : failed.sql();
+            int line = failed == null ? failure.line() : failed.line();
+            return RejectedData.raced(failure.script(), line, sql, failure.sqlState(), failure.message(), table,
+                    unique.group(2), unique.group(3));
+        }
+    }
+
+    private static String tableOf(Connection connection, String index) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname, t.relname FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
+                + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE c.relname = ? ORDER BY 1, 2")) {
+            statement.setString(1, index);
+            try (ResultSet rows = statement.executeQuery()) {
+                String table = rows.next() ? rows.getString(1) + "." + rows.getString(2) : null;
+                return rows.next() ? null : table; // the same index name in two schemas: cannot tell which
+            }
+        }
+    }
+
+    /** Whether a transaction that began with the attempt, and is not the chain's own, wrote a row of the table. */
+    private static boolean loadWroteDuringAttempt(Connection connection, String table, long nextXid,
+            Set<Long> chainTransactions) throws SQLException {
+        String[] parts = table.split("\\.", 2);
+        // xids of a scratch database stay far below the wrap-around: a plain comparison of their 32-bit values holds
+        String query = "SELECT EXISTS (SELECT 1 FROM " + Identifiers.quote(parts[0]) + "." + Identifiers.quote(parts[1])
+                + " t WHERE t.xmin::text::bigint >= " + nextXid + " AND " + RejectedRows.generatedRows(chainTransactions) + ")";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    /** Reads {@link #NEXT_XID}. */
+    static long nextXid(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(NEXT_XID)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rehearsal.runner.internal.findings;
+
+import dev.rehearsal.runner.internal.source.DbmateScript;
+import dev.rehearsal.runner.internal.source.LiquibaseChangelogs;
+import dev.rehearsal.runner.source.Migration;
+
+/**
+ * How a migration's layout says what a remedy asks for: where its down step lives, and how one of its migrations runs
+ * outside a transaction. Told from the migration's files, as each layout names or marks them.
+ */
+final class LayoutWords {
+
+    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE }
+
+    private LayoutWords() {
+    }
+
+    /** The down step: a U script, a .down.sql file, a goose Down section, a dbmate down section, a rollback. */
+    static String downStep(Migration migration) {
+        String file = migration.up().fileName();
+        return switch (layout(migration)) {
+            case LIQUIBASE -> "rollback for changeSet " + migration.description() + " in " + file
+                    + " (Liquibase cannot roll back its changes by itself)";
+            case GOLANG_MIGRATE -> "undo script " + file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
+            case FLYWAY -> "undo script U" + file.substring(1);
+            case DBMATE -> "-- migrate:down section in " + file;
+            case GOOSE -> "-- +goose Down section in " + file;
+        };
+    }
+
+    /** Where a statement that cannot run in a transaction goes, completing "in …". */
+    static String outsideTransaction(Migration migration) {
+        return switch (layout(migration)) {
+            case LIQUIBASE -> "a changeSet of its own with runInTransaction=\"false\"";
+            case GOLANG_MIGRATE -> "a migration of its own, not wrapped in BEGIN; … COMMIT;";
+            case FLYWAY -> "a migration of its own, with <script>.sql.conf containing: executeInTransaction=false";
+            case DBMATE -> "a migration of its own, its section marked: -- migrate:up transaction:false";
+            case GOOSE -> "a migration of its own, with -- +goose NO TRANSACTION";
+        };
+    }
+
+    private static Layout layout(Migration migration) {
+        String file = migration.up().fileName();
+        if (LiquibaseChangelogs.isChangelogScript(migration.up())) {
+            return Layout.LIQUIBASE;
+        }
+        if (file.endsWith(".up.sql")) {
+            return Layout.GOLANG_MIGRATE;
+        }
+        if (file.startsWith("V")) {
+            return Layout.FLYWAY;
+        }
+        return DbmateScript.hasUpMarker(migration.up().content()) ? Layout.DBMATE : Layout.GOOSE;
+    }
+}
