@@ -29,17 +29,7 @@ final class Fmt {
 
     /** A WAL volume for people, in binary units as PostgreSQL's sizes: {@code 576 B}, {@code 8.2 KiB}, {@code 20.0 MiB}. */
     static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+        return dev.rehearsal.report.ProductionFigures.bytes(bytes); // one formatting for measured and extrapolated WAL
     }
 
     /** A statement's WAL volume and, when another session's WAL is in it, whose. */
