@@ -394,8 +394,11 @@ public final class RehearsalRun {
                           List<RejectedData> rejected, List<StepFailure> deadlocks, boolean withoutWriters) {
     }
 
-    /** One rehearsal of a migration's round trip with its load: results carry the writers' impact. */
-    /** @param nextXid the transaction id the next transaction got when the attempt began; -1 without the load */
+    /**
+     * One rehearsal of a migration's round trip with its load: results carry the writers' impact.
+     *
+     * @param nextXid the transaction id the next transaction got when the attempt began; -1 without the load
+     */
     private record Attempt(StepResults results, MigrationLoad.Outcome load, long nextXid) {
     }
 
