@@ -70,7 +70,10 @@ class DiskFullTest {
 
     @Test
     void should_stop_with_disk_full_when_a_migration_fills_the_disk_and_keep_the_report_so_far() throws Exception {
-        mountTmpfs("40m");
+        // room for V1 with margin: the data directory (~25 MB), a WAL segment or two more (16 MB each: when the server
+        // allocates one depends on checkpoint timing, and with 40 MB a busy machine filled the disk during V1), the
+        // parity clone; V2 writes about 100 MB
+        mountTmpfs("80m");
         MigrationFiles db = MigrationFiles.in(dir.resolve("db"))
                 .file("V1__create.sql", "CREATE TABLE t (id int);\n")
                 .file("U1__create.sql", "DROP TABLE t;\n")
