@@ -84,16 +84,38 @@ class DiskFullTest {
         int exit = cli.waitFor(Duration.ofSeconds(90));
 
         assertThat(exit).as(cli.err()).isEqualTo(4);
-        // The data file write fails first (53100 on the statement: "while running V2__fill.sql:1"), or WAL does
-        // and the server PANICs, so that Rehearsal's next query meets it ("while rehearsing V2__fill.sql"): which
-        // one is the file system's timing, the message names the migration either way.
+        // The data file write fails first (53100 on the statement), or WAL does and the server PANICs: the statement
+        // then loses its connection (08006) and the server's log or its free space shows why. Which one is the
+        // file system's timing; the message names the migration and the full disk either way.
         assertThat(oneMessage(cli)).startsWith("rehearse: PostgreSQL ran out of disk space while r")
-                .contains("V2__fill.sql").contains("SQLSTATE 53100").contains("fewer --rows");
+                .contains("V2__fill.sql").containsAnyOf("SQLSTATE 53100", "No space left on device", "MB free under")
+                .contains("fewer --rows");
         try (Reader in = Files.newBufferedReader(dir.resolve("out/report.json"))) {
             Report report = ReportJson.read(in);
             assertThat(report.status()).isEqualTo(RunStatus.INCOMPLETE);
             assertThat(report.migrations()).hasSize(2);
         }
+        assertNothingLeft(cli);
+    }
+
+    @Test
+    void should_say_the_disk_is_full_when_the_server_panics_writing_wal() throws Exception {
+        mountTmpfs("80m");
+        // WAL only, no data file: the server PANICs when it cannot create the next WAL segment; the statement gets
+        // the PANIC (53100) or, when the server is faster at dropping it, a lost connection (08006) — the server's
+        // log tells then
+        MigrationFiles db = MigrationFiles.in(dir.resolve("db"))
+                .file("V1__create.sql", "CREATE TABLE t (id int);\n")
+                .file("V2__wal.sql", "SELECT pg_logical_emit_message(false, 'fill', repeat('x', 1000000)) "
+                        + "FROM generate_series(1, 200);\n");
+
+        SpawnedCli cli = rehearse(db);
+        int exit = cli.waitFor(Duration.ofSeconds(90));
+
+        assertThat(exit).as(cli.err()).isEqualTo(4);
+        assertThat(oneMessage(cli)).startsWith("rehearse: PostgreSQL ran out of disk space while running ")
+                .contains("V2__wal.sql:1") // the log line, or the free space when even the log could not be written
+                .containsAnyOf("could not write to file \"pg_wal/", "MB free under");
         assertNothingLeft(cli);
     }
 

@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.provision;
 
 import dev.rehearsal.report.PostgresInfo;
+import java.util.Optional;
 
 /**
  * A running server. Closing it drops the scratch databases it created and, for servers Rehearsal started,
@@ -29,6 +30,16 @@ public interface PostgresServer extends AutoCloseable {
     /** Like {@link #createDatabase(String, ScratchDatabase)}, the template given by name. */
     default ScratchDatabase createDatabase(String purpose, String template) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot clone databases");
+    }
+
+    /**
+     * After the server stopped answering: what shows that its disk filled up (a "No space left on device" in its
+     * log, or next to no free space under its data directory), or empty when nothing does or this server's files
+     * are out of sight (a server Rehearsal did not start). A server that PANICs writing WAL drops every
+     * connection, so the migration sees a lost connection, not SQLSTATE 53100.
+     */
+    default Optional<String> diskFullEvidence() {
+        return Optional.empty();
     }
 
     @Override

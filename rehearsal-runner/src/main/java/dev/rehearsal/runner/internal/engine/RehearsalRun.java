@@ -307,7 +307,7 @@ public final class RehearsalRun {
                             new Extras(seed, attempt.load(), touched, rejected, deadlocks, withoutWriters),
                             server.info().version(), besideParity);
                 }
-                ServerLoss.check(results.roundTrip().failure(), database.dataSource());
+                ServerLoss.check(results.roundTrip().failure(), database.dataSource(), server);
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
                     target.connection().close();
                     target = open(database);

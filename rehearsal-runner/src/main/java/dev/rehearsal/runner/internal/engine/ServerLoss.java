@@ -3,15 +3,18 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.provision.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Tells, after a migration step failed, whether the migration failed or the infrastructure did. A full disk is
- * the infrastructure. A lost connection is the infrastructure when the server is gone (killed, crashed, stopped),
+ * the infrastructure, whether the statement met it (53100) or the server PANICked writing WAL and took the
+ * connection with it. A lost connection is the infrastructure when the server is gone (killed, crashed, stopped),
  * and the migration's own doing when the server still answers: {@code pg_terminate_backend(pg_backend_pid())}
  * ends only the migration's session.
  */
@@ -25,9 +28,10 @@ final class ServerLoss {
     /**
      * @param failure the step's failure, or {@code null}
      * @param probe   connects to the server, to see whether it still answers
+     * @param server  the server, asked whether a full disk stopped it
      * @throws RehearsalException {@link ErrorCode#DISK_FULL} or {@link ErrorCode#CONNECTION_LOST}
      */
-    static void check(StepFailure failure, DataSource probe) {
+    static void check(StepFailure failure, DataSource probe, PostgresServer server) {
         if (failure == null) {
             return;
         }
@@ -37,6 +41,11 @@ final class ServerLoss {
             throw diskFull("while running " + where, failure.message() + " [SQLSTATE 53100]", null);
         }
         if ((state.startsWith("08") || state.startsWith("57P")) && !answers(probe)) {
+            Optional<String> diskFull = server.diskFullEvidence();
+            if (diskFull.isPresent()) {
+                throw diskFull("while running " + where, failure.message() + " [SQLSTATE " + state
+                        + "]; the server stopped: " + diskFull.get(), null);
+            }
             throw new RehearsalException(ErrorCode.CONNECTION_LOST, "Lost PostgreSQL while running " + where + ": "
                     + failure.message() + " [SQLSTATE " + state + "], and the server no longer accepts connections: "
                     + "it was stopped, killed or crashed. Rehearse again; if it happens again, look for the cause "

@@ -81,6 +81,26 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
     }
 
     @Override
+    public java.util.Optional<String> diskFullEvidence() {
+        String log = StartWatchdog.logSince(run.logFile(), 0);
+        java.util.Optional<String> line = log.lines().filter(l -> l.contains("No space left on device"))
+                .reduce((first, later) -> first).map(EmbeddedServer::withoutLogPrefix);
+        if (line.isPresent()) {
+            return line;
+        }
+        long free = DiskSpace.freeBytes(run.dataDirectory());
+        return free < DiskSpace.NEARLY_FULL_BYTES
+                ? java.util.Optional.of(DiskSpace.describeFree(run.dataDirectory()) + " under " + run.dataDirectory())
+                : java.util.Optional.empty();
+    }
+
+    /** "2026-12-04 15:02:25.668 UTC [4398] PANIC:  could not write…" without the time and process id. */
+    private static String withoutLogPrefix(String line) {
+        java.util.regex.Matcher severity = java.util.regex.Pattern.compile("(PANIC|FATAL|ERROR|LOG):").matcher(line);
+        return (severity.find() ? line.substring(severity.start()) : line).strip();
+    }
+
+    @Override
     public ScratchDatabase createDatabase(String purpose) {
         synchronized (this) {
             if (closed) {

@@ -45,6 +45,11 @@ public final class SharedServerProvider implements PostgresProvider {
         }
 
         @Override
+        public java.util.Optional<String> diskFullEvidence() {
+            return server.diskFullEvidence();
+        }
+
+        @Override
         public ScratchDatabase createDatabase(String purpose) {
             ScratchDatabase database = server.createDatabase(purpose);
             open.add(database);
