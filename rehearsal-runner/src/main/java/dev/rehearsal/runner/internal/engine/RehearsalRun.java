@@ -58,8 +58,8 @@ public final class RehearsalRun {
     private String rehearsing;
     /** Flyway applying the chain beside the rehearsal, on the same server; null when it runs after or not at all. */
     private ParityAlongside parityBeside;
-    /** The history applied without rehearsal, which rehearsal databases are cloned from; null when there is none. */
-    private History history;
+    /** What the chain starts from: an empty database or a history applied without rehearsal. */
+    private ChainBase base;
     /** Where this run records its statements for extrapolation (when it is the smaller size's run); or null. */
     private dev.rehearsal.runner.internal.extrapolate.SmallerSize measuring;
     /** Extrapolates this run's statements to production's size; null without production statistics. */
@@ -101,6 +101,7 @@ public final class RehearsalRun {
         String historyKey = split == null || split.history().isEmpty() ? null
                 : History.key(split.history(), config.sourceOptions().placeholders());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
+        base = new ChainBase(config, state, phaseChecks);
         if (split != null) {
             pending(split);
         }
@@ -120,13 +121,13 @@ public final class RehearsalRun {
             // databases of the server share (a role, a tablespace), which the two would then fight over.
             boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
             if (onTemplate) {
-                split = startOnTemplate(server, set.migrations());
+                split = base.startOnTemplate(server, set.migrations());
                 pending(split);
             } else if (historyKey != null) {
-                applyHistory(server, split.history(), historyKey);
+                base.applyHistory(server, split.history(), historyKey);
             }
             ParityAlongside beside = alongside
-                    ? ParityAlongside.start(parityDatabase(server), config, parityBaseline()) : null;
+                    ? ParityAlongside.start(base.parityDatabase(server), config, base.parityBaseline()) : null;
             parityBeside = beside;
             CatalogSnapshot finalSchema;
             try {
@@ -151,12 +152,12 @@ public final class RehearsalRun {
             } else if (beside != null) {
                 beside.stop();
             }
-            closeHistory();
+            base.close();
             stopping = timings.span(RunTimings.Part.STOP);
         } catch (SQLException e) {
             throw SqlFailures.duringRehearsal(e, rehearsing);
         } finally {
-            closeHistory();
+            base.close();
             if (stopping != null) {
                 stopping.close();
             }
@@ -177,78 +178,10 @@ public final class RehearsalRun {
         seeding.demands(demands);
     }
 
-    /**
-     * Clones the user's copy of production and reads from the clone which migrations it holds; they are checked
-     * against the baseline and against the checksums its history table keeps (an applied migration edited since is
-     * {@code CHECKSUM_CHANGED}).
-     */
-    private PendingSplit startOnTemplate(PostgresServer server, List<Migration> chain) {
-        TemplateStart start;
-        try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
-            start = TemplateStart.of(server, config.pending().templateDatabase(), chain, config.pending().after());
-        }
-        history = start.history();
-        Map<String, Integer> checksums = new HashMap<>(config.baselineChecksums());
-        checksums.putAll(start.checksums());
-        historyFacts(server, start.split().history(), checksums);
-        return start.split();
-    }
-
-    /**
-     * Applies the history without rehearsal (or clones the cached one) and checks its scripts against the baseline:
-     * an applied migration edited since is still {@code CHECKSUM_CHANGED}.
-     */
-    private void applyHistory(PostgresServer server, List<Migration> migrations, String key) {
-        try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
-            history = History.prepare(server, migrations, key);
-        }
-        historyFacts(server, migrations, config.baselineChecksums());
-    }
-
-    private void historyFacts(PostgresServer server, List<Migration> migrations, Map<String, Integer> checksums) {
-        state.appliedHistory(history.applied());
-        config.listener().historyApplied(history.applied());
-        List<Finding> edited = new ArrayList<>();
-        for (Migration migration : migrations) {
-            FindingCollector findings = new FindingCollector(config.policy(),
-                    Map.of(migration.up().path(), Suppressions.of(migration.up())));
-            FindingRules.evaluate(MigrationFacts.notRun(migration, server.info().version(), phaseChecks.noPlan(),
-                    checksums, config.policy(), config.longReader()), findings);
-            findings.findings().stream()
-                    .filter(f -> dev.rehearsal.report.FindingType.CHECKSUM_CHANGED.code().equals(f.code()))
-                    .forEach(edited::add);
-        }
-        state.addRunFindings(edited);
-    }
-
-    private void closeHistory() {
-        if (history != null) {
-            history.close();
-            history = null;
-        }
-    }
-
-    /**
-     * Where Flyway applies the chain for the parity check: after a history, a clone of it, which Flyway baselines at
-     * the history's last version and brings up to date with the pending migrations, as it would production.
-     */
-    private ScratchDatabase parityDatabase(PostgresServer server) {
-        return history != null ? freshDatabase(server, "flyway") : server.createDatabase("flyway");
-    }
-
-    private String parityBaseline() {
-        return history == null ? null : history.applied().upTo();
-    }
-
     private FlywayParity.Applied parityAfter(PostgresServer server) {
-        try (ScratchDatabase database = parityDatabase(server)) {
-            return FlywayParity.apply(database, config, parityBaseline());
+        try (ScratchDatabase database = base.parityDatabase(server)) {
+            return FlywayParity.apply(database, config, base.parityBaseline());
         }
-    }
-
-    /** A fresh database for the chain: a clone of the history when there is one, else empty. */
-    private ScratchDatabase freshDatabase(PostgresServer server, String purpose) {
-        return history != null ? history.cloneFor(server, purpose) : server.createDatabase(purpose);
     }
 
     /** Rehearses every migration; returns the final schema, or {@code null} when the chain could not finish. */
@@ -260,7 +193,7 @@ public final class RehearsalRun {
         ExecutionTarget target;
         CatalogSession catalog;
         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
-            database = freshDatabase(server, "rehearsal");
+            database = base.freshDatabase(server, "rehearsal");
             target = open(database);
             catalog = CatalogSession.open(database.dataSource());
         }
@@ -270,7 +203,7 @@ public final class RehearsalRun {
             for (int index = 0; index < migrations.size(); index++) {
                 Migration migration = migrations.get(index);
                 rehearsing = migration.up().path();
-                if (history != null) { // the history's other tables are not worth their rows
+                if (base.hasHistory()) { // the history's other tables are not worth their rows
                     seeding.only(TouchedTables.namedBy(migrations.subList(index, migrations.size())));
                 }
                 // Flyway's WAL in its own database moves the server's WAL position too
@@ -322,7 +255,7 @@ public final class RehearsalRun {
                             target.connection().close();
                             catalog.close();
                             database.close();
-                            database = freshDatabase(server, "rehearsal");
+                            database = base.freshDatabase(server, "rehearsal");
                             target = open(database);
                             catalog = CatalogSession.open(database.dataSource());
                         }
@@ -356,7 +289,7 @@ public final class RehearsalRun {
         if (clean) {
             return rehearsed;
         }
-        try (ScratchDatabase database = freshDatabase(server, "reference")) {
+        try (ScratchDatabase database = base.freshDatabase(server, "reference")) {
             ExecutionTarget target = open(database);
             try {
                 replay(target, rehearsedChain.stream().map(Migration::up).toList());

@@ -1,0 +1,110 @@
+package dev.rehearsal.runner.internal.engine;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.FindingType;
+import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.core.RunTimings;
+import dev.rehearsal.runner.internal.findings.FindingCollector;
+import dev.rehearsal.runner.internal.findings.FindingRules;
+import dev.rehearsal.runner.internal.findings.MigrationFacts;
+import dev.rehearsal.runner.internal.findings.Suppressions;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.source.Migration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rehearsed chain starts from: an empty database, or a history applied without rehearsal — from the
+ * scripts before the pending ones (or the cached copy of them), or from a clone of the user's copy of production.
+ * Every database of the run (the rehearsal's, Flyway parity's, the reference replay's) starts from the same base.
+ * An applied migration edited since it was applied is still {@code CHECKSUM_CHANGED}.
+ */
+final class ChainBase implements AutoCloseable {
+
+    private final RehearsalConfig config;
+    private final RunState state;
+    private final PhaseChecks phaseChecks;
+    /** The history applied without rehearsal, which the run's databases are cloned from; null when there is none. */
+    private History history;
+
+    ChainBase(RehearsalConfig config, RunState state, PhaseChecks phaseChecks) {
+        this.config = config;
+        this.state = state;
+        this.phaseChecks = phaseChecks;
+    }
+
+    /** Whether the chain starts from a history rather than from an empty database. */
+    boolean hasHistory() {
+        return history != null;
+    }
+
+    /**
+     * Clones the user's copy of production and reads from the clone which migrations it holds; they are checked
+     * against the baseline and against the checksums its history table keeps.
+     */
+    PendingSplit startOnTemplate(PostgresServer server, List<Migration> chain) {
+        TemplateStart start;
+        try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
+            start = TemplateStart.of(server, config.pending().templateDatabase(), chain, config.pending().after());
+        }
+        history = start.history();
+        Map<String, Integer> checksums = new HashMap<>(config.baselineChecksums());
+        checksums.putAll(start.checksums());
+        recordFacts(server, start.split().history(), checksums);
+        return start.split();
+    }
+
+    /** Applies the history without rehearsal (or clones the cached one) and checks its scripts against the baseline. */
+    void applyHistory(PostgresServer server, List<Migration> migrations, String key) {
+        try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
+            history = History.prepare(server, migrations, key);
+        }
+        recordFacts(server, migrations, config.baselineChecksums());
+    }
+
+    private void recordFacts(PostgresServer server, List<Migration> migrations, Map<String, Integer> checksums) {
+        state.appliedHistory(history.applied());
+        config.listener().historyApplied(history.applied());
+        List<Finding> edited = new ArrayList<>();
+        for (Migration migration : migrations) {
+            FindingCollector findings = new FindingCollector(config.policy(),
+                    Map.of(migration.up().path(), Suppressions.of(migration.up())));
+            FindingRules.evaluate(MigrationFacts.notRun(migration, server.info().version(), phaseChecks.noPlan(),
+                    checksums, config.policy(), config.longReader()), findings);
+            findings.findings().stream()
+                    .filter(f -> FindingType.CHECKSUM_CHANGED.code().equals(f.code()))
+                    .forEach(edited::add);
+        }
+        state.addRunFindings(edited);
+    }
+
+    /** A fresh database for the chain: a clone of the history when there is one, else empty. */
+    ScratchDatabase freshDatabase(PostgresServer server, String purpose) {
+        return history != null ? history.cloneFor(server, purpose) : server.createDatabase(purpose);
+    }
+
+    /**
+     * Where Flyway applies the chain for the parity check: after a history, a clone of it, which Flyway baselines at
+     * {@link #parityBaseline()} and brings up to date with the pending migrations, as it would production.
+     */
+    ScratchDatabase parityDatabase(PostgresServer server) {
+        return freshDatabase(server, "flyway");
+    }
+
+    /** The version Flyway baselines the parity database at: the history's last; null without a history. */
+    String parityBaseline() {
+        return history == null ? null : history.applied().upTo();
+    }
+
+    /** Drops what the history keeps on the server; closing twice is harmless. */
+    @Override
+    public void close() {
+        if (history != null) {
+            history.close();
+            history = null;
+        }
+    }
+}
