@@ -113,54 +113,70 @@ public final class RehearsalRun {
         }
         RunTimings.Span stopping = null; // from the end of the rehearsal until the server is stopped
         try (PostgresServer server = started; PhaseChecks closing = phaseChecks) {
-            state.postgres(server.info());
-            config.listener().serverStarted(server.info());
-            boolean parity = config.flywayParity() && set.layout() == MigrationLayout.FLYWAY;
-            // Without write load nothing measured here is sensitive to a neighbour, so Flyway applies the chain
-            // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
-            // databases of the server share (a role, a tablespace), which the two would then fight over.
-            boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
-            if (onTemplate) {
-                split = base.startOnTemplate(server, set.migrations());
-                pending(split);
-            } else if (historyKey != null) {
-                base.applyHistory(server, split.history(), historyKey);
-            }
-            ParityAlongside beside = alongside
-                    ? ParityAlongside.start(base.parityDatabase(server), config, base.parityBaseline()) : null;
-            parityBeside = beside;
-            CatalogSnapshot finalSchema;
             try {
-                finalSchema = rehearseChain(server, split.pending());
-            } catch (SQLException | RuntimeException e) {
-                if (beside != null) {
-                    beside.stop();
-                }
-                throw e;
-            }
-            if (finalSchema != null && parity) {
-                try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
-                    FlywayParity.Applied applied = beside != null ? beside.result() : parityAfter(server);
-                    state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, split.pending(), finalSchema), config));
-                }
-            } else if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.LIQUIBASE) {
-                try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
-                    FlywayParity.Applied applied = LiquibaseParity.apply(server, config);
-                    state.addRunFindings(LiquibaseParity.compare(applied, expectedSchema(server, split.pending(), finalSchema),
-                            config));
-                }
-            } else if (beside != null) {
-                beside.stop();
+                rehearseOn(server, set, split, historyKey);
+            } catch (SQLException e) {
+                throw ServerLoss.explain(SqlFailures.duringRehearsal(e, rehearsing), server, rehearsing,
+                        parityBeside != null);
+            } catch (RehearsalException e) {
+                throw ServerLoss.explain(e, server, rehearsing, parityBeside != null);
             }
             base.close();
             stopping = timings.span(RunTimings.Part.STOP);
-        } catch (SQLException e) {
-            throw SqlFailures.duringRehearsal(e, rehearsing);
         } finally {
             base.close();
             if (stopping != null) {
                 stopping.close();
             }
+        }
+    }
+
+    /**
+     * On the started server: the chain's base (a history, a template's clone), the rehearsal of the pending chain,
+     * and the parity check. {@code split} is null when the template database decides it.
+     */
+    private void rehearseOn(PostgresServer server, MigrationSet set, PendingSplit split, String historyKey)
+            throws SQLException {
+        RunTimings timings = state.timings();
+        boolean onTemplate = split == null;
+        state.postgres(server.info());
+        config.listener().serverStarted(server.info());
+        boolean parity = config.flywayParity() && set.layout() == MigrationLayout.FLYWAY;
+        // Without write load nothing measured here is sensitive to a neighbour, so Flyway applies the chain
+        // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
+        // databases of the server share (a role, a tablespace), which the two would then fight over.
+        boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
+        if (onTemplate) {
+            split = base.startOnTemplate(server, set.migrations());
+            pending(split);
+        } else if (historyKey != null) {
+            base.applyHistory(server, split.history(), historyKey);
+        }
+        ParityAlongside beside = alongside
+                ? ParityAlongside.start(base.parityDatabase(server), config, base.parityBaseline()) : null;
+        parityBeside = beside;
+        CatalogSnapshot finalSchema;
+        try {
+            finalSchema = rehearseChain(server, split.pending());
+        } catch (SQLException | RuntimeException e) {
+            if (beside != null) {
+                beside.stop();
+            }
+            throw e;
+        }
+        if (finalSchema != null && parity) {
+            try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
+                FlywayParity.Applied applied = beside != null ? beside.result() : parityAfter(server);
+                state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, split.pending(), finalSchema), config));
+            }
+        } else if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.LIQUIBASE) {
+            try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
+                FlywayParity.Applied applied = LiquibaseParity.apply(server, config);
+                state.addRunFindings(LiquibaseParity.compare(applied, expectedSchema(server, split.pending(), finalSchema),
+                        config));
+            }
+        } else if (beside != null) {
+            beside.stop();
         }
     }
 

@@ -54,6 +54,29 @@ final class ServerLoss {
     }
 
     /**
+     * A lost connection found by any of Rehearsal's sessions (the catalog reader's, the seeder's, the history's),
+     * told apart in the same way: when the server's disk filled up, the failure is {@link ErrorCode#DISK_FULL}.
+     * Must be asked while the server's files still exist, before it is closed.
+     *
+     * @param migration    the up script being rehearsed, or {@code null} between migrations
+     * @param besideParity whether Flyway was applying the whole chain beside the rehearsal, in its own database:
+     *                     then a later migration applied there may be what filled the disk
+     */
+    static RehearsalException explain(RehearsalException failure, PostgresServer server, String migration,
+            boolean besideParity) {
+        if (failure.code() != ErrorCode.CONNECTION_LOST) {
+            return failure;
+        }
+        Optional<String> diskFull = server.diskFullEvidence();
+        if (diskFull.isEmpty()) {
+            return failure;
+        }
+        String when = (migration == null ? "during the rehearsal" : "while rehearsing " + migration)
+                + (besideParity ? ", with Flyway applying the whole chain beside it for the parity check" : "");
+        return diskFull(when, diskFull.get(), failure);
+    }
+
+    /**
      * The one disk-full message, whichever query met the full disk first: the migration's statement (53100 on a
      * data file), or Rehearsal's own query after the server PANICked writing WAL (the same fact, found later).
      *
