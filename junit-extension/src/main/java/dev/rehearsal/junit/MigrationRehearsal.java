@@ -70,6 +70,12 @@ public @interface MigrationRehearsal {
     Toggle allowRemote() default Toggle.DEFAULT;
 
     /**
+     * The search_path every session on Rehearsal's databases starts with, as production's database sets it, e.g.
+     * {@code "app, \"$user\", public"}; key {@code rehearsal.searchPath}; default the server's.
+     */
+    String searchPath() default "";
+
+    /**
      * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate} or {@code liquibase}; key
      * {@code rehearsal.layout}; default {@code auto}.
      */

@@ -83,6 +83,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "Allow a --jdbc-url host other than this machine.")
     boolean allowRemote;
 
+    @Option(names = "--search-path", paramLabel = "SCHEMAS",
+            description = "The search_path every session on Rehearsal's databases starts with, as production's "
+                    + "database sets it, e.g. 'app, \"$user\", public' (default: the server's).")
+    String searchPath;
+
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + RehearsalConfig.DEFAULT_ROWS,
             description = "Rows generated per existing table before each migration (default: ${DEFAULT-VALUE}; 0: none).")
     int rows;
@@ -308,6 +313,7 @@ final class RunCommand implements Callable<Integer> {
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
                 .templateDatabase(templateDatabase)
+                .searchPath(searchPath)
                 .listener(progress)
                 .build();
     }

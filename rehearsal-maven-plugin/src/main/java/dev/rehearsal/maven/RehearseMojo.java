@@ -120,6 +120,10 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.allowRemote", defaultValue = "false")
     boolean allowRemote;
 
+    /** The search_path every session on Rehearsal's databases starts with, e.g. {@code app, "$user", public}. */
+    @Parameter(property = "rehearsal.searchPath")
+    String searchPath;
+
     /** Lowest finding severity that fails the build: error, warning or info. */
     @Parameter(property = "rehearsal.failOn", defaultValue = "error")
     String failOn;
@@ -259,6 +263,7 @@ public class RehearseMojo extends AbstractMojo {
                 .pendingAfter(pendingAfter)
                 .changedSince(changedSince)
                 .templateDatabase(templateDatabase)
+                .searchPath(searchPath)
                 .listener(progress)
                 .build();
     }

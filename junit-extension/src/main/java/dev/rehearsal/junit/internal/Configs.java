@@ -27,6 +27,7 @@ final class Configs {
                 .flywayParity(settings.flywayParity())
                 .baselineChecksums(settings.baseline())
                 .productionStats(settings.productionStats())
+                .searchPath(settings.searchPath() == null ? null : settings.searchPath().toString())
                 .pendingAfter(settings.pending().after())
                 .changedSince(settings.pending().changedSince())
                 .templateDatabase(settings.pending().templateDatabase())

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param flywayParity whether the chain is also applied with Flyway
  * @param baseline     checksums of migrations already applied
  * @param productionStats production's table sizes to extrapolate to; {@code null} for none
+ * @param searchPath   the search_path of every session on Rehearsal's databases; {@code null} for the server's
  * @param pending      which migrations are rehearsed; the history before them is applied without rehearsal
  * @param seeding      rows, rows per table, seed script
  * @param load         the write load and the long reader
@@ -41,6 +42,7 @@ record Settings(String owner, List<String> locations, Provider provider, Server 
                 MigrationLayout layout,
                 Map<String, String> placeholders, String contexts, String labels, boolean flywayParity,
                 Map<String, Integer> baseline, dev.rehearsal.runner.stats.ProductionStats productionStats,
+                dev.rehearsal.runner.config.SearchPath searchPath,
                 dev.rehearsal.runner.config.Pending pending, Seeding seeding,
                 Load load, Timeouts timeouts, Policy policy, RolloutPlan plan, boolean jvmScope,
                 Optional<ReportTarget> reports) {

@@ -99,6 +99,8 @@ final class SettingsResolver {
         dev.rehearsal.runner.stats.ProductionStats productionStats = path(ConfigOption.PRODUCTION_STATS,
                 annotation.productionStats()).map(file -> engine(() -> dev.rehearsal.runner.stats.ProductionStatsFiles
                         .read(file))).orElse(null);
+        dev.rehearsal.runner.config.SearchPath searchPath = text(ConfigOption.SEARCH_PATH, annotation.searchPath())
+                .map(given -> engine(() -> dev.rehearsal.runner.config.SearchPath.parse(given.value()))).orElse(null);
         dev.rehearsal.runner.config.Pending pending = engine(() -> new dev.rehearsal.runner.config.Pending(
                 text(ConfigOption.PENDING_AFTER, annotation.pendingAfter()).map(Given::value).orElse(null),
                 text(ConfigOption.CHANGED_SINCE, annotation.changedSince()).map(Given::value).orElse(null),
@@ -111,7 +113,7 @@ final class SettingsResolver {
                 annotation.placeholders()), text(ConfigOption.CONTEXTS, annotation.contexts()).map(Given::value)
                 .orElse(null), text(ConfigOption.LABELS, annotation.labels()).map(Given::value).orElse(null),
                 toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
-                baseline, productionStats, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
+                baseline, productionStats, searchPath, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
 
     /** {@code none} for either setting turns the reports off. */

@@ -25,6 +25,9 @@ public enum ConfigOption {
     JDBC_URL(Group.SERVER, "JDBC URL", "none", "rehearse on this server (implies external); Rehearsal creates and "
             + "drops its own scratch databases there", named("jdbcUrl")
             .gap(FrontDoor.REPORT, "the URL can hold a password; the report names the provider only")),
+    SEARCH_PATH(Group.SERVER, "schema names, e.g. app, \"$user\", public", "the server's (\"$user\", public)",
+            "the search_path every session on Rehearsal's databases starts with, set on each database as "
+            + "production's is (ALTER DATABASE … SET search_path)", named("searchPath")),
     ALLOW_REMOTE(Group.SERVER, "boolean", "false", "allow a JDBC URL host other than this machine",
             named("allowRemote")),
     DISABLED_WITHOUT_DOCKER(Group.SERVER, "boolean", "false", "skip the test class, instead of failing it, when the "

@@ -39,6 +39,7 @@ public final class RehearsalConfig {
     private final RolloutPlan plan;
     private final RehearsalListener listener;
     private final ProductionStats productionStats;
+    private final SearchPath searchPath;
 
     /** The smaller seeded size is this fraction of the configured one (rows and each table's rows). */
     public static final int SMALLER_SIZE_DIVISOR = 10;
@@ -56,6 +57,7 @@ public final class RehearsalConfig {
         this.plan = b.plan;
         this.listener = b.listener;
         this.productionStats = b.productionStats;
+        this.searchPath = b.searchPath;
     }
 
     public static Builder builder() {
@@ -187,6 +189,14 @@ public final class RehearsalConfig {
     }
 
     /**
+     * The {@code search_path} every session on Rehearsal's databases starts with (the migrations', the write load's,
+     * Flyway parity's), set on each database as production's is; {@code null} (the default) leaves the server's.
+     */
+    public SearchPath searchPath() {
+        return searchPath;
+    }
+
+    /**
      * This configuration at the smaller seeded size extrapolation measures too: rows and each table's rows divided by
      * {@value #SMALLER_SIZE_DIVISOR}, without statistics or listener (its report is not shown).
      */
@@ -200,6 +210,7 @@ public final class RehearsalConfig {
         seeding.tableRows().forEach((table, count) -> smaller.put(table, count / SMALLER_SIZE_DIVISOR));
         b.tableRows = smaller;
         b.seedScript = seeding.seedScript();
+        b.searchPath = searchPath;
         b.load(load);
         b.timeouts(timeouts);
         b.policy = policy;
@@ -234,6 +245,7 @@ public final class RehearsalConfig {
         private RolloutPlan plan = RolloutPlan.none();
         private RehearsalListener listener = RehearsalListener.NONE;
         private ProductionStats productionStats;
+        private SearchPath searchPath;
 
         private Builder() {
         }
@@ -415,6 +427,15 @@ public final class RehearsalConfig {
         /** Production's table sizes, to extrapolate to ({@code ProductionStatsFiles.read}); default none. */
         public Builder productionStats(ProductionStats value) {
             this.productionStats = value;
+            return this;
+        }
+
+        /**
+         * The {@code search_path} of every session on Rehearsal's databases, e.g. {@code app, "$user", public};
+         * default none (the server's).
+         */
+        public Builder searchPath(String value) {
+            this.searchPath = SearchPath.parse(value);
             return this;
         }
 

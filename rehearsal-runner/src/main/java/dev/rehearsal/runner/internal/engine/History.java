@@ -65,7 +65,8 @@ final class History implements AutoCloseable {
      * values (the checksums are taken before placeholders are replaced). The server's major version is part of the
      * cached data directory's name.
      */
-    static String key(List<Migration> history, Map<String, String> placeholders) {
+    static String key(List<Migration> history, Map<String, String> placeholders,
+            dev.rehearsal.runner.config.SearchPath searchPath) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Migration migration : history) {
@@ -75,6 +76,9 @@ final class History implements AutoCloseable {
             }
             new TreeMap<>(placeholders).forEach((name, value) -> digest.update((name + '=' + value + '\n')
                     .getBytes(StandardCharsets.UTF_8)));
+            if (searchPath != null) { // the same scripts put their objects elsewhere under another search_path
+                digest.update(("search_path=" + searchPath.sql()).getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

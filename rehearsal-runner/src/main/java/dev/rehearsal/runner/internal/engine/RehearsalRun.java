@@ -99,7 +99,7 @@ public final class RehearsalRun {
         PendingSplit split = onTemplate ? null : PendingSplit.of(set.migrations(), config.pending(),
                 config.sources().locations(), config.sourceOptions().workingDirectory());
         String historyKey = split == null || split.history().isEmpty() ? null
-                : History.key(split.history(), config.sourceOptions().placeholders());
+                : History.key(split.history(), config.sourceOptions().placeholders(), config.searchPath());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
         base = new ChainBase(config, state, phaseChecks);
         if (split != null) {
@@ -112,7 +112,8 @@ public final class RehearsalRun {
                     ? embedded.start(historyKey) : config.provider().start();
         }
         RunTimings.Span stopping = null; // from the end of the rehearsal until the server is stopped
-        try (PostgresServer server = started; PhaseChecks closing = phaseChecks) {
+        try (PostgresServer server = SearchPathServer.wrap(started, config.searchPath());
+             PhaseChecks closing = phaseChecks) {
             try {
                 rehearseOn(server, set, split, historyKey);
             } catch (SQLException e) {

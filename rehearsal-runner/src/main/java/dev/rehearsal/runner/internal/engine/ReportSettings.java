@@ -63,6 +63,9 @@ public final class ReportSettings {
         if (config.pending().changedSince() != null) {
             settings.put("changedSince", config.pending().changedSince());
         }
+        if (config.searchPath() != null) {
+            settings.put("searchPath", config.searchPath().toString());
+        }
         if (config.pending().templateDatabase() != null) {
             settings.put("templateDatabase", config.pending().templateDatabase());
         }

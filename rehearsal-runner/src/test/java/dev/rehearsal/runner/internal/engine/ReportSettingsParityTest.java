@@ -36,7 +36,7 @@ class ReportSettingsParityTest {
                 .sourceOptions(SourceOptions.defaults().withLayout(MigrationLayout.FLYWAY)
                         .withPlaceholders(Map.of("schema", "app")).withContexts("prod").withLabels("v2"))
                 .flywayParity(false).baselineChecksums(Map.of("1", 42)).pendingAfter("3")
-                .rows(1000).tableRows(Map.of("public.orders", 5)).seedScript(seed)
+                .rows(1000).tableRows(Map.of("public.orders", 5)).seedScript(seed).searchPath("app, public")
                 .productionStats(new dev.rehearsal.runner.stats.ProductionStats(1,
                         java.time.Instant.parse("2026-12-01T00:00:00Z"), "16.4", "shop", java.util.List.of()))
                 .load(false).loadRate(100).loadClients(2).longReader(Duration.ofMillis(300))
