@@ -70,8 +70,8 @@ public @interface MigrationRehearsal {
     Toggle allowRemote() default Toggle.DEFAULT;
 
     /**
-     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate} or {@code liquibase}; key
-     * {@code rehearsal.layout}; default {@code auto}.
+     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate}, {@code liquibase} or
+     * {@code prisma}; key {@code rehearsal.layout}; default {@code auto}.
      */
     String layout() default "";
 
