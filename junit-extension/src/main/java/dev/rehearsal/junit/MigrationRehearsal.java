@@ -76,8 +76,8 @@ public @interface MigrationRehearsal {
     String searchPath() default "";
 
     /**
-     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate} or {@code liquibase}; key
-     * {@code rehearsal.layout}; default {@code auto}.
+     * {@code auto}, {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate}, {@code liquibase} or
+     * {@code prisma}; key {@code rehearsal.layout}; default {@code auto}.
      */
     String layout() default "";
 

@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "<migrations>",
             description = "Directory of migrations (Flyway V/U/R__, golang-migrate .up/.down.sql, goose or dbmate "
-                    + "<version>_<name>.sql, or a Liquibase master changelog such as db.changelog-master.xml), a "
+                    + "<version>_<name>.sql, Prisma's prisma/migrations/<timestamp>_<name>/migration.sql folders, "
+                    + "or a Liquibase master changelog such as db.changelog-master.xml), a "
                     + "Liquibase changelog file, or classpath:<path>; several are rehearsed as one chain.")
     List<String> locations;
 
@@ -135,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-            description = "Migration layout: auto, flyway, golang-migrate, goose, dbmate or liquibase (default: ${DEFAULT-VALUE}).")
+            description = "Migration layout: auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--contexts", paramLabel = "EXPRESSION",
@@ -330,7 +331,8 @@ final class RunCommand implements Callable<Integer> {
             case "goose" -> MigrationLayout.GOOSE;
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
-            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose, dbmate or liquibase, got '"
+            case "prisma" -> MigrationLayout.PRISMA;
+            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma, got '"
                     + layout + "'");
         };
     }

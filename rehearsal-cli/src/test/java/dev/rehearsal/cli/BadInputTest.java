@@ -120,6 +120,29 @@ class BadInputTest {
     }
 
     @Test
+    void should_name_a_prisma_lock_file_of_another_provider_and_the_provider() throws IOException {
+        Files.createDirectories(dir.resolve("migrations/20240101120000_init"));
+        file("migrations/20240101120000_init/migration.sql", "CREATE TABLE users (id int);\n");
+        file("migrations/migration_lock.toml", "provider = \"sqlite\"\n");
+        CliRun run = run("run", dir.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("migrations/migration_lock.toml says provider = \"sqlite\"")
+                .contains("P3019");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void should_refuse_prisma_folders_beside_goose_files_naming_both_layouts() throws IOException {
+        Files.createDirectories(dir.resolve("20240101120000_init"));
+        file("20240101120000_init/migration.sql", "CREATE TABLE users (id int);\n");
+        file("00002_email.sql", "-- +goose Up\nALTER TABLE users ADD COLUMN email text;\n");
+        CliRun run = run("run", dir.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("20240101120000_init/migration.sql is a Prisma migration")
+                .contains("00002_email.sql is named for goose").contains("prisma or goose");
+    }
+
+    @Test
     void should_name_the_changelog_and_the_change_set_that_cannot_run_in_a_transaction() throws IOException {
         file("changelog.sql", "--liquibase formatted sql\n--changeset ann:idx\nCREATE INDEX CONCURRENTLY i ON t (c);\n");
         CliRun run = run("run", dir.resolve("changelog.sql").toString());
@@ -132,7 +155,7 @@ class BadInputTest {
     void should_refuse_an_unknown_layout_and_a_malformed_duration() throws IOException {
         file("V1__a.sql", "SELECT 1;");
         assertThat(run("run", dir.toString(), "--layout", "sqitch").err())
-                .contains("--layout must be auto, flyway, golang-migrate, goose, dbmate or liquibase");
+                .contains("--layout must be auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma");
         CliRun duration = run("run", dir.toString(), "--lock-timeout", "soon");
         assertThat(duration.exitCode()).isEqualTo(2);
         assertThat(duration.err()).contains("'soon' is not a duration").contains("500ms");

@@ -116,8 +116,9 @@ final class PluginSettings {
             case "goose" -> MigrationLayout.GOOSE;
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
+            case "prisma" -> MigrationLayout.PRISMA;
             default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose,"
-                    + " dbmate or liquibase, got '" + layout + "'");
+                    + " dbmate, liquibase or prisma, got '" + layout + "'");
         };
     }
 

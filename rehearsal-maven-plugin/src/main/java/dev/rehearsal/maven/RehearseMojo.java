@@ -45,7 +45,7 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.locations")
     List<String> locations;
 
-    /** Migration layout: auto, flyway, golang-migrate, goose, dbmate or liquibase. */
+    /** Migration layout: auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma. */
     @Parameter(property = "rehearsal.layout", defaultValue = "auto")
     String layout;
 

@@ -6,7 +6,7 @@ import java.util.List;
  * Where the migrations came from.
  *
  * @param location the directory or class-path location as given by the user
- * @param layout   {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate}
+ * @param layout   {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate}, {@code liquibase}, {@code prisma}
  * @param warnings what the source could not take and the reader should know: files ignored, migrations that are not
  *                 rehearsed (goose Go migrations), never silently
  */

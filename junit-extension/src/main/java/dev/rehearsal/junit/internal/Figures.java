@@ -78,8 +78,20 @@ public final class Figures {
         return fileName(statement.script()) + ":" + statement.line();
     }
 
+    /**
+     * The file name of a script, with its folder where the name alone says nothing: every Prisma migration is a
+     * {@code migration.sql} (or {@code down.sql}) in a folder named for it.
+     */
     public static String fileName(String path) {
-        return path == null ? "(run)" : path.substring(path.lastIndexOf('/') + 1);
+        if (path == null) {
+            return "(run)";
+        }
+        int slash = path.lastIndexOf('/');
+        String name = path.substring(slash + 1);
+        if (slash > 0 && (name.equals("migration.sql") || name.equals("down.sql"))) {
+            return path.substring(path.lastIndexOf('/', slash - 1) + 1);
+        }
+        return name;
     }
 
     /** The statement on one line without comments, cut at {@value #EXCERPT} characters. */

@@ -197,8 +197,9 @@ final class SettingsResolver {
             case "goose" -> MigrationLayout.GOOSE;
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
+            case "prisma" -> MigrationLayout.PRISMA;
             default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose,"
-                    + " dbmate or liquibase");
+                    + " dbmate, liquibase or prisma");
         }).orElse(null);
     }
 

@@ -45,7 +45,7 @@ public enum ConfigOption {
             "the migrations: directories, filesystem:<dir> or classpath:<path>; several are one chain",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
-    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate, goose, dbmate or liquibase", "auto", "the migration layout",
+    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma", "auto", "the migration layout",
             named("layout")),
     PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders, and Liquibase "
             + "changelog properties", named("placeholders").cli("--placeholder")),

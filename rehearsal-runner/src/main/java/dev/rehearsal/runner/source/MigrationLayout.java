@@ -14,7 +14,13 @@ public enum MigrationLayout {
      */
     DBMATE("dbmate"),
     /** A Liquibase changelog (XML, YAML, JSON or formatted SQL): one migration per changeSet, its rollback the undo. */
-    LIQUIBASE("liquibase");
+    LIQUIBASE("liquibase"),
+    /**
+     * Prisma Migrate's folders: {@code migrations/<timestamp>_<name>/migration.sql}, applied in the order of the folder
+     * names, with {@code migration_lock.toml} naming the provider; a {@code down.sql} beside {@code migration.sql} is
+     * the undo.
+     */
+    PRISMA("prisma");
 
     private final String id;
 

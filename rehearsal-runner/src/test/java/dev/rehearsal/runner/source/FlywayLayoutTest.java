@@ -184,7 +184,7 @@ class FlywayLayoutTest {
 
         assertThat(set.migrations().get(0).up().statements()).isEmpty();
         assertThat(set.warnings()).containsExactly(
-                "1 script without statements, which Flyway, golang-migrate, goose and dbmate apply as no-ops: V1__placeholder_for_later.sql");
+                "1 script without statements, which Flyway, golang-migrate, goose, dbmate and Prisma apply as no-ops: V1__placeholder_for_later.sql");
     }
 
     @Test

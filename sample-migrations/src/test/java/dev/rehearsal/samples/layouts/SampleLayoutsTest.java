@@ -52,7 +52,7 @@ class SampleLayoutsTest {
     private static boolean holdsMigrations(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .anyMatch(n -> n.matches("(?i)(V|U|R|\\d).*\\.sql|db\\.changelog-master\\..+"));
+                    .anyMatch(n -> n.matches("(?i)(V|U|R|\\d).*\\.sql|db\\.changelog-master\\..+|migration_lock\\.toml"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -67,6 +67,9 @@ class SampleLayoutsTest {
         }
         if (directory.contains("/goose/")) {
             return MigrationLayout.GOOSE;
+        }
+        if (directory.contains("/prisma/")) {
+            return MigrationLayout.PRISMA;
         }
         if (directory.contains("/liquibase/")) {
             return MigrationLayout.LIQUIBASE;

@@ -51,7 +51,7 @@ public final class FindingsShould extends RehearsalMessage {
     }
 
     private static String line(Finding f) {
-        String where = f.script() == null ? "" : " at " + f.script().substring(f.script().lastIndexOf('/') + 1)
+        String where = f.script() == null ? "" : " at " + dev.rehearsal.junit.internal.Figures.fileName(f.script())
                 + (f.line() == null ? "" : ":" + f.line());
         return f.code() + " (" + f.severity().json() + ")" + where + ": " + f.title();
     }

@@ -64,7 +64,7 @@ public final class MigrationShouldBeReversible extends RehearsalMessage {
     }
 
     private static String file(String path) {
-        return path == null ? "?" : path.substring(path.lastIndexOf('/') + 1);
+        return path == null ? "?" : dev.rehearsal.junit.internal.Figures.fileName(path);
     }
 
     private static String lines(List<String> diff) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * What a copy of production says it holds, read from its migration tool's history table (in a clone, never in the
  * template): Flyway's {@code flyway_schema_history}, goose's {@code goose_db_version}, golang-migrate's and dbmate's
- * {@code schema_migrations}, Liquibase's {@code databasechangelog}.
+ * {@code schema_migrations}, Liquibase's {@code databasechangelog}, Prisma's {@code _prisma_migrations}.
  *
  * @param table      the table read, schema-qualified
  * @param tool       the migration tool that writes it
@@ -30,7 +30,7 @@ record TemplateHistory(String table, Tool tool, List<String> versions, String up
     /** The migration tool whose history table it is. */
     enum Tool {
         FLYWAY("flyway_schema_history"), GOOSE("goose_db_version"), GOLANG_MIGRATE("schema_migrations"),
-        DBMATE("schema_migrations"), LIQUIBASE("databasechangelog");
+        DBMATE("schema_migrations"), LIQUIBASE("databasechangelog"), PRISMA("_prisma_migrations");
 
         final String table;
 
@@ -41,7 +41,7 @@ record TemplateHistory(String table, Tool tool, List<String> versions, String up
 
     /** The tables looked for, in this order. */
     static final List<String> TABLES = List.of("flyway_schema_history", "goose_db_version", "schema_migrations",
-            "databasechangelog");
+            "databasechangelog", "_prisma_migrations");
 
     /** The history table of the database, or {@code null} when it has none of the known ones. */
     static TemplateHistory read(Connection connection) throws SQLException {
@@ -67,6 +67,7 @@ record TemplateHistory(String table, Tool tool, List<String> versions, String up
         return switch (name) {
             case "flyway_schema_history" -> flyway(connection, table);
             case "goose_db_version" -> goose(connection, table);
+            case "_prisma_migrations" -> prisma(connection, table);
             case "schema_migrations" -> hasColumn(connection, table, "dirty") ? golangMigrate(connection, table)
                     : dbmate(connection, table);
             default -> new TemplateHistory(table, Tool.LIQUIBASE, List.of(), null, Map.of(), Map.of(), null);
@@ -150,6 +151,37 @@ record TemplateHistory(String table, Tool tool, List<String> versions, String up
             }
         }
         return new TemplateHistory(table, Tool.DBMATE, versions, null, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * Prisma writes a row when it starts a migration and sets {@code finished_at} when it ends; a row without it and
+     * without {@code rolled_back_at} is a migration that failed, which blocks {@code prisma migrate deploy}. A rolled
+     * back row does not count: Prisma applies that migration again. The version is the folder name's timestamp, as
+     * the chain names it.
+     */
+    private static TemplateHistory prisma(Connection connection, String table) throws SQLException {
+        List<String> versions = new ArrayList<>();
+        String problem = null;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT migration_name, finished_at IS NOT NULL, rolled_back_at IS "
+                     + "NOT NULL FROM " + table + " ORDER BY started_at, migration_name")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (rs.getBoolean(3)) {
+                    continue;
+                }
+                if (!rs.getBoolean(2)) {
+                    problem = name + " failed in it (finished_at and rolled_back_at are NULL); resolve it first"
+                            + " (prisma migrate resolve on a copy, or a clone taken before the failure)";
+                    continue;
+                }
+                String version = name.replaceFirst("^([0-9]+)_.*$", "$1");
+                if (!versions.contains(version)) {
+                    versions.add(version);
+                }
+            }
+        }
+        return new TemplateHistory(table, Tool.PRISMA, versions, null, Map.of(), Map.of(), problem);
     }
 
     private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {

@@ -19,18 +19,29 @@ public final class FindingCollector {
     private final List<Finding> findings;
     private final String titlePrefix;
     private final boolean lowered;
+    /** The severity of a code the policy leaves at its catalogue default; {@code null} for the catalogue's */
+    private final Severity fallback;
 
     public FindingCollector(Policy policy, Map<String, Suppressions> suppressionsByScript) {
-        this(policy, suppressionsByScript, new ArrayList<>(), "", false);
+        this(policy, suppressionsByScript, new ArrayList<>(), "", false, null);
     }
 
     private FindingCollector(Policy policy, Map<String, Suppressions> suppressionsByScript, List<Finding> findings,
-            String titlePrefix, boolean lowered) {
+            String titlePrefix, boolean lowered, Severity fallback) {
         this.policy = policy;
         this.suppressionsByScript = suppressionsByScript;
         this.findings = findings;
         this.titlePrefix = titlePrefix;
         this.lowered = lowered;
+        this.fallback = fallback;
+    }
+
+    /**
+     * A collector into the same list whose findings get {@code severity} unless the policy sets their code's severity:
+     * for a fact that a layout makes normal, such as a missing down migration where the tool has none.
+     */
+    public FindingCollector defaultingTo(Severity severity) {
+        return new FindingCollector(policy, suppressionsByScript, findings, titlePrefix, lowered, severity);
     }
 
     /**
@@ -38,7 +49,7 @@ public final class FindingCollector {
      * start with {@code titlePrefix}: for facts that matter only in a less likely situation, such as a rollback.
      */
     public FindingCollector lowered(String titlePrefix) {
-        return new FindingCollector(policy, suppressionsByScript, findings, titlePrefix, true);
+        return new FindingCollector(policy, suppressionsByScript, findings, titlePrefix, true, fallback);
     }
 
     /**
@@ -55,7 +66,8 @@ public final class FindingCollector {
         }
         String suppressed = script == null ? null
                 : suppressionsByScript.getOrDefault(script, Suppressions.none()).reasonFor(type.code(), line).orElse(null);
-        Severity severity = policy.severityOf(type);
+        Severity severity = fallback != null && !policy.severities().containsKey(type.code()) ? fallback
+                : policy.severityOf(type);
         if (lowered) {
             severity = severity == Severity.ERROR ? Severity.WARNING : Severity.INFO;
         }

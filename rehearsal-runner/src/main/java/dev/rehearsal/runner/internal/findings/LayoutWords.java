@@ -10,9 +10,19 @@ import dev.rehearsal.runner.source.Migration;
  */
 final class LayoutWords {
 
-    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE }
+    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE, PRISMA }
+
+    private static final String PRISMA_SCRIPT = "migration.sql";
 
     private LayoutWords() {
+    }
+
+    /**
+     * Whether the migration's tool has no down migrations, so a missing one is the normal case (Prisma): then
+     * {@code MISSING_DOWN} is an info unless the policy sets its severity.
+     */
+    static boolean fixForwardTool(Migration migration) {
+        return layout(migration) == Layout.PRISMA;
     }
 
     /** The down step: a U script, a .down.sql file, a goose Down section, a dbmate down section, a rollback. */
@@ -25,6 +35,7 @@ final class LayoutWords {
             case FLYWAY -> "undo script U" + file.substring(1);
             case DBMATE -> "-- migrate:down section in " + file;
             case GOOSE -> "-- +goose Down section in " + file;
+            case PRISMA -> "down.sql beside " + migration.up().path();
         };
     }
 
@@ -36,6 +47,8 @@ final class LayoutWords {
             case FLYWAY -> "a migration of its own, with <script>.sql.conf containing: executeInTransaction=false";
             case DBMATE -> "a migration of its own, its section marked: -- migrate:up transaction:false";
             case GOOSE -> "a migration of its own, with -- +goose NO TRANSACTION";
+            case PRISMA -> "a migration folder of its own, alone in its migration.sql (Prisma sends the file as one"
+                    + " query, which PostgreSQL runs in one transaction when it holds more than one statement)";
         };
     }
 
@@ -43,6 +56,9 @@ final class LayoutWords {
         String file = migration.up().fileName();
         if (LiquibaseChangelogs.isChangelogScript(migration.up())) {
             return Layout.LIQUIBASE;
+        }
+        if (file.equals(PRISMA_SCRIPT)) {
+            return Layout.PRISMA;
         }
         if (file.endsWith(".up.sql")) {
             return Layout.GOLANG_MIGRATE;

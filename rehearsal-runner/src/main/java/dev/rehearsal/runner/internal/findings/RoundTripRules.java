@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.findings;
 import dev.rehearsal.report.FindingType;
 import dev.rehearsal.report.MigrationKind;
 import dev.rehearsal.report.RoundTrip;
+import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.source.Migration;
@@ -44,10 +45,11 @@ public final class RoundTripRules implements FindingRule {
             findings.add(FindingType.MIGRATION_FAILED, failure.script(), failure.line(), null,
                     "The " + stepName(failure.phase()) + " step failed: " + firstLine(failure.message()),
                     failure.message() + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]"),
-                    remediationFor(failure, failedSql(migration, failure)));
+                    remediationFor(migration, failure, failedSql(migration, failure)));
         }
         if (migration.kind() == MigrationKind.VERSIONED && trip.down() == StepStatus.MISSING) {
-            findings.add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
+            (LayoutWords.fixForwardTool(migration) ? findings.defaultingTo(Severity.INFO) : findings)
+                    .add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
                     "No " + LayoutWords.downStep(migration) + " was found.",
                     "Add " + LayoutWords.downStep(migration) + " that reverts every change of " + migration.up().fileName()
                             + ", or accept fix-forward with: -- rehearsal:allow-script MISSING_DOWN <reason>");
@@ -100,7 +102,7 @@ public final class RoundTripRules implements FindingRule {
                 .map(dev.rehearsal.runner.source.SqlStatement::displaySql).findFirst().orElse("");
     }
 
-    private static String remediationFor(StepFailure failure, String sql) {
+    private static String remediationFor(Migration migration, StepFailure failure, String sql) {
         if (failure.phase() == dev.rehearsal.report.Phase.REUP) {
             return "Up failed when applied again after down: the down script did not remove everything up creates "
                     + "(see the round-trip diff), or up is not repeatable. Fix the down script, or guard up with IF NOT EXISTS.";
@@ -120,6 +122,11 @@ public final class RoundTripRules implements FindingRule {
                     + "migration's own backend, or someone else ending it. In production Flyway would stop at this "
                     + "statement the same way. Remove the call from " + failure.script() + ":" + failure.line()
                     + "; a migration must never end its own session.";
+        }
+        if ("25001".equals(failure.sqlState()) && !sql.isEmpty()) {
+            return "The statement at " + failure.script() + ":" + failure.line() + " cannot run inside a transaction"
+                    + " block, and the migration tool runs it in one, so it fails in production too. Move it into "
+                    + LayoutWords.outsideTransaction(migration) + ".";
         }
         if ("57014".equals(failure.sqlState())) {
             return "The statement at " + failure.script() + ":" + failure.line() + " ran longer than the statement "

@@ -76,7 +76,11 @@ final class LayoutDetection {
     }
 
     /** @return the chosen or detected layout; {@code null} when the location holds no migration of any layout */
-    static MigrationLayout detect(MigrationLayout chosen, ClassifiedFiles files, String location) {
+    static MigrationLayout detect(MigrationLayout chosen, ClassifiedFiles files, PrismaFolders prisma,
+            String location) {
+        if (chosen == MigrationLayout.PRISMA || (chosen == null && prisma.present())) {
+            return PrismaDetection.require(chosen, files, prisma, location);
+        }
         FoundFile marked = chosen == null ? DbmateDetection.firstMarked(files) : null;
         if (chosen == MigrationLayout.DBMATE || marked != null) {
             return DbmateDetection.require(chosen, files, marked, location);
@@ -101,6 +105,13 @@ final class LayoutDetection {
                             + example(files, found).displayPath() + "). Choose the layout " + found.id() + ", or leave"
                             + " the layout unset to detect it from the file names.");
         }
+        if (chosen != null && found == null && prisma.present()
+                && !(chosen == MigrationLayout.DBMATE && !files.dbmateScripts().isEmpty())) {
+            throw new RehearsalException(ErrorCode.MIXED_LAYOUTS,
+                    "The layout " + chosen.id() + " was chosen, but " + location + " holds Prisma migrations ("
+                            + prisma.example().displayPath() + "). Choose the layout prisma, or leave the layout unset"
+                            + " to detect it.");
+        }
         return chosen != null ? chosen : found;
     }
 
@@ -118,8 +129,10 @@ final class LayoutDetection {
                 .toList();
     }
 
-    static void requireMigrations(MigrationLayout layout, ClassifiedFiles files, String location, String lookedAt) {
-        boolean any = layout == MigrationLayout.GOLANG_MIGRATE ? files.hasGolang()
+    static void requireMigrations(MigrationLayout layout, ClassifiedFiles files, PrismaFolders prisma, String location,
+            String lookedAt) {
+        boolean any = layout == MigrationLayout.PRISMA ? !prisma.folders().isEmpty()
+                : layout == MigrationLayout.GOLANG_MIGRATE ? files.hasGolang()
                 : layout == MigrationLayout.GOOSE ? files.hasGoose()
                 : layout == MigrationLayout.DBMATE ? !files.dbmateScripts().isEmpty()
                 : !files.flywayScripts().isEmpty();
@@ -128,6 +141,7 @@ final class LayoutDetection {
         }
         String patterns = patterns(layout);
         List<FoundFile> others = new ArrayList<>(files.ignored());
+        others.remove(prisma.lock());
         others.addAll(files.flywayExtras());
         others.addAll(files.flywayConfigs().values());
         others.sort(Comparator.comparing(FoundFile::relativePath));
@@ -141,7 +155,8 @@ final class LayoutDetection {
     static String patterns(MigrationLayout layout) {
         if (layout == null) {
             return FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS + "; or, for goose, "
-                    + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, " + LiquibaseChangelogs.PATTERNS;
+                    + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, "
+                    + LiquibaseChangelogs.PATTERNS + "; or, for Prisma, " + PrismaFolders.PATTERNS;
         }
         return switch (layout) {
             case FLYWAY -> FlywayName.PATTERNS;
@@ -149,6 +164,7 @@ final class LayoutDetection {
             case GOOSE -> GooseName.PATTERNS;
             case DBMATE -> DbmateName.PATTERNS;
             case LIQUIBASE -> LiquibaseChangelogs.PATTERNS;
+            case PRISMA -> PrismaFolders.PATTERNS;
         };
     }
 
@@ -158,7 +174,7 @@ final class LayoutDetection {
             case GOLANG_MIGRATE -> files.golangScripts().get(0).file();
             case GOOSE -> files.gooseScripts().get(0).file();
             case DBMATE -> files.dbmateScripts().get(0).file();
-            case LIQUIBASE -> throw new IllegalArgumentException("a changelog is not classified by name");
+            case LIQUIBASE, PRISMA -> throw new IllegalArgumentException(layout.id() + " files are not classified by name");
         };
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads one or several locations (directories or class-path locations) in the Flyway, golang-migrate, goose or dbmate
- * layout.
+ * Reads one or several locations (directories or class-path locations) in the Flyway, golang-migrate, goose, dbmate or
+ * Prisma layout.
  * Several locations are one chain, as Flyway reads them: their files are classified together, so a version present
  * in two of them is refused like a duplicate within one, naming both files.
  */
@@ -57,27 +57,48 @@ public final class LocationMigrationSource implements MigrationSource {
             if (LayoutDetection.isLiquibase(options.layout(), files, master, named, scanned.size())) {
                 return liquibase(named, LiquibaseLocations.master(Location.parse(locations.get(0)), master));
             }
-            MigrationLayout layout = LayoutDetection.detect(options.layout(), files, named);
+            PrismaFolders prisma = PrismaFolders.find(all);
+            MigrationLayout layout = LayoutDetection.detect(options.layout(), files, prisma, named);
             List<Malformed> malformed = new ArrayList<>(files.malformed().stream()
+                    .filter(m -> layout != MigrationLayout.PRISMA)
                     .filter(m -> layout != MigrationLayout.DBMATE || m.layout() == null
                             || m.layout() == MigrationLayout.FLYWAY)
                     .toList());
             malformed.addAll(LayoutDetection.misnamedForGolang(layout, files));
             rejectMalformed(malformed, layout);
-            LayoutDetection.requireMigrations(layout, files, named,
+            LayoutDetection.requireMigrations(layout, files, prisma, named,
                     String.join("; ", scanned.stream().map(ScannedLocation::description).toList()));
+            if (layout == MigrationLayout.PRISMA) {
+                return prisma(named, files, prisma, scanned.size());
+            }
             FlywaySqlParser parser = new FlywaySqlParser();
             List<Migration> migrations = switch (layout) {
                 case FLYWAY -> new FlywayMigrations(parser, placeholders()).read(files);
                 case GOLANG_MIGRATE -> new GolangMigrations(parser).read(files.golangScripts());
                 case GOOSE -> new GooseMigrations(parser).read(files.gooseScripts());
                 case DBMATE -> new DbmateMigrations(parser).read(files.dbmateScripts());
-                case LIQUIBASE -> throw new IllegalStateException("a Liquibase changelog is read before this point");
+                case LIQUIBASE, PRISMA -> throw new IllegalStateException(layout.id() + " is read before this point");
             };
             return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations));
         } finally {
             scanned.forEach(ScannedLocation::close);
         }
+    }
+
+    private static MigrationSet prisma(String named, ClassifiedFiles files, PrismaFolders prisma, int locations) {
+        if (locations > 1) {
+            throw new RehearsalException(ErrorCode.INVALID_OPTION, "The layout prisma reads one migrations directory,"
+                    + " but several locations were given (" + named + "). Pass the prisma/migrations directory (or"
+                    + " prisma/) alone.");
+        }
+        String lockNote = PrismaLock.check(prisma.lock(), named);
+        List<Migration> migrations = new PrismaMigrations(new FlywaySqlParser()).read(prisma);
+        List<String> warnings = new ArrayList<>(SourceWarnings.of(MigrationLayout.PRISMA, files, migrations,
+                prisma::owns));
+        if (lockNote != null) {
+            warnings.add(lockNote);
+        }
+        return new MigrationSet(named, MigrationLayout.PRISMA, migrations, warnings);
     }
 
     private MigrationSet liquibase(String named, LiquibaseTarget changelog) {

@@ -15,8 +15,15 @@ final class SourceWarnings {
     }
 
     static List<String> of(MigrationLayout layout, ClassifiedFiles files, List<Migration> migrations) {
+        return of(layout, files, migrations, file -> false);
+    }
+
+    /** @param read files the layout reads although the name classifier ignored them (Prisma's folders) */
+    static List<String> of(MigrationLayout layout, ClassifiedFiles files, List<Migration> migrations,
+            java.util.function.Predicate<FoundFile> read) {
         List<String> warnings = new ArrayList<>();
         List<FoundFile> ignored = new ArrayList<>(files.ignored());
+        ignored.removeIf(read);
         if (layout == MigrationLayout.FLYWAY) {
             files.flywayConfigs().forEach((script, conf) -> {
                 boolean hasScript = files.flywayScripts().stream()
@@ -32,6 +39,17 @@ final class SourceWarnings {
             }
         } else {
             ignored.addAll(files.flywayConfigs().values());
+        }
+        if (layout == MigrationLayout.PRISMA) {
+            // Prisma reads only its folders: scripts of other layouts beside them are not migrations for it.
+            files.flywayScripts().forEach(f -> ignored.add(f.file()));
+            ignored.addAll(files.flywayExtras());
+            files.golangScripts().forEach(f -> ignored.add(f.file()));
+            files.gooseScripts().forEach(f -> ignored.add(f.file()));
+            ignored.stream().filter(f -> f.fileName().equals(PRISMA_SCHEMA)).findFirst().ifPresent(schema -> {
+                ignored.remove(schema);
+                warnings.add("ignored " + schema.displayPath() + ": Prisma's schema, not a migration");
+            });
         }
         if (layout == MigrationLayout.GOOSE) {
             List<FoundFile> go = ignored.stream().filter(f -> GOOSE_GO.matcher(f.fileName()).matches())
@@ -66,13 +84,14 @@ final class SourceWarnings {
                 .map(MigrationScript::path)
                 .toList();
         if (!empty.isEmpty()) {
-            warnings.add(count(empty.size(), "script") + " without statements, which Flyway, golang-migrate, goose and"
-                    + " dbmate apply as no-ops: " + String.join(", ", empty));
+            warnings.add(count(empty.size(), "script") + " without statements, which Flyway, golang-migrate, goose,"
+                    + " dbmate and Prisma apply as no-ops: " + String.join(", ", empty));
         }
         return warnings;
     }
 
     private static final String DBMATE_SCHEMA = "schema.sql";
+    private static final String PRISMA_SCHEMA = "schema.prisma";
 
     /** A goose migration written in Go: {@code 00003_backfill.go}; its tests ({@code _test.go}) are not. */
     private static final java.util.regex.Pattern GOOSE_GO = java.util.regex.Pattern.compile("([0-9]+)_(?!.*_test\\.go$).+\\.go");

@@ -206,6 +206,46 @@ class TemplateDatabaseTest {
     }
 
     @Test
+    void should_read_prismas_history_table_and_refuse_a_copy_where_a_migration_failed() throws SQLException {
+        // GIVEN Prisma folders, and a copy holding the first two as prisma migrate deploy leaves them
+        Path migrations = MigrationFiles.in(dir.resolve("prisma"))
+                .file("migration_lock.toml", "provider = \"postgresql\"\n")
+                .file("20240101000000_accounts/migration.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);")
+                .file("20240102000000_orders/migration.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, "
+                        + "total integer NOT NULL);\nINSERT INTO accounts VALUES (1);")
+                .file("20240103000000_orders_total_bigint/migration.sql",
+                        "ALTER TABLE orders ALTER COLUMN total TYPE bigint;").path();
+        String name = "prod_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        sql("postgres", "CREATE DATABASE " + name);
+        sql(name, "CREATE TABLE accounts (id bigint PRIMARY KEY)",
+                "CREATE TABLE orders (id bigint PRIMARY KEY, total integer NOT NULL)",
+                "INSERT INTO orders SELECT g, g FROM generate_series(1, 1000) g",
+                "CREATE TABLE _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, "
+                        + "finished_at timestamptz, migration_name varchar(255) NOT NULL, logs text, rolled_back_at "
+                        + "timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer "
+                        + "NOT NULL DEFAULT 0)",
+                "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at) VALUES "
+                        + "('a', 'x', now(), '20240101000000_accounts', now() - interval '2 days'), "
+                        + "('b', 'x', NULL, '20240102000000_orders', now() - interval '1 day' - interval '1 hour'), "
+                        + "('c', 'x', NULL, '20240102000000_orders', now() - interval '1 day')");
+        sql(name, "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE id = 'b'");
+
+        // WHEN the last attempt of the second migration failed (no finished_at, not rolled back)
+        assertThatThrownBy(() -> rehearse(migrations, name, config -> { }))
+                .isInstanceOfSatisfying(RehearsalException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.TEMPLATE_HISTORY_MISMATCH))
+                .hasMessageContaining("public._prisma_migrations, 20240102000000_orders failed in it");
+
+        // AND once it finished, only the third is rehearsed, on the copy's rows
+        sql(name, "UPDATE _prisma_migrations SET finished_at = now() WHERE id = 'c'");
+        Report report = rehearse(migrations, name, config -> { });
+        assertThat(report.migrations()).extracting(MigrationReport::version).containsExactly("20240103000000");
+        assertThat(report.appliedHistory().versions()).containsExactly("20240101000000", "20240102000000");
+        assertThat(report.appliedHistory().template().historyTable()).isEqualTo("public._prisma_migrations");
+        assertThat(report.migrations().get(0).findings()).extracting(Finding::code).contains("TABLE_REWRITE");
+    }
+
+    @Test
     void should_say_a_url_naming_the_copy_itself_is_bad_input() throws SQLException {
         // its own session on the copy would block every clone
         Path migrations = chain().path();

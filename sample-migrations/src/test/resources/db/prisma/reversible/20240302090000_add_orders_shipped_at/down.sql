@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "orders" DROP COLUMN "shipped_at";

@@ -1,0 +1,3 @@
+-- A nullable column without a default: a catalogue change, no rewrite.
+-- AlterTable
+ALTER TABLE "orders" ADD COLUMN "shipped_at" TIMESTAMPTZ;
