@@ -107,6 +107,11 @@ final class PluginSettings {
                 .withContexts(contexts).withLabels(labels).withWorkingDirectory(basedir).withClassLoader(loader);
     }
 
+    /** The Django settings module and Python, on top of {@link #source}. */
+    static SourceOptions django(SourceOptions source, String djangoSettings, String python) {
+        return source.withDjangoSettings(djangoSettings).withPython(python);
+    }
+
     private static MigrationLayout layout(String layout) {
         String value = layout == null ? "auto" : layout.trim().toLowerCase(Locale.ROOT);
         return switch (value) {
@@ -116,8 +121,9 @@ final class PluginSettings {
             case "goose" -> MigrationLayout.GOOSE;
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
+            case "django" -> MigrationLayout.DJANGO;
             default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose,"
-                    + " dbmate or liquibase, got '" + layout + "'");
+                    + " dbmate, liquibase or django, got '" + layout + "'");
         };
     }
 

@@ -112,6 +112,8 @@ final class SettingsResolver {
         return new Settings(owner, locations, provider, server, disabledWithoutDocker, layout(), pairs(ConfigOption.PLACEHOLDERS,
                 annotation.placeholders()), text(ConfigOption.CONTEXTS, annotation.contexts()).map(Given::value)
                 .orElse(null), text(ConfigOption.LABELS, annotation.labels()).map(Given::value).orElse(null),
+                text(ConfigOption.DJANGO_SETTINGS, annotation.djangoSettings()).map(Given::value).orElse(null),
+                text(ConfigOption.PYTHON, annotation.python()).map(Given::value).orElse(null),
                 toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
                 baseline, productionStats, searchPath, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
@@ -197,8 +199,9 @@ final class SettingsResolver {
             case "goose" -> MigrationLayout.GOOSE;
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
+            case "django" -> MigrationLayout.DJANGO;
             default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose,"
-                    + " dbmate or liquibase");
+                    + " dbmate, liquibase or django");
         }).orElse(null);
     }
 

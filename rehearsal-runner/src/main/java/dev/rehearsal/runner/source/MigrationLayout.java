@@ -14,7 +14,12 @@ public enum MigrationLayout {
      */
     DBMATE("dbmate"),
     /** A Liquibase changelog (XML, YAML, JSON or formatted SQL): one migration per changeSet, its rollback the undo. */
-    LIQUIBASE("liquibase");
+    LIQUIBASE("liquibase"),
+    /**
+     * A Django project (the directory holding {@code manage.py}): its migrations in {@code showmigrations --plan} order,
+     * the SQL of each as {@code sqlmigrate} writes it, forwards and {@code --backwards}.
+     */
+    DJANGO("django");
 
     private final String id;
 

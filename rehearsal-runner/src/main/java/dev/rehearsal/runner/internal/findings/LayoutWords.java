@@ -10,12 +10,15 @@ import dev.rehearsal.runner.source.Migration;
  */
 final class LayoutWords {
 
-    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE }
+    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE, DJANGO }
 
     private LayoutWords() {
     }
 
-    /** The down step: a U script, a .down.sql file, a goose Down section, a dbmate down section, a rollback. */
+    /**
+     * The down step: a U script, a .down.sql file, a goose Down section, a dbmate down section, a rollback, the reverse
+     * of a Django migration's operations.
+     */
     static String downStep(Migration migration) {
         String file = migration.up().fileName();
         return switch (layout(migration)) {
@@ -25,6 +28,8 @@ final class LayoutWords {
             case FLYWAY -> "undo script U" + file.substring(1);
             case DBMATE -> "-- migrate:down section in " + file;
             case GOOSE -> "-- +goose Down section in " + file;
+            case DJANGO -> "reverse for every operation of " + file + " (RunSQL reverse_sql, RunPython reverse_code;"
+                    + " migrations.RunPython.noop when there is nothing to undo)";
         };
     }
 
@@ -36,6 +41,7 @@ final class LayoutWords {
             case FLYWAY -> "a migration of its own, with <script>.sql.conf containing: executeInTransaction=false";
             case DBMATE -> "a migration of its own, its section marked: -- migrate:up transaction:false";
             case GOOSE -> "a migration of its own, with -- +goose NO TRANSACTION";
+            case DJANGO -> "a migration of its own, with atomic = False (and AddIndexConcurrently for an index)";
         };
     }
 
@@ -43,6 +49,9 @@ final class LayoutWords {
         String file = migration.up().fileName();
         if (LiquibaseChangelogs.isChangelogScript(migration.up())) {
             return Layout.LIQUIBASE;
+        }
+        if (file.endsWith(".py")) {
+            return Layout.DJANGO;
         }
         if (file.endsWith(".up.sql")) {
             return Layout.GOLANG_MIGRATE;

@@ -141,7 +141,8 @@ final class LayoutDetection {
     static String patterns(MigrationLayout layout) {
         if (layout == null) {
             return FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS + "; or, for goose, "
-                    + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, " + LiquibaseChangelogs.PATTERNS;
+                    + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, " + LiquibaseChangelogs.PATTERNS
+                    + "; or, for Django, a directory holding " + DjangoMigrations.MANAGE;
         }
         return switch (layout) {
             case FLYWAY -> FlywayName.PATTERNS;
@@ -149,6 +150,7 @@ final class LayoutDetection {
             case GOOSE -> GooseName.PATTERNS;
             case DBMATE -> DbmateName.PATTERNS;
             case LIQUIBASE -> LiquibaseChangelogs.PATTERNS;
+            case DJANGO -> "a Django project (the directory holding " + DjangoMigrations.MANAGE + ")";
         };
     }
 
@@ -158,7 +160,7 @@ final class LayoutDetection {
             case GOLANG_MIGRATE -> files.golangScripts().get(0).file();
             case GOOSE -> files.gooseScripts().get(0).file();
             case DBMATE -> files.dbmateScripts().get(0).file();
-            case LIQUIBASE -> throw new IllegalArgumentException("a changelog is not classified by name");
+            case LIQUIBASE, DJANGO -> throw new IllegalArgumentException(layout.id() + " is not classified by name");
         };
     }
 

@@ -1,0 +1,83 @@
+package dev.rehearsal.runner.internal.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rehearsal.report.MigrationKind;
+import dev.rehearsal.runner.core.ErrorCode;
+import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationLayout;
+import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.MigrationSet;
+import dev.rehearsal.runner.source.SourceOptions;
+import dev.rehearsal.runner.source.SqlStatement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the migrations of a Django project from what Django itself says ({@link DjangoPlanProcess}): one migration
+ * per Django migration in {@code showmigrations --plan} order, its up the SQL of {@code sqlmigrate}, its down that of
+ * {@code sqlmigrate --backwards}. A migration with an operation Django cannot reverse has no down; an atomic migration
+ * runs in one transaction and one with {@code atomic = False} statement by statement, as Django runs them. A
+ * {@code RunPython} operation is Python, not SQL: it is told as a warning, and the rest of its migration is rehearsed.
+ */
+final class DjangoMigrations {
+
+    static final String MANAGE = "manage.py";
+
+    private final FlywaySqlParser parser;
+    private final List<String> warnings = new ArrayList<>();
+
+    DjangoMigrations(FlywaySqlParser parser) {
+        this.parser = parser;
+    }
+
+    MigrationSet read(String location, Path project, SourceOptions options) {
+        DisplayPaths display = new DisplayPaths(options.workingDirectory());
+        String manage = display.of(project.resolve(MANAGE));
+        if (!Files.isRegularFile(project.resolve(MANAGE))) {
+            throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, "No " + MANAGE + " in " + location + ": the"
+                    + " layout django reads a Django project, the directory that holds manage.py (django-admin"
+                    + " startproject writes it there). Give that directory.");
+        }
+        JsonNode plan = DjangoPlanProcess.plan(project, manage, options.djangoSettings(), options.python());
+        List<Migration> migrations = new ArrayList<>();
+        for (JsonNode node : plan.get("migrations")) {
+            migrations.add(migration(node, display.of(project.resolve(node.get("file").asText()))));
+        }
+        if (migrations.isEmpty()) {
+            throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, "No migrations found in the Django project "
+                    + location + " (settings " + plan.get("settings").asText() + "): no installed app has a"
+                    + " migrations package. Write them with python manage.py makemigrations.");
+        }
+        return new MigrationSet(location, MigrationLayout.DJANGO, migrations, warnings);
+    }
+
+    private Migration migration(JsonNode node, String file) {
+        String app = node.get("app").asText();
+        String name = node.get("name").asText();
+        Boolean atomic = node.get("atomic").asBoolean();
+        for (JsonNode python : node.get("python")) {
+            warnings.add(file + ": " + python.asText() + " (RunPython) is Python, not SQL: Rehearsal cannot rehearse"
+                    + " it, so what it does to the rows, the locks it takes and its time are not measured; the other"
+                    + " operations of " + app + "." + name + " are rehearsed without it.");
+        }
+        MigrationScript up = script(node.get("up"), file, atomic);
+        MigrationScript down = node.get("down").isNull() ? null : script(node.get("down"), file, atomic);
+        return new Migration(app + "." + name, description(name), MigrationKind.VERSIONED, up, down);
+    }
+
+    private MigrationScript script(JsonNode sql, String file, Boolean atomic) {
+        StringBuilder content = new StringBuilder();
+        sql.forEach(line -> content.append(line.asText()).append('\n'));
+        String text = content.toString();
+        List<SqlStatement> statements = parser.split(text, null, file);
+        return new MigrationScript(file, text, statements, atomic, parser.checksum(text));
+    }
+
+    /** {@code 0003_order_placed_at_index} → {@code order placed at index}, as Flyway descriptions read. */
+    private static String description(String name) {
+        return name.replaceFirst("^\\d+_?", "").replace('_', ' ');
+    }
+}

@@ -1,0 +1,129 @@
+"""Prints a Django project's migration plan as JSON: for every migration, in the order `showmigrations --plan`
+lists them, the SQL `sqlmigrate` writes for it forwards and backwards.
+
+Usage: python django_plan.py PROJECT_DIR [SETTINGS_MODULE]
+
+The SQL is written without a database: the default database is pointed at a PostgreSQL socket that does not exist,
+so nothing Rehearsal does not own is ever reached, and an operation that would need to ask a live database is told
+as such. Errors are printed as {"error": kind, "message": text} with exit status 3.
+"""
+import json
+import os
+import re
+import sys
+
+
+def fail(kind, message):
+    json.dump({"error": kind, "message": message}, sys.stdout)
+    sys.stdout.flush()
+    sys.exit(3)
+
+
+def last_line(error):
+    text = str(error).strip() or type(error).__name__
+    return type(error).__name__ + ": " + text.splitlines()[-1] if "\n" in text else type(error).__name__ + ": " + text
+
+
+def settings_module(project, given):
+    if given:
+        return given
+    with open(os.path.join(project, "manage.py"), encoding="utf-8") as manage:
+        found = re.search(r"""DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)['"]""", manage.read())
+    if not found:
+        fail("settings", "manage.py does not name a settings module (os.environ.setdefault("
+                         "'DJANGO_SETTINGS_MODULE', ...)): give it with the Django settings option")
+    return found.group(1)
+
+
+def main():
+    project = os.path.abspath(sys.argv[1])
+    module = settings_module(project, sys.argv[2] if len(sys.argv) > 2 else "")
+    sys.path.insert(0, project)
+    os.chdir(project)
+    os.environ["DJANGO_SETTINGS_MODULE"] = module
+    try:
+        import django
+    except ImportError:
+        fail("django-missing", "this Python (" + sys.executable + ") cannot import django: install Django for it "
+                               "(pip install django, or apt-get install python3-django), or choose another Python")
+    from django.conf import settings
+    try:
+        settings.INSTALLED_APPS
+    except Exception as error:
+        fail("settings", "the settings module " + module + " cannot be loaded: " + last_line(error))
+    # Never a real database: the SQL is written for PostgreSQL, and a connection attempt fails at once.
+    settings.DATABASES = {"default": {
+        "ENGINE": "django.db.backends.postgresql", "NAME": "rehearsal_sql_only",
+        "HOST": os.path.join(project, ".rehearsal-no-server"), "PORT": "1", "USER": "rehearsal"}}
+    try:
+        django.setup()
+        from django.db import connection
+        from django.db.migrations.loader import MigrationLoader
+        loader = MigrationLoader(None, ignore_no_migrations=True)
+    except Exception as error:
+        fail("django", "Django could not load the project's migrations: " + last_line(error))
+    conflicts = loader.detect_conflicts()
+    if conflicts:
+        names = "; ".join("%s: %s" % (app, ", ".join(sorted(leaves))) for app, leaves in sorted(conflicts.items()))
+        fail("django", "Conflicting migrations detected (" + names + "): Django refuses to migrate; merge them with "
+                       "python manage.py makemigrations --merge")
+    plan, seen = [], set()
+    for target in loader.graph.leaf_nodes():
+        for key in loader.graph.forwards_plan(target):
+            if key not in seen:
+                seen.add(key)
+                plan.append(key)
+    from django.db.migrations.state import ProjectState
+    state = ProjectState(real_apps=list(loader.unmigrated_apps))
+    out = []
+    for key in plan:
+        migration = loader.graph.nodes[key]
+        before = state.clone()
+        try:
+            up, state = collect(connection, migration, before, backwards=False)
+        except Exception as error:
+            fail("django", failure(migration, "forwards", error))
+        down, irreversible = None, None
+        blocking = [op for op in migration.operations if not op.reversible]
+        if blocking:
+            irreversible = "; ".join(op.describe() for op in blocking)
+        else:
+            try:
+                down, _ = collect(connection, migration, before, backwards=True)
+            except Exception as error:
+                fail("django", failure(migration, "backwards", error))
+        out.append({
+            "app": migration.app_label,
+            "name": migration.name,
+            "file": os.path.relpath(sys.modules[type(migration).__module__].__file__, project),
+            "atomic": bool(migration.atomic),
+            "up": up,
+            "down": down,
+            "irreversible": irreversible,
+            "python": [op.describe() for op in migration.operations if not op.reduces_to_sql],
+        })
+    json.dump({"django": django.get_version(), "settings": module, "migrations": out}, sys.stdout)
+
+
+def collect(connection, migration, state, backwards):
+    # atomic=False: no transaction is opened (that would connect); whether the migration is atomic is reported apart
+    with connection.schema_editor(collect_sql=True, atomic=False) as editor:
+        if backwards:
+            migration.unapply(state.clone(), editor, collect_sql=True)
+            after = None
+        else:
+            after = migration.apply(state.clone(), editor, collect_sql=True)
+    return editor.collected_sql, after
+
+
+def failure(migration, direction, error):
+    where = "%s.%s (%s)" % (migration.app_label, migration.name, direction)
+    from django.db.utils import OperationalError
+    if isinstance(error, OperationalError) or "could not connect" in str(error):
+        return (where + ": Django needs a live database to write this migration's SQL (it asks the catalog, e.g. "
+                "for a constraint's name), which Rehearsal does not give it: " + last_line(error))
+    return where + ": " + last_line(error)
+
+
+if __name__ == "__main__":
+    main()
