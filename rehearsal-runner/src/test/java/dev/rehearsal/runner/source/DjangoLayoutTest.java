@@ -37,10 +37,10 @@ class DjangoLayoutTest {
 
         // THEN
         assertThat(set.layout()).isEqualTo(MigrationLayout.DJANGO);
-        assertThat(set.migrations()).extracting(Migration::version)
+        assertThat(set.migrations()).extracting(Migration::description)
                 .containsExactly("orders.0001_initial", "loyalty.0001_initial", "orders.0002_order_note");
+        assertThat(set.migrations()).extracting(Migration::version).containsExactly("1", "2", "3");
         Migration note = set.migrations().get(2);
-        assertThat(note.description()).isEqualTo("order note");
         assertThat(note.up().path()).isEqualTo("orders/migrations/0002_order_note.py");
         assertThat(note.up().statements()).extracting(SqlStatement::displaySql)
                 .containsExactly("ALTER TABLE \"orders_order\" ADD COLUMN \"note\" text NULL");

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Builds the migrations of a Django project from what Django itself says ({@link DjangoPlanProcess}): one migration
- * per Django migration in {@code showmigrations --plan} order, its up the SQL of {@code sqlmigrate}, its down that of
+ * per Django migration in {@code showmigrations --plan} order, numbered from 1 and described as {@code app.name}, its up the SQL of {@code sqlmigrate}, its down that of
  * {@code sqlmigrate --backwards}. A migration with an operation Django cannot reverse has no down; an atomic migration
  * runs in one transaction and one with {@code atomic = False} statement by statement, as Django runs them. A
  * {@code RunPython} operation is Python, not SQL: it is told as a warning, and the rest of its migration is rehearsed.
@@ -44,7 +44,8 @@ final class DjangoMigrations {
         JsonNode plan = DjangoPlanProcess.plan(project, manage, options.djangoSettings(), options.python());
         List<Migration> migrations = new ArrayList<>();
         for (JsonNode node : plan.get("migrations")) {
-            migrations.add(migration(node, display.of(project.resolve(node.get("file").asText()))));
+            migrations.add(migration(migrations.size() + 1, node,
+                    display.of(project.resolve(node.get("file").asText()))));
         }
         if (migrations.isEmpty()) {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, "No migrations found in the Django project "
@@ -54,7 +55,11 @@ final class DjangoMigrations {
         return new MigrationSet(location, MigrationLayout.DJANGO, migrations, warnings);
     }
 
-    private Migration migration(JsonNode node, String file) {
+    /**
+     * @param position the migration's place in the plan, its version: Django names a migration by app and name, and
+     *                 orders them by their dependencies, as Liquibase orders changeSets by the changelog
+     */
+    private Migration migration(int position, JsonNode node, String file) {
         String app = node.get("app").asText();
         String name = node.get("name").asText();
         Boolean atomic = node.get("atomic").asBoolean();
@@ -65,7 +70,7 @@ final class DjangoMigrations {
         }
         MigrationScript up = script(node.get("up"), file, atomic);
         MigrationScript down = node.get("down").isNull() ? null : script(node.get("down"), file, atomic);
-        return new Migration(app + "." + name, description(name), MigrationKind.VERSIONED, up, down);
+        return new Migration(Integer.toString(position), app + "." + name, MigrationKind.VERSIONED, up, down);
     }
 
     private MigrationScript script(JsonNode sql, String file, Boolean atomic) {
@@ -74,10 +79,5 @@ final class DjangoMigrations {
         String text = content.toString();
         List<SqlStatement> statements = parser.split(text, null, file);
         return new MigrationScript(file, text, statements, atomic, parser.checksum(text));
-    }
-
-    /** {@code 0003_order_placed_at_index} → {@code order placed at index}, as Flyway descriptions read. */
-    private static String description(String name) {
-        return name.replaceFirst("^\\d+_?", "").replace('_', ' ');
     }
 }
