@@ -93,7 +93,7 @@ class DjangoTest {
         assertThat(points.roundTrip().down()).isEqualTo(StepStatus.MISSING);
         assertThat(points.findings()).filteredOn(f -> f.code().equals("MISSING_DOWN")).singleElement()
                 .extracting(Finding::remediation).asString()
-                .contains("reverse for every operation of 0002_grant_welcome_points.py");
+                .contains("reverse operation in 0002_grant_welcome_points.py (reverse_sql on each RunSQL, reverse_code");
         assertThat(result.report().source().warnings()).singleElement().asString()
                 .startsWith(SHOP + "/loyalty/migrations/0002_grant_welcome_points.py: Raw Python operation (RunPython)"
                         + " is Python, not SQL");

@@ -28,8 +28,8 @@ final class LayoutWords {
             case FLYWAY -> "undo script U" + file.substring(1);
             case DBMATE -> "-- migrate:down section in " + file;
             case GOOSE -> "-- +goose Down section in " + file;
-            case DJANGO -> "reverse for every operation of " + file + " (RunSQL reverse_sql, RunPython reverse_code;"
-                    + " migrations.RunPython.noop when there is nothing to undo)";
+            case DJANGO -> "reverse operation in " + file + " (reverse_sql on each RunSQL, reverse_code on each"
+                    + " RunPython: migrations.RunPython.noop when there is nothing to undo)";
         };
     }
 
