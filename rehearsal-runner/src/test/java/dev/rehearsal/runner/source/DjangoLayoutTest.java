@@ -102,6 +102,30 @@ class DjangoLayoutTest {
     }
 
     @Test
+    void should_write_the_sql_of_operations_that_ask_the_catalog_on_a_scratch_database_of_its_own() {
+        // GIVEN a foreign key made nullable: Django looks up the constraint's name in the catalog to write that SQL
+        shop();
+        migration("loyalty", "0002_order_optional", "0001_initial", """
+                    operations = [
+                        migrations.AlterField(model_name='points', name='order', field=models.ForeignKey(
+                            null=True, on_delete=models.CASCADE, to='orders.order')),
+                    ]
+                """, "");
+
+        // WHEN
+        MigrationSet set = load(dir, withPython());
+
+        // THEN the SQL is Django's, with the constraint's name as the catalog holds it
+        Migration optional = set.migrations().stream()
+                .filter(m -> m.description().equals("loyalty.0002_order_optional")).findFirst().orElseThrow();
+        assertThat(optional.up().statements()).extracting(SqlStatement::displaySql)
+                .contains("ALTER TABLE \"loyalty_points\" ALTER COLUMN \"order_id\" DROP NOT NULL");
+        assertThat(optional.down().statements()).extracting(SqlStatement::displaySql)
+                .contains("ALTER TABLE \"loyalty_points\" ALTER COLUMN \"order_id\" SET NOT NULL");
+        assertThat(set.migrations()).hasSize(4);
+    }
+
+    @Test
     void should_refuse_a_project_without_manage_py_when_the_layout_is_django() {
         write(dir, "orders/migrations/__init__.py", "");
 

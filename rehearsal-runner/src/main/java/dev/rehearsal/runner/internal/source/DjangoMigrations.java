@@ -41,7 +41,16 @@ final class DjangoMigrations {
                     + " layout django reads a Django project, the directory that holds manage.py (django-admin"
                     + " startproject writes it there). Give that directory.");
         }
-        JsonNode plan = DjangoPlanProcess.plan(project, manage, options.djangoSettings(), options.python());
+        JsonNode plan;
+        try {
+            plan = DjangoPlanProcess.plan(project, manage, options.djangoSettings(), options.python(), null);
+        } catch (DjangoPlanProcess.NeedsDatabase e) {
+            // only now, since most histories need none: a server of Rehearsal's own, never the project's database
+            try (DjangoScratchDatabase scratch = DjangoScratchDatabase.start()) {
+                plan = DjangoPlanProcess.plan(project, manage, options.djangoSettings(), options.python(),
+                        scratch.json());
+            }
+        }
         List<Migration> migrations = new ArrayList<>();
         for (JsonNode node : plan.get("migrations")) {
             migrations.add(migration(migrations.size() + 1, node,

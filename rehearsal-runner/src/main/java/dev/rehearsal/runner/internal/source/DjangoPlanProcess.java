@@ -31,8 +31,11 @@ final class DjangoPlanProcess {
      * @param manage   the project's manage.py as reports name it, for messages
      * @param settings the settings module, {@code null} for the one manage.py names
      * @param python   the Python to run, {@code null} for {@code python3} on the PATH
+     * @param database the scratch database Django may write the SQL against (JSON: host, port, user, name);
+     *                 {@code null} to write it without one
+     * @throws NeedsDatabase when Django asked a live database for what it writes, and none was given
      */
-    static JsonNode plan(Path project, String manage, String settings, String python) {
+    static JsonNode plan(Path project, String manage, String settings, String python, String database) {
         String executable = python == null ? DEFAULT_PYTHON : python;
         Path work = null;
         try {
@@ -51,10 +54,17 @@ final class DjangoPlanProcess {
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             // the project's directory is the user's: no __pycache__ left in it
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            if (database != null) {
+                builder.environment().put("REHEARSAL_DJANGO_DB", database);
+            }
             Process process = start(builder, executable, manage);
             int status = process.waitFor();
             String printed = Files.readString(out, StandardCharsets.UTF_8);
             JsonNode answer = status == 0 || status == 3 ? parse(printed) : null;
+            if (answer != null && answer.has("error") && answer.get("error").asText().equals("needs-database")
+                    && database == null) {
+                throw new NeedsDatabase(answer.get("message").asText());
+            }
             if (answer != null && answer.has("error")) {
                 throw refusal(answer.get("error").asText(), manage + ": " + answer.get("message").asText());
             }
@@ -71,6 +81,15 @@ final class DjangoPlanProcess {
             throw new RehearsalException(ErrorCode.INTERRUPTED, "Interrupted while Django wrote the SQL of " + manage);
         } finally {
             delete(work);
+        }
+    }
+
+    /** Django asked a live database while writing a migration's SQL. */
+    static final class NeedsDatabase extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsDatabase(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -4,8 +4,11 @@ lists them, the SQL `sqlmigrate` writes for it forwards and backwards.
 Usage: python django_plan.py PROJECT_DIR [SETTINGS_MODULE]
 
 The SQL is written without a database: the default database is pointed at a PostgreSQL socket that does not exist,
-so nothing Rehearsal does not own is ever reached, and an operation that would need to ask a live database is told
-as such. Errors are printed as {"error": kind, "message": text} with exit status 3.
+so nothing Rehearsal does not own is ever reached, and an operation that asks a live database (a constraint's name,
+for an AlterField or RemoveField of a foreign key) is told as such ("needs-database"). Rehearsal then runs this again
+with REHEARSAL_DJANGO_DB naming a scratch database of its own ({"host", "port", "user", "name"}): each migration's
+SQL is written, then run there, so that the next one is written against the schema the previous ones left, as
+`migrate` would leave it. Errors are printed as {"error": kind, "message": text} with exit status 3.
 """
 import json
 import os
@@ -51,10 +54,16 @@ def main():
         settings.INSTALLED_APPS
     except Exception as error:
         fail("settings", "the settings module " + module + " cannot be loaded: " + last_line(error))
-    # Never a real database: the SQL is written for PostgreSQL, and a connection attempt fails at once.
-    settings.DATABASES = {"default": {
-        "ENGINE": "django.db.backends.postgresql", "NAME": "rehearsal_sql_only",
-        "HOST": os.path.join(project, ".rehearsal-no-server"), "PORT": "1", "USER": "rehearsal"}}
+    scratch = json.loads(os.environ["REHEARSAL_DJANGO_DB"]) if os.environ.get("REHEARSAL_DJANGO_DB") else None
+    if scratch:
+        settings.DATABASES = {"default": {
+            "ENGINE": "django.db.backends.postgresql", "NAME": scratch["name"], "HOST": scratch["host"],
+            "PORT": str(scratch["port"]), "USER": scratch["user"]}}
+    else:
+        # Never the project's database: the SQL is written for PostgreSQL, and a connection attempt fails at once.
+        settings.DATABASES = {"default": {
+            "ENGINE": "django.db.backends.postgresql", "NAME": "rehearsal_sql_only",
+            "HOST": os.path.join(project, ".rehearsal-no-server"), "PORT": "1", "USER": "rehearsal"}}
     try:
         django.setup()
         from django.db import connection
@@ -82,7 +91,13 @@ def main():
         try:
             up, state = collect(connection, migration, before, backwards=False)
         except Exception as error:
-            fail("django", failure(migration, "forwards", error))
+            fail(*failure(migration, "forwards", error, scratch))
+        if scratch:
+            try:
+                run(connection, up)
+            except Exception as error:
+                fail("django", "%s.%s: its SQL failed on Rehearsal's scratch database while the next migrations' SQL was"
+                               " being written: %s" % (migration.app_label, migration.name, last_line(error)))
         down, irreversible = None, None
         blocking = [op for op in migration.operations if not op.reversible]
         if blocking:
@@ -91,7 +106,7 @@ def main():
             try:
                 down, _ = collect(connection, migration, before, backwards=True)
             except Exception as error:
-                fail("django", failure(migration, "backwards", error))
+                fail(*failure(migration, "backwards", error, scratch))
         out.append({
             "app": migration.app_label,
             "name": migration.name,
@@ -116,13 +131,19 @@ def collect(connection, migration, state, backwards):
     return editor.collected_sql, after
 
 
-def failure(migration, direction, error):
+def run(connection, statements):
+    with connection.cursor() as cursor:
+        for sql in statements:
+            if not sql.startswith("--"):
+                cursor.execute(sql)
+
+
+def failure(migration, direction, error, scratch):
     where = "%s.%s (%s)" % (migration.app_label, migration.name, direction)
     from django.db.utils import OperationalError
-    if isinstance(error, OperationalError) or "could not connect" in str(error):
-        return (where + ": Django needs a live database to write this migration's SQL (it asks the catalog, e.g. "
-                "for a constraint's name), which Rehearsal does not give it: " + last_line(error))
-    return where + ": " + last_line(error)
+    if not scratch and (isinstance(error, OperationalError) or "could not connect" in str(error)):
+        return "needs-database", where + ": Django asks a live database to write this migration's SQL: " + last_line(error)
+    return "django", where + ": " + last_line(error)
 
 
 if __name__ == "__main__":
