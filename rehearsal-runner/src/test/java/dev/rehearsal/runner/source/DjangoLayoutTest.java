@@ -46,6 +46,10 @@ class DjangoLayoutTest {
                 .containsExactly("ALTER TABLE \"orders_order\" ADD COLUMN \"note\" text NULL");
         assertThat(note.down().statements()).extracting(SqlStatement::displaySql)
                 .containsExactly("ALTER TABLE \"orders_order\" DROP COLUMN \"note\" CASCADE");
+        // a statement's line is its operation's in the migration's file (the import, two blank lines, the class,
+        // its dependencies, "operations = [", then the AddField)
+        assertThat(note.up().statements()).extracting(SqlStatement::line).containsExactly(7);
+        assertThat(note.down().statements()).extracting(SqlStatement::line).containsExactly(7);
         // sqlmigrate's BEGIN/COMMIT is the transaction Rehearsal opens itself
         assertThat(note.up().executeInTransaction()).isTrue();
         assertThat(note.up().content()).doesNotContain("BEGIN");

@@ -77,16 +77,36 @@ final class DjangoMigrations {
                     + " it, so what it does to the rows, the locks it takes and its time are not measured; the other"
                     + " operations of " + app + "." + name + " are rehearsed without it.");
         }
-        MigrationScript up = script(node.get("up"), file, atomic);
-        MigrationScript down = node.get("down").isNull() ? null : script(node.get("down"), file, atomic);
+        MigrationScript up = script(node.get("up"), node.get("upLines"), file, atomic);
+        MigrationScript down = node.get("down").isNull() ? null
+                : script(node.get("down"), node.get("downLines"), file, atomic);
         return new Migration(Integer.toString(position), app + "." + name, MigrationKind.VERSIONED, up, down);
     }
 
-    private MigrationScript script(JsonNode sql, String file, Boolean atomic) {
+    /**
+     * @param sql   the entries Django collected: statements, and the comments that frame each operation
+     * @param lines for each entry, the line of its operation in the migration's file ({@code null} where unknown): a
+     *              statement's line is that one, so that findings point into the file people edit
+     */
+    private MigrationScript script(JsonNode sql, JsonNode lines, String file, Boolean atomic) {
         StringBuilder content = new StringBuilder();
-        sql.forEach(line -> content.append(line.asText()).append('\n'));
+        List<Integer> fileLines = new ArrayList<>(); // by line of the generated SQL, from 1
+        for (int i = 0; i < sql.size(); i++) {
+            String entry = sql.get(i).asText();
+            content.append(entry).append('\n');
+            JsonNode line = lines == null ? null : lines.get(i);
+            for (int n = entry.split("\n", -1).length; n > 0; n--) {
+                fileLines.add(line == null || line.isNull() ? null : line.asInt());
+            }
+        }
         String text = content.toString();
-        List<SqlStatement> statements = parser.split(text, null, file);
+        List<SqlStatement> statements = new ArrayList<>();
+        for (SqlStatement statement : parser.split(text, null, file)) {
+            int at = statement.line() - 1;
+            Integer fileLine = at >= 0 && at < fileLines.size() ? fileLines.get(at) : null;
+            statements.add(fileLine == null ? statement : new SqlStatement(fileLine, statement.sql(),
+                    statement.canRunInTransaction(), statement.copyData()));
+        }
         return new MigrationScript(file, text, statements, atomic, parser.checksum(text));
     }
 }

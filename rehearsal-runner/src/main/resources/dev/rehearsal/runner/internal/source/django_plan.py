@@ -107,13 +107,16 @@ def main():
                 down, _ = collect(connection, migration, before, backwards=True)
             except Exception as error:
                 fail(*failure(migration, "backwards", error, scratch))
+        lines = operation_lines(migration)
         out.append({
             "app": migration.app_label,
             "name": migration.name,
             "file": os.path.relpath(sys.modules[type(migration).__module__].__file__, project),
             "atomic": bool(migration.atomic),
             "up": up,
+            "upLines": source_lines(up, lines),
             "down": down,
+            "downLines": None if down is None else source_lines(down, list(reversed(lines))),
             "irreversible": irreversible,
             "python": [op.describe() for op in migration.operations if not op.reduces_to_sql],
         })
@@ -129,6 +132,37 @@ def collect(connection, migration, state, backwards):
         else:
             after = migration.apply(state.clone(), editor, collect_sql=True)
     return editor.collected_sql, after
+
+
+def operation_lines(migration):
+    """The line of each operation in the migration's file, where `operations = [...]` lists them; None where unknown."""
+    import ast
+    count = len(migration.operations)
+    try:
+        with open(sys.modules[type(migration).__module__].__file__, encoding="utf-8") as source:
+            tree = ast.parse(source.read())
+    except (OSError, SyntaxError, ValueError):
+        return [None] * count
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name == type(migration).__name__:
+            for statement in node.body:
+                if (isinstance(statement, ast.Assign) and isinstance(statement.value, (ast.List, ast.Tuple))
+                        and any(isinstance(t, ast.Name) and t.id == "operations" for t in statement.targets)
+                        and len(statement.value.elts) == count):
+                    return [element.lineno for element in statement.value.elts]
+    return [None] * count
+
+
+def source_lines(collected, lines):
+    """For each collected entry, the file line of the operation that wrote it. Django frames each operation's SQL
+    with a "--" line before and after its description; SQL deferred to the end goes with the last operation."""
+    result, frames = [], 0
+    for entry in collected:
+        if entry == "--":
+            frames += 1
+        index = max(0, (frames - 1) // 2)
+        result.append(lines[index] if index < len(lines) else None)
+    return result
 
 
 def run(connection, statements):
