@@ -46,11 +46,13 @@ public record SourceOptions(
     }
 
     public SourceOptions withPlaceholders(Map<String, String> values) {
-        return new SourceOptions(values, layout, workingDirectory, classLoader, contexts, labels, djangoSettings, python);
+        return new SourceOptions(values, layout, workingDirectory, classLoader, contexts, labels,
+                djangoSettings, python);
     }
 
     public SourceOptions withLayout(MigrationLayout value) {
-        return new SourceOptions(placeholders, value, workingDirectory, classLoader, contexts, labels, djangoSettings, python);
+        return new SourceOptions(placeholders, value, workingDirectory, classLoader, contexts, labels,
+                djangoSettings, python);
     }
 
     public SourceOptions withWorkingDirectory(Path value) {
@@ -58,17 +60,20 @@ public record SourceOptions(
     }
 
     public SourceOptions withClassLoader(ClassLoader value) {
-        return new SourceOptions(placeholders, layout, workingDirectory, value, contexts, labels, djangoSettings, python);
+        return new SourceOptions(placeholders, layout, workingDirectory, value, contexts, labels,
+                djangoSettings, python);
     }
 
     /** Liquibase contexts, e.g. {@code "prod and !test"}; blank or {@code null} for none. */
     public SourceOptions withContexts(String value) {
-        return new SourceOptions(placeholders, layout, workingDirectory, classLoader, value, labels, djangoSettings, python);
+        return new SourceOptions(placeholders, layout, workingDirectory, classLoader, value, labels,
+                djangoSettings, python);
     }
 
     /** Liquibase labels, e.g. {@code "v2 or hotfix"}; blank or {@code null} for none. */
     public SourceOptions withLabels(String value) {
-        return new SourceOptions(placeholders, layout, workingDirectory, classLoader, contexts, value, djangoSettings, python);
+        return new SourceOptions(placeholders, layout, workingDirectory, classLoader, contexts, value,
+                djangoSettings, python);
     }
 
     /** The Django settings module, e.g. {@code shop.settings}; blank or {@code null} for the one manage.py names. */

@@ -17,10 +17,11 @@ import java.util.List;
 
 /**
  * Builds the migrations of a Django project from what Django itself says ({@link DjangoPlanProcess}): one migration
- * per Django migration in {@code showmigrations --plan} order, numbered from 1 and described as {@code app.name}, its up the SQL of {@code sqlmigrate}, its down that of
- * {@code sqlmigrate --backwards}. A migration with an operation Django cannot reverse has no down; an atomic migration
- * runs in one transaction and one with {@code atomic = False} statement by statement, as Django runs them. A
- * {@code RunPython} operation is Python, not SQL: it is told as a warning, and the rest of its migration is rehearsed.
+ * per Django migration in {@code showmigrations --plan} order, numbered from 1 and described as {@code app.name},
+ * its up the SQL of {@code sqlmigrate}, its down that of {@code sqlmigrate --backwards}. A migration with an
+ * operation Django cannot reverse has no down; an atomic migration runs in one transaction and one with
+ * {@code atomic = False} statement by statement, as Django runs them. A {@code RunPython} operation is Python, not
+ * SQL: it is told as a warning, and the rest of its migration is rehearsed.
  */
 final class DjangoMigrations {
 

@@ -141,7 +141,8 @@ final class LayoutDetection {
     static String patterns(MigrationLayout layout) {
         if (layout == null) {
             return FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS + "; or, for goose, "
-                    + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, " + LiquibaseChangelogs.PATTERNS
+                    + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, "
+                    + LiquibaseChangelogs.PATTERNS
                     + "; or, for Django, a directory holding " + DjangoMigrations.MANAGE;
         }
         return switch (layout) {
