@@ -93,6 +93,18 @@ public @interface MigrationRehearsal {
     /** Liquibase labels to run, e.g. {@code "!experimental"}; key {@code rehearsal.labels}; default every changeSet. */
     String labels() default "";
 
+    /**
+     * The settings module of a Django project (the location holding manage.py), e.g. {@code "shop.settings"}; key
+     * {@code rehearsal.djangoSettings}; default the one manage.py names.
+     */
+    String djangoSettings() default "";
+
+    /**
+     * The Python that runs a Django project, one that imports django and psycopg2, e.g. {@code ".venv/bin/python"};
+     * key {@code rehearsal.python}; default {@code python3} on the PATH.
+     */
+    String python() default "";
+
     /** Also apply the chain with Flyway (a changelog with Liquibase) and compare schemas; key {@code rehearsal.flywayParity}; default on. */
     Toggle flywayParity() default Toggle.DEFAULT;
 

@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Directory of migrations (Flyway V/U/R__, golang-migrate .up/.down.sql, goose or dbmate "
                     + "<version>_<name>.sql, Prisma's prisma/migrations/<timestamp>_<name>/migration.sql folders, "
                     + "or a Liquibase master changelog such as db.changelog-master.xml), a "
-                    + "Liquibase changelog file, or classpath:<path>; several are rehearsed as one chain.")
+                    + "Liquibase changelog file, a Django project (the directory holding manage.py), or "
+                    + "classpath:<path>; several are rehearsed as one chain.")
     List<String> locations;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rehearsal-report",
@@ -136,8 +137,24 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-            description = "Migration layout: auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma (default: ${DEFAULT-VALUE}).")
+            description = "Migration layout: auto, flyway, golang-migrate, goose, dbmate, liquibase, prisma or "
+                    + "django (default: ${DEFAULT-VALUE}).")
     String layout;
+
+    @Option(names = "--django-project", paramLabel = "DIR",
+            description = "A Django project to rehearse, the directory holding manage.py: Django writes the SQL of "
+                    + "each migration (sqlmigrate, forwards and --backwards) in showmigrations --plan order. The same "
+                    + "as giving DIR as <migrations> with --layout django.")
+    Path djangoProject;
+
+    @Option(names = "--django-settings", paramLabel = "MODULE",
+            description = "The Django settings module, as DJANGO_SETTINGS_MODULE (default: the one manage.py names).")
+    String djangoSettings;
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+            description = "The Python that runs the Django project, one that imports django and psycopg2, e.g. "
+                    + ".venv/bin/python (default: python3 on the PATH).")
+    String python;
 
     @Option(names = "--contexts", paramLabel = "EXPRESSION",
             description = "Liquibase contexts to run, as liquibase update --contexts (default: every changeSet).")
@@ -225,6 +242,18 @@ final class RunCommand implements Callable<Integer> {
         if (locations == null || locations.isEmpty()) {
             locations = migrationsFromConfig;
         }
+        if (djangoProject != null) {
+            if (locations != null && !locations.isEmpty()) {
+                throw CliErrors.invalid("--django-project names the migrations already: give either "
+                        + djangoProject + " or " + String.join(", ", locations) + ", not both");
+            }
+            if (!layout.equalsIgnoreCase("auto") && !layout.equalsIgnoreCase("django")) {
+                throw CliErrors.invalid("--django-project reads a Django project, but --layout is " + layout
+                        + ": leave --layout out, or set it to django");
+            }
+            locations = List.of(djangoProject.toString());
+            layout = "django";
+        }
         if (locations == null || locations.isEmpty()) {
             throw CliErrors.invalid("name the migrations to rehearse: rehearse run <migrations-dir> "
                     + "(or `migrations:` in rehearsal.yaml)");
@@ -289,7 +318,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RehearsalConfig config(ConsoleProgress progress) {
         SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout())
-                .withContexts(contexts).withLabels(labels);
+                .withContexts(contexts).withLabels(labels).withDjangoSettings(djangoSettings).withPython(python);
         Policy policy = SeverityOptions.apply(Policy.defaults().withFailOn(parseSeverity())
                 .withWriterBlockBudget(writerBlockBudget).withWalVolumeThreshold(parseSize()), severities);
         return RehearsalConfig.builder()
@@ -332,8 +361,9 @@ final class RunCommand implements Callable<Integer> {
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
             case "prisma" -> MigrationLayout.PRISMA;
-            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma, got '"
-                    + layout + "'");
+            case "django" -> MigrationLayout.DJANGO;
+            default -> throw CliErrors.invalid("--layout must be auto, flyway, golang-migrate, goose, dbmate, liquibase, "
+                    + "prisma or django, got '" + layout + "'");
         };
     }
 

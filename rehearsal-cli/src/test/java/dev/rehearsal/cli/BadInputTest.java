@@ -155,7 +155,7 @@ class BadInputTest {
     void should_refuse_an_unknown_layout_and_a_malformed_duration() throws IOException {
         file("V1__a.sql", "SELECT 1;");
         assertThat(run("run", dir.toString(), "--layout", "sqitch").err())
-                .contains("--layout must be auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma");
+                .contains("--layout must be auto, flyway, golang-migrate, goose, dbmate, liquibase, prisma or django");
         CliRun duration = run("run", dir.toString(), "--lock-timeout", "soon");
         assertThat(duration.exitCode()).isEqualTo(2);
         assertThat(duration.err()).contains("'soon' is not a duration").contains("500ms");

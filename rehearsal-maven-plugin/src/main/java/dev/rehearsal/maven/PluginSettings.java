@@ -107,6 +107,11 @@ final class PluginSettings {
                 .withContexts(contexts).withLabels(labels).withWorkingDirectory(basedir).withClassLoader(loader);
     }
 
+    /** The Django settings module and Python, on top of {@link #source}. */
+    static SourceOptions django(SourceOptions source, String djangoSettings, String python) {
+        return source.withDjangoSettings(djangoSettings).withPython(python);
+    }
+
     private static MigrationLayout layout(String layout) {
         String value = layout == null ? "auto" : layout.trim().toLowerCase(Locale.ROOT);
         return switch (value) {
@@ -117,8 +122,9 @@ final class PluginSettings {
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
             case "prisma" -> MigrationLayout.PRISMA;
+            case "django" -> MigrationLayout.DJANGO;
             default -> throw invalid("<layout> (rehearsal.layout) must be auto, flyway, golang-migrate, goose,"
-                    + " dbmate, liquibase or prisma, got '" + layout + "'");
+                    + " dbmate, liquibase, prisma or django, got '" + layout + "'");
         };
     }
 

@@ -45,7 +45,7 @@ public class RehearseMojo extends AbstractMojo {
     @Parameter(property = "rehearsal.locations")
     List<String> locations;
 
-    /** Migration layout: auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma. */
+    /** Migration layout: auto, flyway, golang-migrate, goose, dbmate, liquibase, prisma or django. */
     @Parameter(property = "rehearsal.layout", defaultValue = "auto")
     String layout;
 
@@ -56,6 +56,14 @@ public class RehearseMojo extends AbstractMojo {
     /** Liquibase labels to run, as {@code liquibase update --label-filter}; default every changeSet. */
     @Parameter(property = "rehearsal.labels")
     String labels;
+
+    /** The settings module of a Django project, as {@code DJANGO_SETTINGS_MODULE}; default the one manage.py names. */
+    @Parameter(property = "rehearsal.djangoSettings")
+    String djangoSettings;
+
+    /** The Python that runs a Django project (one that imports django and psycopg2); default python3 on the PATH. */
+    @Parameter(property = "rehearsal.python")
+    String python;
 
     /**
      * Values for Flyway {@code ${placeholders}} and Liquibase changelog properties as {@code name=value} ({@code <placeholder>schema=app</placeholder>},
@@ -242,8 +250,8 @@ public class RehearseMojo extends AbstractMojo {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return RehearsalConfig.builder()
                 .locations(found.directories().stream().map(Path::toString).toList())
-                .sourceOptions(PluginSettings.source(allPlaceholders, layout, contexts, labels,
-                        project.getBasedir().toPath(), loader))
+                .sourceOptions(PluginSettings.django(PluginSettings.source(allPlaceholders, layout, contexts, labels,
+                        project.getBasedir().toPath(), loader), djangoSettings, python))
                 .server(PluginSettings.server(provider, postgres, image, jdbcUrl, allowRemote))
                 .rows(rows)
                 .tableRows(PluginSettings.tableRows(tableRows))

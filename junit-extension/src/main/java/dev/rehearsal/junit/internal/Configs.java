@@ -16,7 +16,8 @@ final class Configs {
         ClassLoader loader = context.getTestClass().map(Class::getClassLoader)
                 .orElse(Thread.currentThread().getContextClassLoader());
         return SourceOptions.defaults().withPlaceholders(settings.placeholders()).withLayout(settings.layout())
-                .withContexts(settings.contexts()).withLabels(settings.labels()).withClassLoader(loader);
+                .withContexts(settings.contexts()).withLabels(settings.labels()).withClassLoader(loader)
+                .withDjangoSettings(settings.djangoSettings()).withPython(settings.python());
     }
 
     /** Every setting of the class; the server object is the class's running one, which the settings describe. */

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param placeholders Flyway placeholders and Liquibase changelog properties
  * @param contexts     Liquibase contexts, {@code null} for every changeSet
  * @param labels       Liquibase labels, {@code null} for every changeSet
+ * @param djangoSettings the Django settings module, {@code null} for the one manage.py names
+ * @param python       the Python of a Django project, {@code null} for python3 on the PATH
  * @param flywayParity whether the chain is also applied with Flyway
  * @param baseline     checksums of migrations already applied
  * @param productionStats production's table sizes to extrapolate to; {@code null} for none
@@ -40,7 +42,8 @@ import java.util.Optional;
  */
 record Settings(String owner, List<String> locations, Provider provider, Server server, boolean disabledWithoutDocker,
                 MigrationLayout layout,
-                Map<String, String> placeholders, String contexts, String labels, boolean flywayParity,
+                Map<String, String> placeholders, String contexts, String labels, String djangoSettings,
+                String python, boolean flywayParity,
                 Map<String, Integer> baseline, dev.rehearsal.runner.stats.ProductionStats productionStats,
                 dev.rehearsal.runner.config.SearchPath searchPath,
                 dev.rehearsal.runner.config.Pending pending, Seeding seeding,

@@ -112,6 +112,8 @@ final class SettingsResolver {
         return new Settings(owner, locations, provider, server, disabledWithoutDocker, layout(), pairs(ConfigOption.PLACEHOLDERS,
                 annotation.placeholders()), text(ConfigOption.CONTEXTS, annotation.contexts()).map(Given::value)
                 .orElse(null), text(ConfigOption.LABELS, annotation.labels()).map(Given::value).orElse(null),
+                text(ConfigOption.DJANGO_SETTINGS, annotation.djangoSettings()).map(Given::value).orElse(null),
+                text(ConfigOption.PYTHON, annotation.python()).map(Given::value).orElse(null),
                 toggle(ConfigOption.FLYWAY_PARITY, annotation.flywayParity(), true),
                 baseline, productionStats, searchPath, pending, seeding, load, timeouts, policy, plan, scopeIsJvm(), reports());
     }
@@ -198,8 +200,9 @@ final class SettingsResolver {
             case "dbmate" -> MigrationLayout.DBMATE;
             case "liquibase" -> MigrationLayout.LIQUIBASE;
             case "prisma" -> MigrationLayout.PRISMA;
+            case "django" -> MigrationLayout.DJANGO;
             default -> throw fail(given.origin() + " is not a layout: write auto, flyway, golang-migrate, goose,"
-                    + " dbmate, liquibase or prisma");
+                    + " dbmate, liquibase, prisma or django");
         }).orElse(null);
     }
 

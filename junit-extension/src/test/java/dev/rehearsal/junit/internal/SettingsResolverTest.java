@@ -122,6 +122,6 @@ class SettingsResolverTest {
                         + "rehearsal.writerBlockBudget=250ms.");
         assertThatThrownBy(() -> resolve(DefaultsCase.class, Map.of("rehearsal.layout", "sqitch")))
                 .hasMessage(owner + "rehearsal.layout=sqitch is not a layout: write auto, flyway, golang-migrate, goose,"
-                        + " dbmate, liquibase or prisma.");
+                        + " dbmate, liquibase, prisma or django.");
     }
 }

@@ -45,8 +45,16 @@ public enum ConfigOption {
             "the migrations: directories, filesystem:<dir> or classpath:<path>; several are one chain",
             named("locations").cli("<migrations>").yaml("migrations")
                     .gap(FrontDoor.REPORT, "the report's source.location names them")),
-    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate, goose, dbmate, liquibase or prisma", "auto", "the migration layout",
-            named("layout")),
+    LAYOUT(Group.SOURCES, "auto, flyway, golang-migrate, goose, dbmate, liquibase, prisma or django", "auto",
+            "the migration layout", named("layout")),
+    DJANGO_PROJECT(Group.SOURCES, "directory", "none", "a Django project to rehearse, the directory holding "
+            + "manage.py: the same as giving it as the migrations with the layout django",
+            named("djangoProject").only(FrontDoor.CLI, "give the project's directory as the locations (a Django "
+                    + "project is one found by its manage.py, or chosen with the layout django)")),
+    DJANGO_SETTINGS(Group.SOURCES, "Python module", "the one manage.py names", "the settings module of the Django "
+            + "project, as DJANGO_SETTINGS_MODULE", named("djangoSettings")),
+    PYTHON(Group.SOURCES, "command or path", "python3 on the PATH", "the Python that runs the Django project (one "
+            + "that imports django and psycopg2), e.g. .venv/bin/python", named("python")),
     PLACEHOLDERS(Group.SOURCES, "name=value pairs", "none", "values for Flyway ${name} placeholders, and Liquibase "
             + "changelog properties", named("placeholders").cli("--placeholder")),
     CONTEXTS(Group.SOURCES, "Liquibase context expression", "none (every changeSet)", "the Liquibase contexts to "

@@ -20,7 +20,12 @@ public enum MigrationLayout {
      * names, with {@code migration_lock.toml} naming the provider; a {@code down.sql} beside {@code migration.sql} is
      * the undo.
      */
-    PRISMA("prisma");
+    PRISMA("prisma"),
+    /**
+     * A Django project (the directory holding {@code manage.py}): its migrations in {@code showmigrations --plan} order,
+     * the SQL of each as {@code sqlmigrate} writes it, forwards and {@code --backwards}.
+     */
+    DJANGO("django");
 
     private final String id;
 

@@ -30,6 +30,12 @@ public final class ReportSettings {
         if (config.sourceOptions().labels() != null) {
             settings.put("labels", config.sourceOptions().labels());
         }
+        if (config.sourceOptions().djangoSettings() != null) {
+            settings.put("djangoSettings", config.sourceOptions().djangoSettings());
+        }
+        if (config.sourceOptions().python() != null) {
+            settings.put("python", config.sourceOptions().python());
+        }
         settings.put("rows", Integer.toString(config.rows()));
         settings.put("load", Boolean.toString(config.load()));
         settings.put("loadRate", Long.toString(config.loadRate() == 0

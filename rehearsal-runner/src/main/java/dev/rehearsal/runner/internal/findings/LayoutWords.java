@@ -10,7 +10,7 @@ import dev.rehearsal.runner.source.Migration;
  */
 final class LayoutWords {
 
-    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE, PRISMA }
+    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE, PRISMA, DJANGO }
 
     private static final String PRISMA_SCRIPT = "migration.sql";
 
@@ -25,7 +25,10 @@ final class LayoutWords {
         return layout(migration) == Layout.PRISMA;
     }
 
-    /** The down step: a U script, a .down.sql file, a goose Down section, a dbmate down section, a rollback. */
+    /**
+     * The down step: a U script, a .down.sql file, a goose Down section, a dbmate down section, a rollback, a
+     * down.sql beside a Prisma migration.sql, the reverse of a Django migration's operations.
+     */
     static String downStep(Migration migration) {
         String file = migration.up().fileName();
         return switch (layout(migration)) {
@@ -36,6 +39,8 @@ final class LayoutWords {
             case DBMATE -> "-- migrate:down section in " + file;
             case GOOSE -> "-- +goose Down section in " + file;
             case PRISMA -> "down.sql beside " + migration.up().path();
+            case DJANGO -> "reverse operation in " + file + " (reverse_sql on each RunSQL, reverse_code on each"
+                    + " RunPython: migrations.RunPython.noop when there is nothing to undo)";
         };
     }
 
@@ -49,6 +54,7 @@ final class LayoutWords {
             case GOOSE -> "a migration of its own, with -- +goose NO TRANSACTION";
             case PRISMA -> "a migration folder of its own, alone in its migration.sql (Prisma sends the file as one"
                     + " query, which PostgreSQL runs in one transaction when it holds more than one statement)";
+            case DJANGO -> "a migration of its own, with atomic = False (and AddIndexConcurrently for an index)";
         };
     }
 
@@ -59,6 +65,9 @@ final class LayoutWords {
         }
         if (file.equals(PRISMA_SCRIPT)) {
             return Layout.PRISMA;
+        }
+        if (file.endsWith(".py")) {
+            return Layout.DJANGO;
         }
         if (file.endsWith(".up.sql")) {
             return Layout.GOLANG_MIGRATE;

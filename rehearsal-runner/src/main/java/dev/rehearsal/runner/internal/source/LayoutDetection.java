@@ -156,7 +156,8 @@ final class LayoutDetection {
         if (layout == null) {
             return FlywayName.PATTERNS + "; or, for golang-migrate, " + GolangName.PATTERNS + "; or, for goose, "
                     + GooseName.PATTERNS + "; or, for dbmate, " + DbmateName.PATTERNS + "; or, for Liquibase, "
-                    + LiquibaseChangelogs.PATTERNS + "; or, for Prisma, " + PrismaFolders.PATTERNS;
+                    + LiquibaseChangelogs.PATTERNS + "; or, for Prisma, " + PrismaFolders.PATTERNS
+                    + "; or, for Django, a directory holding " + DjangoMigrations.MANAGE;
         }
         return switch (layout) {
             case FLYWAY -> FlywayName.PATTERNS;
@@ -165,6 +166,7 @@ final class LayoutDetection {
             case DBMATE -> DbmateName.PATTERNS;
             case LIQUIBASE -> LiquibaseChangelogs.PATTERNS;
             case PRISMA -> PrismaFolders.PATTERNS;
+            case DJANGO -> "a Django project (the directory holding " + DjangoMigrations.MANAGE + ")";
         };
     }
 
@@ -174,7 +176,8 @@ final class LayoutDetection {
             case GOLANG_MIGRATE -> files.golangScripts().get(0).file();
             case GOOSE -> files.gooseScripts().get(0).file();
             case DBMATE -> files.dbmateScripts().get(0).file();
-            case LIQUIBASE, PRISMA -> throw new IllegalArgumentException(layout.id() + " files are not classified by name");
+            case LIQUIBASE, PRISMA, DJANGO -> throw new IllegalArgumentException(layout.id()
+                    + " files are not classified by name");
         };
     }
 

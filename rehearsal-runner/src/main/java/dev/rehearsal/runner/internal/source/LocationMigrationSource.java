@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * Reads one or several locations (directories or class-path locations) in the Flyway, golang-migrate, goose, dbmate or
- * Prisma layout.
+ * Prisma layout, a Liquibase changelog, or a Django project.
  * Several locations are one chain, as Flyway reads them: their files are classified together, so a version present
  * in two of them is refused like a duplicate within one, naming both files.
  */
@@ -40,6 +40,10 @@ public final class LocationMigrationSource implements MigrationSource {
     @Override
     public MigrationSet load() {
         String named = String.join(", ", locations);
+        java.nio.file.Path django = DjangoDetection.project(locations, options);
+        if (django != null) {
+            return new DjangoMigrations(new FlywaySqlParser()).read(named, django, options);
+        }
         if (locations.size() == 1 && (options.layout() == null || options.layout() == MigrationLayout.LIQUIBASE)) {
             LiquibaseTarget changelog = LiquibaseLocations.file(locations.get(0), options);
             if (changelog != null) {
@@ -77,7 +81,8 @@ public final class LocationMigrationSource implements MigrationSource {
                 case GOLANG_MIGRATE -> new GolangMigrations(parser).read(files.golangScripts());
                 case GOOSE -> new GooseMigrations(parser).read(files.gooseScripts());
                 case DBMATE -> new DbmateMigrations(parser).read(files.dbmateScripts());
-                case LIQUIBASE, PRISMA -> throw new IllegalStateException(layout.id() + " is read before this point");
+                case LIQUIBASE, PRISMA, DJANGO -> throw new IllegalStateException(layout.id()
+                        + " is read before this point");
             };
             return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations));
         } finally {

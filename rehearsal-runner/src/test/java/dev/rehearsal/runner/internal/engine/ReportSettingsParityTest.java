@@ -34,7 +34,8 @@ class ReportSettingsParityTest {
         Path seed = Files.writeString(dir.resolve("seed.sql"), "SELECT 1;");
         RehearsalConfig.Builder everything = RehearsalConfig.builder().migrations("db/migration")
                 .sourceOptions(SourceOptions.defaults().withLayout(MigrationLayout.FLYWAY)
-                        .withPlaceholders(Map.of("schema", "app")).withContexts("prod").withLabels("v2"))
+                        .withPlaceholders(Map.of("schema", "app")).withContexts("prod").withLabels("v2")
+                        .withDjangoSettings("shop.settings").withPython(".venv/bin/python"))
                 .flywayParity(false).baselineChecksums(Map.of("1", 42)).pendingAfter("3")
                 .rows(1000).tableRows(Map.of("public.orders", 5)).seedScript(seed).searchPath("app, public")
                 .productionStats(new dev.rehearsal.runner.stats.ProductionStats(1,
