@@ -67,9 +67,13 @@ final class PostmasterProcess {
      */
     static void stopProcessesUsing(Path directory) {
         String path = directory.toString();
-        List<ProcessHandle> using = ProcessHandle.allProcesses()
+        List<ProcessHandle> named = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
                 .filter(p -> p.info().commandLine().map(c -> c.contains(path)).orElse(false)).toList();
+        // with their children, taken before the parents die: initdb's bootstrap backend finds its directory in
+        // PGDATA, not on its command line, and would go on writing files there after initdb is killed
+        List<ProcessHandle> using = java.util.stream.Stream.concat(named.stream(),
+                named.stream().flatMap(ProcessHandle::descendants)).distinct().toList();
         using.forEach(ProcessHandle::destroyForcibly);
         using.forEach(process -> awaitExit(process, Duration.ofSeconds(5)));
     }

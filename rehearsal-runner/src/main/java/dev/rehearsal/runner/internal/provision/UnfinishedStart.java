@@ -40,9 +40,22 @@ final class UnfinishedStart implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (int attempt = 0; attempt < 3 && java.nio.file.Files.exists(directory); attempt++) {
+        // a process that started between the scan and the kill (the setting-up thread may still be launching one
+        // on a busy machine) writes files while they are removed: stop and remove again, a moment later
+        for (int attempt = 0; attempt < 5 && java.nio.file.Files.exists(directory); attempt++) {
+            if (attempt > 0) {
+                pause(200L * attempt);
+            }
             stopProcesses();
             remove.run();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
