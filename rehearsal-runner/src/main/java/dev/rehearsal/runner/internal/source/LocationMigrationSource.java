@@ -73,7 +73,7 @@ public final class LocationMigrationSource implements MigrationSource {
             }
             FlywaySqlParser parser = new FlywaySqlParser();
             List<Migration> migrations = switch (layout) {
-                case FLYWAY -> new FlywayMigrations(parser, placeholders()).read(files);
+                case FLYWAY -> new FlywayMigrations(parser, placeholders(), options.classLoader()).read(files);
                 case GOLANG_MIGRATE -> new GolangMigrations(parser).read(files.golangScripts());
                 case GOOSE -> new GooseMigrations(parser).read(files.gooseScripts());
                 case DBMATE -> new DbmateMigrations(parser).read(files.dbmateScripts());

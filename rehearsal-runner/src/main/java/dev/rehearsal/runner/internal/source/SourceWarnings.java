@@ -80,7 +80,7 @@ final class SourceWarnings {
         List<String> empty = migrations.stream()
                 .flatMap(m -> Stream.of(m.up(), m.down()))
                 .filter(Objects::nonNull)
-                .filter(script -> script.statements().isEmpty())
+                .filter(script -> !script.isJava() && script.statements().isEmpty())
                 .map(MigrationScript::path)
                 .toList();
         if (!empty.isEmpty()) {
