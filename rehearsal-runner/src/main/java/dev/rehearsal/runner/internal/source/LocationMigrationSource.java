@@ -128,7 +128,11 @@ public final class LocationMigrationSource implements MigrationSource {
             return;
         }
         MigrationLayout expected = layout != null ? layout : first.layout();
-        String patterns = LayoutDetection.patterns(expected);
+        String patterns = first.file().fileName().endsWith(".class")
+                ? "a class named V<version>__<Description> (e.g. V3__Backfill_orders: digits separated by _ then two"
+                        + " underscores, as BaseJavaMigration reads it), U<version>__<Description> for its undo, or"
+                        + " R__<Description>"
+                : LayoutDetection.patterns(expected);
         String tool = expected == null ? "The migration tool"
                 : expected == MigrationLayout.FLYWAY ? "Flyway" : expected.id();
         String more = malformed.size() > 1
