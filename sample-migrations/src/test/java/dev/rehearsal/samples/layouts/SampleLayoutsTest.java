@@ -29,11 +29,19 @@ class SampleLayoutsTest {
         for (Path directory : sampleDirectories()) {
             String name = directory.toString().replace('\\', '/');
             expected.put(name, expected(name));
-            detected.put(name, MigrationSources.at(directory.toString(), SourceOptions.defaults()).load().layout());
+            detected.put(name, MigrationSources.at(location(name), SourceOptions.defaults()).load().layout());
         }
 
         assertThat(detected).hasSizeGreaterThan(20).isEqualTo(expected);
         assertThat(detected.values()).containsAll(List.of(MigrationLayout.values()));
+    }
+
+    /** Directories whose Java migrations are compiled to the test class path are read there, with their classes. */
+    private static String location(String directory) {
+        String resources = "src/test/resources/";
+        return directory.startsWith(resources + "db/flywayjava/")
+                ? "classpath:" + directory.substring(resources.length())
+                : directory;
     }
 
     /** The directories holding scripts or changelogs themselves, except those a changelog includes. */
