@@ -76,6 +76,50 @@ class JavaMigrationsCliTest {
     }
 
     @Test
+    void should_fail_the_step_at_the_line_of_the_java_code_that_sent_the_failing_statement() throws IOException {
+        // GIVEN a Java migration whose statement fails
+        Path classes = dir.resolve("classes");
+        compile(classes, "db/migration/V2__Bad_statement.java", PLAIN_INDEX.replace("V2__Index_orders", "V2__Bad_statement")
+                .replace("CREATE INDEX orders_placed_at_idx ON orders (placed_at)", "UPDATE orders SET nope = 1"));
+        Files.writeString(classes.resolve("db/migration/V1__create_orders.sql"), CREATE);
+
+        // WHEN rehearsed
+        CliRun run = CliRun.of("run", "classpath:db/migration", "--classpath", classes.toString(), "--rows", "0",
+                "--no-load", "-q", "--out", dir.resolve("out").toString());
+
+        // THEN the step failed at the line that sent the statement, with PostgreSQL's message
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        MigrationReport failed = report().migrations().get(1);
+        assertThat(failed.roundTrip().up().json()).isEqualTo("failed");
+        assertThat(failed.roundTrip().failure().line()).isEqualTo(10);
+        assertThat(failed.roundTrip().failure().message()).contains("nope");
+        assertThat(failed.findings()).extracting(Finding::code).contains("MIGRATION_FAILED");
+    }
+
+    @Test
+    void should_fail_the_step_at_the_line_where_the_java_code_threw() throws IOException {
+        // GIVEN a Java migration whose code throws after its statement succeeded
+        Path classes = dir.resolve("classes");
+        compile(classes, "db/migration/V2__Throws.java", PLAIN_INDEX.replace("V2__Index_orders", "V2__Throws")
+                .replace("(placed_at)\");", "(placed_at)\");\n            throw new IllegalStateException(\"no rows to backfill\");"));
+        Files.writeString(classes.resolve("db/migration/V1__create_orders.sql"), CREATE);
+
+        CliRun run = CliRun.of("run", "classpath:db/migration", "--classpath", classes.toString(), "--rows", "0",
+                "--no-load", "-q", "--out", dir.resolve("out").toString());
+
+        // THEN the step failed where the exception was thrown, named with its message, and rolled back
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        MigrationReport failed = report().migrations().get(1);
+        assertThat(failed.roundTrip().failure().line()).isEqualTo(11);
+        assertThat(failed.roundTrip().failure().message())
+                .isEqualTo("java.lang.IllegalStateException: no rows to backfill");
+        assertThat(failed.findings()).filteredOn(f -> f.code().equals("MIGRATION_FAILED")).singleElement()
+                .satisfies(f -> assertThat(f.remediation()).startsWith("Fix the code at ").contains("V2__Throws.class:11"));
+        assertThat(failed.statements()).extracting(s -> s.sql()).containsExactly(
+                "CREATE INDEX orders_placed_at_idx ON orders (placed_at)");
+    }
+
+    @Test
     void should_refuse_a_class_named_like_a_migration_that_is_not_one() throws IOException {
         Path classes = dir.resolve("classes");
         compile(classes, "db/migration/V2__Backfill.java", """

@@ -80,6 +80,18 @@ class FlywayJavaTest {
         assertThat(index.locks()).extracting(LockHold::mode).contains(LockMode.SHARE.pgLocksName());
     }
 
+    @Test
+    void should_apply_a_java_migration_of_the_history_before_the_pending_ones(Rehearsal rehearsal) {
+        // WHEN only V4 is pending: V1 to V3, the Java backfill among them, are applied without rehearsal
+        RehearsalResult pending = rehearsal.run(config -> config.pendingAfter("3"));
+
+        // THEN the history holds the Java migration, and only the index build is rehearsed, on top of it
+        assertThat(pending.report().appliedHistory().versions()).containsExactly("1", "2", "3");
+        assertThat(pending.migrations()).extracting(MigrationReport::version).containsExactly("4");
+        assertThat(pending).passes();
+        assertThat(pending.report().findings()).isEmpty();
+    }
+
     private static String strongestLock(RehearsalResult result, String version) {
         return result.migration(version).orElseThrow().statements(Phase.UP).stream().flatMap(s -> s.locks().stream())
                 .max(LockHold.BY_STRENGTH_THEN_HOLD).map(LockHold::mode).orElse("none");
