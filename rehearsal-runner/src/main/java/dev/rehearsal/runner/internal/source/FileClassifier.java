@@ -50,8 +50,10 @@ final class FileClassifier {
             configs.put(script, file);
         } else if (lower.endsWith(SQL)) {
             addScript(file, name.substring(0, name.length() - SQL.length()));
-        } else if (name.endsWith(CLASS) && file.resourceName() != null && !name.contains("$")) {
-            addClass(file, name.substring(0, name.length() - CLASS.length()));
+        } else if (name.endsWith(CLASS) && file.resourceName() != null) {
+            if (!name.contains("$")) {
+                addClass(file, name.substring(0, name.length() - CLASS.length()));
+            }
         } else if (lower.contains(SQL + ".") && looksLikeMigration(name.substring(0, afterSql(lower)))) {
             String suffix = name.substring(afterSql(lower));
             malformed.add(new Malformed(file, "it ends in " + suffix + ", not in .sql", null));
@@ -106,16 +108,15 @@ final class FileClassifier {
     }
 
     /**
-     * A class in a class-path location, as Flyway scans it for Java migrations (nested classes, with a {@code $} in
-     * their names, are the migrations' own parts). Only the name is read here; the class is loaded later.
+     * A class in a class-path location, as Flyway scans it for Java migrations; other classes there (the migrations'
+     * nested classes, helpers) are the code's own business and pass without a word, as in Flyway. Only the name is
+     * read here; the class is loaded later.
      */
     private void addClass(FoundFile file, String baseName) {
         try {
             FlywayName name = FlywayName.parse(baseName);
             if (name != null) {
                 flyway.add(new FlywayFile(file, name));
-            } else {
-                ignored.add(file);
             }
         } catch (MalformedNameException e) {
             malformed.add(new Malformed(file, e.getMessage(), MigrationLayout.FLYWAY));
