@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Flyway Java migrations ({@code db.flywayjava.*}, compiled to the test class path beside the SQL scripts of
  * {@code db/flywayjava}) are rehearsed like their SQL equivalents in {@code db/patterns/schema-and-data} and
- * {@code db/patterns/create-index}: each statement the code sends is traced, so the same findings come out, placed at
+ * {@code db/patterns/create-index} (and {@code db/patterns/volatile-default}): each statement the code sends is traced, so the same findings come out, placed at
  * the line of the Java source that sent the statement. The chains mix SQL and Java steps in Flyway's version order,
  * and Flyway itself applies them for the parity check.
  */
@@ -67,6 +67,9 @@ class FlywayJavaTest {
         assertThat(result).fails();
         assertThat(result).migration("2").hasFinding("SCHEMA_AND_DATA_MIXED").isReversible();
         assertThat(result).migration("3").hasFinding("NON_CONCURRENT_INDEX").isReversible();
+        assertThat(result).migration("4").hasFinding("TABLE_REWRITE").isReversible();
+        assertThat(statement(result, "4", "ADD COLUMN public_id").rewrites()).extracting(r -> r.relation())
+                .contains("public.orders");
         // the ADD COLUMN's AccessExclusiveLock is held until the UPDATE commits, in the migration's one transaction
         StatementTrace addColumn = statement(result, "2", "ADD COLUMN");
         StatementTrace update = statement(result, "2", "UPDATE orders");
