@@ -148,7 +148,8 @@ public enum ConfigOption {
     CLASS_LOADER(Group.FRONT_DOOR, "ClassLoader (command line: directories and jars)",
             "the thread's context class loader (command line: Rehearsal's own)", "resolves classpath: locations and "
             + "loads Flyway Java migrations", named("classLoader").cli("--classpath").only(FrontDoor.CLI, "an object: "
-            + "each front door sets it from its context (JUnit: the test class's loader; Maven: the plugin's own, so the plugin reads no Java migrations yet)"));
+            + "each front door sets it from its context (JUnit: the test class's loader; Maven: the project's run-time class path when a location holds Java "
+            + "migrations)"));
 
     /** The configuration record an option belongs to. */
     public enum Group { SERVER, SOURCES, SEEDING, LOAD, TIMEOUTS, POLICY, PLAN, REPORTS, FRONT_DOOR }
