@@ -156,6 +156,12 @@ final class RunCommand implements Callable<Integer> {
                     + ".venv/bin/python (default: python3 on the PATH).")
     String python;
 
+    @Option(names = "--classpath", paramLabel = "PATHS", split = ",",
+            description = "Directories and jars of compiled Flyway Java migrations (and the classes they use), "
+                    + "separated by commas or the platform's path separator; classpath: locations are searched there "
+                    + "too, e.g. rehearse run classpath:db/migration --classpath target/classes.")
+    List<String> classpath;
+
     @Option(names = "--contexts", paramLabel = "EXPRESSION",
             description = "Liquibase contexts to run, as liquibase update --contexts (default: every changeSet).")
     String contexts;
@@ -319,6 +325,9 @@ final class RunCommand implements Callable<Integer> {
     private RehearsalConfig config(ConsoleProgress progress) {
         SourceOptions source = SourceOptions.defaults().withPlaceholders(placeholders).withLayout(parseLayout())
                 .withContexts(contexts).withLabels(labels).withDjangoSettings(djangoSettings).withPython(python);
+        if (classpath != null && !classpath.isEmpty()) {
+            source = source.withClassLoader(JavaClassPath.loader(classpath));
+        }
         Policy policy = SeverityOptions.apply(Policy.defaults().withFailOn(parseSeverity())
                 .withWriterBlockBudget(writerBlockBudget).withWalVolumeThreshold(parseSize()), severities);
         return RehearsalConfig.builder()

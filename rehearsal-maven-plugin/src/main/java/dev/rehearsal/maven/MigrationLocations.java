@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +16,9 @@ import java.util.stream.Collectors;
  * A {@code classpath:} location is looked up in the resource directories, then in the output directory. A location
  * without prefix is a directory of the project in the plugin's own {@code <locations>} (as on the command line) and a
  * class-path location in Flyway's and Spring Boot's settings (as those tools read it). Every location that exists is
- * rehearsed, as one chain; one that does not is left out, as Flyway leaves it out, unless none exists.
+ * rehearsed, as one chain; one that does not is left out, as Flyway leaves it out, unless none exists. A class-path
+ * location whose compiled classes (in the output directory) hold Flyway Java migrations is read from the project's
+ * class path, its scripts and classes together, as Flyway reads it.
  */
 final class MigrationLocations {
 
@@ -49,13 +49,20 @@ final class MigrationLocations {
 
     private static FoundLocation resolve(List<String> locations, boolean unprefixedIsClassPath, String source,
             ProjectLayout project, Map<String, String> placeholders) {
-        Set<Path> existing = new LinkedHashSet<>();
+        Map<Path, String> existing = new LinkedHashMap<>();
         List<Path> tried = new ArrayList<>();
         for (String location : locations) {
-            List<Path> candidates = candidates(location.replace("{vendor}", "postgresql"), unprefixedIsClassPath,
-                    project);
+            String resolved = location.replace("{vendor}", "postgresql");
+            List<Path> candidates = candidates(resolved, unprefixedIsClassPath, project);
             tried.addAll(candidates);
-            candidates.stream().filter(MigrationLocations::readable).findFirst().ifPresent(existing::add);
+            String classPath = classPathPath(resolved, unprefixedIsClassPath);
+            Path compiled = classPath == null ? null : project.outputDirectory().resolve(classPath).normalize();
+            if (compiled != null && holdsJavaMigrations(compiled)) {
+                existing.putIfAbsent(compiled, "classpath:" + classPath);
+            } else {
+                candidates.stream().filter(MigrationLocations::readable).findFirst()
+                        .ifPresent(found -> existing.putIfAbsent(found, found.toString()));
+            }
         }
         String named = String.join(", ", locations);
         if (existing.isEmpty()) {
@@ -64,7 +71,8 @@ final class MigrationLocations {
                     + "src/main/resources/db/migration, or name their directory in the plugin's configuration: "
                     + "<locations><location>filesystem:src/main/resources/db/migration</location></locations>.");
         }
-        return new FoundLocation(List.copyOf(existing), source + ": " + named, placeholders);
+        return new FoundLocation(List.copyOf(existing.keySet()), source + ": " + named, placeholders,
+                List.copyOf(existing.values()));
     }
 
     /** A directory of scripts, or a Liquibase changelog file named directly. */
@@ -99,6 +107,38 @@ final class MigrationLocations {
         }
         return candidates;
     }
+
+    /** The path of a class-path location ({@code db/migration}), {@code null} for a directory. */
+    private static String classPathPath(String location, boolean unprefixedIsClassPath) {
+        boolean classPath = location.startsWith("classpath:");
+        if (!classPath && (!unprefixedIsClassPath || location.contains(":"))) {
+            return null;
+        }
+        String path = (classPath ? location.substring("classpath:".length()) : location).strip();
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
+    /** Compiled classes named like Flyway Java migrations ({@code V3__Backfill.class}) below the output directory. */
+    private static boolean holdsJavaMigrations(Path compiled) {
+        if (!Files.isDirectory(compiled)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(compiled)) {
+            return files.map(f -> f.getFileName().toString())
+                    .anyMatch(name -> JAVA_MIGRATION.matcher(name).matches());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // read as before, from the resource directories; the engine names what it cannot read
+        }
+    }
+
+    private static final java.util.regex.Pattern JAVA_MIGRATION =
+            java.util.regex.Pattern.compile("(V[0-9][0-9._]*|U[0-9][0-9._]*|R)__[^$]+\\.class");
 
     private static List<String> split(List<String> locations) {
         List<String> result = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -30,7 +31,9 @@ import org.apache.maven.project.MavenProject;
  * {@code src/main/resources/db/migration}. Each parameter maps one setting of the engine's configuration; the
  * defaults are the command line's (docs/configuration.md).
  */
-@Mojo(name = "rehearse", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+// The project's run-time class path holds its compiled Flyway Java migrations and what they use.
+@Mojo(name = "rehearse", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class RehearseMojo extends AbstractMojo {
 
     /** Skips the rehearsal. */
@@ -247,9 +250,11 @@ public class RehearseMojo extends AbstractMojo {
     private RehearsalConfig config(FoundLocation found, MavenProgress progress) {
         Map<String, String> allPlaceholders = new LinkedHashMap<>(found.placeholders());
         allPlaceholders.putAll(PluginSettings.pairs("placeholders", placeholders));
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = found.needsProjectClassPath()
+                ? ProjectClassPath.loader(project, Thread.currentThread().getContextClassLoader())
+                : Thread.currentThread().getContextClassLoader();
         return RehearsalConfig.builder()
-                .locations(found.directories().stream().map(Path::toString).toList())
+                .locations(found.locations())
                 .sourceOptions(PluginSettings.django(PluginSettings.source(allPlaceholders, layout, contexts, labels,
                         project.getBasedir().toPath(), loader), djangoSettings, python))
                 .server(PluginSettings.server(provider, postgres, image, jdbcUrl, allowRemote))

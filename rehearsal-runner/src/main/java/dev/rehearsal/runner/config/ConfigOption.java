@@ -153,9 +153,11 @@ public enum ConfigOption {
     WORKING_DIRECTORY(Group.FRONT_DOOR, "path", "the working directory", "paths in reports are made relative to it",
             named("workingDirectory").only(null, "each front door sets it from its context (Maven: the project's "
             + "directory)")),
-    CLASS_LOADER(Group.FRONT_DOOR, "ClassLoader", "the thread's context class loader", "resolves classpath: locations",
-            named("classLoader").only(null, "an object: each front door sets it from its context (JUnit: the test "
-            + "class's loader)"));
+    CLASS_LOADER(Group.FRONT_DOOR, "ClassLoader (command line: directories and jars)",
+            "the thread's context class loader (command line: Rehearsal's own)", "resolves classpath: locations and "
+            + "loads Flyway Java migrations", named("classLoader").cli("--classpath").only(FrontDoor.CLI, "an object: "
+            + "each front door sets it from its context (JUnit: the test class's loader; Maven: the project's run-time class path when a location holds Java "
+            + "migrations)"));
 
     /** The configuration record an option belongs to. */
     public enum Group { SERVER, SOURCES, SEEDING, LOAD, TIMEOUTS, POLICY, PLAN, REPORTS, FRONT_DOOR }

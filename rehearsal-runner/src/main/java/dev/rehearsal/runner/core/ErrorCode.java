@@ -11,6 +11,8 @@ public enum ErrorCode {
     MIXED_LAYOUTS(ExitCode.BAD_INPUT),
     INVALID_ENCODING(ExitCode.BAD_INPUT),
     INVALID_SCRIPT(ExitCode.BAD_INPUT),
+    /** A class named like a Flyway Java migration that is not one, or that cannot be loaded or instantiated. */
+    INVALID_JAVA_MIGRATION(ExitCode.BAD_INPUT),
     MISSING_PLACEHOLDER(ExitCode.BAD_INPUT),
     INVALID_SCRIPT_CONFIG(ExitCode.BAD_INPUT),
     INVALID_OPTION(ExitCode.BAD_INPUT),

@@ -12,16 +12,30 @@ import java.util.List;
  * @param executeInTransaction the explicit setting ({@code executeInTransaction} in a Flyway {@code .sql.conf},
  *                             or a {@code BEGIN … COMMIT} wrapper in golang-migrate); {@code null} when not set
  * @param checksum             Flyway's checksum of the script (CRC32 over its lines, as {@code flyway_schema_history} stores it)
+ * @param java                 for a Flyway Java migration, its code (then {@code statements} is empty: they are known
+ *                             only when it runs); {@code null} for a script
  */
 public record MigrationScript(
         String path,
         String content,
         List<SqlStatement> statements,
         Boolean executeInTransaction,
-        int checksum) {
+        int checksum,
+        JavaCode java) {
 
     public MigrationScript {
         statements = List.copyOf(statements);
+    }
+
+    /** A SQL script. */
+    public MigrationScript(String path, String content, List<SqlStatement> statements, Boolean executeInTransaction,
+            int checksum) {
+        this(path, content, statements, executeInTransaction, checksum, null);
+    }
+
+    /** Whether this is a Flyway Java migration rather than a script. */
+    public boolean isJava() {
+        return java != null;
     }
 
     /**

@@ -38,13 +38,21 @@ class SampleLayoutsTest {
                 continue;
             }
             expected.put(name, expected(name));
-            detected.put(name, MigrationSources.at(directory.toString(),
+            detected.put(name, MigrationSources.at(location(name),
                     SourceOptions.defaults().withPython(python.orElse(null))).load().layout());
         }
 
         assertThat(detected).hasSizeGreaterThan(20).isEqualTo(expected);
         assertThat(detected.values()).containsAll(Arrays.stream(MigrationLayout.values())
                 .filter(layout -> layout != MigrationLayout.DJANGO || python.isPresent()).toList());
+    }
+
+    /** Directories whose Java migrations are compiled to the test class path are read there, with their classes. */
+    private static String location(String directory) {
+        String resources = "src/test/resources/";
+        return directory.startsWith(resources + "db/flywayjava/")
+                ? "classpath:" + directory.substring(resources.length())
+                : directory;
     }
 
     /** The directories holding scripts or changelogs themselves, except those a changelog includes. */

@@ -159,6 +159,10 @@ final class History implements AutoCloseable {
     }
 
     private static void apply(Connection connection, MigrationScript script) throws SQLException {
+        if (script.isJava()) {
+            applyJava(connection, script);
+            return;
+        }
         boolean transactional = script.transactional();
         connection.setAutoCommit(!transactional);
         SqlStatement current = null;
@@ -187,6 +191,28 @@ final class History implements AutoCloseable {
             throw new RehearsalException(ErrorCode.INVALID_SCRIPT, script.path()
                     + (current == null ? "" : ":" + current.line()) + " failed when the history before the pending "
                     + "migrations was applied: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + ". Every migration of the history must apply on an empty database; rehearse the whole chain "
+                    + "(without pendingAfter or changedSince) to see the failure in full.", e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** A Java migration of the history runs as Flyway runs it: in a transaction unless it says it cannot. */
+    private static void applyJava(Connection connection, MigrationScript script) throws SQLException {
+        boolean transactional = script.transactional();
+        connection.setAutoCommit(!transactional);
+        try {
+            script.java().body().migrate(connection);
+            if (transactional) {
+                connection.commit();
+            }
+        } catch (Exception e) {
+            if (transactional) {
+                connection.rollback();
+            }
+            throw new RehearsalException(ErrorCode.INVALID_SCRIPT, script.path() + " (" + script.java().className()
+                    + ") failed when the history before the pending migrations was applied: " + e
                     + ". Every migration of the history must apply on an empty database; rehearse the whole chain "
                     + "(without pendingAfter or changedSince) to see the failure in full.", e);
         } finally {

@@ -32,7 +32,8 @@ import org.postgresql.PGConnection;
  *     transaction gets one of its own (equivalent to auto-commit, and traceable like above); one that cannot
  *     ({@code CREATE INDEX CONCURRENTLY}, …) is watched by a lock sampler on a second connection.</li>
  * </ul>
- * Each statement gets a client-side timeout, so a migration that runs forever is cancelled cleanly.
+ * Each statement gets a client-side timeout, so a migration that runs forever is cancelled cleanly. A Flyway Java
+ * migration runs the same way, its statements traced as it sends them ({@link JavaSteps}).
  */
 public final class ScriptExecutor {
 
@@ -58,14 +59,17 @@ public final class ScriptExecutor {
     /** Runs the script; start times in the traces are measured from {@code originNanos}. */
     public ScriptOutcome run(ExecutionTarget target, MigrationScript script, Phase phase, long originNanos)
             throws SQLException {
+        JavaSteps java = script.isJava() ? new JavaSteps(this) : null;
         if (!script.transactional()) {
             resetSession(target.connection());
-            return statementByStatement(target, script, phase, originNanos);
+            return java != null ? java.autoCommit(target, script, phase, originNanos)
+                    : statementByStatement(target, script, phase, originNanos);
         }
         ScriptOutcome outcome = null;
         for (int attempt = 1; attempt <= LOCK_ATTEMPTS; attempt++) {
             resetSession(target.connection());
-            outcome = inOneTransaction(target.connection(), target.ownWork(), script, phase, originNanos);
+            outcome = java != null ? java.inOneTransaction(target, script, phase, originNanos)
+                    : inOneTransaction(target.connection(), target.ownWork(), script, phase, originNanos);
             if (!retriable(outcome)) {
                 return outcome;
             }
@@ -132,75 +136,92 @@ public final class ScriptExecutor {
         List<StatementTrace> traces = new ArrayList<>();
         int applied = 0;
         for (SqlStatement statement : script.statements()) {
-            PendingStatement done;
-            long released;
-            SQLException error = null;
-            if (statement.canRunInTransaction() && !ControlsItsTransactions.test(statement)) {
-                int attempt = 1;
-                while (true) {
-                    connection.setAutoCommit(false);
-                    TransactionTracker tracker = TransactionTracker.begin(connection);
-                    long start = System.nanoTime();
-                    error = null;
-                    try {
-                        execute(connection, statement);
-                        done = new PendingStatement(statement, start, System.nanoTime(), observe(tracker, target.ownWork()),
-                                null, null);
-                        connection.commit();
-                        remember(tracker);
-                    } catch (SQLException e) {
-                        error = e;
-                        done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
-                        rollbackQuietly(connection);
-                    } finally {
-                        restoreAutoCommit(connection);
-                    }
-                    boolean lockNotGranted = error != null && lockTimeout != null
-                            && LOCK_NOT_AVAILABLE.equals(error.getSQLState());
-                    if (!lockNotGranted || attempt == LOCK_ATTEMPTS) {
-                        break;
-                    }
-                    pauseBeforeRetry(attempt++);
-                }
-                released = System.nanoTime();
-            } else {
-                TransactionTracker tracker = TransactionTracker.begin(connection);
-                LockGates gates = GatedStatements.closeBefore(statement.sql(), connection, target.dataSource(),
-                        target.backendPid());
-                try (LockSamplers.Running sampler = LockSamplers.start(target.dataSource(), target.backendPid())) {
-                    long start = System.nanoTime();
-                    try {
-                        execute(connection, statement);
-                    } catch (SQLException e) {
-                        error = e;
-                    }
-                    long end = System.nanoTime();
-                    List<LockHold> locks = sampler.stop();
-                    GatedLocks gated = gates == null ? GatedLocks.NONE : gates.stop();
-                    if (BUILDS_INDEX_CONCURRENTLY.matcher(statement.sql()).find()) {
-                        // The new index is locked only inside the build's first internal transaction, before anyone
-                        // else can see it; whether a 0.5 ms sampler catches that is chance, so it is left out.
-                        locks = locks.stream().filter(l -> tracker.existedAtStart(l.relation())).toList();
-                    }
-                    locks = GatedStatements.locks(gated, locks, GatedStatements.samplerAdds(statement.sql(), gates, gated),
-                            start, end, tracker::existedAtStart);
-                    // The pauses at the gates are Rehearsal's own waits: they are not the statement's duration.
-                    done = new PendingStatement(statement, start, end - gated.pausedNanos(start, end),
-                            error == null ? tracker.observe() : null, locks, error == null ? null : ErrorLines.describe(error));
-                } finally {
-                    if (gates != null) {
-                        gates.close();
-                    }
-                }
-                released = done.endNanos();
-            }
-            traces.add(done.finish(phase, script.path(), false, origin, released, target.ownWork()));
-            if (error != null) {
-                return new ScriptOutcome(traces, failure(phase, script, statement, error), applied > 0);
+            Alone run = runAlone(target, statement, () -> execute(connection, statement));
+            traces.add(run.done().finish(phase, script.path(), false, origin, run.released(), target.ownWork()));
+            if (run.error() != null) {
+                return new ScriptOutcome(traces, failure(phase, script, statement, run.error()), applied > 0);
             }
             applied++;
         }
         return new ScriptOutcome(traces, null, true);
+    }
+
+    /** Sends one statement to the server; the traced Java connection passes the migration's own call. */
+    @FunctionalInterface
+    interface Send {
+        void run() throws SQLException;
+    }
+
+    /** One statement run on its own, as auto-commit runs it, and when its locks were released. */
+    record Alone(PendingStatement done, long released, SQLException error) {
+    }
+
+    /**
+     * Runs one statement outside any script transaction: in a transaction of its own when it can run in one (as
+     * auto-commit does, and traceable like a transactional script), else watched by a lock sampler.
+     */
+    Alone runAlone(ExecutionTarget target, SqlStatement statement, Send send) throws SQLException {
+        Connection connection = target.connection();
+        PendingStatement done;
+        SQLException error = null;
+        if (statement.canRunInTransaction() && !ControlsItsTransactions.test(statement)) {
+            int attempt = 1;
+            while (true) {
+                connection.setAutoCommit(false);
+                TransactionTracker tracker = TransactionTracker.begin(connection);
+                long start = System.nanoTime();
+                error = null;
+                try {
+                    send.run();
+                    done = new PendingStatement(statement, start, System.nanoTime(), observe(tracker, target.ownWork()),
+                            null, null);
+                    connection.commit();
+                    remember(tracker);
+                } catch (SQLException e) {
+                    error = e;
+                    done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
+                    rollbackQuietly(connection);
+                } finally {
+                    restoreAutoCommit(connection);
+                }
+                boolean lockNotGranted = error != null && lockTimeout != null
+                        && LOCK_NOT_AVAILABLE.equals(error.getSQLState());
+                if (!lockNotGranted || attempt == LOCK_ATTEMPTS) {
+                    break;
+                }
+                pauseBeforeRetry(attempt++);
+            }
+            return new Alone(done, System.nanoTime(), error);
+        }
+        TransactionTracker tracker = TransactionTracker.begin(connection);
+        LockGates gates = GatedStatements.closeBefore(statement.sql(), connection, target.dataSource(),
+                target.backendPid());
+        try (LockSamplers.Running sampler = LockSamplers.start(target.dataSource(), target.backendPid())) {
+            long start = System.nanoTime();
+            try {
+                send.run();
+            } catch (SQLException e) {
+                error = e;
+            }
+            long end = System.nanoTime();
+            List<LockHold> locks = sampler.stop();
+            GatedLocks gated = gates == null ? GatedLocks.NONE : gates.stop();
+            if (BUILDS_INDEX_CONCURRENTLY.matcher(statement.sql()).find()) {
+                // The new index is locked only inside the build's first internal transaction, before anyone
+                // else can see it; whether a 0.5 ms sampler catches that is chance, so it is left out.
+                locks = locks.stream().filter(l -> tracker.existedAtStart(l.relation())).toList();
+            }
+            locks = GatedStatements.locks(gated, locks, GatedStatements.samplerAdds(statement.sql(), gates, gated),
+                    start, end, tracker::existedAtStart);
+            // The pauses at the gates are Rehearsal's own waits: they are not the statement's duration.
+            done = new PendingStatement(statement, start, end - gated.pausedNanos(start, end),
+                    error == null ? tracker.observe() : null, locks, error == null ? null : ErrorLines.describe(error));
+        } finally {
+            if (gates != null) {
+                gates.close();
+            }
+        }
+        return new Alone(done, done.endNanos(), error);
     }
 
     /**
@@ -258,7 +279,7 @@ public final class ScriptExecutor {
     }
 
     /** The probe after a statement, inside its open transaction: Rehearsal's own time under the migration's locks. */
-    private void remember(TransactionTracker tracker) {
+    void remember(TransactionTracker tracker) {
         Long xid = tracker.transactionId();
         if (xid != null) {
             committed.add(xid & 0xFFFF_FFFFL);
@@ -274,24 +295,24 @@ public final class ScriptExecutor {
         return Set.copyOf(committed);
     }
 
-    private static Observation observe(TransactionTracker tracker, OwnWork own) throws SQLException {
+    static Observation observe(TransactionTracker tracker, OwnWork own) throws SQLException {
         long from = System.nanoTime();
         Observation observation = tracker.observe();
         own.add(from, System.nanoTime());
         return observation;
     }
 
-    private static StepFailure failure(Phase phase, MigrationScript script, SqlStatement statement, SQLException e) {
+    static StepFailure failure(Phase phase, MigrationScript script, SqlStatement statement, SQLException e) {
         return new StepFailure(phase, script.path(), ErrorLines.lineOf(statement, e), e.getSQLState(),
                 ErrorLines.describe(e));
     }
 
-    private int timeoutSeconds() {
+    int timeoutSeconds() {
         long seconds = statementTimeout.toSeconds();
         return seconds <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, seconds));
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException ignored) {
@@ -299,7 +320,7 @@ public final class ScriptExecutor {
         }
     }
 
-    private static void restoreAutoCommit(Connection connection) {
+    static void restoreAutoCommit(Connection connection) {
         try {
             if (!connection.isClosed()) {
                 connection.setAutoCommit(true);

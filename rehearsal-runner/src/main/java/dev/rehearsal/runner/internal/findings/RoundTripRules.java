@@ -151,10 +151,15 @@ public final class RoundTripRules implements FindingRule {
                     ALTER TABLE <table> VALIDATE CONSTRAINT <column>_not_null;
                     ALTER TABLE <table> ALTER COLUMN <column> SET NOT NULL;""";
         }
-        if (CONSTRAINT_VIOLATIONS.contains(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
+        if (CONSTRAINT_VIOLATIONS.contains(state) && failure.phase() == dev.rehearsal.report.Phase.UP) {
             return "The rows in the table before up break the constraint this statement adds; production rows may too. Find "
                     + "the offending rows in production first, and fix them in an earlier migration, or give the "
                     + "rehearsal representative rows with --seed-script.";
+        }
+        // a Java migration's own exception, not a statement's
+        if (failure.sqlState() == null && (failure.script().endsWith(".java") || failure.script().endsWith(".class"))) {
+            return "Fix the code at " + failure.script() + ":" + failure.line() + " (it threw there; no statement "
+                    + "failed) and rehearse again.";
         }
         return "Fix the statement at " + failure.script() + ":" + failure.line() + " and rehearse again.";
     }

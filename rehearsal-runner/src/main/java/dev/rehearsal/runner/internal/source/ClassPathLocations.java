@@ -42,7 +42,7 @@ final class ClassPathLocations {
             for (URL root : roots) {
                 looked.add(root.toString());
                 for (FoundFile file : scanRoot(location, root, display, opened)) {
-                    merged.putIfAbsent(file.relativePath(), file);
+                    merged.putIfAbsent(file.relativePath(), file.onClassPath(location.path()));
                 }
             }
         } catch (RuntimeException e) {

@@ -24,7 +24,10 @@ final class DisplayPaths {
         return slashes(absolute.toString());
     }
 
-    /** For a file of a class-path directory: its source under {@code src/…/resources} when Maven copied it. */
+    /**
+     * For a file of a class-path directory: its source under {@code src/…/resources} when Maven copied it, or for a
+     * class its source under {@code src/…/java} when Maven compiled it there.
+     */
     String ofClassPathFile(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         for (int i = 0; i + 1 < absolute.getNameCount(); i++) {
@@ -39,6 +42,12 @@ final class DisplayPaths {
             Path module = i == 0 ? absolute.getRoot() : absolute.getRoot().resolve(absolute.subpath(0, i));
             Path source = module.resolve("src").resolve(sourceSet).resolve("resources")
                     .resolve(absolute.subpath(i + 2, absolute.getNameCount()));
+            String name = absolute.getFileName().toString();
+            if (name.endsWith(".class")) { // a Java migration: its source file, where its lines are
+                source = module.resolve("src").resolve(sourceSet).resolve("java")
+                        .resolve(absolute.subpath(i + 2, absolute.getNameCount())).resolveSibling(
+                                name.substring(0, name.length() - ".class".length()) + ".java");
+            }
             if (Files.isRegularFile(source)) {
                 return of(source);
             }

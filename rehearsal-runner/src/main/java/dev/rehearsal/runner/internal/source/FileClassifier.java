@@ -17,6 +17,7 @@ final class FileClassifier {
 
     private static final String SQL = ".sql";
     private static final String CONF = ".sql.conf";
+    private static final String CLASS = ".class";
 
     private final List<FlywayFile> flyway = new ArrayList<>();
     private final Map<String, FoundFile> configs = new LinkedHashMap<>();
@@ -49,6 +50,10 @@ final class FileClassifier {
             configs.put(script, file);
         } else if (lower.endsWith(SQL)) {
             addScript(file, name.substring(0, name.length() - SQL.length()));
+        } else if (name.endsWith(CLASS) && file.resourceName() != null) {
+            if (!name.contains("$")) {
+                addClass(file, name.substring(0, name.length() - CLASS.length()));
+            }
         } else if (lower.contains(SQL + ".") && looksLikeMigration(name.substring(0, afterSql(lower)))) {
             String suffix = name.substring(afterSql(lower));
             malformed.add(new Malformed(file, "it ends in " + suffix + ", not in .sql", null));
@@ -99,6 +104,22 @@ final class FileClassifier {
             malformed.add(new Malformed(file, flywayProblem, MigrationLayout.FLYWAY));
         } else {
             ignored.add(file);
+        }
+    }
+
+    /**
+     * A class in a class-path location, as Flyway scans it for Java migrations; other classes there (the migrations'
+     * nested classes, helpers) are the code's own business and pass without a word, as in Flyway. Only the name is
+     * read here; the class is loaded later.
+     */
+    private void addClass(FoundFile file, String baseName) {
+        try {
+            FlywayName name = FlywayName.parse(baseName);
+            if (name != null) {
+                flyway.add(new FlywayFile(file, name));
+            }
+        } catch (MalformedNameException e) {
+            malformed.add(new Malformed(file, e.getMessage(), MigrationLayout.FLYWAY));
         }
     }
 

@@ -17,15 +17,20 @@ import org.flywaydb.core.api.MigrationVersion;
 /**
  * Builds the migrations of a Flyway location: versioned scripts in Flyway's version order, each with the undo script
  * of the same version as its down script, then repeatable scripts ordered by description, as Flyway applies them.
+ * Java migration classes found in {@code classpath:} locations take their places in the same order, so a chain may mix
+ * SQL and Java steps, and a version given by both a script and a class is a duplicate, as in Flyway.
  */
 final class FlywayMigrations {
 
     private final FlywaySqlParser parser;
     private final Placeholders placeholders;
+    private final ClassLoader classLoader;
 
-    FlywayMigrations(FlywaySqlParser parser, Placeholders placeholders) {
+    /** @param classLoader loads the Java migrations found in {@code classpath:} locations */
+    FlywayMigrations(FlywaySqlParser parser, Placeholders placeholders, ClassLoader classLoader) {
         this.parser = parser;
         this.placeholders = placeholders;
+        this.classLoader = classLoader;
     }
 
     List<Migration> read(ClassifiedFiles files) {
@@ -84,6 +89,9 @@ final class FlywayMigrations {
 
     private MigrationScript script(FlywayFile flywayFile, ClassifiedFiles files, boolean repeatable) {
         FoundFile file = flywayFile.file();
+        if (file.resourceName() != null && file.fileName().endsWith(".class")) {
+            return JavaMigrationClasses.script(file, classLoader);
+        }
         String content = ScriptDecoder.decode(file.read(), file.displayPath());
         FoundFile conf = files.flywayConfigs().get(file.relativePath());
         ScriptConfig config = conf == null

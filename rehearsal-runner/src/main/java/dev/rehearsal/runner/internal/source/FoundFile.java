@@ -14,8 +14,19 @@ import java.nio.file.Path;
  *                     several class-path roots are the same resource
  * @param path         where to read it (a zip file system path for files inside a jar)
  * @param displayPath  how people and reports see it
+ * @param resourceName the file's name on the class path ({@code db/migration/V3__Backfill.class}) when it was found
+ *                     in a {@code classpath:} location, else {@code null}: only there can a class be loaded
  */
-record FoundFile(String relativePath, Path path, String displayPath) {
+record FoundFile(String relativePath, Path path, String displayPath, String resourceName) {
+
+    FoundFile(String relativePath, Path path, String displayPath) {
+        this(relativePath, path, displayPath, null);
+    }
+
+    FoundFile onClassPath(String locationPath) {
+        return new FoundFile(relativePath, path, displayPath,
+                locationPath.isEmpty() ? relativePath : locationPath + "/" + relativePath);
+    }
 
     String fileName() {
         int slash = relativePath.lastIndexOf('/');

@@ -77,7 +77,7 @@ public final class LocationMigrationSource implements MigrationSource {
             }
             FlywaySqlParser parser = new FlywaySqlParser();
             List<Migration> migrations = switch (layout) {
-                case FLYWAY -> new FlywayMigrations(parser, placeholders()).read(files);
+                case FLYWAY -> new FlywayMigrations(parser, placeholders(), options.classLoader()).read(files);
                 case GOLANG_MIGRATE -> new GolangMigrations(parser).read(files.golangScripts());
                 case GOOSE -> new GooseMigrations(parser).read(files.gooseScripts());
                 case DBMATE -> new DbmateMigrations(parser).read(files.dbmateScripts());
@@ -133,7 +133,11 @@ public final class LocationMigrationSource implements MigrationSource {
             return;
         }
         MigrationLayout expected = layout != null ? layout : first.layout();
-        String patterns = LayoutDetection.patterns(expected);
+        String patterns = first.file().fileName().endsWith(".class")
+                ? "a class named V<version>__<Description> (e.g. V3__Backfill_orders: digits separated by _ then two"
+                        + " underscores, as BaseJavaMigration reads it), U<version>__<Description> for its undo, or"
+                        + " R__<Description>"
+                : LayoutDetection.patterns(expected);
         String tool = expected == null ? "The migration tool"
                 : expected == MigrationLayout.FLYWAY ? "Flyway" : expected.id();
         String more = malformed.size() > 1

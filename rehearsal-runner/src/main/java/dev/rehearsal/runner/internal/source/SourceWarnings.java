@@ -25,6 +25,16 @@ final class SourceWarnings {
         List<FoundFile> ignored = new ArrayList<>(files.ignored());
         ignored.removeIf(read);
         if (layout == MigrationLayout.FLYWAY) {
+            List<FoundFile> classes = ignored.stream().filter(f -> namedLikeJavaMigration(f.fileName())).toList();
+            if (!classes.isEmpty()) {
+                ignored.removeAll(classes);
+                ignored.removeIf(f -> f.fileName().endsWith(".class") && f.fileName().contains("$") // nested classes
+                        && namedLikeJavaMigration(f.fileName().substring(0, f.fileName().indexOf('$')) + ".class"));
+                warnings.add("not rehearsed: " + count(classes.size(), "class file") + " named like a Flyway Java migration"
+                        + " in a directory (" + LayoutDetection.names(classes) + "); classes are loaded from"
+                        + " classpath: locations only, as Flyway loads them: pass classpath:<package path> with"
+                        + " --classpath <the classes' root directory>");
+            }
             files.flywayConfigs().forEach((script, conf) -> {
                 boolean hasScript = files.flywayScripts().stream()
                         .anyMatch(f -> f.file().relativePath().equals(script));
@@ -80,7 +90,7 @@ final class SourceWarnings {
         List<String> empty = migrations.stream()
                 .flatMap(m -> Stream.of(m.up(), m.down()))
                 .filter(Objects::nonNull)
-                .filter(script -> script.statements().isEmpty())
+                .filter(script -> !script.isJava() && script.statements().isEmpty())
                 .map(MigrationScript::path)
                 .toList();
         if (!empty.isEmpty()) {
@@ -92,6 +102,17 @@ final class SourceWarnings {
 
     private static final String DBMATE_SCHEMA = "schema.sql";
     private static final String PRISMA_SCHEMA = "schema.prisma";
+
+    private static boolean namedLikeJavaMigration(String name) {
+        if (!name.endsWith(".class") || name.contains("$")) {
+            return false;
+        }
+        try {
+            return FlywayName.parse(name.substring(0, name.length() - ".class".length())) != null;
+        } catch (MalformedNameException e) {
+            return true;
+        }
+    }
 
     /** A goose migration written in Go: {@code 00003_backfill.go}; its tests ({@code _test.go}) are not. */
     private static final java.util.regex.Pattern GOOSE_GO = java.util.regex.Pattern.compile("([0-9]+)_(?!.*_test\\.go$).+\\.go");

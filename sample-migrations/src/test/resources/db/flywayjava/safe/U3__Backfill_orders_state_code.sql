@@ -1,0 +1,1 @@
+-- The undo of the Java backfill V3__Backfill_orders_state_code: the values are harmless to keep, V3 changed no schema.
