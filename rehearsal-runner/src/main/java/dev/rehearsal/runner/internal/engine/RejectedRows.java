@@ -24,14 +24,15 @@ import javax.sql.DataSource;
  *
  * <p>Rows are judged by what the statement demands: a cast is tried row by row (a PL/pgSQL probe that catches the
  * data error, on every supported major), a CHECK is evaluated, SET NOT NULL looks for NULLs, a unique key for
- * duplicates. When the statement cannot be read (dynamic SQL in a DO block, an UPDATE), a CHECK written anywhere in
- * it is tried; failing that, the table named by the error is emptied.
+ * duplicates. When the statement cannot be read (dynamic SQL in a DO block, an UPDATE, an INSERT … SELECT whose
+ * keys collide with generated rows), a CHECK written anywhere in it is tried; failing that, the table named by the
+ * error (or the one the statement writes) is emptied of generated rows.
  */
 final class RejectedRows {
 
     private static final Pattern RELATION = Pattern.compile("relation \"((?:[^\"]|\"\")+)\"");
     private static final Pattern UPDATE_OR_INDEX = Pattern.compile(
-            "^(?:UPDATE|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\S+\\s+)?ON)"
+            "^(?:UPDATE|INSERT\\s+INTO|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\S+\\s+)?ON)"
                     + "\\s+(?:ONLY\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)",
             Pattern.CASE_INSENSITIVE);
     private static final String PROBE = """
@@ -248,7 +249,10 @@ final class RejectedRows {
         return m != null && m.find() ? Identifiers.quote(m.group(1).replace("\"\"", "\"")) : null;
     }
 
-    /** The table whose rows the statement judges: the one it alters, updates or indexes. */
+    /**
+     * The table whose rows the statement judges: the one it alters, updates or indexes, or the one a copy
+     * ({@code INSERT … SELECT}) inserts into, whose generated rows may already hold the keys it copies.
+     */
     private static String statementTable(String sql) {
         String altered = DemandParser.alteredTable(sql);
         if (altered != null) {

@@ -107,6 +107,21 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_empty_the_target_of_a_copy_whose_keys_collide_with_generated_rows() {
+        // GIVEN INSERT … SELECT copying every document into document_data, whose generated rows hold the same keys
+        Report report = rehearse("insert-select", 500);
+
+        // THEN the target's generated rows go, the copy is rehearsed again and passes, the chain goes on
+        MigrationReport v2 = report.migrations().get(1);
+        Finding rejected = rejected(v2);
+        assertThat(rejected.relation()).isEqualTo("public.document_data");
+        assertThat(rejected.evidence()).contains("SQLSTATE 23505", "could not be told apart");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
     void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
         // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
         Report report = rehearse("own-rows", 0);
