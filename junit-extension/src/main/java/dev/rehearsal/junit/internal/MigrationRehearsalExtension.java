@@ -11,6 +11,7 @@ import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.MigrationSources;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -123,8 +124,20 @@ public final class MigrationRehearsalExtension implements BeforeAllCallback, Exe
                     .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName() + " uses the "
                             + "MigrationRehearsal extension without @MigrationRehearsal; annotate the class instead "
                             + "of registering the extension directly"));
+            warnOfUnknownKeys(context.getRoot());
             return new SettingsResolver(testClass, annotation, context::getConfigurationParameter).resolve();
         }, Settings.class);
+    }
+
+    /** Once per test run: a misspelt rehearsal.* key would otherwise leave its default in force without a word. */
+    private static void warnOfUnknownKeys(ExtensionContext root) {
+        root.getStore(NAMESPACE).getOrComputeIfAbsent("unknown-keys", key -> {
+            List<String> warnings = UnknownKeys.warnings(UnknownKeys.given(System.getProperties(),
+                    Thread.currentThread().getContextClassLoader()));
+            System.Logger log = System.getLogger(MigrationRehearsal.class.getName());
+            warnings.forEach(warning -> log.log(System.Logger.Level.WARNING, "Rehearsal: " + warning));
+            return warnings;
+        }, List.class);
     }
 
     private static PostgresServer server(ExtensionContext context) {
