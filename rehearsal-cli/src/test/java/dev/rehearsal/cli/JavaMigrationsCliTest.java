@@ -6,15 +6,12 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.render.ReportJson;
+import dev.rehearsal.runner.support.JavaSources;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,18 +185,6 @@ class JavaMigrationsCliTest {
         Path file = classes.resolveSibling("src").resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, source, StandardCharsets.UTF_8);
-        Files.createDirectories(classes);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-        int code = javac.run(null, null, errors, "-d", classes.toString(), "-cp", flywayJar(), file.toString());
-        assertThat(code).as("javac %s: %s", file, errors).isZero();
-    }
-
-    private static String flywayJar() {
-        try {
-            return Path.of(JavaMigration.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        JavaSources.compile(file, classes);
     }
 }

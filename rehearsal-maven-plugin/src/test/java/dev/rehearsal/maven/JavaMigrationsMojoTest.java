@@ -7,16 +7,13 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.render.ReportJson;
-import java.io.ByteArrayOutputStream;
+import dev.rehearsal.runner.support.JavaSources;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.ToolProvider;
 import org.apache.maven.plugin.MojoFailureException;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +56,7 @@ class JavaMigrationsMojoTest {
         }
         Path source = TestProjects.write(basedir.resolve("src/main/java/db/migration/V2__Index_orders.java"),
                 PLAIN_INDEX);
-        compile(source, basedir.resolve("target/classes"));
+        JavaSources.compile(source, basedir.resolve("target/classes"));
         RehearseMojo mojo = mojo();
 
         // WHEN the goal runs, THEN the plain index build in Java fails the build as its SQL equivalent would
@@ -98,19 +95,4 @@ class JavaMigrationsMojoTest {
         }
     }
 
-    private static void compile(Path source, Path classes) throws IOException {
-        Files.createDirectories(classes);
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int code = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", classes.toString(), "-cp",
-                flywayJar(), source.toString());
-        assertThat(code).as("javac %s: %s", source, errors).isZero();
-    }
-
-    private static String flywayJar() {
-        try {
-            return Path.of(JavaMigration.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

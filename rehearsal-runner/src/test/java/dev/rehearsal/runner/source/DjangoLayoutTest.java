@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.support.DjangoPython;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,15 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.rehearsal.runner.MigrationSources;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
-import java.io.ByteArrayOutputStream;
+import dev.rehearsal.runner.support.JavaSources;
 import java.io.IOException;
 import java.net.MalformedURLException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import javax.tools.ToolProvider;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,18 +108,7 @@ class JavaMigrationSourceTest {
         Path source = write(dir.resolve("src"), "db/migration/" + name + ".java", name.startsWith("V")
                 ? MIGRATION.formatted(name, members)
                 : "package db.migration;\n\npublic class " + name + " {\n}\n");
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int code = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", classes.toString(), "-cp",
-                flywayJar(), source.toString());
-        assertThat(code).as("javac %s: %s", source, errors).isZero();
-    }
-
-    private static String flywayJar() {
-        try {
-            return Path.of(JavaMigration.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        JavaSources.compile(source, classes);
     }
 
     /** Classes of the migrations see Flyway through this test's own class loader, as a project's class path does. */

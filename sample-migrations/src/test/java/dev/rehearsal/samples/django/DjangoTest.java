@@ -15,6 +15,7 @@ import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.source.SourceOptions;
+import dev.rehearsal.runner.support.DjangoPython;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.rehearsal.samples.layouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.runner.MigrationSources;
-import dev.rehearsal.samples.django.DjangoPython;
+import dev.rehearsal.runner.support.DjangoPython;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.SourceOptions;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.rehearsal.samples.django;
+package dev.rehearsal.runner.support;
 
 import java.io.IOException;
 import java.util.List;
