@@ -13,7 +13,7 @@ public class V3__Index_orders_by_placed_at extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         try (Statement statement = context.getConnection().createStatement()) {
-            statement.execute("CREATE INDEX orders_placed_at_idx ON orders (placed_at)");
+            statement.execute("CREATE INDEX orders_placed_at_idx ON orders (placed_at);");
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.rehearsal.junit.MigrationRehearsal;
 import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.junit.Toggle;
+import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
@@ -81,6 +82,25 @@ class FlywayJavaTest {
         assertThat(index.script()).endsWith("src/test/java/db/flywayjava/dangerous/V3__Index_orders_by_placed_at.java");
         assertThat(index.line()).isEqualTo(16);
         assertThat(index.locks()).extracting(LockHold::mode).contains(LockMode.SHARE.pgLocksName());
+    }
+
+    @Test
+    void should_seed_and_load_the_tables_of_a_java_migration_and_word_its_fix_for_a_class(Rehearsal rehearsal) {
+        // WHEN the dangerous chain is rehearsed with rows and the write load: a class names no table before it runs
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/flywayjava/dangerous")
+                .rows(2000).load(true));
+
+        // THEN its steps are rehearsed on seeded tables, with writers beside them
+        MigrationReport index = result.migration("3").orElseThrow();
+        assertThat(index.load()).as("write load windows of the Java index build").isNotEmpty()
+                .allSatisfy(window -> assertThat(window.requests()).isPositive());
+        // AND its statement reads as written, without the string's trailing semicolon, and the fix speaks of classes
+        assertThat(statement(result, "3", "CREATE INDEX").sql()).endsWith("ON orders (placed_at)");
+        assertThat(index.findings()).filteredOn(f -> f.code().equals("NON_CONCURRENT_INDEX")).singleElement()
+                .extracting(Finding::remediation).asString()
+                .contains("a migration class of its own whose canExecuteInTransaction() returns false")
+                .contains("CREATE INDEX CONCURRENTLY orders_placed_at_idx ON orders (placed_at);\n")
+                .doesNotContain(";;");
     }
 
     @Test

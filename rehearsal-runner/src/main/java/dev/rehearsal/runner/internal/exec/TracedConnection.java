@@ -105,7 +105,7 @@ final class TracedConnection {
                     break;
             }
             if (EXECUTES.contains(name) && (withText || prepared != null)) {
-                String sql = withText ? (String) args[0] : prepared;
+                String sql = asWritten(withText ? (String) args[0] : prepared);
                 return tracer.trace(sql, line(), () -> TracedConnection.invoke(real, method, args));
             }
             if (EXECUTES_BATCH.contains(name)) {
@@ -117,6 +117,14 @@ final class TracedConnection {
                 return tracer.trace(sql, line(), () -> TracedConnection.invoke(real, method, args));
             }
             return TracedConnection.invoke(real, method, args);
+        }
+
+        /**
+         * The statement as reports show it and remedies quote it: without the trailing semicolon Java strings often
+         * carry, as a script's statements are split (the call itself sends the string unchanged).
+         */
+        private static String asWritten(String sql) {
+            return sql == null ? null : sql.strip().replaceFirst("[;\\s]+$", "");
         }
 
         private int line() {

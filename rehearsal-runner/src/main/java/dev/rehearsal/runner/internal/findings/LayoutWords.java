@@ -10,7 +10,7 @@ import dev.rehearsal.runner.source.Migration;
  */
 final class LayoutWords {
 
-    private enum Layout { FLYWAY, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE, PRISMA, DJANGO }
+    private enum Layout { FLYWAY, FLYWAY_JAVA, GOLANG_MIGRATE, GOOSE, DBMATE, LIQUIBASE, PRISMA, DJANGO }
 
     private static final String PRISMA_SCRIPT = "migration.sql";
 
@@ -36,6 +36,8 @@ final class LayoutWords {
                     + " (Liquibase cannot roll back its changes by itself)";
             case GOLANG_MIGRATE -> "undo script " + file.substring(0, file.length() - ".up.sql".length()) + ".down.sql";
             case FLYWAY -> "undo script U" + file.substring(1);
+            case FLYWAY_JAVA -> "undo script U" + javaName(file) + ".sql (or a U" + javaName(file)
+                    + " class implementing JavaMigration)";
             case DBMATE -> "-- migrate:down section in " + file;
             case GOOSE -> "-- +goose Down section in " + file;
             case PRISMA -> "down.sql beside " + migration.up().path();
@@ -50,6 +52,7 @@ final class LayoutWords {
             case LIQUIBASE -> "a changeSet of its own with runInTransaction=\"false\"";
             case GOLANG_MIGRATE -> "a migration of its own, not wrapped in BEGIN; … COMMIT;";
             case FLYWAY -> "a migration of its own, with <script>.sql.conf containing: executeInTransaction=false";
+            case FLYWAY_JAVA -> "a migration class of its own whose canExecuteInTransaction() returns false";
             case DBMATE -> "a migration of its own, its section marked: -- migrate:up transaction:false";
             case GOOSE -> "a migration of its own, with -- +goose NO TRANSACTION";
             case PRISMA -> "a migration folder of its own, alone in its migration.sql (Prisma sends the file as one"
@@ -58,7 +61,17 @@ final class LayoutWords {
         };
     }
 
+    /** {@code V3__Backfill.java} → {@code 3__Backfill}: the version and description a U counterpart repeats. */
+    private static String javaName(String file) {
+        String name = file.substring(1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
     private static Layout layout(Migration migration) {
+        if (migration.up().isJava()) {
+            return Layout.FLYWAY_JAVA;
+        }
         String file = migration.up().fileName();
         if (LiquibaseChangelogs.isChangelogScript(migration.up())) {
             return Layout.LIQUIBASE;

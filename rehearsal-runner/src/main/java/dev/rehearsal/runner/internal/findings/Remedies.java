@@ -57,7 +57,8 @@ final class Remedies {
 
     /** @param outside where the statement goes to run outside a transaction ({@link LayoutWords#outsideTransaction}) */
     static String concurrentIndex(String statement, String index, String outside) {
-        String concurrent = statement.strip().replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ");
+        String concurrent = statement.strip().replaceFirst("[;\\s]+$", "")
+                .replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ");
         return """
                 -- in %s
                 %s;
