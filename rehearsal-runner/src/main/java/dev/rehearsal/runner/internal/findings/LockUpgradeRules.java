@@ -94,10 +94,10 @@ public final class LockUpgradeRules implements FindingRule {
                     + (u.struck() ? " — deadlocked with a writer" : "");
             if (u.struck()) { // the step failed on it: at least as serious as the failure it replaces
                 findings.addAtLeast(Severity.ERROR, FindingType.LOCK_UPGRADE_DEADLOCK_RISK, u.strong().script(),
-                        u.strong().line(), u.relation(), title, evidence, remedy(u));
+                        u.strong().line(), u.relation(), title, evidence, remedy(u, migration));
             } else {
                 findings.add(FindingType.LOCK_UPGRADE_DEADLOCK_RISK, u.strong().script(), u.strong().line(),
-                        u.relation(), title, evidence, remedy(u));
+                        u.relation(), title, evidence, remedy(u, migration));
             }
         }
     }
@@ -178,7 +178,7 @@ public final class LockUpgradeRules implements FindingRule {
         return bare.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
     }
 
-    private static String remedy(Upgrade u) {
+    private static String remedy(Upgrade u, Migration migration) {
         return "Take the strong lock first, so that no writer holds a row the transaction needs (writers wait, none "
                 + "deadlocks):\n"
                 + "SET lock_timeout = '2s';\n"
@@ -186,7 +186,8 @@ public final class LockUpgradeRules implements FindingRule {
                 + "-- then the " + verb(u.weak().sql()) + " (line " + u.weak().line() + ") and the statement at line "
                 + u.strong().line() + "\n"
                 + "or, better for a table in use, move the data change into a migration of its own, as a batched "
-                + "backfill that commits each batch (executeInTransaction=false, see db/playbook/V3), and the "
-                + "statement at line " + u.strong().line() + " into the next migration.";
+                + "backfill that commits each batch (in " + LayoutWords.outsideTransaction(migration) + "; "
+                + "db/playbook/V3 shows one), and the statement at line " + u.strong().line()
+                + " into the next migration.";
     }
 }
