@@ -20,7 +20,8 @@ record Probe(
         Long transactionId) {
 
     /** {@code pg_stat_xact_user_tables} counters of one table. */
-    record ScanCounters(long seqScans, long rowsRead) {
+    /** @param relid the table's oid: a name can pass to another table within a transaction (drop, then rename) */
+    record ScanCounters(long relid, long seqScans, long rowsRead) {
     }
 
     /**

@@ -38,7 +38,7 @@ final class SessionProbe {
             + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted "
             + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
-    private static final String SCANS = "SELECT format('%I.%I', schemaname, relname), seq_scan, seq_tup_read "
+    private static final String SCANS = "SELECT format('%I.%I', schemaname, relname), seq_scan, seq_tup_read, relid "
             + "FROM pg_stat_xact_user_tables WHERE schemaname <> '" + Instrumentation.SCHEMA + "'";
 
     private static final String FILES = "SELECT c.oid, format('%I.%I', n.nspname, c.relname), c.relkind, c.relfilenode, "
@@ -162,7 +162,7 @@ final class SessionProbe {
 
     private static void readScans(ResultSet rs, Map<String, Probe.ScanCounters> scans) throws SQLException {
         while (rs.next()) {
-            scans.put(rs.getString(1), new Probe.ScanCounters(rs.getLong(2), rs.getLong(3)));
+            scans.put(rs.getString(1), new Probe.ScanCounters(rs.getLong(4), rs.getLong(2), rs.getLong(3)));
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,9 +104,14 @@ public final class TransactionTracker {
         rewrites.forEach(r -> rewritten.add(r.relation()));
         Set<String> existedBefore = new HashSet<>();
         before.files().values().forEach(f -> existedBefore.add(f.relation()));
+        // counters are the table's, not the name's: renaming a table onto the name of one dropped earlier in the
+        // transaction reads no row, though the name's counters jump
+        Map<Long, Probe.ScanCounters> beforeByTable = new HashMap<>();
+        before.scans().values().forEach(c -> beforeByTable.put(c.relid(), c));
         List<Scan> scans = new ArrayList<>();
         after.scans().forEach((table, counters) -> {
-            Probe.ScanCounters old = before.scans().getOrDefault(table, new Probe.ScanCounters(0, 0));
+            Probe.ScanCounters old = beforeByTable.getOrDefault(counters.relid(),
+                    new Probe.ScanCounters(counters.relid(), 0, 0));
             if (counters.seqScans() > old.seqScans() && !rewritten.contains(table) && existedBefore.contains(table)) {
                 scans.add(new Scan(table, counters.rowsRead() - old.rowsRead()));
             }
