@@ -118,9 +118,8 @@ final class History implements AutoCloseable {
 
     /** A fresh database holding the history. */
     ScratchDatabase cloneFor(PostgresServer server, String purpose) {
-        if (spare != null) {
-            ScratchDatabase first = spare;
-            spare = null;
+        ScratchDatabase first = takeSpare();
+        if (first != null) {
             return first;
         }
         if (userTemplate) {
@@ -132,6 +131,13 @@ final class History implements AutoCloseable {
         return server.createDatabase(purpose, template);
     }
 
+    /** The history's own database for the first caller; two databases may be cloned at once (CloneAhead). */
+    private synchronized ScratchDatabase takeSpare() {
+        ScratchDatabase first = spare;
+        spare = null;
+        return first;
+    }
+
     AppliedHistory applied() {
         return applied;
     }
@@ -141,9 +147,9 @@ final class History implements AutoCloseable {
         if (owned != null) {
             owned.close();
         }
-        if (spare != null) {
-            spare.close();
-            spare = null;
+        ScratchDatabase unused = takeSpare();
+        if (unused != null) {
+            unused.close();
         }
     }
 

@@ -15,26 +15,30 @@ import java.util.concurrent.FutureTask;
 final class ParityAlongside {
 
     private final FutureTask<FlywayParity.Applied> task;
-    private final ScratchDatabase database;
+    private final CloneAhead clone;
 
-    private ParityAlongside(FutureTask<FlywayParity.Applied> task, ScratchDatabase database) {
-        this.task = task;
-        this.database = database;
-    }
-
-    /** @param baselineVersion see {@link FlywayParity#apply(ScratchDatabase, RehearsalConfig, String)} */
-    static ParityAlongside start(ScratchDatabase database, RehearsalConfig config, String baselineVersion) {
-        FutureTask<FlywayParity.Applied> task = new FutureTask<>(() -> {
+    private ParityAlongside(CloneAhead clone, RehearsalConfig config, String baselineVersion) {
+        this.clone = clone;
+        this.task = new FutureTask<>(() -> {
+            ScratchDatabase taken = clone.get();
             try {
-                return FlywayParity.apply(database, config, baselineVersion);
+                return FlywayParity.apply(taken, config, baselineVersion);
             } finally {
-                database.close();
+                taken.close();
             }
         });
-        Thread thread = new Thread(task, "rehearsal-flyway-parity");
+    }
+
+    /**
+     * @param clone           the parity database, still being cloned beside the rehearsal's own
+     * @param baselineVersion see {@link FlywayParity#apply(ScratchDatabase, RehearsalConfig, String)}
+     */
+    static ParityAlongside start(CloneAhead clone, RehearsalConfig config, String baselineVersion) {
+        ParityAlongside parity = new ParityAlongside(clone, config, baselineVersion);
+        Thread thread = new Thread(parity.task, "rehearsal-flyway-parity");
         thread.setDaemon(true);
         thread.start();
-        return new ParityAlongside(task, database);
+        return parity;
     }
 
     /** Whether Flyway is still applying the chain (or dropping its database): it writes WAL on the same server. */
@@ -60,6 +64,6 @@ final class ParityAlongside {
     /** Abandons the check: Flyway's result is not wanted any more. Drops its database, ending its session. */
     void stop() {
         task.cancel(true);
-        database.close();
+        clone.discard();
     }
 }

@@ -153,31 +153,34 @@ public final class RehearsalRun {
         } else if (historyKey != null) {
             base.applyHistory(server, split.history(), historyKey);
         }
-        ParityAlongside beside = alongside
-                ? ParityAlongside.start(base.parityDatabase(server), config, base.parityBaseline()) : null;
-        parityBeside = beside;
-        CatalogSnapshot finalSchema;
-        try {
-            finalSchema = rehearseChain(server, split.pending());
-        } catch (SQLException | RuntimeException e) {
-            if (beside != null) {
+        // Flyway's database is cloned beside the rehearsal's own, before anything is measured: a clone mostly waits
+        try (CloneAhead parityClone = parity ? CloneAhead.start(() -> base.parityDatabase(server), "flyway") : null) {
+            ParityAlongside beside = alongside ? ParityAlongside.start(parityClone, config, base.parityBaseline()) : null;
+            parityBeside = beside;
+            CatalogSnapshot finalSchema;
+            try {
+                finalSchema = rehearseChain(server, split.pending());
+            } catch (SQLException | RuntimeException e) {
+                if (beside != null) {
+                    beside.stop();
+                }
+                throw e;
+            }
+            if (finalSchema != null && parity) {
+                try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
+                    FlywayParity.Applied applied = beside != null ? beside.result() : parityAfter(parityClone);
+                    state.addRunFindings(FlywayParity.compare(applied,
+                            expectedSchema(server, split.pending(), finalSchema), config));
+                }
+            } else if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.LIQUIBASE) {
+                try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
+                    FlywayParity.Applied applied = LiquibaseParity.apply(server, config);
+                    state.addRunFindings(LiquibaseParity.compare(applied,
+                            expectedSchema(server, split.pending(), finalSchema), config));
+                }
+            } else if (beside != null) {
                 beside.stop();
             }
-            throw e;
-        }
-        if (finalSchema != null && parity) {
-            try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
-                FlywayParity.Applied applied = beside != null ? beside.result() : parityAfter(server);
-                state.addRunFindings(FlywayParity.compare(applied, expectedSchema(server, split.pending(), finalSchema), config));
-            }
-        } else if (finalSchema != null && config.flywayParity() && set.layout() == MigrationLayout.LIQUIBASE) {
-            try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
-                FlywayParity.Applied applied = LiquibaseParity.apply(server, config);
-                state.addRunFindings(LiquibaseParity.compare(applied, expectedSchema(server, split.pending(), finalSchema),
-                        config));
-            }
-        } else if (beside != null) {
-            beside.stop();
         }
     }
 
@@ -195,8 +198,8 @@ public final class RehearsalRun {
         seeding.demands(demands);
     }
 
-    private FlywayParity.Applied parityAfter(PostgresServer server) {
-        try (ScratchDatabase database = base.parityDatabase(server)) {
+    private FlywayParity.Applied parityAfter(CloneAhead parityClone) {
+        try (ScratchDatabase database = parityClone.get()) {
             return FlywayParity.apply(database, config, base.parityBaseline());
         }
     }
