@@ -406,7 +406,7 @@ public final class RehearsalRun {
         }
         if (writersRan && attempt.nextXid() >= 0) {
             RejectedData raced = LoadRace.of(database.dataSource(), failure, results.statements(), attempt.nextXid(),
-                    executor.committedTransactions());
+                    executor.chainRows().transactions());
             if (raced != null) {
                 rejected.add(raced);
                 config.listener().note(raced.script() + ":" + raced.line() + " collided with a key the write load"
@@ -420,7 +420,7 @@ public final class RehearsalRun {
         RejectedData found;
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.SEED)) {
             found = RejectedRows.remove(database.dataSource(), failure, results.statements(), results.tableRowsBefore(),
-                    writersRan, executor.committedTransactions());
+                    writersRan, executor.chainRows());
         }
         if (found == null) {
             return false;

@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.internal.exec.ChainRows;
 import dev.rehearsal.runner.internal.findings.RejectedData;
 import dev.rehearsal.runner.internal.seed.DemandParser;
 import dev.rehearsal.runner.internal.seed.Identifiers;
@@ -65,11 +66,11 @@ final class RejectedRows {
      * @param rowsBefore rows per table before up, by {@code schema.table}
      * @param writersRan whether the write load ran beside the failed attempt: a table empty before it then holds the
      *                   load's rows only (the failed step's own were rolled back with it)
-     * @param chainTransactions transactions that committed the migrations' own statements ({@code xmin} modulo
-     *                   2^32): rows they wrote are the chain's data, as production's would be, and are never removed
+     * @param chainRows  which rows the migrations wrote from values of their own ({@code xmin}): the chain's data, as
+     *                   production's would be, never removed; rows it only derived from generated ones may be
      */
     static RejectedData remove(DataSource dataSource, StepFailure failure, List<StatementTrace> statements,
-            Map<String, Long> rowsBefore, boolean writersRan, java.util.Set<Long> chainTransactions)
+            Map<String, Long> rowsBefore, boolean writersRan, ChainRows chainRows)
             throws SQLException {
         StatementTrace failed = statements.stream()
                 .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
@@ -92,7 +93,7 @@ final class RejectedRows {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            String ours = generatedRows(chainTransactions);
+            String ours = generatedRows(chainRows.owning(qualified));
             for (Test test : tests) {
                 Test on = new Test(qualified, test.column(), "(" + test.condition() + ") AND " + ours);
                 RejectedData found = removeMatching(connection, on, failure, sql, line);

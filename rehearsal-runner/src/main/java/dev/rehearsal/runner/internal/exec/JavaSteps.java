@@ -64,7 +64,7 @@ final class JavaSteps {
             if (error == null) {
                 try {
                     connection.commit();
-                    executor.remember(tracker);
+                    executor.remember(tracker, pending.stream().map(p -> p.statement().sql()).toList());
                     return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime(), target),
                             null, true);
                 } catch (SQLException e) {

@@ -43,8 +43,8 @@ public final class ScriptExecutor {
 
     private final Duration statementTimeout;
     private final Duration lockTimeout;
-    /** Transactions that committed a migration's statements, modulo 2^32 as rows carry them in xmin. */
-    private final Set<Long> committed = ConcurrentHashMap.newKeySet();
+    /** Transactions that committed a migration's statements, and whose rows are the chain's own data. */
+    private final ChainRows chainRows = new ChainRows();
 
     /**
      * @param statementTimeout a statement running longer is cancelled
@@ -123,7 +123,7 @@ public final class ScriptExecutor {
                 pending.add(new PendingStatement(statement, start, end, observe(tracker, own), null, null));
             }
             connection.commit();
-            remember(tracker);
+            remember(tracker, script.statements().stream().map(SqlStatement::sql).toList());
             return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime(), own), null, true);
         } finally {
             restoreAutoCommit(connection);
@@ -176,7 +176,7 @@ public final class ScriptExecutor {
                     done = new PendingStatement(statement, start, System.nanoTime(), observe(tracker, target.ownWork()),
                             null, null);
                     connection.commit();
-                    remember(tracker);
+                    remember(tracker, List.of(statement.sql()));
                 } catch (SQLException e) {
                     error = e;
                     done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
@@ -278,21 +278,22 @@ public final class ScriptExecutor {
         return pending.stream().map(p -> p.finish(phase, script.path(), transactional, origin, released, own)).toList();
     }
 
-    /** The probe after a statement, inside its open transaction: Rehearsal's own time under the migration's locks. */
-    void remember(TransactionTracker tracker) {
+    /** A committed transaction of the chain, with the statements it ran (what they wrote tells whose rows these are). */
+    void remember(TransactionTracker tracker, List<String> statements) {
         Long xid = tracker.transactionId();
         if (xid != null) {
-            committed.add(xid & 0xFFFF_FFFFL);
+            chainRows.committed(xid, statements);
         }
     }
 
     /**
-     * The transactions that committed rows of the migrations themselves (modulo 2^32, as {@code xmin} shows them):
-     * rows with another {@code xmin} were written by Rehearsal (seeding, the write load) or changed by it since.
-     * Statements that commit on their own inside a script (a DO block's COMMIT) are not among them.
+     * The transactions that committed rows of the migrations themselves, and which of those rows are the chain's own
+     * data ({@link ChainRows}): rows with another {@code xmin} were written by Rehearsal (seeding, the write load) or
+     * changed by it since. Statements that commit on their own inside a script (a DO block's COMMIT) are not among
+     * them.
      */
-    public Set<Long> committedTransactions() {
-        return Set.copyOf(committed);
+    public ChainRows chainRows() {
+        return chainRows;
     }
 
     static Observation observe(TransactionTracker tracker, OwnWork own) throws SQLException {

@@ -132,4 +132,30 @@ class RehearseAgainTest {
         assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
                 .doesNotContain("GENERATED_DATA_REJECTED");
     }
+    @Test
+    void should_count_rows_a_rewrite_wrote_again_as_generated_ones() {
+        // GIVEN 500 generated rows that a rewrite (V2) wrote again with the chain's transaction id, then a computed cast
+        Report report = rehearse("derived-rows", 500);
+
+        // THEN the rows the cast rejects are still Rehearsal's data: removed, named, the step rehearsed again
+        MigrationReport v3 = report.migrations().get(2);
+        Finding rejected = rejected(v3);
+        assertThat(rejected.title()).contains("public.events.payload");
+        assertThat(rejected.evidence()).contains("SQLSTATE 22P02");
+        assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v3.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+        assertThat(report.migrations().get(3).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
+    void should_blame_the_migration_for_rows_it_wrote_itself_even_after_a_rewrite_among_generated_rows() {
+        // GIVEN rows the first migration wrote itself, one of them not JSON, rewritten by V2 with 500 generated rows
+        Report report = rehearse("own-rows-rewritten", 500);
+
+        // THEN the cast's failure stays the migration's: the chain filled the table with values of its own
+        MigrationReport v3 = report.migrations().get(2);
+        assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.FAILED);
+        assertThat(v3.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
+                .doesNotContain("GENERATED_DATA_REJECTED");
+    }
 }

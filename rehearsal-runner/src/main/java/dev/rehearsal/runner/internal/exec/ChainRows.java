@@ -1,0 +1,138 @@
+package dev.rehearsal.runner.internal.exec;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which rows are the migrations' own data, told by the transaction that wrote them ({@code xmin}). A row the chain
+ * wrote from literal values ({@code INSERT … VALUES}, {@code COPY … FROM STDIN}) is data the migration ships, as it
+ * would in production: a later step that rejects it fails for real. A row the chain only derived from rows already
+ * there — an {@code UPDATE}, an {@code INSERT … SELECT}, a table rewrite ({@code ALTER COLUMN … TYPE} writes every
+ * row again with its own transaction id) — carries the chain's {@code xmin} too, but its values come from the rows
+ * Rehearsal generated: a later step that rejects it meets Rehearsal's data, not the migration's.
+ *
+ * <p>Rows carry only their last writer, so a table the chain filled with values of its own anywhere keeps every
+ * chain-written row as the chain's (an own row updated later still is one): only a table the chain never filled from
+ * literals holds rows derived from generated ones. A {@code DO} block owns the tables it inserts into; one that
+ * runs dynamic SQL, and a procedure or function call, may write anything, so they own the rows of every table.
+ *
+ * <p>Transaction ids are kept modulo 2^32, as {@code xmin} shows them.
+ */
+public final class ChainRows {
+
+    /** A table name, perhaps qualified, perhaps quoted. */
+    private static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)";
+    private static final Pattern INSERT_INTO = Pattern.compile("^\\s*INSERT\\s+INTO\\s+" + NAME, Pattern.CASE_INSENSITIVE);
+    /** What follows the target up to its rows: an alias, a column list, OVERRIDING … VALUE. */
+    private static final Pattern BEFORE_ROWS = Pattern.compile(
+            "^\\s*(?:AS\\s+[\\w$\"]+\\s*)?(?:\\([^()]*\\))?\\s*(?:OVERRIDING\\s+\\w+\\s+VALUE\\s*)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LITERAL_ROWS = Pattern.compile("^(?:VALUES\\b|DEFAULT\\s+VALUES\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("^\\s*COPY\\s+" + NAME + "[^;]*\\bFROM\\s+STDIN\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern DO_BLOCK = Pattern.compile("^\\s*DO\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DYNAMIC = Pattern.compile("\\bEXECUTE\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INSERT_ANYWHERE = Pattern.compile("\\bINSERT\\s+INTO\\s+" + NAME, Pattern.CASE_INSENSITIVE);
+    /** Statements whose writes the text does not show: procedures, functions called by SELECT, prepared plans. */
+    private static final Pattern OPAQUE = Pattern.compile(
+            "^\\s*(?:CALL\\b|EXECUTE\\b|SELECT\\b(?!.*\\bFROM\\b))", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*",
+            Pattern.DOTALL);
+    /** Marks a transaction that owns the rows of every table. */
+    private static final String EVERY_TABLE = "*";
+
+    /** Per transaction: the tables (by unquoted, lower-case name) it filled with the migration's own values. */
+    private final Map<Long, Set<String>> owned = new ConcurrentHashMap<>();
+
+    /** Records a committed transaction of the chain and the statements it ran. */
+    void committed(long xid, Collection<String> statements) {
+        Set<String> tables = new HashSet<>();
+        for (String sql : statements) {
+            tables.addAll(ownedBy(sql));
+        }
+        owned.merge(xid & 0xFFFF_FFFFL, tables, (a, b) -> {
+            Set<String> both = new HashSet<>(a);
+            both.addAll(b);
+            return both;
+        });
+    }
+
+    /** Every transaction that committed statements of the chain. */
+    public Set<Long> transactions() {
+        return Set.copyOf(owned.keySet());
+    }
+
+    /**
+     * The transactions whose rows of {@code table} ({@code schema.table} or a bare name) are the chain's own data:
+     * every chain transaction when the chain filled the table with values of its own, none when it only derived them.
+     */
+    public Set<Long> owning(String table) {
+        String name = tableName(table);
+        boolean filled = owned.values().stream().anyMatch(t -> t.contains(EVERY_TABLE) || t.contains(name));
+        return filled ? transactions() : Set.of();
+    }
+
+    /** The tables whose rows this statement writes from values it carries itself; {@link #EVERY_TABLE} when unknown. */
+    static Set<String> ownedBy(String sql) {
+        String text = LEADING_COMMENTS.matcher(sql).replaceFirst("");
+        if (DO_BLOCK.matcher(text).find()) {
+            if (DYNAMIC.matcher(text).find()) {
+                return Set.of(EVERY_TABLE);
+            }
+            Set<String> targets = new HashSet<>();
+            Matcher insert = INSERT_ANYWHERE.matcher(text);
+            while (insert.find()) {
+                targets.add(tableName(insert.group(1)));
+            }
+            return targets;
+        }
+        if (OPAQUE.matcher(text).find()) {
+            return Set.of(EVERY_TABLE);
+        }
+        Matcher copy = COPY_FROM_STDIN.matcher(text);
+        if (copy.find()) {
+            return Set.of(tableName(copy.group(1)));
+        }
+        Matcher insert = INSERT_INTO.matcher(text);
+        if (insert.find()) {
+            // INSERT … VALUES carries its rows (a lookup inside them included); INSERT … SELECT derives them
+            String rest = text.substring(insert.end());
+            Matcher before = BEFORE_ROWS.matcher(rest);
+            String rows = before.find() ? rest.substring(before.end()) : rest;
+            return LITERAL_ROWS.matcher(rows).find() ? Set.of(tableName(insert.group(1))) : Set.of();
+        }
+        return Set.of();
+    }
+
+    /** The last part of a possibly qualified, possibly quoted name, unquoted; lower-cased unless it was quoted. */
+    static String tableName(String qualified) {
+        String name = qualified.strip();
+        int dot = lastDotOutsideQuotes(name);
+        if (dot >= 0) {
+            name = name.substring(dot + 1).strip();
+        }
+        if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
+            return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static int lastDotOutsideQuotes(String name) {
+        boolean quoted = false;
+        int last = -1;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '.' && !quoted) {
+                last = i;
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE events (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload text);
