@@ -81,10 +81,12 @@ public final class ChainDemands {
     public static ChainDemands of(List<List<String>> scripts) {
         Map<String, List<String>> enumLabels = new HashMap<>();
         Map<String, TableDemands> byTable = new HashMap<>();
+        List<CopiedColumns.Copy> copies = new ArrayList<>();
         for (List<String> script : scripts) {
             for (String statement : script) {
                 String sql = DemandParser.withoutComments(statement).strip();
                 enumLabels(sql, enumLabels);
+                copies.addAll(CopiedColumns.of(sql));
                 for (DemandParser.Demand demand : DemandParser.of(sql)) {
                     TableDemands table = byTable.computeIfAbsent(demand.table(), t -> new TableDemands());
                     if (demand instanceof DemandParser.Cast cast) {
@@ -112,7 +114,36 @@ public final class ChainDemands {
                 }
             }
         }
+        copiedBack(copies, byTable);
         return new ChainDemands(Map.copyOf(byTable));
+    }
+
+    /**
+     * A unique key or NOT NULL on columns an {@code INSERT … SELECT} fills from another table's columns holds for
+     * those too: the copy of a generated duplicate or NULL would break it (CopiedColumns).
+     */
+    private static void copiedBack(List<CopiedColumns.Copy> copies, Map<String, TableDemands> byTable) {
+        for (Map.Entry<String, TableDemands> target : Map.copyOf(byTable).entrySet()) {
+            Map<String, CopiedColumns.Copy> from = new HashMap<>();
+            copies.stream().filter(c -> c.table().equals(target.getKey())).forEach(c -> from.putIfAbsent(c.column(), c));
+            if (from.isEmpty()) {
+                continue;
+            }
+            for (List<String> unique : List.copyOf(target.getValue().uniques)) {
+                List<CopiedColumns.Copy> sources = unique.stream().map(from::get).toList();
+                if (!sources.contains(null) && sources.stream().map(CopiedColumns.Copy::sourceTable).distinct().count() == 1
+                        && !sources.get(0).sourceTable().equals(target.getKey())) {
+                    byTable.computeIfAbsent(sources.get(0).sourceTable(), t -> new TableDemands()).uniques
+                            .add(sources.stream().map(CopiedColumns.Copy::sourceColumn).toList());
+                }
+            }
+            for (String column : List.copyOf(target.getValue().notNull)) {
+                CopiedColumns.Copy source = from.get(column);
+                if (source != null && !source.sourceTable().equals(target.getKey())) {
+                    byTable.computeIfAbsent(source.sourceTable(), t -> new TableDemands()).notNull.add(source.sourceColumn());
+                }
+            }
+        }
     }
 
     public boolean isEmpty() {

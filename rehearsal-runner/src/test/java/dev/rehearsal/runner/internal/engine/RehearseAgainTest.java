@@ -158,4 +158,18 @@ class RehearseAgainTest {
         assertThat(v3.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
                 .doesNotContain("GENERATED_DATA_REJECTED");
     }
+    @Test
+    void should_give_a_copied_column_the_unique_key_its_copy_gets() {
+        // GIVEN documents whose data ids V2 copies into a new table, then indexes as unique there
+        Report report = rehearse("copied-unique", 500);
+
+        // THEN the generated documents already had distinct data ids: the step passes the first time
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED", "GENERATED_DATA_REJECTED");
+        assertThat(v2.seed().tables()).filteredOn(t -> t.relation().equals("public.document")).singleElement()
+                .satisfies(t -> assertThat(t.rows()).isEqualTo(500));
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
 }
