@@ -240,6 +240,8 @@ public final class RehearsalRun {
                     rowsBefore = TableSizes.read(target.connection());
                     touched = TouchedTables.of(migration, rowsBefore.keySet());
                 }
+                executor.chainRows().beforeMigration(rowsBefore.entrySet().stream().filter(e -> e.getValue() > 0)
+                        .map(Map.Entry::getKey).toList());
                 Attempt attempt = attempt(roundTrip, database, target, catalog, migration,
                         seeding.keepsSchema() ? known : null, rowsBefore, touched, true);
                 List<RejectedData> rejected = new ArrayList<>();

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * Which rows are the migrations' own data, told by the transaction that wrote them ({@code xmin}). A row the chain
  * wrote from literal values ({@code INSERT … VALUES}, {@code COPY … FROM STDIN}) is data the migration ships, as it
  * would in production: a later step that rejects it fails for real. A row the chain only derived from rows already
- * there — an {@code UPDATE}, an {@code INSERT … SELECT}, a table rewrite ({@code ALTER COLUMN … TYPE} writes every
- * row again with its own transaction id) — carries the chain's {@code xmin} too, but its values come from the rows
- * Rehearsal generated: a later step that rejects it meets Rehearsal's data, not the migration's.
+ * there — an {@code UPDATE}, an {@code INSERT … SELECT} from a table that held generated rows before the migration, a
+ * table rewrite ({@code ALTER COLUMN … TYPE} writes every row again with its own transaction id) — carries the chain's
+ * {@code xmin} too, but its values come from the rows Rehearsal generated: a later step that rejects it meets
+ * Rehearsal's data, not the migration's. An {@code INSERT … SELECT} from {@code generate_series}, from tables the same
+ * migration made, or from tables the chain filled itself writes the migration's own values.
  *
  * <p>Rows carry only their last writer, so a table the chain filled with values of its own anywhere keeps every
  * chain-written row as the chain's (an own row updated later still is one): only a table the chain never filled from
@@ -46,14 +48,29 @@ public final class ChainRows {
     /** Marks a transaction that owns the rows of every table. */
     private static final String EVERY_TABLE = "*";
 
+    private static final Pattern READ_TABLE = Pattern.compile("\\b(?:FROM|JOIN)\\s+(?:ONLY\\s+)?" + NAME + "(?![\\w$.\"])(?!\\s*\\()",
+            Pattern.CASE_INSENSITIVE);
+
     /** Per transaction: the tables (by unquoted, lower-case name) it filled with the migration's own values. */
     private final Map<Long, Set<String>> owned = new ConcurrentHashMap<>();
+    /** Tables that held rows before the migration being rehearsed (bare names). */
+    private volatile Set<String> heldRows = Set.of();
+
+    /**
+     * Before a migration's steps: the tables holding rows now, by {@code schema.table} or bare name. A copy from one of
+     * them that the chain never filled itself copies generated rows.
+     */
+    public void beforeMigration(Collection<String> tablesWithRows) {
+        heldRows = tablesWithRows.stream().map(ChainRows::tableName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     /** Records a committed transaction of the chain and the statements it ran. */
     void committed(long xid, Collection<String> statements) {
+        Set<String> generatedSources = new HashSet<>(heldRows);
+        generatedSources.removeIf(this::filledByChain);
         Set<String> tables = new HashSet<>();
         for (String sql : statements) {
-            tables.addAll(ownedBy(sql));
+            tables.addAll(ownedBy(sql, generatedSources::contains));
         }
         owned.merge(xid & 0xFFFF_FFFFL, tables, (a, b) -> {
             Set<String> both = new HashSet<>(a);
@@ -72,13 +89,20 @@ public final class ChainRows {
      * every chain transaction when the chain filled the table with values of its own, none when it only derived them.
      */
     public Set<Long> owning(String table) {
-        String name = tableName(table);
-        boolean filled = owned.values().stream().anyMatch(t -> t.contains(EVERY_TABLE) || t.contains(name));
-        return filled ? transactions() : Set.of();
+        return filledByChain(tableName(table)) ? transactions() : Set.of();
     }
 
-    /** The tables whose rows this statement writes from values it carries itself; {@link #EVERY_TABLE} when unknown. */
-    static Set<String> ownedBy(String sql) {
+    private boolean filledByChain(String name) {
+        return owned.values().stream().anyMatch(t -> t.contains(EVERY_TABLE) || t.contains(name));
+    }
+
+    /**
+     * The tables whose rows this statement writes from values of the migration's own; {@link #EVERY_TABLE} when
+     * unknown.
+     *
+     * @param generated whether a table (bare name) holds generated rows: a copy from it derives its values
+     */
+    static Set<String> ownedBy(String sql, java.util.function.Predicate<String> generated) {
         String text = LEADING_COMMENTS.matcher(sql).replaceFirst("");
         if (DO_BLOCK.matcher(text).find()) {
             if (DYNAMIC.matcher(text).find()) {
@@ -100,11 +124,17 @@ public final class ChainRows {
         }
         Matcher insert = INSERT_INTO.matcher(text);
         if (insert.find()) {
-            // INSERT … VALUES carries its rows (a lookup inside them included); INSERT … SELECT derives them
+            // INSERT … VALUES carries its rows (a lookup inside them included); INSERT … SELECT derives them from
+            // the rows it reads, which are Rehearsal's when a table it reads holds generated ones
             String rest = text.substring(insert.end());
             Matcher before = BEFORE_ROWS.matcher(rest);
             String rows = before.find() ? rest.substring(before.end()) : rest;
-            return LITERAL_ROWS.matcher(rows).find() ? Set.of(tableName(insert.group(1))) : Set.of();
+            boolean derived = false;
+            Matcher read = READ_TABLE.matcher(rows);
+            while (!derived && read.find()) {
+                derived = generated.test(tableName(read.group(1)));
+            }
+            return LITERAL_ROWS.matcher(rows).find() || !derived ? Set.of(tableName(insert.group(1))) : Set.of();
         }
         return Set.of();
     }
