@@ -22,7 +22,11 @@ import java.util.stream.Stream;
  */
 public final class Leftovers {
 
-    private static final Pattern DATA_DIRECTORY = Pattern.compile("-D (\\S*rehearsal-runs/run-[0-9a-f-]+)/data");
+    /**
+     * The run directory in a server's command line: the postmaster's own ({@code -D /tmp/…/data}), or the shell pg_ctl
+     * starts it through for a moment ({@code -D "/tmp/…/data"}).
+     */
+    private static final Pattern DATA_DIRECTORY = Pattern.compile("-D \"?([^\\s\"]*rehearsal-runs/run-[0-9a-f-]+)/data");
 
     private final Path runs;
     private final Set<Long> postgresBefore;
@@ -55,12 +59,13 @@ public final class Leftovers {
     }
 
     /**
-     * Whether the server of this data directory belongs to {@code owner}: its run directory names the owner (also once
-     * deleted); a directory of another form counts as the owner's when it is gone, a server that outlived its files.
+     * Whether the server of this run directory belongs to {@code owner}: the directory's name names the owner (also
+     * once deleted); a directory of another form counts as the owner's when it is gone, a server that outlived its
+     * files.
      */
-    private static boolean leftBy(long owner, Path data) {
-        long named = data.getParent() == null ? -1 : ownerOf(data.getParent());
-        return named >= 0 ? named == owner : !Files.exists(data);
+    private static boolean leftBy(long owner, Path runDirectory) {
+        long named = ownerOf(runDirectory);
+        return named >= 0 ? named == owner : !Files.exists(runDirectory);
     }
 
     public void assertNoneLeftByThisJvm() {
@@ -95,6 +100,7 @@ public final class Leftovers {
 
     private static final java.util.regex.Pattern OWNER_IN_NAME = java.util.regex.Pattern.compile("run-(\\d+)-.*");
 
+    /** The run directory of a server's process, from its command line. */
     static Optional<Path> dataDirectory(ProcessHandle process) {
         return process.info().commandLine().map(DATA_DIRECTORY::matcher).filter(Matcher::find)
                 .map(m -> Path.of(m.group(1)));
