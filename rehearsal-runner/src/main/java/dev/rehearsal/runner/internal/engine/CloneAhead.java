@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.util.Threads;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.util.function.Supplier;
 
@@ -69,17 +70,7 @@ final class CloneAhead implements AutoCloseable {
     }
 
     private void awaitClone() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 
     private void join() {

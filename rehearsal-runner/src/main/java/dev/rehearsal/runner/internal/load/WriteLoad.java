@@ -7,6 +7,7 @@ import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
+import dev.rehearsal.runner.internal.util.Threads;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,19 +147,7 @@ public final class WriteLoad implements AutoCloseable {
             thread.start();
             connecting.add(thread);
         }
-        boolean interrupted = false;
-        for (Thread thread : connecting) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        connecting.forEach(Threads::joinUninterruptibly);
         Exception failure = failures.peek();
         if (failure instanceof SQLException sql) {
             throw sql;
