@@ -51,7 +51,7 @@ final class CloneAhead implements AutoCloseable {
     /** Waits for the clone (an interrupt does not leave it behind) and drops the database unless it was taken. */
     @Override
     public synchronized void close() {
-        awaitClone();
+        Threads.joinUninterruptibly(thread);
         if (!taken && database != null) {
             database.close();
             database = null;
@@ -63,14 +63,10 @@ final class CloneAhead implements AutoCloseable {
      * Dropping twice is harmless.
      */
     synchronized void discard() {
-        awaitClone();
+        Threads.joinUninterruptibly(thread);
         if (database != null) {
             database.close();
         }
-    }
-
-    private void awaitClone() {
-        Threads.joinUninterruptibly(thread);
     }
 
     private void join() {

@@ -1,8 +1,8 @@
 package dev.rehearsal.runner.internal.exec;
 
+import dev.rehearsal.runner.internal.seed.DemandParser;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +43,6 @@ public final class ChainRows {
     /** Statements whose writes the text does not show: procedures, functions called by SELECT, prepared plans. */
     private static final Pattern OPAQUE = Pattern.compile(
             "^\\s*(?:CALL\\b|EXECUTE\\b|SELECT\\b(?!.*\\bFROM\\b))", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*",
-            Pattern.DOTALL);
     /** Marks a transaction that owns the rows of every table. */
     private static final String EVERY_TABLE = "*";
 
@@ -61,7 +59,7 @@ public final class ChainRows {
      * them that the chain never filled itself copies generated rows.
      */
     public void beforeMigration(Collection<String> tablesWithRows) {
-        heldRows = tablesWithRows.stream().map(ChainRows::tableName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        heldRows = tablesWithRows.stream().map(DemandParser::tableName).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Records a committed transaction of the chain and the statements it ran. */
@@ -89,7 +87,7 @@ public final class ChainRows {
      * every chain transaction when the chain filled the table with values of its own, none when it only derived them.
      */
     public Set<Long> owning(String table) {
-        return filledByChain(tableName(table)) ? transactions() : Set.of();
+        return filledByChain(DemandParser.tableName(table)) ? transactions() : Set.of();
     }
 
     private boolean filledByChain(String name) {
@@ -103,7 +101,7 @@ public final class ChainRows {
      * @param generated whether a table (bare name) holds generated rows: a copy from it derives its values
      */
     static Set<String> ownedBy(String sql, java.util.function.Predicate<String> generated) {
-        String text = LEADING_COMMENTS.matcher(sql).replaceFirst("");
+        String text = DemandParser.withoutComments(sql).strip();
         if (DO_BLOCK.matcher(text).find()) {
             if (DYNAMIC.matcher(text).find()) {
                 return Set.of(EVERY_TABLE);
@@ -111,7 +109,7 @@ public final class ChainRows {
             Set<String> targets = new HashSet<>();
             Matcher insert = INSERT_ANYWHERE.matcher(text);
             while (insert.find()) {
-                targets.add(tableName(insert.group(1)));
+                targets.add(DemandParser.tableName(insert.group(1)));
             }
             return targets;
         }
@@ -120,7 +118,7 @@ public final class ChainRows {
         }
         Matcher copy = COPY_FROM_STDIN.matcher(text);
         if (copy.find()) {
-            return Set.of(tableName(copy.group(1)));
+            return Set.of(DemandParser.tableName(copy.group(1)));
         }
         Matcher insert = INSERT_INTO.matcher(text);
         if (insert.find()) {
@@ -132,37 +130,10 @@ public final class ChainRows {
             boolean derived = false;
             Matcher read = READ_TABLE.matcher(rows);
             while (!derived && read.find()) {
-                derived = generated.test(tableName(read.group(1)));
+                derived = generated.test(DemandParser.tableName(read.group(1)));
             }
-            return LITERAL_ROWS.matcher(rows).find() || !derived ? Set.of(tableName(insert.group(1))) : Set.of();
+            return LITERAL_ROWS.matcher(rows).find() || !derived ? Set.of(DemandParser.tableName(insert.group(1))) : Set.of();
         }
         return Set.of();
-    }
-
-    /** The last part of a possibly qualified, possibly quoted name, unquoted; lower-cased unless it was quoted. */
-    static String tableName(String qualified) {
-        String name = qualified.strip();
-        int dot = lastDotOutsideQuotes(name);
-        if (dot >= 0) {
-            name = name.substring(dot + 1).strip();
-        }
-        if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
-            return name.substring(1, name.length() - 1).replace("\"\"", "\"");
-        }
-        return name.toLowerCase(Locale.ROOT);
-    }
-
-    private static int lastDotOutsideQuotes(String name) {
-        boolean quoted = false;
-        int last = -1;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '.' && !quoted) {
-                last = i;
-            }
-        }
-        return last;
     }
 }
