@@ -67,9 +67,12 @@ public final class ScriptExecutor {
         }
         ScriptOutcome outcome = null;
         for (int attempt = 1; attempt <= LOCK_ATTEMPTS; attempt++) {
-            resetSession(target.connection());
-            outcome = java != null ? java.inOneTransaction(target, script, phase, originNanos)
-                    : inOneTransaction(target.connection(), target.ownWork(), script, phase, originNanos);
+            if (java != null) {
+                resetSession(target.connection());
+                outcome = java.inOneTransaction(target, script, phase, originNanos);
+            } else { // the reset rides with the transaction's first probe
+                outcome = inOneTransaction(target.connection(), target.ownWork(), script, phase, originNanos);
+            }
             if (!retriable(outcome)) {
                 return outcome;
             }
@@ -102,12 +105,17 @@ public final class ScriptExecutor {
                         + lockTimeout.toMillis() + " ms"), last.committed());
     }
 
+    /**
+     * The script's transaction. The session is reset in the same round trip as the baseline probe, inside the
+     * transaction (the probe must be: pending scan counters are flushed between transactions): a script that fails
+     * rolls the reset back too, and the next script resets again before anything else runs on this session.
+     */
     private ScriptOutcome inOneTransaction(Connection connection, OwnWork own, MigrationScript script, Phase phase,
             long origin) throws SQLException {
         connection.setAutoCommit(false);
         List<PendingStatement> pending = new ArrayList<>();
         try {
-            TransactionTracker tracker = TransactionTracker.begin(connection);
+            TransactionTracker tracker = TransactionTracker.begin(connection, sessionReset());
             for (SqlStatement statement : script.statements()) {
                 long start = System.nanoTime();
                 try {
@@ -230,11 +238,13 @@ public final class ScriptExecutor {
      */
     private void resetSession(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("RESET ALL");
-            if (lockTimeout != null) {
-                statement.execute("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-            }
+            statement.execute(sessionReset());
         }
+    }
+
+    /** The statements that give a script a fresh session, with the runner's lock_timeout when there is one. */
+    private String sessionReset() {
+        return "RESET ALL" + (lockTimeout == null ? "" : ";\nSET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
     }
 
     private static final java.util.regex.Pattern BUILDS_INDEX_CONCURRENTLY = java.util.regex.Pattern.compile(

@@ -103,11 +103,15 @@ final class SessionProbe {
     private SessionProbe() {
     }
 
-    /** The state before a transaction's first statement: no locks; scan counters and files of every user table. */
-    static Probe baseline(Connection connection) throws SQLException {
+    /**
+     * The state before a transaction's first statement: no locks; scan counters and files of every user table.
+     *
+     * @param setup statements without results to run first, in the same round trip ({@code ""} for none)
+     */
+    static Probe baseline(Connection connection, String setup) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             Map<String, Probe.ScanCounters> scans = new HashMap<>();
-            try (ResultSet rs = run(connection, statement, BASELINE)) {
+            try (ResultSet rs = run(connection, statement, setup + BASELINE)) {
                 readScans(rs, scans);
             }
             Map<Long, Probe.RelationFile> files = new HashMap<>();
@@ -130,7 +134,7 @@ final class SessionProbe {
         PREPARED.remove(connection);
     }
 
-    /** Sends {@code executes}, preceded by the PREPAREs the session lacks; returns the first result set. */
+    /** Sends {@code executes}, preceded by the PREPAREs the session lacks; returns the first result set (past update counts). */
     private static ResultSet run(Connection connection, Statement statement, String executes) throws SQLException {
         String prepares = PREPARED.containsKey(connection) ? "" : missingPrepares(statement);
         boolean isResultSet = statement.execute(prepares + executes);

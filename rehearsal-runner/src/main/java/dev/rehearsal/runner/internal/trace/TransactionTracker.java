@@ -37,7 +37,13 @@ public final class TransactionTracker {
 
     /** Starts following the connection's current transaction (or, in auto-commit mode, its next statements). */
     public static TransactionTracker begin(Connection connection) throws SQLException {
-        return new TransactionTracker(connection, SessionProbe.baseline(connection));
+        return new TransactionTracker(connection, SessionProbe.baseline(connection, ""));
+    }
+
+    /** As {@link #begin(Connection)}, running {@code sessionSetup} (statements without results) first, in the same round trip. */
+    public static TransactionTracker begin(Connection connection, String sessionSetup) throws SQLException {
+        return new TransactionTracker(connection, SessionProbe.baseline(connection,
+                sessionSetup.isEmpty() ? "" : sessionSetup + ";\n"));
     }
 
     /** Called after a statement that may have dropped the session's prepared statements (DISCARD ALL, DEALLOCATE). */

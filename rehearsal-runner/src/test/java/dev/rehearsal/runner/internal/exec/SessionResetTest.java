@@ -1,0 +1,95 @@
+package dev.rehearsal.runner.internal.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.runner.PostgresProviders;
+import dev.rehearsal.runner.internal.trace.Instrumentation;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.SqlStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every script starts from a fresh session, its settings reset in the same round trip as the transaction's baseline
+ * probe: also after a failed script, whose rollback undoes that reset.
+ */
+class SessionResetTest {
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void start() {
+        server = PostgresProviders.embedded().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void should_not_carry_a_session_setting_of_one_script_into_the_next_even_after_a_failed_one() throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("reset")) {
+            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
+            Instrumentation.install(target.connection());
+            ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(1), null);
+            try {
+                // GIVEN a script that sets session-level timeouts and commits, then one that fails
+                StatementTrace sets = run(executor, target, "V1__sets.sql", "SET lock_timeout = '1234ms'",
+                        "SET statement_timeout = '4321ms'", "CREATE TABLE a (id int)").statements().get(2);
+                assertThat(sets.lockTimeout()).isEqualTo("1234ms");
+                ScriptOutcome failed = run(executor, target, "V2__fails.sql", "CREATE TABLE b (id int)",
+                        "SELECT 1 / 0");
+                assertThat(failed.failure()).isNotNull();
+
+                // WHEN the next script runs
+                StatementTrace next = run(executor, target, "V3__next.sql", "CREATE TABLE c (id int)")
+                        .statements().get(0);
+
+                // THEN it runs with the server's defaults, as in a deploy of its own
+                assertThat(next.lockTimeout()).isEqualTo("0");
+                assertThat(next.statementTimeout()).isEqualTo("0");
+            } finally {
+                target.connection().close();
+            }
+        }
+    }
+
+    @Test
+    void should_apply_the_runner_lock_timeout_over_what_an_earlier_script_set() throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("reset")) {
+            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
+            Instrumentation.install(target.connection());
+            ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(1), Duration.ofSeconds(2));
+            try {
+                run(executor, target, "V1__sets.sql", "SET lock_timeout = '1234ms'", "CREATE TABLE a (id int)");
+
+                StatementTrace next = run(executor, target, "V2__next.sql", "CREATE TABLE b (id int)")
+                        .statements().get(0);
+
+                assertThat(next.lockTimeout()).isEqualTo("2s");
+            } finally {
+                target.connection().close();
+            }
+        }
+    }
+
+    private static ScriptOutcome run(ScriptExecutor executor, ExecutionTarget target, String name, String... sql)
+            throws SQLException {
+        List<SqlStatement> statements = new ArrayList<>();
+        for (int i = 0; i < sql.length; i++) {
+            statements.add(new SqlStatement(i + 1, sql[i], true));
+        }
+        return executor.run(target, new MigrationScript(name, String.join(";\n", sql), statements, null, 0),
+                Phase.UP, System.nanoTime());
+    }
+}
