@@ -60,6 +60,8 @@ public final class ChainDemands {
         final List<ColumnInfo> generated = new ArrayList<>();
         /** Later foreign keys: the rows must reference rows their parent holds when the key is validated. */
         final List<DemandParser.References> references = new ArrayList<>();
+        /** Columns copied with others into one unique column: the share of their parent's rows each may use. */
+        final Map<String, TableInfo.Share> shares = new HashMap<>();
     }
 
     /** Finds a parent table by its name as a statement wrote it; {@code null} when it does not exist (yet). */
@@ -120,29 +122,56 @@ public final class ChainDemands {
 
     /**
      * A unique key or NOT NULL on columns an {@code INSERT … SELECT} fills from another table's columns holds for
-     * those too: the copy of a generated duplicate or NULL would break it (CopiedColumns).
+     * those too: the copy of a generated duplicate or NULL would break it (CopiedColumns). When several tables are
+     * copied into one unique column, their values must also differ from each other's: each source column that is a
+     * foreign key then references a share of its parent's rows of its own (Documenso's envelope migration copies both
+     * documents' and templates' data rows into one unique column).
      */
     private static void copiedBack(List<CopiedColumns.Copy> copies, Map<String, TableDemands> byTable) {
         for (Map.Entry<String, TableDemands> target : Map.copyOf(byTable).entrySet()) {
-            Map<String, CopiedColumns.Copy> from = new HashMap<>();
-            copies.stream().filter(c -> c.table().equals(target.getKey())).forEach(c -> from.putIfAbsent(c.column(), c));
-            if (from.isEmpty()) {
+            Map<String, List<CopiedColumns.Copy>> into = new HashMap<>();
+            copies.stream().filter(c -> c.table().equals(target.getKey()) && !c.sourceTable().equals(target.getKey()))
+                    .distinct().forEach(c -> into.computeIfAbsent(c.column(), k -> new ArrayList<>()).add(c));
+            if (into.isEmpty()) {
                 continue;
             }
             for (List<String> unique : List.copyOf(target.getValue().uniques)) {
-                List<CopiedColumns.Copy> sources = unique.stream().map(from::get).toList();
-                if (!sources.contains(null) && sources.stream().map(CopiedColumns.Copy::sourceTable).distinct().count() == 1
-                        && !sources.get(0).sourceTable().equals(target.getKey())) {
-                    byTable.computeIfAbsent(sources.get(0).sourceTable(), t -> new TableDemands()).uniques
+                if (unique.size() == 1) {
+                    List<CopiedColumns.Copy> sources = into.getOrDefault(unique.get(0), List.of());
+                    sources.forEach(source -> demandsOf(byTable, source).uniques.add(List.of(source.sourceColumn())));
+                    shareOut(sources, byTable);
+                    continue;
+                }
+                List<CopiedColumns.Copy> sources = unique.stream()
+                        .map(column -> into.getOrDefault(column, List.of()).stream().findFirst().orElse(null)).toList();
+                if (!sources.contains(null) && sources.stream().map(CopiedColumns.Copy::sourceTable).distinct().count() == 1) {
+                    demandsOf(byTable, sources.get(0)).uniques
                             .add(sources.stream().map(CopiedColumns.Copy::sourceColumn).toList());
                 }
             }
             for (String column : List.copyOf(target.getValue().notNull)) {
-                CopiedColumns.Copy source = from.get(column);
-                if (source != null && !source.sourceTable().equals(target.getKey())) {
-                    byTable.computeIfAbsent(source.sourceTable(), t -> new TableDemands()).notNull.add(source.sourceColumn());
-                }
+                into.getOrDefault(column, List.of())
+                        .forEach(source -> demandsOf(byTable, source).notNull.add(source.sourceColumn()));
             }
+        }
+    }
+
+    private static TableDemands demandsOf(Map<String, TableDemands> byTable, CopiedColumns.Copy source) {
+        return byTable.computeIfAbsent(source.sourceTable(), t -> new TableDemands());
+    }
+
+    /** Gives each of several columns copied into one unique column a share of its parent's rows (in name order). */
+    private static void shareOut(List<CopiedColumns.Copy> sources, Map<String, TableDemands> byTable) {
+        List<CopiedColumns.Copy> ordered = sources.stream()
+                .sorted(java.util.Comparator.comparing(CopiedColumns.Copy::sourceTable)
+                        .thenComparing(CopiedColumns.Copy::sourceColumn))
+                .toList();
+        if (ordered.size() < 2) {
+            return;
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            demandsOf(byTable, ordered.get(i)).shares
+                    .putIfAbsent(ordered.get(i).sourceColumn(), new TableInfo.Share(i, ordered.size()));
         }
     }
 
@@ -195,8 +224,19 @@ public final class ChainDemands {
             }
         }
         List<ColumnInfo> later = demands.generated.stream().filter(g -> table.column(g.name()).isEmpty()).toList();
-        return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys,
-                foreignKeys(table, demands.references, parents), checks, table.partitioning(), later);
+        List<TableInfo.ForeignKey> foreignKeys = foreignKeys(table, demands.references, parents).stream()
+                .map(fk -> shared(fk, table, demands.shares)).toList();
+        return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, foreignKeys, checks,
+                table.partitioning(), later);
+    }
+
+    /** A one-column key whose column has a share of the parent's rows (copiedBack), with that share. */
+    private static TableInfo.ForeignKey shared(TableInfo.ForeignKey fk, TableInfo table, Map<String, TableInfo.Share> shares) {
+        if (fk.attnums().size() != 1) {
+            return fk;
+        }
+        TableInfo.Share share = table.column(fk.attnums().get(0)).map(c -> shares.get(c.name())).orElse(null);
+        return share == null ? fk : fk.sharing(share);
     }
 
     private static List<TableInfo.ForeignKey> foreignKeys(TableInfo table, List<DemandParser.References> later,

@@ -154,6 +154,9 @@ public final class RowPlanner {
         boolean nullable = columns.stream().noneMatch(ColumnInfo::notNull);
         List<String[]> tuples = leaveNull || parent == null ? List.of()
                 : keys.of(parent, fk.parentAttnums().stream().map(a -> parent.column(a).orElseThrow().name()).toList());
+        if (fk.share() != null) {
+            tuples = fk.share().pick(tuples);
+        }
         if (tuples.isEmpty()) {
             if (nullable) {
                 columns.forEach(c -> sources.put(c.attnum(), new AlwaysNull()));

@@ -74,11 +74,44 @@ public record TableInfo(long oid, String schema, String name, List<ColumnInfo> c
 
     /**
      * A foreign key: {@code attnums} of this table reference {@code parentAttnums} of {@code parentOid}.
+     *
+     * @param share the part of the parent's rows this key may reference, {@code null} for all of them
      */
-    public record ForeignKey(String name, List<Integer> attnums, long parentOid, List<Integer> parentAttnums) {
+    public record ForeignKey(String name, List<Integer> attnums, long parentOid, List<Integer> parentAttnums,
+                             Share share) {
         public ForeignKey {
             attnums = List.copyOf(attnums);
             parentAttnums = List.copyOf(parentAttnums);
+        }
+
+        /** A key that may reference every row of its parent. */
+        public ForeignKey(String name, List<Integer> attnums, long parentOid, List<Integer> parentAttnums) {
+            this(name, attnums, parentOid, parentAttnums, null);
+        }
+
+        ForeignKey sharing(Share newShare) {
+            return new ForeignKey(name, attnums, parentOid, parentAttnums, newShare);
+        }
+    }
+
+    /**
+     * Part {@code index} of {@code of} disjoint parts of a parent's rows: for keys of several tables whose values a
+     * later migration copies into one unique column, so that no parent row is referenced from two of them (ChainDemands).
+     */
+    public record Share(int index, int of) {
+        public Share {
+            if (of < 1 || index < 0 || index >= of) {
+                throw new IllegalArgumentException("share " + index + " of " + of);
+            }
+        }
+
+        /** Every {@code of}-th element from {@code index} on. */
+        public <T> List<T> pick(List<T> all) {
+            List<T> picked = new java.util.ArrayList<>(all.size() / of + 1);
+            for (int i = index; i < all.size(); i += of) {
+                picked.add(all.get(i));
+            }
+            return picked;
         }
     }
 

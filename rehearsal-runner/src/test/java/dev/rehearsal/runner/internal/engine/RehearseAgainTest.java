@@ -172,4 +172,20 @@ class RehearseAgainTest {
                 .satisfies(t -> assertThat(t.rows()).isEqualTo(500));
         assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
     }
+
+    @Test
+    void should_give_columns_copied_into_one_unique_column_parent_rows_of_their_own() {
+        // GIVEN documents and templates that each reference a data row, both copied into one column indexed unique
+        Report report = rehearse("copied-from-two", 500);
+
+        // THEN no data row was generated with two owners: the step passes the first time
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED", "GENERATED_DATA_REJECTED");
+        // each owner table has rows, sharing the 500 data rows between them
+        assertThat(v2.seed().tables()).extracting(t -> t.relation()).contains("public.document", "public.template");
+        assertThat(v2.seed().tables()).filteredOn(t -> !t.relation().equals("public.document_data"))
+                .allSatisfy(t -> assertThat(t.rows()).isEqualTo(250));
+    }
 }

@@ -57,6 +57,54 @@ class ChainDemandsTest {
     }
 
     @Test
+    void should_give_each_table_copied_into_one_unique_column_a_share_of_the_parent_rows_of_its_own() {
+        // GIVEN documents and templates both copied into one column a later index makes unique
+        ChainDemands demands = ChainDemands.of(List.of(List.of(
+                "CREATE TABLE item (data_id int NOT NULL)",
+                "INSERT INTO item (data_id) SELECT d.data_id FROM document d",
+                "INSERT INTO item (data_id) SELECT t.\"template_data_id\" FROM public.template AS t",
+                "CREATE UNIQUE INDEX item_data_id_key ON item (data_id)")));
+        TableInfo document = new TableInfo(1, "public", "document", List.of(column(1, "id", TypeKind.INTEGER),
+                column(2, "data_id", TypeKind.INTEGER)), List.of(), List.of(new TableInfo.ForeignKey("document_data_fk",
+                List.of(2), 9, List.of(1))), List.of(), null);
+        TableInfo template = new TableInfo(2, "public", "template", List.of(column(1, "id", TypeKind.INTEGER),
+                column(2, "template_data_id", TypeKind.INTEGER), column(3, "owner_id", TypeKind.INTEGER)), List.of(),
+                List.of(new TableInfo.ForeignKey("template_data_fk", List.of(2), 9, List.of(1)),
+                        new TableInfo.ForeignKey("template_owner_fk", List.of(3), 8, List.of(1))), List.of(), null);
+
+        // WHEN applied
+        TableInfo shapedDocument = demands.applyTo(document);
+        TableInfo shapedTemplate = demands.applyTo(template);
+
+        // THEN each copied column is unique, and references every other row of the parent, from its own start
+        assertThat(shapedDocument.uniqueKeys()).extracting(TableInfo.UniqueKey::attnums).containsExactly(List.of(2));
+        assertThat(shapedTemplate.uniqueKeys()).extracting(TableInfo.UniqueKey::attnums).containsExactly(List.of(2));
+        assertThat(shapedDocument.foreignKeys()).extracting(TableInfo.ForeignKey::share)
+                .containsExactly(new TableInfo.Share(0, 2));
+        assertThat(shapedTemplate.foreignKeys()).extracting(TableInfo.ForeignKey::share)
+                .containsExactly(new TableInfo.Share(1, 2), null);
+        assertThat(new TableInfo.Share(1, 2).pick(List.of("a", "b", "c", "d", "e"))).containsExactly("b", "d");
+        assertThat(new TableInfo.Share(0, 2).pick(List.of("a", "b", "c", "d", "e"))).containsExactly("a", "c", "e");
+    }
+
+    @Test
+    void should_leave_the_parent_rows_whole_for_a_column_copied_alone_or_into_a_column_that_is_not_unique() {
+        ChainDemands demands = ChainDemands.of(List.of(List.of(
+                "CREATE TABLE item (data_id int NOT NULL, other_id int)",
+                "INSERT INTO item (data_id) SELECT d.data_id FROM document d",
+                "INSERT INTO item (other_id) SELECT d.data_id FROM document d",
+                "INSERT INTO item (other_id) SELECT t.template_data_id FROM template t",
+                "CREATE UNIQUE INDEX item_data_id_key ON item (data_id)")));
+        TableInfo document = new TableInfo(1, "public", "document", List.of(column(1, "id", TypeKind.INTEGER),
+                column(2, "data_id", TypeKind.INTEGER)), List.of(), List.of(new TableInfo.ForeignKey("document_data_fk",
+                List.of(2), 9, List.of(1))), List.of(), null);
+
+        assertThat(demands.applyTo(document).foreignKeys()).extracting(TableInfo.ForeignKey::share).containsOnlyNulls();
+        assertThat(demands.applyTo(document).uniqueKeys()).extracting(TableInfo.UniqueKey::attnums)
+                .containsExactly(List.of(2));
+    }
+
+    @Test
     void should_read_unique_indexes_over_case_folded_columns() {
         // a unique index on lower(email) demands distinct emails; other expressions add nothing; none at all, no demand
         assertThat(uniqueColumns("CREATE UNIQUE INDEX CONCURRENTLY accounts_email_lower_key ON accounts (lower(email))"))

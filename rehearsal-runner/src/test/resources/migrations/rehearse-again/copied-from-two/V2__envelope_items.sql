@@ -1,0 +1,6 @@
+-- Documenso's 20250918070645_add_envelopes in small: both kinds of owner are copied into one table, whose unique index
+-- holds on production's rows because no data row has two owners.
+CREATE TABLE envelope_item (id serial PRIMARY KEY, document_data_id int NOT NULL, title text);
+INSERT INTO envelope_item (document_data_id, title) SELECT d.document_data_id, d.title FROM document d;
+INSERT INTO envelope_item (document_data_id, title) SELECT t."template_document_data_id", t.title FROM template AS t;
+CREATE UNIQUE INDEX envelope_item_document_data_id_key ON envelope_item (document_data_id);
