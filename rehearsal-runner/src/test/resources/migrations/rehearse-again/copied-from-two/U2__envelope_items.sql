@@ -1,1 +1,1 @@
-DROP TABLE envelope_item;
+DROP TABLE envelope; DROP TABLE envelope_item;

@@ -5,3 +5,6 @@ CREATE TABLE document (id serial PRIMARY KEY, document_data_id int NOT NULL UNIQ
     title text);
 CREATE TABLE template (id serial PRIMARY KEY, template_document_data_id int NOT NULL UNIQUE REFERENCES document_data (id),
     title text);
+-- Settings of a document or of a template: one owner per row (the application's rule again).
+CREATE TABLE document_meta (id serial PRIMARY KEY, document_id int UNIQUE REFERENCES document (id),
+    template_id int UNIQUE REFERENCES template (id));

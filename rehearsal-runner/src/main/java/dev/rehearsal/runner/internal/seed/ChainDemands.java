@@ -62,6 +62,8 @@ public final class ChainDemands {
         final List<DemandParser.References> references = new ArrayList<>();
         /** Columns copied with others into one unique column: the share of their parent's rows each may use. */
         final Map<String, TableInfo.Share> shares = new HashMap<>();
+        /** Join columns of which each row may set only one (takeTurns): the rows in which each is set. */
+        final Map<String, TableInfo.Share> turns = new HashMap<>();
     }
 
     /** Finds a parent table by its name as a statement wrote it; {@code null} when it does not exist (yet). */
@@ -140,6 +142,7 @@ public final class ChainDemands {
                     List<CopiedColumns.Copy> sources = into.getOrDefault(unique.get(0), List.of());
                     sources.forEach(source -> demandsOf(byTable, source).uniques.add(List.of(source.sourceColumn())));
                     shareOut(sources, byTable);
+                    takeTurns(sources, byTable);
                     continue;
                 }
                 List<CopiedColumns.Copy> sources = unique.stream()
@@ -156,6 +159,29 @@ public final class ChainDemands {
         }
     }
 
+    /**
+     * One column of one table copied several times into one unique column, each time from the rows joined on another
+     * of its columns ({@code JOIN meta m ON m.document_id = d.id}, then {@code ON m.template_id = t.id}): a row with
+     * two of those columns set would be copied twice. The join columns take turns: each row sets one (Documenso's
+     * DocumentMeta, a document's or a template's).
+     */
+    private static void takeTurns(List<CopiedColumns.Copy> sources, Map<String, TableDemands> byTable) {
+        Map<String, List<CopiedColumns.Copy>> bySource = new HashMap<>();
+        sources.forEach(c -> bySource.computeIfAbsent(c.sourceTable() + "." + c.sourceColumn(), k -> new ArrayList<>())
+                .add(c));
+        for (List<CopiedColumns.Copy> copies : bySource.values()) {
+            List<String> joins = copies.stream().map(CopiedColumns.Copy::joinColumn).distinct().sorted(
+                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();
+            if (joins.size() < 2 || joins.contains(null)) {
+                continue;
+            }
+            TableDemands demands = demandsOf(byTable, copies.get(0));
+            for (int i = 0; i < joins.size(); i++) {
+                demands.turns.putIfAbsent(joins.get(i), new TableInfo.Share(i, joins.size()));
+            }
+        }
+    }
+
     private static TableDemands demandsOf(Map<String, TableDemands> byTable, CopiedColumns.Copy source) {
         return byTable.computeIfAbsent(source.sourceTable(), t -> new TableDemands());
     }
@@ -163,9 +189,9 @@ public final class ChainDemands {
     /** Gives each of several columns copied into one unique column a share of its parent's rows (in name order). */
     private static void shareOut(List<CopiedColumns.Copy> sources, Map<String, TableDemands> byTable) {
         List<CopiedColumns.Copy> ordered = sources.stream()
-                .sorted(java.util.Comparator.comparing(CopiedColumns.Copy::sourceTable)
-                        .thenComparing(CopiedColumns.Copy::sourceColumn))
-                .toList();
+                .collect(java.util.stream.Collectors.toMap(c -> c.sourceTable() + "." + c.sourceColumn(), c -> c,
+                        (a, b) -> a, java.util.TreeMap::new))
+                .values().stream().toList();
         if (ordered.size() < 2) {
             return;
         }
@@ -225,18 +251,26 @@ public final class ChainDemands {
         }
         List<ColumnInfo> later = demands.generated.stream().filter(g -> table.column(g.name()).isEmpty()).toList();
         List<TableInfo.ForeignKey> foreignKeys = foreignKeys(table, demands.references, parents).stream()
-                .map(fk -> shared(fk, table, demands.shares)).toList();
+                .map(fk -> shared(fk, table, demands)).toList();
         return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, foreignKeys, checks,
                 table.partitioning(), later);
     }
 
-    /** A one-column key whose column has a share of the parent's rows (copiedBack), with that share. */
-    private static TableInfo.ForeignKey shared(TableInfo.ForeignKey fk, TableInfo table, Map<String, TableInfo.Share> shares) {
-        if (fk.attnums().size() != 1) {
+    /** A one-column key with the share of the parent's rows and the turn among the table's rows its column has. */
+    private static TableInfo.ForeignKey shared(TableInfo.ForeignKey fk, TableInfo table, TableDemands demands) {
+        String column = fk.attnums().size() != 1 ? null
+                : table.column(fk.attnums().get(0)).map(ColumnInfo::name).orElse(null);
+        if (column == null) {
             return fk;
         }
-        TableInfo.Share share = table.column(fk.attnums().get(0)).map(c -> shares.get(c.name())).orElse(null);
-        return share == null ? fk : fk.sharing(share);
+        TableInfo.ForeignKey shaped = fk;
+        if (demands.shares.containsKey(column)) {
+            shaped = shaped.sharing(demands.shares.get(column));
+        }
+        if (demands.turns.containsKey(column)) {
+            shaped = shaped.takingTurns(demands.turns.get(column));
+        }
+        return shaped;
     }
 
     private static List<TableInfo.ForeignKey> foreignKeys(TableInfo table, List<DemandParser.References> later,

@@ -33,9 +33,26 @@ final class CopiedColumns {
             + "(?:\\s+(?:AS\\s+)?" + NAME + ")?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SET_OPERATION = Pattern.compile("\\b(?:UNION|EXCEPT|INTERSECT)\\b", Pattern.CASE_INSENSITIVE);
 
-    /** A column of {@code table} copied from {@code sourceColumn} of {@code sourceTable}; names folded, no schema. */
-    record Copy(String table, String column, String sourceTable, String sourceColumn) {
+    /**
+     * A column of {@code table} copied from {@code sourceColumn} of {@code sourceTable}; names folded, no schema.
+     *
+     * @param joinColumn the source's column in its join condition ({@code JOIN meta m ON m.document_id = d.id}),
+     *                   {@code null} when it is not joined on one of its own columns
+     */
+    record Copy(String table, String column, String sourceTable, String sourceColumn, String joinColumn) {
+
+        Copy(String table, String column, String sourceTable, String sourceColumn) {
+            this(table, column, sourceTable, sourceColumn, null);
+        }
     }
+
+    /** A table the query reads, and the column of its own it is joined on (or null). */
+    private record Source(String table, String joinColumn) {
+    }
+
+    private static final Pattern JOIN_CONDITION = Pattern.compile("^\\s*ON\\s+(" + NAME + ")\\s*\\.\\s*(" + NAME
+            + ")\\s*=\\s*(" + NAME + ")\\s*\\.\\s*(" + NAME + ")\\s*(?:;?\\s*$|\\b(?:WHERE|JOIN|INNER|LEFT|RIGHT|FULL|CROSS"
+            + "|NATURAL|GROUP|ORDER|LIMIT|RETURNING|ON)\\b)", Pattern.CASE_INSENSITIVE);
 
     private CopiedColumns() {
     }
@@ -60,7 +77,7 @@ final class CopiedColumns {
         if (targets.size() != selected.size()) {
             return List.of();
         }
-        Map<String, String> tables = sources(query.substring(from));
+        Map<String, Source> tables = sources(query.substring(from));
         String table = DemandParser.tableName(insert.group(1));
         List<Copy> copies = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -68,29 +85,41 @@ final class CopiedColumns {
             if (!column.matches()) {
                 continue;
             }
-            String source = column.group(1) != null ? tables.get(DemandParser.identifier(column.group(1)))
-                    : tables.values().stream().distinct().count() == 1 ? tables.values().iterator().next() : null;
+            Source source = column.group(1) != null ? tables.get(DemandParser.identifier(column.group(1)))
+                    : tables.values().stream().map(Source::table).distinct().count() == 1
+                            ? tables.values().iterator().next() : null;
             if (source != null) {
-                copies.add(new Copy(table, DemandParser.identifier(targets.get(i)), source,
-                        DemandParser.identifier(column.group(2))));
+                copies.add(new Copy(table, DemandParser.identifier(targets.get(i)), source.table(),
+                        DemandParser.identifier(column.group(2)), source.joinColumn()));
             }
         }
         return copies;
     }
 
-    /** The tables read, by alias and by name (both folded). */
-    private static Map<String, String> sources(String fromClause) {
-        Map<String, String> tables = new HashMap<>();
+    /** The tables read, by alias and by name (both folded), with the column each is joined on. */
+    private static Map<String, Source> sources(String fromClause) {
+        Map<String, Source> tables = new HashMap<>();
         String outer = topLevelOnly(fromClause);
         Matcher source = SOURCE.matcher(outer);
         while (source.find()) {
             String table = DemandParser.tableName(source.group(1));
-            tables.put(table, table);
-            if (source.group(2) != null) {
-                tables.put(DemandParser.identifier(source.group(2)), table);
-            }
+            String alias = source.group(2) != null ? DemandParser.identifier(source.group(2)) : table;
+            Source read = new Source(table, joinColumn(outer.substring(source.end()), alias));
+            tables.put(table, read);
+            tables.put(alias, read);
         }
         return tables;
+    }
+
+    /** In {@code ON a.x = b.y} right after a joined table, that table's own column (by its alias); else null. */
+    private static String joinColumn(String afterSource, String alias) {
+        Matcher on = JOIN_CONDITION.matcher(afterSource);
+        if (!on.find()) {
+            return null;
+        }
+        boolean left = DemandParser.identifier(on.group(1)).equals(alias);
+        boolean right = DemandParser.identifier(on.group(3)).equals(alias);
+        return left == right ? null : DemandParser.identifier(left ? on.group(2) : on.group(4));
     }
 
     /** Where the select list ends: the first {@code FROM} outside parentheses and quotes; -1 without one. */

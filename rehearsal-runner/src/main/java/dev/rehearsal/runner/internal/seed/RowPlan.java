@@ -152,12 +152,27 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
      * The referenced rows of one foreign key and how a row picks one: at random (NULL in {@link #NULL_FRACTION}
      * of rows when every column is nullable), or by mixed radix when the foreign key is part of a unique key.
      */
-    public record ReferenceGroup(List<String[]> tuples, boolean nullable, long stride, long radix) {
+    public record ReferenceGroup(List<String[]> tuples, boolean nullable, long stride, long radix,
+                                 TableInfo.Share turn) {
         public ReferenceGroup {
             tuples = List.copyOf(tuples);
         }
 
+        public ReferenceGroup(List<String[]> tuples, boolean nullable, long stride, long radix) {
+            this(tuples, nullable, stride, radix, null);
+        }
+
+        /**
+         * The tuple for the row with this ordinal, or -1 for NULL. A group with a {@code turn} references a row only
+         * in its turn (ordinals {@code index} modulo {@code of}), and counts its own rows there.
+         */
         int choose(long ordinal, SplittableRandom rnd) {
+            if (turn != null) {
+                if (ordinal % turn.of() != turn.index()) {
+                    return -1;
+                }
+                ordinal /= turn.of();
+            }
             if (radix > 0) {
                 return (int) ((ordinal / stride) % radix);
             }
@@ -168,7 +183,7 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
         }
 
         ReferenceGroup enumerated(long newStride) {
-            return new ReferenceGroup(tuples, false, newStride, tuples.size());
+            return new ReferenceGroup(tuples, false, newStride, tuples.size(), turn);
         }
     }
 }

@@ -167,8 +167,9 @@ public final class RowPlanner {
             return;
         }
         int group = groups.size();
+        // a key that takes turns with others (ChainDemands) can: its columns are nullable
         groups.add(new ReferenceGroup(tuples, nullable && columns.stream().noneMatch(c -> inUniqueKey.contains(c.attnum())),
-                1, 0));
+                1, 0, nullable ? fk.turn() : null));
         for (int i = 0; i < columns.size(); i++) {
             sources.put(columns.get(i).attnum(), new ReferenceValue(group, i, tuples));
             groupOf.put(columns.get(i).attnum(), group);

@@ -76,27 +76,33 @@ public record TableInfo(long oid, String schema, String name, List<ColumnInfo> c
      * A foreign key: {@code attnums} of this table reference {@code parentAttnums} of {@code parentOid}.
      *
      * @param share the part of the parent's rows this key may reference, {@code null} for all of them
+     * @param turn  the rows in which this key references a row at all (NULL in the others), {@code null} for every row
      */
     public record ForeignKey(String name, List<Integer> attnums, long parentOid, List<Integer> parentAttnums,
-                             Share share) {
+                             Share share, Share turn) {
         public ForeignKey {
             attnums = List.copyOf(attnums);
             parentAttnums = List.copyOf(parentAttnums);
         }
 
-        /** A key that may reference every row of its parent. */
+        /** A key that may reference every row of its parent, in every row. */
         public ForeignKey(String name, List<Integer> attnums, long parentOid, List<Integer> parentAttnums) {
-            this(name, attnums, parentOid, parentAttnums, null);
+            this(name, attnums, parentOid, parentAttnums, null, null);
         }
 
         ForeignKey sharing(Share newShare) {
-            return new ForeignKey(name, attnums, parentOid, parentAttnums, newShare);
+            return new ForeignKey(name, attnums, parentOid, parentAttnums, newShare, turn);
+        }
+
+        ForeignKey takingTurns(Share newTurn) {
+            return new ForeignKey(name, attnums, parentOid, parentAttnums, share, newTurn);
         }
     }
 
     /**
-     * Part {@code index} of {@code of} disjoint parts of a parent's rows: for keys of several tables whose values a
-     * later migration copies into one unique column, so that no parent row is referenced from two of them (ChainDemands).
+     * Part {@code index} of {@code of} disjoint parts of a list (every {@code of}-th element from {@code index} on): a
+     * parent's rows shared out among keys of several tables, or the rows of one table among keys that take turns
+     * (ChainDemands).
      */
     public record Share(int index, int of) {
         public Share {

@@ -88,6 +88,24 @@ class ChainDemandsTest {
     }
 
     @Test
+    void should_make_the_columns_one_table_is_joined_on_take_turns_when_its_rows_are_copied_into_one_unique_column() {
+        // GIVEN settings rows copied twice into one unique column, found once by document and once by template
+        ChainDemands demands = ChainDemands.of(List.of(List.of(
+                "INSERT INTO envelope (meta_id) SELECT dm.id FROM document d LEFT JOIN meta dm ON dm.document_id = d.id",
+                "INSERT INTO envelope (meta_id) SELECT dm.id FROM template t LEFT JOIN meta dm ON dm.template_id = t.id",
+                "CREATE UNIQUE INDEX envelope_meta_id_key ON envelope (meta_id)")));
+        TableInfo meta = new TableInfo(1, "public", "meta", List.of(column(1, "id", TypeKind.INTEGER),
+                column(2, "document_id", TypeKind.INTEGER), column(3, "template_id", TypeKind.INTEGER)), List.of(),
+                List.of(new TableInfo.ForeignKey("meta_document_fk", List.of(2), 8, List.of(1)),
+                        new TableInfo.ForeignKey("meta_template_fk", List.of(3), 9, List.of(1))), List.of(), null);
+
+        // THEN each row references a document or a template, in turns; the parents are not shared out
+        assertThat(demands.applyTo(meta).foreignKeys()).extracting(TableInfo.ForeignKey::turn)
+                .containsExactly(new TableInfo.Share(0, 2), new TableInfo.Share(1, 2));
+        assertThat(demands.applyTo(meta).foreignKeys()).extracting(TableInfo.ForeignKey::share).containsOnlyNulls();
+    }
+
+    @Test
     void should_leave_the_parent_rows_whole_for_a_column_copied_alone_or_into_a_column_that_is_not_unique() {
         ChainDemands demands = ChainDemands.of(List.of(List.of(
                 "CREATE TABLE item (data_id int NOT NULL, other_id int)",

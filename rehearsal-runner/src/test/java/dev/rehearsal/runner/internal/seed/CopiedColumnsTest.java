@@ -30,6 +30,20 @@ class CopiedColumnsTest {
     }
 
     @Test
+    void should_read_the_column_a_copied_table_is_joined_on() {
+        assertThat(CopiedColumns.of("INSERT INTO envelope (meta_id) SELECT dm.id FROM document d "
+                + "LEFT JOIN \"DocumentMeta\" dm ON dm.\"documentId\" = d.id"))
+                .containsExactly(new Copy("envelope", "meta_id", "DocumentMeta", "id", "documentId"));
+        assertThat(CopiedColumns.of("INSERT INTO envelope (meta_id) SELECT dm.id FROM template t "
+                + "JOIN meta AS dm ON t.id = dm.Template_Id WHERE t.deleted IS NULL"))
+                .containsExactly(new Copy("envelope", "meta_id", "meta", "id", "template_id"));
+        // a condition that is more than one equality of columns names no join column
+        assertThat(CopiedColumns.of("INSERT INTO envelope (meta_id) SELECT dm.id FROM template t "
+                + "JOIN meta dm ON dm.template_id = t.id AND dm.kind = 'x'"))
+                .containsExactly(new Copy("envelope", "meta_id", "meta", "id", null));
+    }
+
+    @Test
     void should_read_nothing_it_cannot_be_sure_of() {
         // no column list, DISTINCT, a set operation, an unqualified column of two tables, VALUES
         assertThat(CopiedColumns.of("INSERT INTO item SELECT data_id FROM doc")).isEmpty();
