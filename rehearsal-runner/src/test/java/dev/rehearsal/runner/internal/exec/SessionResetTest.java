@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
-import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.MigrationScript;
 import dev.rehearsal.runner.source.SqlStatement;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every script starts from a fresh session, its settings reset in the same round trip as the transaction's baseline
@@ -24,17 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class SessionResetTest {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void start() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_not_carry_a_session_setting_of_one_script_into_the_next_even_after_a_failed_one() throws SQLException {

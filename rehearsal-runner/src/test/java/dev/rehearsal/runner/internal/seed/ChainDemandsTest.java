@@ -64,9 +64,7 @@ class ChainDemandsTest {
                 "INSERT INTO item (data_id) SELECT d.data_id FROM document d",
                 "INSERT INTO item (data_id) SELECT t.\"template_data_id\" FROM public.template AS t",
                 "CREATE UNIQUE INDEX item_data_id_key ON item (data_id)")));
-        TableInfo document = new TableInfo(1, "public", "document", List.of(column(1, "id", TypeKind.INTEGER),
-                column(2, "data_id", TypeKind.INTEGER)), List.of(), List.of(new TableInfo.ForeignKey("document_data_fk",
-                List.of(2), 9, List.of(1))), List.of(), null);
+        TableInfo document = documentReferencingData();
         TableInfo template = new TableInfo(2, "public", "template", List.of(column(1, "id", TypeKind.INTEGER),
                 column(2, "template_data_id", TypeKind.INTEGER), column(3, "owner_id", TypeKind.INTEGER)), List.of(),
                 List.of(new TableInfo.ForeignKey("template_data_fk", List.of(2), 9, List.of(1)),
@@ -113,9 +111,7 @@ class ChainDemandsTest {
                 "INSERT INTO item (other_id) SELECT d.data_id FROM document d",
                 "INSERT INTO item (other_id) SELECT t.template_data_id FROM template t",
                 "CREATE UNIQUE INDEX item_data_id_key ON item (data_id)")));
-        TableInfo document = new TableInfo(1, "public", "document", List.of(column(1, "id", TypeKind.INTEGER),
-                column(2, "data_id", TypeKind.INTEGER)), List.of(), List.of(new TableInfo.ForeignKey("document_data_fk",
-                List.of(2), 9, List.of(1))), List.of(), null);
+        TableInfo document = documentReferencingData();
 
         assertThat(demands.applyTo(document).foreignKeys()).extracting(TableInfo.ForeignKey::share).containsOnlyNulls();
         assertThat(demands.applyTo(document).uniqueKeys()).extracting(TableInfo.UniqueKey::attnums)
@@ -326,6 +322,13 @@ class ChainDemandsTest {
             assertThat(c.generationExpr()).isEqualTo("(value ->> 'created')::timestamptz");
         });
         assertThat(demands.applyTo(after).laterGenerated()).isEmpty();
+    }
+
+    /** A document table whose data_id references a data table's id. */
+    private static TableInfo documentReferencingData() {
+        return new TableInfo(1, "public", "document", List.of(column(1, "id", TypeKind.INTEGER),
+                column(2, "data_id", TypeKind.INTEGER)), List.of(), List.of(new TableInfo.ForeignKey("document_data_fk",
+                List.of(2), 9, List.of(1))), List.of(), null);
     }
 
     private static ColumnInfo column(int attnum, String name, TypeKind kind) {
