@@ -141,8 +141,9 @@ public final class ChainDemands {
                 if (unique.size() == 1) {
                     List<CopiedColumns.Copy> sources = into.getOrDefault(unique.get(0), List.of());
                     sources.forEach(source -> demandsOf(byTable, source).uniques.add(List.of(source.sourceColumn())));
-                    shareOut(sources, byTable);
-                    takeTurns(sources, byTable);
+                    Map<String, List<CopiedColumns.Copy>> bySource = bySourceColumn(sources);
+                    shareOut(bySource, byTable);
+                    takeTurns(bySource, byTable);
                     continue;
                 }
                 List<CopiedColumns.Copy> sources = unique.stream()
@@ -165,14 +166,13 @@ public final class ChainDemands {
      * two of those columns set would be copied twice. The join columns take turns: each row sets one (Documenso's
      * DocumentMeta, a document's or a template's).
      */
-    private static void takeTurns(List<CopiedColumns.Copy> sources, Map<String, TableDemands> byTable) {
-        Map<String, List<CopiedColumns.Copy>> bySource = new HashMap<>();
-        sources.forEach(c -> bySource.computeIfAbsent(c.sourceTable() + "." + c.sourceColumn(), k -> new ArrayList<>())
-                .add(c));
+    private static void takeTurns(Map<String, List<CopiedColumns.Copy>> bySource, Map<String, TableDemands> byTable) {
         for (List<CopiedColumns.Copy> copies : bySource.values()) {
-            List<String> joins = copies.stream().map(CopiedColumns.Copy::joinColumn).distinct().sorted(
-                    java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).toList();
-            if (joins.size() < 2 || joins.contains(null)) {
+            if (copies.stream().anyMatch(c -> c.joinColumn() == null)) {
+                continue;
+            }
+            List<String> joins = copies.stream().map(CopiedColumns.Copy::joinColumn).distinct().sorted().toList();
+            if (joins.size() < 2) {
                 continue;
             }
             TableDemands demands = demandsOf(byTable, copies.get(0));
@@ -186,18 +186,24 @@ public final class ChainDemands {
         return byTable.computeIfAbsent(source.sourceTable(), t -> new TableDemands());
     }
 
+    /** The copies into one column by source column ({@code table.column}), in name order. */
+    private static Map<String, List<CopiedColumns.Copy>> bySourceColumn(List<CopiedColumns.Copy> sources) {
+        Map<String, List<CopiedColumns.Copy>> bySource = new java.util.TreeMap<>();
+        sources.forEach(c -> bySource.computeIfAbsent(c.sourceTable() + "." + c.sourceColumn(), k -> new ArrayList<>())
+                .add(c));
+        return bySource;
+    }
+
     /** Gives each of several columns copied into one unique column a share of its parent's rows (in name order). */
-    private static void shareOut(List<CopiedColumns.Copy> sources, Map<String, TableDemands> byTable) {
-        List<CopiedColumns.Copy> ordered = sources.stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.sourceTable() + "." + c.sourceColumn(), c -> c,
-                        (a, b) -> a, java.util.TreeMap::new))
-                .values().stream().toList();
-        if (ordered.size() < 2) {
+    private static void shareOut(Map<String, List<CopiedColumns.Copy>> bySource, Map<String, TableDemands> byTable) {
+        if (bySource.size() < 2) {
             return;
         }
-        for (int i = 0; i < ordered.size(); i++) {
-            demandsOf(byTable, ordered.get(i)).shares
-                    .putIfAbsent(ordered.get(i).sourceColumn(), new TableInfo.Share(i, ordered.size()));
+        int index = 0;
+        for (List<CopiedColumns.Copy> copies : bySource.values()) {
+            CopiedColumns.Copy source = copies.get(0);
+            demandsOf(byTable, source).shares.putIfAbsent(source.sourceColumn(), new TableInfo.Share(index++,
+                    bySource.size()));
         }
     }
 
