@@ -62,6 +62,14 @@ public final class LockModes {
         return CONFLICTS[h][r];
     }
 
+    /**
+     * Whether holding {@code held} makes wait every session that {@code other} would make wait: then {@code other},
+     * held on the same relation by the same statement, blocks nobody that {@code held} does not.
+     */
+    public static boolean covers(String held, String other) {
+        return ORDER.stream().allMatch(requested -> !conflicts(other, requested) || conflicts(held, requested));
+    }
+
     // Rows: held; columns: requested; order as in ORDER.
     private static final boolean[][] CONFLICTS = {
             {false, false, false, false, false, false, false, true},

@@ -39,4 +39,15 @@ class LockModesTest {
         assertThat(m.strongestLock()).hasValue(new LockHold("public.c", "AccessExclusiveLock", 9));
         assertThat(m.longestLockHold()).hasValue(new LockHold("public.a", "ShareLock", 500));
     }
+
+    @Test
+    void should_say_which_mode_blocks_everyone_another_blocks() {
+        assertThat(LockModes.covers("ShareUpdateExclusiveLock", "AccessShareLock")).isTrue();
+        assertThat(LockModes.covers("ShareLock", "AccessShareLock")).isTrue();
+        assertThat(LockModes.covers("AccessExclusiveLock", "RowExclusiveLock")).isTrue();
+        assertThat(LockModes.covers("RowExclusiveLock", "RowExclusiveLock")).isTrue();
+        // stronger is not enough: ShareLock lets ShareLock in, which ShareUpdateExclusiveLock keeps out
+        assertThat(LockModes.covers("ShareLock", "ShareUpdateExclusiveLock")).isFalse();
+        assertThat(LockModes.covers("AccessShareLock", "ShareUpdateExclusiveLock")).isFalse();
+    }
 }
