@@ -36,6 +36,8 @@ final class RejectedRows {
             "^(?:UPDATE|INSERT\\s+INTO|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\S+\\s+)?ON)"
                     + "\\s+(?:ONLY\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADDS_COLUMN = Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b"
+            + "|UNIQUE\\b|CHECK\\b|FOREIGN\\b)", Pattern.CASE_INSENSITIVE);
     private static final String PROBE = """
             CREATE FUNCTION pg_temp.rehearsal_rejects(query text, row_id tid) RETURNS boolean LANGUAGE plpgsql AS $f$
             BEGIN
@@ -78,10 +80,10 @@ final class RejectedRows {
         int line = failed == null ? failure.line() : failed.line();
         List<DemandParser.Demand> demands = DemandParser.of(sql);
         boolean generated = demands.stream().anyMatch(d -> d instanceof DemandParser.Generated);
-        // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing
-        if ("23502".equals(failure.sqlState()) && !generated && Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b"
-                + "|UNIQUE\\b|CHECK\\b|FOREIGN\\b)", Pattern.CASE_INSENSITIVE).matcher(sql).find()) {
-            return null;
+        // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing, yet
+        // the migrations after it deserve a rehearsal, on the table as this one needs it (empty)
+        if ("23502".equals(failure.sqlState()) && !generated && ADDS_COLUMN.matcher(sql).find()) {
+            return emptiedForAnyRows(dataSource, failure, sql, line, rowsBefore, writersRan, chainRows);
         }
         List<Test> tests = tests(demands, sql, failure);
         String table = !tests.isEmpty() ? tests.get(0).table()
@@ -107,6 +109,28 @@ final class RejectedRows {
             }
             return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), qualified, null,
                     null, null, removed, false);
+        }
+    }
+
+    /**
+     * A column added NOT NULL without a default: the migration fails wherever the table holds rows, so the failure
+     * stands; the table is emptied of the rows Rehearsal wrote so that the step, and the chain after it, run on it.
+     * {@code null} when the chain wrote rows of its own there (they would fail it in every database) or the table
+     * cannot be told.
+     */
+    private static RejectedData emptiedForAnyRows(DataSource dataSource, StepFailure failure, String sql, int line,
+            Map<String, Long> rowsBefore, boolean writersRan, ChainRows chainRows) throws SQLException {
+        String named = relationOf(failure.message());
+        String table = named != null ? named : statementTable(sql);
+        String qualified = table == null ? null : qualify(table, rowsBefore);
+        if (qualified == null || (rowsBefore.getOrDefault(qualified, 0L) == 0 && !writersRan)) {
+            return null;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            long removed = emptyTable(connection, qualified, generatedRows(chainRows.owning(qualified)));
+            return removed == 0 ? null : RejectedData.onAnyRows(failure.script(), line, sql, failure.sqlState(),
+                    failure.message(), qualified, removed);
         }
     }
 

@@ -16,18 +16,33 @@ package dev.rehearsal.runner.internal.findings;
  * @param removed   how many rows were removed
  * @param isolated  whether only the rejected rows were removed; {@code false} when the table had to be emptied
  * @param raced     whether the write load inserted the conflicting key while the statement ran (nothing removed)
+ * @param anyRows   whether the statement fails on any table with rows (a column added NOT NULL without a default):
+ *                  the migration failed as it would on production's rows, and the table was emptied only so that the
+ *                  step and the migrations after it are rehearsed
  */
 public record RejectedData(String script, int line, String sql, String sqlState, String message, String relation,
-                           String column, String value, String test, long removed, boolean isolated, boolean raced) {
+                           String column, String value, String test, long removed, boolean isolated, boolean raced,
+                           boolean anyRows) {
 
     public RejectedData(String script, int line, String sql, String sqlState, String message, String relation,
             String column, String value, String test, long removed, boolean isolated) {
-        this(script, line, sql, sqlState, message, relation, column, value, test, removed, isolated, false);
+        this(script, line, sql, sqlState, message, relation, column, value, test, removed, isolated, false, false);
+    }
+
+    /**
+     * The statement fails on any populated table, so the table was emptied of the rows Rehearsal generated and the
+     * step rehearsed again: the migration still failed, but the chain goes on.
+     */
+    public static RejectedData onAnyRows(String script, int line, String sql, String sqlState, String message,
+            String relation, long removed) {
+        return new RejectedData(script, line, sql, sqlState, message, relation, null, null, null, removed, false,
+                false, true);
     }
 
     /** A unique violation on a key the write load inserted after the statement's snapshot: nothing was removed. */
     public static RejectedData raced(String script, int line, String sql, String sqlState, String message,
             String relation, String key, String value) {
-        return new RejectedData(script, line, sql, sqlState, message, relation, key, value, null, 0, false, true);
+        return new RejectedData(script, line, sql, sqlState, message, relation, key, value, null, 0, false, true,
+                false);
     }
 }

@@ -22,6 +22,27 @@ public final class RoundTripRules implements FindingRule {
         RoundTrip trip = facts.trip();
         evaluate(facts.migration(), trip,
                 LockUpgradeRules.explains(trip.failure(), facts.statements(), facts.rowsBefore()), findings);
+        for (RejectedData r : facts.rejected()) {
+            if (r.anyRows()) {
+                failedOnAnyRows(facts.migration(), r, findings);
+            }
+        }
+    }
+
+    /**
+     * The first attempt failed as it would on any populated table; the step was rehearsed again on the table emptied
+     * of generated rows only so that the chain goes on. The failure stands.
+     */
+    private static void failedOnAnyRows(Migration migration, RejectedData r, FindingCollector findings) {
+        StepFailure failure = new StepFailure(dev.rehearsal.report.Phase.UP, r.script(), r.line(), r.sqlState(),
+                r.message());
+        findings.add(FindingType.MIGRATION_FAILED, r.script(), r.line(), r.relation(),
+                "The up step failed: " + firstLine(r.message()),
+                r.message() + " [SQLSTATE " + r.sqlState() + "]\nIt fails on any table with rows. Rehearsal then "
+                        + "emptied " + r.relation() + " of its " + r.removed() + " generated row(s) and rehearsed the "
+                        + "step again on the empty table, so that the migrations after it are rehearsed too; this "
+                        + "migration's other figures are measured on that empty table.",
+                remediationFor(migration, failure, r.sql()));
     }
 
     /**

@@ -188,4 +188,27 @@ class RehearseAgainTest {
         assertThat(v2.seed().tables()).filteredOn(t -> !t.relation().equals("public.document_data"))
                 .allSatisfy(t -> assertThat(t.rows()).isEqualTo(250));
     }
+
+    @Test
+    void should_keep_the_failure_of_a_not_null_column_added_without_default_and_rehearse_the_chain_after_it() {
+        // GIVEN a NOT NULL column added without a default to a table with generated rows (and rows referencing them)
+        Report report = rehearse("not-null-added", 300);
+
+        // THEN the migration failed, as it would on any populated table: an error, not Rehearsal's data
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
+                .doesNotContain("GENERATED_DATA_REJECTED");
+        Finding failed = v2.findings().stream().filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
+        assertThat(failed.severity()).isEqualTo(Severity.ERROR);
+        assertThat(failed.line()).isEqualTo(2);
+        assertThat(failed.evidence()).contains("column \"exercise_id\" of relation \"executions\" contains null values",
+                "SQLSTATE 23502", "emptied public.executions of its 300 generated row(s)");
+        assertThat(failed.remediation()).contains("DEFAULT");
+        // AND the step was rehearsed again on the emptied table, so the chain went on
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        MigrationReport v3 = report.migrations().get(2);
+        assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v3.findings()).extracting(Finding::code).contains("NON_CONCURRENT_INDEX");
+    }
 }

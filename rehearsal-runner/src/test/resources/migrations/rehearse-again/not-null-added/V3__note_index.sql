@@ -1,0 +1,1 @@
+CREATE INDEX executions_note_idx ON executions (note);
