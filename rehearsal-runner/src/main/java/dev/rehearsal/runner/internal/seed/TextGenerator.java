@@ -3,13 +3,15 @@ package dev.rehearsal.runner.internal.seed;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Text within length limits: a few words at random, or a letter and a base-36 number when values must differ. */
+/** Text within length limits: words and a number at random, or a letter and a base-36 number when values must differ. */
 final class TextGenerator implements ValueGenerator {
 
     private static final List<String> WORDS = List.of("amber", "birch", "cedar", "delta", "ember", "fjord", "grove",
             "harbor", "indigo", "juniper", "kestrel", "lagoon", "meadow", "nectar", "orchid", "pepper", "quartz",
             "river", "saffron", "timber", "umber", "violet", "willow", "yarrow", "zephyr", "copper", "silver", "north",
             "south", "market", "order", "parcel", "ledger", "invoice", "account", "customer", "station", "signal");
+
+    private static final long DISTINCT_NUMBERS = 36L * 36 * 36 * 36 * 36 * 36;
 
     private final int minLength;
     private final int maxLength;
@@ -26,16 +28,32 @@ final class TextGenerator implements ValueGenerator {
         return maxLength < 0 || (maxLength >= minLength && maxLength > 0);
     }
 
+    /**
+     * One or two words and a random base-36 number: readable, and distinct at any row count (2 176 782 336 numbers),
+     * so that what grows with rows — an index's size, its build's time and WAL — grows in proportion. Words alone
+     * repeat more the more rows there are (38 words, 1 482 pairs), and a B-tree index deduplicates repeats: the
+     * index per row shrank as the rehearsal grew, and figures extrapolated to production's size were skewed by it.
+     */
     @Override
     public void random(long row, SplittableRandom rnd, StringBuilder out) {
         int start = out.length();
-        int words = 1 + rnd.nextInt(3);
+        String number = Long.toString(rnd.nextLong(DISTINCT_NUMBERS), 36);
+        int words = 1 + rnd.nextInt(2);
         for (int i = 0; i < words; i++) {
+            String word = WORDS.get(rnd.nextInt(WORDS.size()));
+            int room = maxLength < 0 ? Integer.MAX_VALUE : maxLength - (out.length() - start) - 1 - number.length();
+            if (word.length() + (i > 0 ? 1 : 0) > room) {
+                break; // keep the number, which keeps values apart; words only where they fit beside it
+            }
             if (i > 0) {
                 out.append(' ');
             }
-            out.append(WORDS.get(rnd.nextInt(WORDS.size())));
+            out.append(word);
         }
+        if (out.length() > start) {
+            out.append(' ');
+        }
+        out.append(number);
         fit(out, start);
     }
 
