@@ -29,6 +29,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     static final String HOST = "127.0.0.1";
     private static final String USER = "postgres";
+    /** As long as {@code pg_ctl stop} waited before: a server that cannot finish its shutdown checkpoint is killed. */
+    private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final EmbeddedPostgres postgres;
     private final RunDirectory run;
@@ -53,7 +55,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         this.binaries = binaries;
         this.onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE, "stop PostgreSQL in " + run.path(),
                 this::close);
-        DataSource admin = dataSource("postgres");
+        org.postgresql.ds.PGSimpleDataSource admin = PgDataSources.of(HOST, postgres.getPort(), "postgres", USER, null);
+        admin.setApplicationName(AdminSessions.APPLICATION_NAME);
         try {
             this.info = readInfo(admin, run.dataDirectory());
         } catch (RuntimeException e) {
@@ -176,15 +179,17 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         closed = true;
         // On SIGINT/SIGTERM the server stops at once: copying its files would only delay the exit.
         String walSegment = historyToStore == null || ShutdownSequence.started() ? null : prepareToStore();
-        if (PostmasterProcess.of(run.dataDirectory()).isPresent()) {
+        databases.closeSessions();
+        if (!PostmasterProcess.stopFast(run.dataDirectory(), STOP_TIMEOUT)
+                && PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             try {
                 postgres.close();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("pg_ctl stop failed: {}", e.getMessage());
             }
         }
-        // Killed or crashed: there is nothing for pg_ctl to stop, and zonky's close would log its failure with a
-        // stack trace. zonky's lock file descriptor is then closed by the garbage collector.
+        // Stopped by the signal above, killed or crashed: there is nothing for pg_ctl to stop, and zonky's close
+        // would log its failure with a stack trace; its lock file's descriptor is closed by the garbage collector.
         PostmasterProcess.stopIfRunning(run.dataDirectory());
         if (walSegment != null) {
             store(walSegment);

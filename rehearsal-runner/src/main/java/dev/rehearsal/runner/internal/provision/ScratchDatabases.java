@@ -27,7 +27,7 @@ final class ScratchDatabases {
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9_]{1,30}");
     private static final Pattern OWN_NAME = Pattern.compile("rehearsal_[a-z0-9_]{1,50}");
 
-    private final DataSource admin;
+    private final AdminSessions sessions;
     private final String template;
     private final CloneStrategy strategy;
     private final Function<String, ScratchDatabase> open;
@@ -51,7 +51,8 @@ final class ScratchDatabases {
      */
     ScratchDatabases(DataSource admin, String template, CloneStrategy strategy, Function<String, ScratchDatabase> open,
             boolean disposable) {
-        this.admin = admin;
+        // a server that goes away after use keeps two sessions for the run; a user's server is left as found
+        this.sessions = new AdminSessions(admin, disposable ? 2 : 0);
         this.template = template;
         this.strategy = strategy;
         this.open = open;
@@ -79,8 +80,8 @@ final class ScratchDatabases {
      * that it exists and that no other session uses it.
      */
     ScratchDatabase cloneUserTemplate(String purpose, String template) {
-        try (Connection connection = admin.getConnection()) {
-            UserTemplate.check(connection, template);
+        try (AdminSessions.Lease lease = sessions.lease()) {
+            UserTemplate.check(lease.connection(), template);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not read the template database "
                     + template + " from pg_database: " + e.getMessage(), e);
@@ -100,7 +101,7 @@ final class ScratchDatabases {
             sql.append(" TEMPLATE ").append(source);
             sql.append(strategy.clause());
         }
-        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+        try (AdminSessions.Lease lease = sessions.lease(); Statement statement = lease.connection().createStatement()) {
             try {
                 statement.execute(sql.toString());
             } catch (SQLException e) {
@@ -131,7 +132,8 @@ final class ScratchDatabases {
         if (!created.remove(name)) {
             return;
         }
-        try (Connection connection = admin.getConnection()) {
+        try (AdminSessions.Lease lease = sessions.lease()) {
+            Connection connection = lease.connection();
             if (!carriesOurMark(connection, name)) {
                 LOG.warn("Not dropping database {}: its comment is no longer Rehearsal's mark {}, so it may not be "
                         + "Rehearsal's any more. Drop it yourself if it is: DROP DATABASE {};", name,
@@ -157,6 +159,11 @@ final class ScratchDatabases {
     /** Leaves a database this instance created to whoever keeps it (a cached history): it is not dropped. */
     void forget(String name) {
         created.remove(name);
+    }
+
+    /** Ends the idle admin sessions: the server is about to stop, or its user is done with it. */
+    void closeSessions() {
+        sessions.close();
     }
 
     /** Drops every database this instance created and has not dropped yet. */

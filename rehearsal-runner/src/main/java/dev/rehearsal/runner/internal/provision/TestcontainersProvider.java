@@ -109,6 +109,7 @@ public final class TestcontainersProvider implements PostgresProvider {
         @Override
         public void close() {
             if (!closed.getAndSet(true)) {
+                databases.closeSessions();
                 container.stop();
             }
         }
