@@ -4,6 +4,7 @@ import dev.rehearsal.runner.internal.provision.CloneTimings;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.internal.provision.EmbeddedPostgresProvider;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,7 +44,8 @@ public final class StartupBenchmark implements Benchmark {
         double[] plain = new double[plainRuns];
         for (int i = 0; i < plain.length; i++) {
             long start = System.nanoTime();
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            try (EmbeddedPostgres postgres = ((EmbeddedPostgresProvider) PostgresProviders.embedded()).plainZonkyBuilder()
+                    .start()) {
                 firstQuery(postgres.getPostgresDatabase());
                 plain[i] = Stats.millisSince(start);
             }

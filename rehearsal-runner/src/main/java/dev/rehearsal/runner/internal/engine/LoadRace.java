@@ -87,10 +87,12 @@ final class LoadRace {
         }
     }
 
-    /** Reads {@link #NEXT_XID}. */
-    static long nextXid(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(NEXT_XID)) {
+    /**
+     * Reads {@link #NEXT_XID} on a session that is idle between steps (the migration's own, before the attempt): a
+     * session of its own for one query cost a new backend per attempt.
+     */
+    static long nextXid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(NEXT_XID)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -364,7 +364,7 @@ public final class RehearsalRun {
         StepResults results;
         MigrationLoad.Outcome outcome;
         MigrationLoad started;
-        long nextXid = config.load() && writers ? LoadRace.nextXid(database.dataSource()) : -1;
+        long nextXid = config.load() && writers ? LoadRace.nextXid(target.connection()) : -1;
         try (RunTimings.Span span = timings.span(RunTimings.Part.LOAD)) {
             started = MigrationLoad.start(config, writers, database, target, touched, ordinals, demands);
         }

@@ -48,6 +48,15 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
         return "embedded";
     }
 
+    /**
+     * A plain zonky builder with the same binaries, for the start-up benchmark's baseline: zonky's own resolver looks
+     * for binaries on the class path, which the command-line jar does not carry (Rehearsal fetches them itself).
+     */
+    public io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder plainZonkyBuilder() {
+        return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPgBinaryResolver(new PostgresBinaries(
+                major, Platform.current(), BinariesDownload.into(home.cacheDirectory().resolve("binaries"))));
+    }
+
     @Override
     public PostgresServer start() {
         return start(null);
