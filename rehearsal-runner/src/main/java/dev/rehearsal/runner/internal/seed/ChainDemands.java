@@ -127,7 +127,8 @@ public final class ChainDemands {
      * those too: the copy of a generated duplicate or NULL would break it (CopiedColumns). When several tables are
      * copied into one unique column, their values must also differ from each other's: each source column that is a
      * foreign key then references a share of its parent's rows of its own (Documenso's envelope migration copies both
-     * documents' and templates' data rows into one unique column).
+     * documents' and templates' data rows into one unique column); any other source column takes a share of its
+     * unique values of its own (every k-th value), so that two tables' rows never hold the same one.
      */
     private static void copiedBack(List<CopiedColumns.Copy> copies, Map<String, TableDemands> byTable) {
         for (Map.Entry<String, TableDemands> target : Map.copyOf(byTable).entrySet()) {
@@ -244,6 +245,7 @@ public final class ChainDemands {
                 keys.add(new TableInfo.UniqueKey("a later unique key on " + String.join(", ", unique), attnums, false));
             }
         }
+        keys.replaceAll(key -> sharedKey(key, table, demands));
         List<TableInfo.Check> checks = new ArrayList<>(table.checks());
         for (ReadCheck check : demands.checks) {
             String definition = "CHECK (" + check.expression() + ")";
@@ -260,6 +262,20 @@ public final class ChainDemands {
                 .map(fk -> shared(fk, table, demands)).toList();
         return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, foreignKeys, checks,
                 table.partitioning(), later);
+    }
+
+    /**
+     * A one-column unique key on a column copied with other tables' columns into one unique column: its values are a
+     * share of the column's of its own (a foreign key's column gets a share of the parent's rows instead).
+     */
+    private static TableInfo.UniqueKey sharedKey(TableInfo.UniqueKey key, TableInfo table, TableDemands demands) {
+        if (key.attnums().size() != 1 || key.share() != null
+                || table.foreignKeys().stream().anyMatch(fk -> fk.attnums().equals(key.attnums()))) {
+            return key;
+        }
+        String column = table.column(key.attnums().get(0)).map(ColumnInfo::name).orElse(null);
+        TableInfo.Share share = column == null ? null : demands.shares.get(column);
+        return share == null ? key : key.sharing(share);
     }
 
     /** A one-column key with the share of the parent's rows and the turn among the table's rows its column has. */

@@ -82,14 +82,19 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
     }
 
     /**
-     * A value that differs between rows: the generator's {@code shift + (ordinal / stride) % radix}-th value.
-     * One column of a unique key counts through its values (stride 1); keys made only of small domains
-     * enumerate combinations (mixed radix).
+     * A value that differs between rows: the generator's {@code shift + ((ordinal / stride) % radix) * step}-th value.
+     * One column of a unique key counts through its values (stride 1, step 1), or through every {@code step}-th of
+     * them when it shares the values out with other tables' columns; keys made only of small domains enumerate
+     * combinations (mixed radix).
      */
-    public record UniqueValue(ValueGenerator generator, long shift, long stride, long radix) implements Source {
+    public record UniqueValue(ValueGenerator generator, long shift, long stride, long radix, long step) implements Source {
+        public UniqueValue(ValueGenerator generator, long shift, long stride, long radix) {
+            this(generator, shift, stride, radix, 1);
+        }
+
         @Override
         public boolean write(long ordinal, SplittableRandom rnd, int[] chosen, StringBuilder out) {
-            generator.unique(shift + (ordinal / stride) % radix, out);
+            generator.unique(shift + ((ordinal / stride) % radix) * step, out);
             return true;
         }
     }

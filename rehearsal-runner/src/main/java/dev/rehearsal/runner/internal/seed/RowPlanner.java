@@ -197,8 +197,12 @@ public final class RowPlanner {
                 BigDecimal max = maxReader.max(best.name());
                 start = max == null ? base : Math.max(base, number.ordinalAfter(max));
             }
-            if (generator.capacity() - start >= wanted) {
-                sources.put(best.attnum(), new UniqueValue(generator, start - base, 1, Long.MAX_VALUE));
+            TableInfo.Share share = columns.size() == 1 ? key.share() : null;
+            long step = share == null ? 1 : share.of();
+            if ((generator.capacity() - start) / step >= wanted) {
+                // value number (start - base + ordinal) * step + index: every step-th value, its share's own
+                sources.put(best.attnum(), new UniqueValue(generator,
+                        (start - base) * step + (share == null ? 0 : share.index()), 1, Long.MAX_VALUE, step));
                 return;
             }
         }

@@ -65,10 +65,20 @@ public record TableInfo(long oid, String schema, String name, List<ColumnInfo> c
      * @param name    index name
      * @param attnums covered column numbers
      * @param primary the primary key
+     * @param share   for a one-column key, the part of the column's values its rows take, {@code null} for all: the
+     *                column is copied with another table's into one unique column later (ChainDemands)
      */
-    public record UniqueKey(String name, List<Integer> attnums, boolean primary) {
+    public record UniqueKey(String name, List<Integer> attnums, boolean primary, Share share) {
         public UniqueKey {
             attnums = List.copyOf(attnums);
+        }
+
+        public UniqueKey(String name, List<Integer> attnums, boolean primary) {
+            this(name, attnums, primary, null);
+        }
+
+        UniqueKey sharing(Share part) {
+            return new UniqueKey(name, attnums, primary, part);
         }
     }
 

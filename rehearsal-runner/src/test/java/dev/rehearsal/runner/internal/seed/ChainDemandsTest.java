@@ -182,6 +182,31 @@ class ChainDemandsTest {
     }
 
     @Test
+    void should_give_text_columns_copied_from_two_tables_into_one_unique_column_values_of_their_own() throws SQLException {
+        // GIVEN two tables whose emails a later migration merges into one column with a unique index (no foreign key:
+        // nothing but a share of the values keeps the two tables' generated emails apart)
+        List<List<String>> chain = List.of(
+                List.of("CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL)",
+                        "CREATE TABLE admins (id serial PRIMARY KEY, email text NOT NULL)"),
+                List.of("CREATE TABLE accounts (id serial PRIMARY KEY, email text NOT NULL)",
+                        "INSERT INTO accounts (email) SELECT u.email FROM users u",
+                        "INSERT INTO accounts (email) SELECT email FROM admins",
+                        "CREATE UNIQUE INDEX accounts_email_key ON accounts (email)"));
+        try (ScratchDatabase db = server.createDatabase("merged_emails");
+             Connection connection = db.dataSource().getConnection()) {
+            for (String statement : chain.get(0)) {
+                execute(connection, statement);
+            }
+            Seeder.seed(connection, SeedOptions.defaults().rows(1_000), ChainDemands.of(chain));
+
+            // WHEN the merge runs; THEN the unique index accepts the 2 000 copied emails
+            for (String statement : chain.get(1)) {
+                execute(connection, statement);
+            }
+        }
+    }
+
+    @Test
     void should_fail_those_casts_on_rows_generated_without_the_demands() throws SQLException {
         try (ScratchDatabase db = server.createDatabase("no_demands");
              Connection connection = db.dataSource().getConnection()) {
