@@ -10,6 +10,7 @@ import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.OwnWork;
 import dev.rehearsal.runner.internal.load.BlockingMonitor;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
+import dev.rehearsal.runner.internal.load.LoadConnections;
 import dev.rehearsal.runner.internal.load.LoadSettings;
 import dev.rehearsal.runner.internal.load.LoadTargets;
 import dev.rehearsal.runner.internal.load.LongReader;
@@ -54,7 +55,8 @@ final class MigrationLoad implements AutoCloseable {
 
     /** @param writers whether the write load may run (it does not when a step is rehearsed again after deadlocks) */
     static MigrationLoad start(RehearsalConfig config, boolean writers, ScratchDatabase database,
-            ExecutionTarget target, List<String> touchedTables, RowOrdinals ordinals, ChainDemands demands) {
+            ExecutionTarget target, List<String> touchedTables, RowOrdinals ordinals, ChainDemands demands,
+            LoadConnections connections) {
         boolean writing = writers && config.load();
         if (touchedTables.isEmpty() || (!writing && config.longReader() == null)) {
             return new MigrationLoad(null, null, List.of(), target.ownWork());
@@ -69,7 +71,7 @@ final class MigrationLoad implements AutoCloseable {
                     settings = settings.rate(config.loadRate());
                 }
                 load = WriteLoad.start(database, settings, LoadTargets.of(touchedTables.toArray(String[]::new)), ordinals,
-                        demands);
+                        demands, connections);
             }
             monitor = BlockingMonitor.start(database.dataSource(), target.backendPid());
             if (config.longReader() != null) {

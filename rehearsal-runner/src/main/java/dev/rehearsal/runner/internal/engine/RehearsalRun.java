@@ -14,6 +14,7 @@ import dev.rehearsal.runner.internal.catalog.CatalogSession;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
+import dev.rehearsal.runner.internal.load.LoadConnections;
 import dev.rehearsal.runner.internal.load.RowOrdinals;
 import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
@@ -52,6 +53,8 @@ public final class RehearsalRun {
     private final ScriptExecutor executor;
     private final Seeding seeding;
     private final RowOrdinals ordinals = new RowOrdinals();
+    /** The write load's sessions on the chain's current database, handed from one migration's load to the next. */
+    private LoadConnections loadConnections;
     private ChainDemands demands = ChainDemands.NONE;
     private PhaseChecks phaseChecks;
     /** The up script of the migration being rehearsed, named when the server is lost under it. */
@@ -216,6 +219,7 @@ public final class RehearsalRun {
             database = base.freshDatabase(server, "rehearsal");
             target = open(database);
             catalog = CatalogSession.open(database.dataSource());
+            loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
         }
         CatalogSnapshot known = null;
         boolean blocked = false;
@@ -276,10 +280,12 @@ public final class RehearsalRun {
                         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
                             target.connection().close();
                             catalog.close();
+                            loadConnections.close();
                             database.close();
                             database = base.freshDatabase(server, "rehearsal");
                             target = open(database);
                             catalog = CatalogSession.open(database.dataSource());
+                            loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
                         }
                         known = null;
                         try (RunTimings.Span span = timings.span(RunTimings.Part.TRACE)) {
@@ -294,6 +300,7 @@ public final class RehearsalRun {
             try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
                 target.connection().close();
                 catalog.close();
+                loadConnections.close();
                 database.close();
             }
         }
@@ -366,7 +373,8 @@ public final class RehearsalRun {
         MigrationLoad started;
         long nextXid = config.load() && writers ? LoadRace.nextXid(target.connection()) : -1;
         try (RunTimings.Span span = timings.span(RunTimings.Part.LOAD)) {
-            started = MigrationLoad.start(config, writers, database, target, touched, ordinals, demands);
+            started = MigrationLoad.start(config, writers, database, target, touched, ordinals, demands,
+                    loadConnections);
         }
         RunTimings.Span analysis = null; // from the end of the round trip until the load has stopped
         try (MigrationLoad load = started) {
@@ -428,26 +436,10 @@ public final class RehearsalRun {
             return false;
         }
         rejected.add(found);
-        dropInvalidIndexes(database, results.invalidIndexes());
+        RejectedRows.dropInvalidIndexes(database.dataSource(), results.invalidIndexes());
         config.listener().note(found.script() + ":" + found.line() + " rejected generated rows of " + found.relation()
                 + "; rehearsing the step again without them.");
         return true;
-    }
-
-    /**
-     * A concurrent index build that failed on generated duplicates leaves its INVALID index; the step rehearsed again
-     * would trip over its name. (A build failing again reports the index it leaves then.)
-     */
-    private static void dropInvalidIndexes(ScratchDatabase database, List<String> indexes) throws SQLException {
-        if (indexes.isEmpty()) {
-            return;
-        }
-        try (java.sql.Connection connection = database.dataSource().getConnection();
-             java.sql.Statement statement = connection.createStatement()) {
-            for (String index : indexes) {
-                statement.execute("DROP INDEX IF EXISTS " + index);
-            }
-        }
     }
 
     /** Whether tables hold rows Rehearsal generated: seeded rows or the write load's inserts. */

@@ -203,6 +203,21 @@ final class RejectedRows {
         }
     }
 
+    /**
+     * A concurrent index build that failed on generated duplicates leaves its INVALID index; the step rehearsed again
+     * would trip over its name. (A build failing again reports the index it leaves then.)
+     */
+    static void dropInvalidIndexes(DataSource dataSource, List<String> indexes) throws SQLException {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String index : indexes) {
+                statement.execute("DROP INDEX IF EXISTS " + index);
+            }
+        }
+    }
+
     /** The first column of the table the condition names, for the evidence. */
     private static String columnIn(Connection connection, String table, String condition) {
         try (Statement statement = connection.createStatement();

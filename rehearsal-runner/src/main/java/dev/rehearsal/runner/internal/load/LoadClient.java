@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.SplittableRandom;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ final class LoadClient implements Runnable {
     private static final long RECONNECT_PAUSE_NANOS = 250_000_000L;
     private static final int[] NO_GROUPS = new int[0];
 
-    private final DataSource dataSource;
+    private final LoadConnections connections;
     private final LoadSettings settings;
     private final Workloads workloads;
     private final Schedule schedule;
@@ -43,6 +42,11 @@ final class LoadClient implements Runnable {
     private volatile long claimedDue = Long.MIN_VALUE;
     private Connection connection;
     private long reconnectAfter;
+    /** Guards {@link #cancelSent} and {@link #finished} between {@link #stop()} and the client's own end. */
+    private final Object ending = new Object();
+    /** A cancel went to this session's backend: it may arrive late, so the session is not handed on. */
+    private boolean cancelSent;
+    private boolean finished;
 
     /** The statements of one workload on this client's connection, prepared on first use. */
     private static final class Prepared {
@@ -51,9 +55,9 @@ final class LoadClient implements Runnable {
         PreparedStatement select;
     }
 
-    LoadClient(DataSource dataSource, LoadSettings settings, Workloads workloads, Schedule schedule, RequestLog log,
+    LoadClient(LoadConnections connections, LoadSettings settings, Workloads workloads, Schedule schedule, RequestLog log,
                ErrorSamples errors, Queue<WriterWait> reportedWaits, long seed) {
-        this.dataSource = dataSource;
+        this.connections = connections;
         this.settings = settings;
         this.workloads = workloads;
         this.schedule = schedule;
@@ -65,8 +69,13 @@ final class LoadClient implements Runnable {
 
     /** Opens the connection before the schedule starts, so the first requests are not late. */
     void connect() throws SQLException {
-        connection = dataSource.getConnection();
-        LoadSession.configure(connection, settings, LoadSession.APPLICATION_NAME, null);
+        connection = connections.take();
+        try {
+            LoadSession.configure(connection, settings, LoadSession.APPLICATION_NAME, null);
+        } catch (SQLException e) {
+            closeQuietly();
+            throw e;
+        }
     }
 
     @Override
@@ -82,7 +91,7 @@ final class LoadClient implements Runnable {
             }
         } finally {
             claimedDue = Long.MAX_VALUE;
-            closeQuietly();
+            handOn();
         }
     }
 
@@ -240,14 +249,35 @@ final class LoadClient implements Runnable {
     /** Stops after the current request; cancels it if it is running (blocked on a lock, say). */
     void stop() {
         running = false;
-        Statement statement = executing;
-        if (statement != null) {
+        synchronized (ending) {
+            Statement statement = executing;
+            if (statement == null || finished) {
+                return;
+            }
+            cancelSent = true;
             try {
                 statement.cancel();
             } catch (SQLException ignored) {
                 // the statement ended meanwhile
             }
         }
+    }
+
+    /** The client has stopped: its session goes back for the next load, unless a cancel was sent to it. */
+    private void handOn() {
+        boolean reusable;
+        synchronized (ending) {
+            finished = true;
+            reusable = !cancelSent;
+        }
+        if (!reusable || connection == null) {
+            closeQuietly();
+            return;
+        }
+        dropPrepared();
+        Connection done = connection;
+        connection = null;
+        connections.give(done);
     }
 
     private void dropPrepared() {

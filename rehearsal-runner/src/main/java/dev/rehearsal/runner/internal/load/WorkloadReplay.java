@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import javax.sql.DataSource;
 
 /**
  * The running app version's statements — the load's INSERT, UPDATE and SELECT of each table as they were when the
@@ -29,11 +28,14 @@ final class WorkloadReplay {
     /**
      * @return each failure as {@code INSERT public.orders: <first line of the error> [SQLSTATE]}, in table order
      */
-    static List<String> failures(DataSource dataSource, List<TableWorkload> workloads, long seed) throws SQLException {
+    static List<String> failures(LoadConnections connections, List<TableWorkload> workloads, long seed)
+            throws SQLException {
         List<String> failures = new ArrayList<>();
         SplittableRandom rnd = new SplittableRandom(seed);
         StringBuilder scratch = new StringBuilder(64);
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = connections.take();
+        boolean reusable = false;
+        try {
             try (Statement session = connection.createStatement()) {
                 session.execute("SET application_name = '" + LoadSession.APPLICATION_NAME + "-replay'");
                 session.execute("SET statement_timeout = '10s'");
@@ -62,6 +64,14 @@ final class WorkloadReplay {
                 }
             } finally {
                 connection.rollback();
+            }
+            connection.setAutoCommit(true);
+            reusable = true;
+        } finally {
+            if (reusable) {
+                connections.give(connection); // a session of the load's, for its next migration
+            } else {
+                LoadConnections.closeQuietly(connection);
             }
         }
         return failures;

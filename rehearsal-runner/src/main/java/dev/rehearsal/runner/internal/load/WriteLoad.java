@@ -41,21 +41,21 @@ public final class WriteLoad implements AutoCloseable {
     private final ErrorSamples errors = new ErrorSamples();
     private final Queue<WriterWait> reportedWaits = new ConcurrentLinkedQueue<>();
     private final LatencyStats stats = new LatencyStats(logs, errors);
-    private final javax.sql.DataSource dataSource;
+    private final LoadConnections connections;
     private final long seed;
     private volatile boolean closed;
 
     private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
-            ChainDemands demands) throws SQLException {
+            ChainDemands demands, LoadConnections connections) throws SQLException {
         String name = THREAD_PREFIX + db.name();
-        this.dataSource = db.dataSource();
+        this.connections = connections;
         this.seed = settings.seed();
         this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema", ordinals, demands);
         this.schedule = new Schedule(settings.rate());
         for (int i = 0; i < settings.clients(); i++) {
             RequestLog log = new RequestLog();
             logs.add(log);
-            LoadClient client = new LoadClient(db.dataSource(), settings, workloads, schedule, log, errors,
+            LoadClient client = new LoadClient(connections, settings, workloads, schedule, log, errors,
                     reportedWaits, settings.seed() * 31 + i);
             clients.add(client);
             Thread thread = new Thread(client, name + "-" + i);
@@ -88,9 +88,18 @@ public final class WriteLoad implements AutoCloseable {
      */
     public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
             ChainDemands demands) {
+        return start(db, settings, targets, ordinals, demands, LoadConnections.direct(db.dataSource()));
+    }
+
+    /**
+     * Like {@link #start(ScratchDatabase, LoadSettings, LoadTargets, RowOrdinals, ChainDemands)}, its clients taking
+     * their sessions from {@code connections} and giving them back when the load stops, for the next migration's load.
+     */
+    public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
+            ChainDemands demands, LoadConnections connections) {
         WriteLoad load;
         try {
-            load = new WriteLoad(db, settings, targets, ordinals, demands);
+            load = new WriteLoad(db, settings, targets, ordinals, demands, connections);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not read the tables "
                     + (targets.tables().isEmpty() ? "" : targets.tables() + " ") + "of " + db.name() + ": "
@@ -224,7 +233,7 @@ public final class WriteLoad implements AutoCloseable {
      */
     public List<String> replayRunningVersion() {
         try {
-            return WorkloadReplay.failures(dataSource, workloads.initial(), seed);
+            return WorkloadReplay.failures(connections, workloads.initial(), seed);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not replay the running "
                     + "version's statements on " + workloads.targets() + ": " + e.getMessage(), e);
