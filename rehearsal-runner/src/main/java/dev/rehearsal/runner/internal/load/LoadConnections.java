@@ -59,8 +59,10 @@ public final class LoadConnections implements AutoCloseable {
     }
 
     /**
-     * Takes back a session whose client is done with it, its settings reset ({@code RESET ALL}: each client names
-     * and bounds its session again when it takes one); closes it when it cannot be kept.
+     * Takes back a session whose client is done with it, reset by {@code DISCARD ALL}: settings (each client names and
+     * bounds its session again when it takes one), prepared statements (pgjdbc sees the command and forgets its own,
+     * so that the next migration's statements are planned anew, never against a result type the migration changed),
+     * temporary tables and advisory locks. Closes it when it cannot be kept.
      */
     void give(Connection connection) {
         boolean keep;
@@ -96,7 +98,7 @@ public final class LoadConnections implements AutoCloseable {
                 return false;
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute("RESET ALL");
+                statement.execute("DISCARD ALL");
             }
             return true;
         } catch (SQLException e) {
