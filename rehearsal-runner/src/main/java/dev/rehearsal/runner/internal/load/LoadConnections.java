@@ -1,10 +1,9 @@
 package dev.rehearsal.runner.internal.load;
 
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import javax.sql.DataSource;
 
 /**
@@ -18,14 +17,10 @@ public final class LoadConnections implements AutoCloseable {
 
     private static final int VALIDATION_SECONDS = 2;
 
-    private final DataSource dataSource;
-    private final int kept;
-    private final Deque<Connection> idle = new ArrayDeque<>();
-    private boolean closed;
+    private final IdleSessions sessions;
 
     private LoadConnections(DataSource dataSource, int kept) {
-        this.dataSource = dataSource;
-        this.kept = kept;
+        this.sessions = new IdleSessions(dataSource, kept, VALIDATION_SECONDS, LoadConnections::discardAll);
     }
 
     /**
@@ -43,82 +38,28 @@ public final class LoadConnections implements AutoCloseable {
 
     /** An idle session that still answers, or a new one. */
     Connection take() throws SQLException {
-        while (true) {
-            Connection connection;
-            synchronized (this) {
-                connection = idle.pollFirst();
-            }
-            if (connection == null) {
-                return dataSource.getConnection();
-            }
-            if (answers(connection)) {
-                return connection;
-            }
-            closeQuietly(connection);
-        }
+        return sessions.take();
     }
 
-    /**
-     * Takes back a session whose client is done with it, reset by {@code DISCARD ALL}: settings (each client names and
-     * bounds its session again when it takes one), prepared statements (pgjdbc sees the command and forgets its own,
-     * so that the next migration's statements are planned anew, never against a result type the migration changed),
-     * temporary tables and advisory locks. Closes it when it cannot be kept.
-     */
+    /** Takes back a session whose client is done with it ({@link #discardAll}); closes it when it cannot be kept. */
     void give(Connection connection) {
-        boolean keep;
-        synchronized (this) {
-            keep = !closed && idle.size() < kept;
-        }
-        if (keep && reset(connection)) {
-            synchronized (this) {
-                if (!closed && idle.size() < kept) {
-                    idle.push(connection);
-                    return;
-                }
-            }
-        }
-        closeQuietly(connection);
+        sessions.give(connection);
     }
 
     /** Closes the idle sessions; sessions given back later are closed. */
     @Override
     public void close() {
-        Deque<Connection> leftover;
-        synchronized (this) {
-            closed = true;
-            leftover = new ArrayDeque<>(idle);
-            idle.clear();
-        }
-        leftover.forEach(LoadConnections::closeQuietly);
+        sessions.close();
     }
 
-    private static boolean reset(Connection connection) {
-        try {
-            if (connection.isClosed() || !connection.getAutoCommit()) {
-                return false;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DISCARD ALL");
-            }
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static boolean answers(Connection connection) {
-        try {
-            return connection.isValid(VALIDATION_SECONDS);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // gone already
+    /**
+     * {@code DISCARD ALL} resets settings (each client names and bounds its session again when it takes one),
+     * prepared statements (pgjdbc sees the command and forgets its own, so that the next migration's statements are
+     * planned anew, never against a result type the migration changed), temporary tables and advisory locks.
+     */
+    private static void discardAll(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DISCARD ALL");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.load;
 
 import dev.rehearsal.runner.internal.seed.RowPlan;
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,7 +72,7 @@ final class WorkloadReplay {
             if (reusable) {
                 connections.give(connection); // a session of the load's, for its next migration
             } else {
-                LoadConnections.closeQuietly(connection);
+                IdleSessions.closeQuietly(connection);
             }
         }
         return failures;

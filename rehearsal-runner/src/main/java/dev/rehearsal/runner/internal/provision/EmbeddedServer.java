@@ -56,7 +56,7 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         this.onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE, "stop PostgreSQL in " + run.path(),
                 this::close);
         org.postgresql.ds.PGSimpleDataSource admin = PgDataSources.of(HOST, postgres.getPort(), "postgres", USER, null);
-        admin.setApplicationName(AdminSessions.APPLICATION_NAME);
+        admin.setApplicationName(ScratchDatabases.ADMIN_APPLICATION_NAME);
         try {
             this.info = readInfo(admin, run.dataDirectory());
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.provision;
 
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,11 +24,18 @@ import javax.sql.DataSource;
 final class ScratchDatabases {
 
     static final String MARKER_PREFIX = "rehearsal:scratch:";
+    /** What the kept admin sessions call themselves in {@code pg_stat_activity}, apart from a rehearsal's own. */
+    static final String ADMIN_APPLICATION_NAME = "rehearsal-admin";
+    private static final int ADMIN_VALIDATION_SECONDS = 5;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScratchDatabases.class);
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9_]{1,30}");
     private static final Pattern OWN_NAME = Pattern.compile("rehearsal_[a-z0-9_]{1,50}");
 
-    private final AdminSessions sessions;
+    /**
+     * Sessions on the maintenance database for creating, marking and dropping scratch databases; a run creates and
+     * drops them one or two at a time, so a server that goes away after use keeps two open between uses.
+     */
+    private final IdleSessions sessions;
     private final String template;
     private final CloneStrategy strategy;
     private final Function<String, ScratchDatabase> open;
@@ -52,7 +60,7 @@ final class ScratchDatabases {
     ScratchDatabases(DataSource admin, String template, CloneStrategy strategy, Function<String, ScratchDatabase> open,
             boolean disposable) {
         // a server that goes away after use keeps two sessions for the run; a user's server is left as found
-        this.sessions = new AdminSessions(admin, disposable ? 2 : 0);
+        this.sessions = new IdleSessions(admin, disposable ? 2 : 0, ADMIN_VALIDATION_SECONDS, connection -> { });
         this.template = template;
         this.strategy = strategy;
         this.open = open;
@@ -80,7 +88,7 @@ final class ScratchDatabases {
      * that it exists and that no other session uses it.
      */
     ScratchDatabase cloneUserTemplate(String purpose, String template) {
-        try (AdminSessions.Lease lease = sessions.lease()) {
+        try (IdleSessions.Lease lease = sessions.lease()) {
             UserTemplate.check(lease.connection(), template);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not read the template database "
@@ -101,7 +109,7 @@ final class ScratchDatabases {
             sql.append(" TEMPLATE ").append(source);
             sql.append(strategy.clause());
         }
-        try (AdminSessions.Lease lease = sessions.lease(); Statement statement = lease.connection().createStatement()) {
+        try (IdleSessions.Lease lease = sessions.lease(); Statement statement = lease.connection().createStatement()) {
             try {
                 statement.execute(sql.toString());
             } catch (SQLException e) {
@@ -132,7 +140,7 @@ final class ScratchDatabases {
         if (!created.remove(name)) {
             return;
         }
-        try (AdminSessions.Lease lease = sessions.lease()) {
+        try (IdleSessions.Lease lease = sessions.lease()) {
             Connection connection = lease.connection();
             if (!carriesOurMark(connection, name)) {
                 LOG.warn("Not dropping database {}: its comment is no longer Rehearsal's mark {}, so it may not be "
