@@ -62,8 +62,9 @@ final class RejectedRows {
 
     /**
      * Finds and removes the rows the failing statement rejects; {@code null} when the failure does not come from rows
-     * Rehearsal generated (no table with rows to blame, or a column added NOT NULL without a default, which fails on
-     * any populated table).
+     * Rehearsal generated (no table with rows to blame, or only the chain's own rows left). A column added NOT NULL
+     * without a default fails on any populated table: the table is emptied of generated rows and the result says so
+     * ({@link RejectedData#anyRows()}), the migration's failure standing.
      *
      * @param rowsBefore rows per table before up, by {@code schema.table}
      * @param writersRan whether the write load ran beside the failed attempt: a table empty before it then holds the
@@ -80,12 +81,10 @@ final class RejectedRows {
         int line = failed == null ? failure.line() : failed.line();
         List<DemandParser.Demand> demands = DemandParser.of(sql);
         boolean generated = demands.stream().anyMatch(d -> d instanceof DemandParser.Generated);
-        // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing, yet
-        // the migrations after it deserve a rehearsal, on the table as this one needs it (empty)
-        if ("23502".equals(failure.sqlState()) && !generated && ADDS_COLUMN.matcher(sql).find()) {
-            return emptiedForAnyRows(dataSource, failure, sql, line, rowsBefore, writersRan, chainRows);
-        }
-        List<Test> tests = tests(demands, sql, failure);
+        // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing, so
+        // no row is singled out; yet the migrations after it deserve a rehearsal, on the table as it needs it (empty)
+        boolean anyRows = "23502".equals(failure.sqlState()) && !generated && ADDS_COLUMN.matcher(sql).find();
+        List<Test> tests = anyRows ? List.of() : tests(demands, sql, failure);
         String table = !tests.isEmpty() ? tests.get(0).table()
                 : relationOf(failure.message()) != null ? relationOf(failure.message()) : statementTable(sql);
         String qualified = table == null ? null : qualify(table, rowsBefore);
@@ -107,30 +106,12 @@ final class RejectedRows {
             if (removed == 0) {
                 return null; // only the chain's own rows are left: they fail the step as production's would
             }
+            if (anyRows) {
+                return RejectedData.onAnyRows(failure.script(), line, sql, failure.sqlState(), failure.message(),
+                        qualified, removed);
+            }
             return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), qualified, null,
                     null, null, removed, false);
-        }
-    }
-
-    /**
-     * A column added NOT NULL without a default: the migration fails wherever the table holds rows, so the failure
-     * stands; the table is emptied of the rows Rehearsal wrote so that the step, and the chain after it, run on it.
-     * {@code null} when the chain wrote rows of its own there (they would fail it in every database) or the table
-     * cannot be told.
-     */
-    private static RejectedData emptiedForAnyRows(DataSource dataSource, StepFailure failure, String sql, int line,
-            Map<String, Long> rowsBefore, boolean writersRan, ChainRows chainRows) throws SQLException {
-        String named = relationOf(failure.message());
-        String table = named != null ? named : statementTable(sql);
-        String qualified = table == null ? null : qualify(table, rowsBefore);
-        if (qualified == null || (rowsBefore.getOrDefault(qualified, 0L) == 0 && !writersRan)) {
-            return null;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            long removed = emptyTable(connection, qualified, generatedRows(chainRows.owning(qualified)));
-            return removed == 0 ? null : RejectedData.onAnyRows(failure.script(), line, sql, failure.sqlState(),
-                    failure.message(), qualified, removed);
         }
     }
 

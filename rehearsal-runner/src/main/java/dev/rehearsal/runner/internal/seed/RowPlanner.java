@@ -197,7 +197,7 @@ public final class RowPlanner {
                 BigDecimal max = maxReader.max(best.name());
                 start = max == null ? base : Math.max(base, number.ordinalAfter(max));
             }
-            TableInfo.Share share = columns.size() == 1 ? key.share() : null;
+            TableInfo.Share share = key.share(); // only one-column keys carry one (ChainDemands)
             long step = share == null ? 1 : share.of();
             if ((generator.capacity() - start) / step >= wanted) {
                 // value number (start - base + ordinal) * step + index: every step-th value, its share's own
