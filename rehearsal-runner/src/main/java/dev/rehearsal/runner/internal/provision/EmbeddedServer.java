@@ -6,7 +6,6 @@ import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +31,7 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
     /** As long as {@code pg_ctl stop} waited before: a server that cannot finish its shutdown checkpoint is killed. */
     private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(5);
 
-    private final EmbeddedPostgres postgres;
+    private final Postmaster postgres;
     private final RunDirectory run;
     private final PostgresInfo info;
     private final ScratchDatabases databases;
@@ -43,19 +42,15 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
     /** The key of a history to store with this server's data directory when it stops; null for none. */
     private String historyToStore;
 
-    EmbeddedServer(EmbeddedPostgres postgres, RunDirectory run) {
-        this(postgres, run, null, null);
-    }
-
     /** @param histories where a history kept with {@link #keepHistory} goes when the server stops; null for nowhere */
-    EmbeddedServer(EmbeddedPostgres postgres, RunDirectory run, HistoryCache histories, PostgresBinaries binaries) {
+    EmbeddedServer(Postmaster postgres, RunDirectory run, HistoryCache histories, PostgresBinaries binaries) {
         this.postgres = postgres;
         this.run = run;
         this.histories = histories;
         this.binaries = binaries;
         this.onExit = ShutdownSequence.register(ShutdownSequence.Stage.RELEASE, "stop PostgreSQL in " + run.path(),
                 this::close);
-        org.postgresql.ds.PGSimpleDataSource admin = PgDataSources.of(HOST, postgres.getPort(), "postgres", USER, null);
+        org.postgresql.ds.PGSimpleDataSource admin = PgDataSources.of(HOST, postgres.port(), "postgres", USER, null);
         admin.setApplicationName(ScratchDatabases.ADMIN_APPLICATION_NAME);
         try {
             this.info = readInfo(admin, run.dataDirectory());
@@ -66,12 +61,12 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         LOG.info("PostgreSQL {} listens on {}:{}, data directory {}", info.version(), HOST, port(), run.dataDirectory());
         this.databases = new ScratchDatabases(admin, DataDirectoryCache.TEMPLATE_DATABASE,
                 CloneStrategy.fastestFor(info.major()),
-                name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(HOST, postgres.getPort(), name, USER),
+                name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(HOST, postgres.port(), name, USER),
                         USER, dataSource(name), this::drop), true);
     }
 
     int port() {
-        return postgres.getPort();
+        return postgres.port();
     }
 
     Path dataDirectory() {
@@ -167,7 +162,7 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
     }
 
     private DataSource dataSource(String database) {
-        return PgDataSources.of(HOST, postgres.getPort(), database, USER, null);
+        return PgDataSources.of(HOST, postgres.port(), database, USER, null);
     }
 
     /** Stops the server; a second caller (the exit sequence, say) waits until the first one is done. */
@@ -183,9 +178,9 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         if (!PostmasterProcess.stopFast(run.dataDirectory(), STOP_TIMEOUT)
                 && PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             try {
-                postgres.close();
+                postgres.stopWithoutSignal();
             } catch (IOException | RuntimeException e) {
-                LOG.warn("pg_ctl stop failed: {}", e.getMessage());
+                LOG.warn("Stopping PostgreSQL failed: {}", e.getMessage());
             }
         }
         // Stopped by the signal above, killed or crashed: there is nothing for pg_ctl to stop, and zonky's close

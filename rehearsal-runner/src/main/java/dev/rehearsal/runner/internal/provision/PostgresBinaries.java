@@ -10,7 +10,12 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -21,6 +26,10 @@ import java.util.zip.ZipFile;
  * Equality by artifact and version lets zonky reuse an extraction within the JVM.
  */
 final class PostgresBinaries implements PgBinaryResolver {
+
+    private static final Path NOT_FOUND = Path.of("");
+    /** Per binaries key: where zonky extracts them, worked out from the archive's digest. */
+    private static final ConcurrentHashMap<String, Path> INSTALLATIONS = new ConcurrentHashMap<>();
 
     private final int major;
     private final String version;
@@ -67,6 +76,38 @@ final class PostgresBinaries implements PgBinaryResolver {
                 }
             }
         };
+    }
+
+    /**
+     * Where zonky extracts binaries: its default ({@code embedded-pg} in the temporary directory, or the
+     * {@code ot.epg.working-dir} property), named here so that Rehearsal can find an extraction again.
+     */
+    static Path extractionRoot() {
+        String configured = System.getProperty("ot.epg.working-dir");
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+    }
+
+    /**
+     * The directory zonky extracted these binaries into ({@code bin/postgres} in it), if it did: zonky names it
+     * {@code PG-} and the MD5 of the archive, and marks a finished extraction with {@code .exists}. Read once per
+     * JVM, as zonky does.
+     */
+    Optional<Path> installation() {
+        Path found = INSTALLATIONS.computeIfAbsent(key(), k -> {
+            try (InputStream archive = getPgBinary(null, null)) {
+                MessageDigest md5 = MessageDigest.getInstance("MD5");
+                byte[] buffer = new byte[1 << 16];
+                for (int read; (read = archive.read(buffer)) > 0; ) {
+                    md5.update(buffer, 0, read);
+                }
+                return extractionRoot().resolve("PG-" + HexFormat.of().formatHex(md5.digest()));
+            } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+                return NOT_FOUND;
+            }
+        });
+        return found != NOT_FOUND && Files.isRegularFile(found.resolve(".exists"))
+                && Files.isExecutable(found.resolve("bin/postgres")) ? Optional.of(found) : Optional.empty();
     }
 
     /** The binaries jar for this version: class path, local Maven repository, cache, or a download into the cache. */

@@ -105,11 +105,11 @@ final class ScratchDatabases {
         }
         String name = "rehearsal_" + cleaned + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(name);
-        if (source != null) {
-            sql.append(" TEMPLATE ").append(source);
-            sql.append(strategy.clause());
-        }
         try (IdleSessions.Lease lease = sessions.lease(); Statement statement = lease.connection().createStatement()) {
+            if (source != null) {
+                sql.append(" TEMPLATE ").append(source);
+                sql.append(strategy.clause(lease.connection()));
+            }
             try {
                 statement.execute(sql.toString());
             } catch (SQLException e) {

@@ -18,7 +18,7 @@ final class ZonkyLauncher {
 
     /** Lets zonky choose a free port. */
     static final IntSupplier ANY_PORT = () -> 0;
-    private static final int PORT_ATTEMPTS = 3;
+    static final int PORT_ATTEMPTS = 3;
     private static final int LOG_LINES = 15;
 
     private ZonkyLauncher() {
@@ -59,15 +59,15 @@ final class ZonkyLauncher {
         throw failure(binaries, dataDirectory, attemptLog, last);
     }
 
-    private static boolean portTaken(String log) {
+    static boolean portTaken(String log) {
         return log.contains("Address already in use") || log.contains("could not create any TCP/IP sockets");
     }
 
-    private static RehearsalException failure(PostgresBinaries binaries, Path dataDirectory, String log,
+    static RehearsalException failure(PostgresBinaries binaries, Path dataDirectory, String log,
             RuntimeException cause) {
         String shown = tail(log);
         if (shown.isBlank()) {
-            shown = "(nothing was logged; zonky reported: " + firstLine(cause) + ")";
+            shown = "(nothing was logged; the start reported: " + firstLine(cause) + ")";
         }
         if (DiskSpace.isFull(log + " " + causeMessages(cause), dataDirectory)) {
             return new RehearsalException(ErrorCode.DISK_FULL, "PostgreSQL " + binaries.version()
@@ -89,6 +89,7 @@ final class ZonkyLauncher {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
+                .setOverrideWorkingDirectory(PostgresBinaries.extractionRoot().toFile()) // where DirectStart looks
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -139,6 +139,74 @@ class StartFailuresTest {
         }
     }
 
+    /** The installation zonky extracted, which the embedded provider's own starts use. */
+    private Path installation() {
+        new DataDirectoryCache(home.cacheDirectory()).ready(binaries()); // building the cache extracts the binaries
+        return binaries().installation().orElseThrow(() -> new AssertionError("zonky's extraction was not found"));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void should_fail_fast_with_the_servers_own_words_when_the_direct_start_fails() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DirectStart.available(), "no setsid command on this machine");
+        // GIVEN a data directory whose configuration PostgreSQL rejects
+        Path installation = installation();
+        Path data = dataDirectoryCopy();
+        Files.writeString(data.resolve("postgresql.conf"), "shared_buffers = 'lots'\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        // WHEN the postmaster is started directly, THEN it fails at once, in the server's words
+        assertThatThrownBy(() -> DirectStart.start(binaries(), installation, data, dir.resolve("postgres.log"),
+                ZonkyLauncher.ANY_PORT))
+                .isInstanceOfSatisfying(RehearsalException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.POSTGRES_START_FAILED);
+                    assertThat(e.getMessage()).contains("did not start in " + data)
+                            .contains("invalid value for parameter \"shared_buffers\": \"lots\"")
+                            .contains("Fix the cause above");
+                });
+        assertThat(PostmasterProcess.of(data)).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void should_fail_fast_when_the_directly_started_server_cannot_read_its_control_file() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DirectStart.available(), "no setsid command on this machine");
+        Path installation = installation();
+        Path data = dataDirectoryCopy();
+        Files.write(data.resolve("global/pg_control"), new byte[0]);
+
+        assertThatThrownBy(() -> DirectStart.start(binaries(), installation, data, dir.resolve("postgres.log"),
+                ZonkyLauncher.ANY_PORT))
+                .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.getMessage())
+                        .contains("pg_control"));
+        assertThat(PostmasterProcess.of(data)).isEmpty();
+    }
+
+    @Test
+    void should_start_the_embedded_server_in_a_session_of_its_own_so_that_a_ctrl_c_reaches_the_jvm_first()
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DirectStart.available(), "no setsid command on this machine");
+        // GIVEN zonky's extraction of the binaries, THEN the provider starts the postmaster itself
+        assertThat(binaries().installation()).isPresent();
+        try (EmbeddedServer server = (EmbeddedServer) PostgresProviders.embedded().start()) {
+            long postmaster = PostmasterProcess.of(server.dataDirectory()).orElseThrow().pid();
+            // THEN it is not in the JVM's session: a terminal's SIGINT goes to the JVM's process group only, and the
+            // exit sequence stops the server after the partial report
+            assertThat(sessionOf(postmaster)).isNotEqualTo(sessionOf(ProcessHandle.current().pid()));
+            assertThat(sessionOf(postmaster)).isEqualTo(postmaster);
+            try (Connection connection = server.createDatabase("direct").connect()) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+        }
+    }
+
+    /** Field 6 of /proc/PID/stat: the session id. */
+    private static long sessionOf(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[3]);
+    }
+
     @Test
     void should_refuse_a_server_that_answers_on_the_port_but_serves_another_data_directory() throws Exception {
         try (EmbeddedServer server = (EmbeddedServer) PostgresProviders.embedded().start()) {
