@@ -54,10 +54,10 @@ class Slf4jFallbackTest {
         // WHEN a rehearsal runs through the extension with a binding on the class path (slf4j-simple here)
         Child withBinding = run(dir, "extension", entry -> true);
 
-        // THEN the binding logs zonky's lines, and SLF4J does not warn about a second provider
+        // THEN the binding logs the engine's lines, and SLF4J does not warn about a second provider
         assertThat(withBinding.exit()).as(withBinding.toString()).isZero();
         assertThat(withBinding.stderr()).as(withBinding.toString())
-                .contains("INFO io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
+                .contains("INFO dev.rehearsal.runner.internal.provision.EmbeddedServer - PostgreSQL")
                 .doesNotContain("SLF4J(W)").doesNotContain("multiple SLF4J providers");
     }
 
