@@ -73,7 +73,7 @@ final class MigrationLoad implements AutoCloseable {
                 load = WriteLoad.start(database, settings, LoadTargets.of(touchedTables.toArray(String[]::new)), ordinals,
                         demands, connections);
             }
-            monitor = BlockingMonitor.start(database.dataSource(), target.backendPid());
+            monitor = BlockingMonitor.start(connections, target.backendPid());
             if (config.longReader() != null) {
                 for (String table : touchedTables) {
                     readers.add(LongReader.start(database.dataSource(), table, config.longReader()));

@@ -47,6 +47,8 @@ public final class BlockingMonitor implements AutoCloseable {
     private final int migrationPid;
     private final long intervalNanos;
     private final Connection connection;
+    /** Where the session goes back when polling stops. */
+    private final LoadConnections sessions;
     private final PreparedStatement query;
     private final ServerClock clock;
     private final WaitTracker tracker;
@@ -57,8 +59,10 @@ public final class BlockingMonitor implements AutoCloseable {
     private volatile long longestGapNanos;
     private volatile String lastError;
 
-    private BlockingMonitor(Connection connection, int migrationPid, Duration interval) throws SQLException {
+    private BlockingMonitor(Connection connection, LoadConnections sessions, int migrationPid, Duration interval)
+            throws SQLException {
         this.connection = connection;
+        this.sessions = sessions;
         this.migrationPid = migrationPid;
         this.intervalNanos = interval.toNanos();
         try (Statement statement = connection.createStatement()) {
@@ -85,14 +89,26 @@ public final class BlockingMonitor implements AutoCloseable {
      * @throws RehearsalException when the monitor cannot connect
      */
     public static BlockingMonitor start(DataSource monitor, int migrationBackendPid, Duration interval) {
+        return start(LoadConnections.direct(monitor), migrationBackendPid, interval);
+    }
+
+    /**
+     * Starts polling on a session taken from {@code sessions}, given back when polling stops between two polls (a
+     * session that failed or is still polling is closed instead).
+     */
+    public static BlockingMonitor start(LoadConnections sessions, int migrationBackendPid) {
+        return start(sessions, migrationBackendPid, DEFAULT_INTERVAL);
+    }
+
+    private static BlockingMonitor start(LoadConnections sessions, int migrationBackendPid, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the polling interval must be positive, was " + interval);
         }
         Connection connection = null;
         try {
-            connection = monitor.getConnection();
+            connection = sessions.take();
             connection.setAutoCommit(true);
-            BlockingMonitor started = new BlockingMonitor(connection, migrationBackendPid, interval);
+            BlockingMonitor started = new BlockingMonitor(connection, sessions, migrationBackendPid, interval);
             started.thread.start();
             return started;
         } catch (SQLException e) {
@@ -129,7 +145,12 @@ public final class BlockingMonitor implements AutoCloseable {
             }
             tracker.finish(System.nanoTime());
         } finally {
-            closeQuietly(connection);
+            try {
+                query.close();
+            } catch (SQLException ignored) {
+                // the session is checked before it is kept
+            }
+            sessions.give(connection); // between polls: idle, and reset before its next use
         }
     }
 

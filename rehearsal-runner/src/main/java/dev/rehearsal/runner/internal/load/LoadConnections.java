@@ -7,9 +7,10 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The write load's client sessions on one scratch database, kept from one migration's load to the next. Every
- * migration under load used to open its clients' sessions anew, and a new backend costs 15–30 ms where forking is
- * slow (a 2-core virtual machine): a tenth of a second per migration before its first statement. A session comes back
+ * The sessions of the write load (its clients, its schema reader, the running version's replay) and of the blocking
+ * monitor on one scratch database, kept from one migration's load to the next. Every migration under load used to
+ * open them anew, and a new backend costs 15–30 ms where forking is slow (a 2-core virtual machine): a tenth of a
+ * second per migration before its first statement. A session comes back
  * only when its client stopped between requests; one whose request was cancelled is closed, because the cancel may
  * reach the backend late and would then cancel its next user's statement.
  */
@@ -24,25 +25,25 @@ public final class LoadConnections implements AutoCloseable {
     }
 
     /**
-     * Keeps a session per client of the load and one for the replay of the running version's statements after each
-     * step, until {@link #close()}.
+     * Keeps a session per client of the load, one for the replay of the running version's statements after each
+     * step, one for the schema reader and one for the blocking monitor, until {@link #close()}.
      */
     public static LoadConnections forClients(DataSource dataSource, int clients) {
-        return new LoadConnections(dataSource, clients + 1);
+        return new LoadConnections(dataSource, clients + 3);
     }
 
-    /** Opens a session for every use and closes it after: a load on its own. */
-    static LoadConnections direct(DataSource dataSource) {
+    /** Opens a session for every use and closes it after: a load or a monitor on its own. */
+    public static LoadConnections direct(DataSource dataSource) {
         return new LoadConnections(dataSource, 0);
     }
 
     /** An idle session that still answers, or a new one. */
-    Connection take() throws SQLException {
+    public Connection take() throws SQLException {
         return sessions.take();
     }
 
     /** Takes back a session whose client is done with it ({@link #discardAll}); closes it when it cannot be kept. */
-    void give(Connection connection) {
+    public void give(Connection connection) {
         sessions.give(connection);
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ final class Workloads implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Workloads.class);
 
-    private final DataSource dataSource;
+    private final LoadConnections sessions;
     private final List<String> targets;
     private final AtomicReferenceArray<TableWorkload> current;
     private final Map<Long, String> relationNames = new ConcurrentHashMap<>();
@@ -43,11 +42,12 @@ final class Workloads implements AutoCloseable {
     private final ChainDemands demands;
     private final List<TableWorkload> initial;
 
-    Workloads(DataSource dataSource, LoadTargets targets, LoadSettings settings, String threadName, RowOrdinals ordinals,
-            ChainDemands demands) throws SQLException {
+    /** @param sessions where the schema reader's session comes from, and goes back to when the load stops */
+    Workloads(LoadConnections sessions, LoadTargets targets, LoadSettings settings, String threadName,
+            RowOrdinals ordinals, ChainDemands demands) throws SQLException {
         this.ordinals = ordinals;
         this.demands = demands;
-        this.dataSource = dataSource;
+        this.sessions = sessions;
         this.settings = settings;
         this.intervalNanos = settings.refreshInterval().toNanos();
         connect();
@@ -193,7 +193,7 @@ final class Workloads implements AutoCloseable {
     }
 
     private void connect() throws SQLException {
-        connection = dataSource.getConnection();
+        connection = sessions.take();
         LoadSession.configure(connection, settings, LoadSession.SCHEMA_READER_NAME, "1s");
         builder = new WorkloadBuilder(connection, settings.seed(), ordinals, demands);
     }
@@ -218,6 +218,12 @@ final class Workloads implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeConnection();
+        synchronized (builderLock) {
+            if (connection != null && !refresher.isAlive()) {
+                sessions.give(connection); // idle: the next migration's load reads its schema on it
+                connection = null;
+            }
+            closeConnection(); // still reading (a lock wait that outlived the join): never handed on mid-statement
+        }
     }
 }

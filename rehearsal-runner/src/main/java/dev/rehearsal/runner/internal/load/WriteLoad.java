@@ -50,7 +50,7 @@ public final class WriteLoad implements AutoCloseable {
         String name = THREAD_PREFIX + db.name();
         this.connections = connections;
         this.seed = settings.seed();
-        this.workloads = new Workloads(db.dataSource(), targets, settings, name + "-schema", ordinals, demands);
+        this.workloads = new Workloads(connections, targets, settings, name + "-schema", ordinals, demands);
         this.schedule = new Schedule(settings.rate());
         for (int i = 0; i < settings.clients(); i++) {
             RequestLog log = new RequestLog();
