@@ -73,7 +73,10 @@ public final class StartupBenchmark implements Benchmark {
                 List.of("Warm start: copy the cached initialised data directory, start PostgreSQL, clone a scratch "
                                 + "database, connect and run `SELECT 1`. The plain zonky start runs initdb every time.",
                         "Fastest clone strategy in this run: " + fastest(clones) + ". WAL_LOG copies the small template "
-                                + "block by block; FILE_COPY copies files but waits for two checkpoints."));
+                                + "block by block; FILE_COPY copies files but waits for two checkpoints, which write every "
+                                + "changed page of the server; adaptive, what embedded servers use, copies files while "
+                                + "less than 4 MB of WAL was written since the last checkpoint (a fresh server, a run's "
+                                + "first databases) and blocks after that (after seeding)."));
     }
 
     private static String fastest(Map<String, double[]> clones) {
