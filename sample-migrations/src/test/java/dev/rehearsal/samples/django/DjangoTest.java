@@ -17,6 +17,7 @@ import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.source.SourceOptions;
 import dev.rehearsal.runner.support.DjangoPython;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * annotation reads its location when the class starts, with the Python it names, and where no Python has Django the
  * tests are skipped with that reason instead.
  */
+@Tag("slow") // Django's own sqlmigrate in a Python process per migration (11 s)
 class DjangoTest {
 
     static final String SHOP = "src/test/resources/db/django/shop";

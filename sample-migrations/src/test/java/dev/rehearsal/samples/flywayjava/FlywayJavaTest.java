@@ -20,6 +20,7 @@ import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.WalMeasure;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * and Flyway itself applies them for the parity check.
  */
 @MigrationRehearsal(locations = "classpath:db/flywayjava/safe", rows = "0", load = Toggle.OFF, failOn = "warning")
+@Tag("slow") // five rehearsals of Java and SQL chains (12 s on a 2-core machine)
 class FlywayJavaTest {
 
     private static final String BACKFILL = "src/test/java/db/flywayjava/safe/V3__Backfill_orders_state_code.java";

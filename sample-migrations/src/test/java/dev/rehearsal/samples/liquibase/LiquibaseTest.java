@@ -14,6 +14,7 @@ import dev.rehearsal.report.Severity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * verdicts and finding codes. The SQL is Liquibase's own, rollbacks included (explicit or automatic).
  */
 @MigrationRehearsal(locations = "classpath:db/liquibase/safe", rows = "0")
+@Tag("slow") // six rehearsals of XML, YAML and SQL changelogs (15 s on a 2-core machine)
 class LiquibaseTest {
 
     @Test

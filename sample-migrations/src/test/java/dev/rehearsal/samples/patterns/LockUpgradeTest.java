@@ -10,6 +10,7 @@ import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.Severity;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * order of the locks is in the trace, so the risk is reported in every run, whether the deadlock struck or not.
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/lock-upgrade/safe", rows = "0", load = Toggle.OFF)
+@Tag("slow") // three rehearsals (10 s on a 2-core machine)
 class LockUpgradeTest {
 
     private static final String CODE = "LOCK_UPGRADE_DEADLOCK_RISK";

@@ -15,6 +15,7 @@ import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.config.Policy;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * statement fails in the rehearsal as under {@code prisma migrate deploy}.
  */
 @MigrationRehearsal(locations = "classpath:db/prisma/safe", rows = "0")
+@Tag("slow") // seven rehearsals of Prisma migration folders (12 s on a 2-core machine)
 class PrismaTest {
 
     @Test

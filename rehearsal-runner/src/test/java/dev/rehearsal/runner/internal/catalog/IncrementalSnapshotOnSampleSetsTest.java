@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * test chains), applied up, down and up again step by step: after every step the incremental snapshot equals a
  * whole read.
  */
+@Tag("slow") // every sample set step by step, with a whole catalog read after each step (45 s)
 class IncrementalSnapshotOnSampleSetsTest {
 
     private static final List<Path> ROOTS = List.of(Path.of("../sample-migrations/src/main/resources/db"),

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An incremental snapshot equals a whole read after every kind of change, including those that change how objects
  * of other relations print (a renamed table, column, sequence or type), and reads as little as it can.
  */
+@Tag("slow") // every step of the engine's test chains compared with a whole read (31 s)
 class IncrementalSnapshotTest {
 
     private static PostgresServer server;

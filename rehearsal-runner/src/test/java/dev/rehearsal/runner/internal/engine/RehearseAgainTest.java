@@ -9,9 +9,11 @@ import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A step that fails on generated rows Rehearsal could not shape ahead is rehearsed again without them. */
+@Tag("slow") // twelve rehearsals, each on a server of its own (16 s)
 class RehearseAgainTest {
 
     private static Report rehearse(String set, int rows) {
