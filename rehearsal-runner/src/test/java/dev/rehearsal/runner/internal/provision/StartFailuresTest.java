@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Starting the embedded server when things are in the way: a taken port, a broken data directory, a log of old. */
 @Tag("slow") // broken and contested servers
@@ -71,16 +73,35 @@ class StartFailuresTest {
         }
     }
 
-    @Test
+    /** The two ways an embedded server starts: zonky's pg_ctl (the first start, or no setsid), the postmaster itself. */
+    enum Launcher { ZONKY, DIRECT }
+
+    private void start(Launcher launcher, Path data) {
+        Path log = dir.resolve("postgres.log");
+        if (launcher == Launcher.ZONKY) {
+            ZonkyLauncher.start(binaries(), data, log);
+        } else {
+            DirectStart.start(binaries(), installation(), data, log, ZonkyLauncher.ANY_PORT);
+        }
+    }
+
+    private static void assumeAvailable(Launcher launcher) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(launcher == Launcher.ZONKY || DirectStart.available(),
+                "no setsid command on this machine");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Launcher.class)
     @Timeout(value = 30, unit = TimeUnit.SECONDS) // zonky alone would wait 60 s for a server pg_ctl gave up on
-    void should_fail_fast_with_the_servers_own_words_when_it_cannot_start() throws IOException {
+    void should_fail_fast_with_the_servers_own_words_when_it_cannot_start(Launcher launcher) throws IOException {
+        assumeAvailable(launcher);
         // GIVEN a data directory whose configuration PostgreSQL rejects
         Path data = dataDirectoryCopy();
         Files.writeString(data.resolve("postgresql.conf"), "shared_buffers = 'lots'\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
-        // WHEN started, THEN the message quotes the server's log and says what to do
-        assertThatThrownBy(() -> ZonkyLauncher.start(binaries(), data, dir.resolve("postgres.log")))
+        // WHEN started, THEN the message quotes the server's log and says what to do, and nothing is left running
+        assertThatThrownBy(() -> start(launcher, data))
                 .isInstanceOfSatisfying(RehearsalException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.POSTGRES_START_FAILED);
                     assertThat(e.getMessage()).contains("did not start in " + data)
@@ -90,16 +111,20 @@ class StartFailuresTest {
         assertThat(PostmasterProcess.of(data)).isEmpty();
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Launcher.class)
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void should_fail_fast_when_pg_ctl_reports_an_error_of_its_own() throws IOException {
-        // GIVEN a data directory with an empty pg_control, which pg_ctl itself reads ("pg_ctl: error: …")
+    void should_fail_fast_when_the_control_file_cannot_be_read(Launcher launcher) throws IOException {
+        assumeAvailable(launcher);
+        // GIVEN a data directory with an empty pg_control, which pg_ctl reads itself ("pg_ctl: error: …") and the
+        // postmaster reads first thing (a PANIC)
         Path data = dataDirectoryCopy();
         Files.write(data.resolve("global/pg_control"), new byte[0]);
 
-        assertThatThrownBy(() -> ZonkyLauncher.start(binaries(), data, dir.resolve("postgres.log")))
+        assertThatThrownBy(() -> start(launcher, data))
                 .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.getMessage())
                         .contains("could not read file").contains("pg_control"));
+        assertThat(PostmasterProcess.of(data)).isEmpty();
     }
 
     @Test
@@ -143,43 +168,6 @@ class StartFailuresTest {
     private Path installation() {
         new DataDirectoryCache(home.cacheDirectory()).ready(binaries()); // building the cache extracts the binaries
         return binaries().installation().orElseThrow(() -> new AssertionError("zonky's extraction was not found"));
-    }
-
-    @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void should_fail_fast_with_the_servers_own_words_when_the_direct_start_fails() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(DirectStart.available(), "no setsid command on this machine");
-        // GIVEN a data directory whose configuration PostgreSQL rejects
-        Path installation = installation();
-        Path data = dataDirectoryCopy();
-        Files.writeString(data.resolve("postgresql.conf"), "shared_buffers = 'lots'\n",
-                java.nio.file.StandardOpenOption.APPEND);
-
-        // WHEN the postmaster is started directly, THEN it fails at once, in the server's words
-        assertThatThrownBy(() -> DirectStart.start(binaries(), installation, data, dir.resolve("postgres.log"),
-                ZonkyLauncher.ANY_PORT))
-                .isInstanceOfSatisfying(RehearsalException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.POSTGRES_START_FAILED);
-                    assertThat(e.getMessage()).contains("did not start in " + data)
-                            .contains("invalid value for parameter \"shared_buffers\": \"lots\"")
-                            .contains("Fix the cause above");
-                });
-        assertThat(PostmasterProcess.of(data)).isEmpty();
-    }
-
-    @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void should_fail_fast_when_the_directly_started_server_cannot_read_its_control_file() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(DirectStart.available(), "no setsid command on this machine");
-        Path installation = installation();
-        Path data = dataDirectoryCopy();
-        Files.write(data.resolve("global/pg_control"), new byte[0]);
-
-        assertThatThrownBy(() -> DirectStart.start(binaries(), installation, data, dir.resolve("postgres.log"),
-                ZonkyLauncher.ANY_PORT))
-                .isInstanceOfSatisfying(RehearsalException.class, e -> assertThat(e.getMessage())
-                        .contains("pg_control"));
-        assertThat(PostmasterProcess.of(data)).isEmpty();
     }
 
     @Test
