@@ -14,10 +14,15 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Tag("slow") // whole rehearsals with app versions
 class AppVersionChecksTest {
+
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     private static final AppVersion V1 = AppVersion.named("v1")
             .sql("list orders", "SELECT id, customer_ref FROM orders LIMIT 1")
@@ -27,6 +32,7 @@ class AppVersionChecksTest {
 
     private static Report rehearse(RolloutPlan plan) {
         return new RehearsalEngine(RehearsalConfig.builder()
+                .provider(server.provider())
                 .migrations("src/test/resources/migrations/rename")
                 .rows(0)
                 // these tests are about the round trip; lock_timeout advice on the empty tables is beside the point

@@ -8,7 +8,9 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Between up and down the new version of the application has run: before down starts, the write load writes into
@@ -18,8 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class DownAfterNewRowsTest {
 
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
+
     private static Report rehearse(String set) {
         return new RehearsalEngine(RehearsalConfig.builder()
+                .provider(server.provider())
                 .migrations("src/test/resources/migrations/down-after-new-rows/" + set)
                 .rows(0)
                 .load(true)

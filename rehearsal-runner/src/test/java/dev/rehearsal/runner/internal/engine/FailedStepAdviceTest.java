@@ -6,14 +6,20 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FailedStepAdviceTest {
+
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_explain_a_not_null_column_that_fails_only_because_the_table_holds_rows() {
         // GIVEN a NOT NULL column without default added to a table the seeder filled
         Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .provider(server.provider())
                 .migrations("src/test/resources/migrations/not-null-on-rows")
                 .rows(50)
                 .load(false)
@@ -33,6 +39,7 @@ class FailedStepAdviceTest {
     void should_explain_a_key_over_a_column_holding_nulls_without_proposing_a_new_column() {
         // GIVEN a primary key added over nullable columns where the migrations' own rows hold NULLs
         Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .provider(server.provider())
                 .migrations("src/test/resources/migrations/null-key-on-rows")
                 .rows(0)
                 .load(false)

@@ -9,15 +9,19 @@ import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
-import org.junit.jupiter.api.Tag;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A step that fails on generated rows Rehearsal could not shape ahead is rehearsed again without them. */
-@Tag("slow") // twelve rehearsals, each on a server of its own (16 s)
 class RehearseAgainTest {
+
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     private static Report rehearse(String set, int rows) {
         return new RehearsalEngine(RehearsalConfig.builder()
+                .provider(server.provider())
                 .migrations("src/test/resources/migrations/rehearse-again/" + set)
                 .rows(rows)
                 .load(false)
