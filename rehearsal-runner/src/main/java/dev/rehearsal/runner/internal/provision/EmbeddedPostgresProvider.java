@@ -136,7 +136,7 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
     }
 
     /**
-     * The postmaster itself where zonky has extracted the binaries and the machine allows it (a start 170 ms shorter,
+     * The postmaster itself where zonky has extracted the binaries and the machine allows it (a start ~130 ms shorter,
      * see {@link DirectStart}); zonky's start otherwise, which extracts them for the next start.
      */
     private Postmaster launch(PostgresBinaries binaries, RunDirectory run) {

@@ -12,7 +12,9 @@ import java.util.function.IntSupplier;
 /**
  * Starts zonky's {@link EmbeddedPostgres} on a given data directory (running {@code initdb} first when the
  * directory is empty). zonky runs the binaries through {@code unshare -U} when the JVM runs as root, because
- * PostgreSQL refuses to run as root. Server output goes to a log file whose tail explains a failed start.
+ * PostgreSQL refuses to run as root. Server output goes to a log file whose tail explains a failed start. It builds
+ * the cached data directory (and so extracts the binaries); later servers start through {@link DirectStart}, or here
+ * where that cannot run (no {@code setsid}, no extraction yet).
  */
 final class ZonkyLauncher {
 
