@@ -33,17 +33,17 @@ public final class LoadConnections implements AutoCloseable {
     }
 
     /** Opens a session for every use and closes it after: a load or a monitor on its own. */
-    public static LoadConnections direct(DataSource dataSource) {
+    static LoadConnections direct(DataSource dataSource) {
         return new LoadConnections(dataSource, 0);
     }
 
     /** An idle session that still answers, or a new one. */
-    public Connection take() throws SQLException {
+    Connection take() throws SQLException {
         return sessions.take();
     }
 
     /** Takes back a session whose client is done with it ({@link #discardAll}); closes it when it cannot be kept. */
-    public void give(Connection connection) {
+    void give(Connection connection) {
         sessions.give(connection);
     }
 
