@@ -41,7 +41,7 @@ final class LoadRace {
      */
     static RejectedData of(DataSource dataSource, StepFailure failure, List<StatementTrace> statements, long nextXid,
             Set<Long> chainTransactions) throws SQLException {
-        if (failure == null || failure.phase() != Phase.UP || !"23505".equals(failure.sqlState())) {
+        if (failure == null || failure.phase() == Phase.DOWN || !"23505".equals(failure.sqlState())) {
             return null;
         }
         Matcher unique = UNIQUE.matcher(failure.message());
@@ -55,7 +55,7 @@ final class LoadRace {
                 return null;
             }
             StatementTrace failed = statements.stream()
-                    .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
+                    .filter(s -> s.phase() == failure.phase() && s.error() != null).reduce((a, b) -> b).orElse(null);
             String sql = failed == null ? "" : failed.sql();
             int line = failed == null ? failure.line() : failed.line();
             return RejectedData.raced(failure.script(), line, sql, failure.sqlState(), failure.message(), table,

@@ -109,8 +109,10 @@ final class MigrationRoundTrip {
                     List.of(), columnOrder, reup.failure());
             // After a repeatable migration failed its second run, the first run's effects are still in place.
             boolean stillApplied = repeatable && !reup.committed();
+            boolean asBeforeUp = !repeatable && !reup.committed() && Boolean.TRUE.equals(restored);
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
-                    : StepResults.ChainState.NEEDS_REBUILD, origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target));
+                    : asBeforeUp ? StepResults.ChainState.RESTORED_BY_DOWN : StepResults.ChainState.NEEDS_REBUILD,
+                    origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target));
         }
         CatalogSnapshot afterReup = snapshot(catalog);
         CatalogDiff reupDiff = diff(afterUp, afterReup, "after up", "after up again");

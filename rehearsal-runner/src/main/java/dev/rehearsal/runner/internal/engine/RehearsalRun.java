@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.SourceInfo;
 import dev.rehearsal.report.StatementTrace;
@@ -275,7 +276,7 @@ public final class RehearsalRun {
                 switch (results.chainState()) {
                     case APPLIED -> applied.add(migration.up());
                     case NOT_APPLIED -> blocked = true;
-                    case NEEDS_REBUILD -> {
+                    case NEEDS_REBUILD, RESTORED_BY_DOWN -> {
                         applied.add(migration.up());
                         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
                             target.connection().close();
@@ -405,7 +406,12 @@ public final class RehearsalRun {
             List<StepFailure> deadlocks, boolean writersRan) throws SQLException {
         StepResults results = attempt.results();
         StepFailure failure = results.roundTrip().failure();
-        if (results.chainState() != StepResults.ChainState.NOT_APPLIED || failure == null) {
+        // up failed and was rolled back, or down restored the schema and up-again failed and was rolled back (the
+        // write load may have written, between the two ups, rows that up-again rejects): either way the step can
+        // start again from the schema it started from
+        boolean asBeforeUp = results.chainState() == StepResults.ChainState.NOT_APPLIED
+                || results.chainState() == StepResults.ChainState.RESTORED_BY_DOWN;
+        if (!asBeforeUp || failure == null) {
             return false;
         }
         if ("40P01".equals(failure.sqlState()) && config.load()) {
@@ -418,6 +424,7 @@ public final class RehearsalRun {
             RejectedData raced = LoadRace.of(database.dataSource(), failure, results.statements(), attempt.nextXid(),
                     executor.chainRows().transactions());
             if (raced != null) {
+                raced = failure.phase() == Phase.REUP ? raced.inUpAgain() : raced;
                 rejected.add(raced);
                 config.listener().note(raced.script() + ":" + raced.line() + " collided with a key the write load"
                         + " inserted into " + raced.relation() + " while it ran; rehearsing the step again.");
@@ -435,6 +442,7 @@ public final class RehearsalRun {
         if (found == null) {
             return false;
         }
+        found = failure.phase() == Phase.REUP ? found.inUpAgain() : found;
         rejected.add(found);
         RejectedRows.dropInvalidIndexes(database.dataSource(), results.invalidIndexes());
         config.listener().note(found.script() + ":" + found.line() + " rejected generated rows of " + found.relation()

@@ -54,17 +54,22 @@ final class RejectedRows {
     private RejectedRows() {
     }
 
-    /** Whether a failure is one generated data can cause: a data exception or an integrity violation of up. */
+    /**
+     * Whether a failure is one generated data can cause: a data exception or an integrity violation of up, or of up
+     * again (the write load writes between down and up again too, what it cannot know a dynamic constraint rejects).
+     */
     static boolean isDataError(StepFailure failure) {
         String state = failure == null || failure.sqlState() == null ? "" : failure.sqlState();
-        return failure != null && failure.phase() == Phase.UP && (state.startsWith("22") || state.startsWith("23"));
+        return failure != null && (failure.phase() == Phase.UP || failure.phase() == Phase.REUP)
+                && (state.startsWith("22") || state.startsWith("23"));
     }
 
     /**
      * Finds and removes the rows the failing statement rejects; {@code null} when the failure does not come from rows
      * Rehearsal generated (no table with rows to blame, or only the chain's own rows left). A column added NOT NULL
      * without a default fails on any populated table: the table is emptied of generated rows and the result says so
-     * ({@link RejectedData#anyRows()}), the migration's failure standing.
+     * ({@link RejectedData#anyRows()}), the migration's failure standing. Up again's failure is blamed on generated
+     * rows only when the write load ran and the rejected rows can be told apart as its own.
      *
      * @param rowsBefore rows per table before up, by {@code schema.table}
      * @param writersRan whether the write load ran beside the failed attempt: a table empty before it then holds the
@@ -76,14 +81,21 @@ final class RejectedRows {
             Map<String, Long> rowsBefore, boolean writersRan, ChainRows chainRows)
             throws SQLException {
         StatementTrace failed = statements.stream()
-                .filter(s -> s.phase() == Phase.UP && s.error() != null).reduce((a, b) -> b).orElse(null);
+                .filter(s -> s.phase() == failure.phase() && s.error() != null).reduce((a, b) -> b).orElse(null);
         String sql = failed == null ? "" : failed.sql();
         int line = failed == null ? failure.line() : failed.line();
         List<DemandParser.Demand> demands = DemandParser.of(sql);
         boolean generated = demands.stream().anyMatch(d -> d instanceof DemandParser.Generated);
         // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing, so
         // no row is singled out; yet the migrations after it deserve a rehearsal, on the table as it needs it (empty)
-        boolean anyRows = "23502".equals(failure.sqlState()) && !generated && ADDS_COLUMN.matcher(sql).find();
+        // up again follows an up that accepted the table: only rows the write load wrote since may be blamed (rows
+        // of no transaction of the chain); rows a down derived from generated ones are the down's doing
+        boolean upAgain = failure.phase() == Phase.REUP;
+        if (upAgain && !writersRan) {
+            return null;
+        }
+        boolean anyRows = !upAgain && "23502".equals(failure.sqlState()) && !generated
+                && ADDS_COLUMN.matcher(sql).find();
         List<Test> tests = anyRows ? List.of() : tests(demands, sql, failure);
         String table = !tests.isEmpty() ? tests.get(0).table()
                 : relationOf(failure.message()) != null ? relationOf(failure.message()) : statementTable(sql);
@@ -94,13 +106,16 @@ final class RejectedRows {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            String ours = generatedRows(chainRows.owning(qualified));
+            String ours = generatedRows(upAgain ? chainRows.transactions() : chainRows.owning(qualified));
             for (Test test : tests) {
                 Test on = new Test(qualified, test.column(), "(" + test.condition() + ") AND " + ours);
                 RejectedData found = removeMatching(connection, on, failure, sql, line);
                 if (found != null) {
                     return found;
                 }
+            }
+            if (upAgain) {
+                return null; // no row of the write load's among those up again rejects: the failure stands
             }
             long removed = emptyTable(connection, qualified, ours);
             if (removed == 0) {

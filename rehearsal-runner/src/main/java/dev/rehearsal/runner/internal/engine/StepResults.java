@@ -39,6 +39,12 @@ record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainSt
         /** The migration is not applied (its up failed and was rolled back): later ones cannot run. */
         NOT_APPLIED,
         /** Unknown or wrong state (a step failed half-way, or up-again failed after down): rebuild before going on. */
-        NEEDS_REBUILD
+        NEEDS_REBUILD,
+        /**
+         * Down restored the catalog as it was before up, then up-again failed and was rolled back: the schema is the
+         * one up started from (rows written meanwhile aside). The step can be rehearsed again from here; otherwise the
+         * chain is rebuilt, as for {@link #NEEDS_REBUILD}.
+         */
+        RESTORED_BY_DOWN
     }
 }

@@ -33,6 +33,9 @@ public final class GeneratedDataRules implements FindingRule {
                     + "); they were deleted and the step rehearsed again."
                     : "The rejected rows could not be told apart, so the table was emptied (" + r.removed()
                     + " rows) and the step rehearsed again on it.";
+            if (r.upAgain()) {
+                removed = "Up had accepted the table; up again rejected rows the write load wrote after it. " + removed;
+            }
             findings.add(FindingType.GENERATED_DATA_REJECTED, r.script(), r.line(), r.relation(),
                     "The statement rejected generated values of " + what,
                     r.message() + " [SQLSTATE " + r.sqlState() + "]\n" + removed + "\nStatement: "

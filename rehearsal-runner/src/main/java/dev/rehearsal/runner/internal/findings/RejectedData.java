@@ -19,14 +19,23 @@ package dev.rehearsal.runner.internal.findings;
  * @param anyRows   whether the statement fails on any table with rows (a column added NOT NULL without a default):
  *                  the migration failed as it would on production's rows, and the table was emptied only so that the
  *                  step and the migrations after it are rehearsed
+ * @param upAgain   whether up again rejected the rows, after up had accepted the table: the write load wrote them
+ *                  between up and up again
  */
 public record RejectedData(String script, int line, String sql, String sqlState, String message, String relation,
                            String column, String value, String test, long removed, boolean isolated, boolean raced,
-                           boolean anyRows) {
+                           boolean anyRows, boolean upAgain) {
 
     public RejectedData(String script, int line, String sql, String sqlState, String message, String relation,
             String column, String value, String test, long removed, boolean isolated) {
-        this(script, line, sql, sqlState, message, relation, column, value, test, removed, isolated, false, false);
+        this(script, line, sql, sqlState, message, relation, column, value, test, removed, isolated, false, false,
+                false);
+    }
+
+    /** The same rejection, made by up again. */
+    public RejectedData inUpAgain() {
+        return new RejectedData(script, line, sql, sqlState, message, relation, column, value, test, removed, isolated,
+                raced, anyRows, true);
     }
 
     /**
@@ -36,13 +45,13 @@ public record RejectedData(String script, int line, String sql, String sqlState,
     public static RejectedData onAnyRows(String script, int line, String sql, String sqlState, String message,
             String relation, long removed) {
         return new RejectedData(script, line, sql, sqlState, message, relation, null, null, null, removed, false,
-                false, true);
+                false, true, false);
     }
 
     /** A unique violation on a key the write load inserted after the statement's snapshot: nothing was removed. */
     public static RejectedData raced(String script, int line, String sql, String sqlState, String message,
             String relation, String key, String value) {
         return new RejectedData(script, line, sql, sqlState, message, relation, key, value, null, 0, false, true,
-                false);
+                false, false);
     }
 }

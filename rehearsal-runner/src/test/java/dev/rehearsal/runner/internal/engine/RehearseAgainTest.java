@@ -217,4 +217,21 @@ class RehearseAgainTest {
         assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.OK);
         assertThat(v3.findings()).extracting(Finding::code).contains("NON_CONCURRENT_INDEX");
     }
+
+    @Test
+    void should_blame_the_down_when_up_again_rejects_rows_the_down_wrote_even_under_the_write_load() {
+        // GIVEN a down that restores the schema but rewrites every (generated) reference into a shape that up again's
+        // CHECK rejects, with the write load beside it (its rows may be blamed in up again; rows the down wrote not)
+        Report report = new RehearsalEngine(RehearsalConfig.builder().provider(server.provider())
+                .migrations("src/test/resources/migrations/rehearse-again/down-breaks-reup").rows(200).load(true)
+                .flywayParity(false).build()).run();
+
+        // THEN up and down passed, up again failed, and the failure is the migration's: no generated row was blamed
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().down()).isEqualTo(StepStatus.OK);
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.FAILED);
+        assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
+                .doesNotContain("GENERATED_DATA_REJECTED");
+    }
 }

@@ -1,0 +1,2 @@
+DROP FUNCTION reference_unmarked(text);
+DROP TABLE orders;

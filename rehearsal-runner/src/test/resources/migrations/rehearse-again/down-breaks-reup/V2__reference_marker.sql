@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD CONSTRAINT orders_reference_unmarked CHECK (reference_unmarked(reference));
