@@ -41,4 +41,17 @@ class FlywayJavaUndoTest {
                 .extracting(Finding::evidence).asString()
                 .contains("more than one migration with version 2").contains("U2__Add_orders_note");
     }
+
+    @Test
+    void should_offer_a_setting_to_accept_fix_forward_for_a_class_without_undo(Rehearsal rehearsal) {
+        // GIVEN a Java migration with neither an undo script nor an undo class
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/flywayjava/fixforward"));
+
+        // THEN MISSING_DOWN names both kinds of undo, and accepts fix-forward with the policy setting: a compiled
+        // class cannot carry the comment that allows it in a script
+        assertThat(result.migration("2").orElseThrow().findings()).filteredOn(f -> f.code().equals("MISSING_DOWN"))
+                .singleElement().extracting(Finding::remediation).asString()
+                .contains("U2__Add_orders_note.sql", "a U2__Add_orders_note class", "--severity MISSING_DOWN=info")
+                .doesNotContain("-- rehearsal:allow-script MISSING_DOWN <reason>");
+    }
 }

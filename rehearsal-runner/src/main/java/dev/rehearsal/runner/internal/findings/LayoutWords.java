@@ -46,6 +46,18 @@ final class LayoutWords {
         };
     }
 
+    /**
+     * How to accept fix-forward for this migration, completing "accept fix-forward with …": the comment that allows a
+     * finding in a script; a compiled class carries no comment, so for it the policy setting that covers every
+     * migration.
+     */
+    static String acceptFixForward(Migration migration) {
+        return layout(migration) == Layout.FLYWAY_JAVA
+                ? "the policy setting --severity MISSING_DOWN=info (or severities in the configuration file): a class "
+                        + "cannot carry the -- rehearsal:allow-script comment a script would"
+                : "-- rehearsal:allow-script MISSING_DOWN <reason>";
+    }
+
     /** Where a statement that cannot run in a transaction goes, completing "in …". */
     static String outsideTransaction(Migration migration) {
         return switch (layout(migration)) {

@@ -1,5 +1,7 @@
 package dev.rehearsal.runner.internal.findings;
 
+import dev.rehearsal.runner.internal.util.SqlScan;
+
 /** The safe patterns, as SQL a migration author can adapt. Names come from the statement that broke the policy. */
 final class Remedies {
 
@@ -57,7 +59,8 @@ final class Remedies {
 
     /** @param outside where the statement goes to run outside a transaction ({@link LayoutWords#outsideTransaction}) */
     static String concurrentIndex(String statement, String index, String outside) {
-        String concurrent = statement.strip().replaceFirst("[;\\s]+$", "")
+        // a Java migration may send several statements in one string: the fix is about the index build alone
+        String concurrent = SqlScan.firstStatement(statement).strip().replaceFirst("[;\\s]+$", "")
                 .replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s+", "$1 CONCURRENTLY ");
         return """
                 -- in %s
@@ -98,6 +101,21 @@ final class Remedies {
                 ALTER TABLE %1$s VALIDATE CONSTRAINT %3$s;   -- scans without blocking writers
                 ALTER TABLE %1$s ALTER COLUMN %2$s SET NOT NULL;  -- no scan now
                 ALTER TABLE %1$s DROP CONSTRAINT %3$s;""".formatted(table, column, check);
+    }
+
+    /** A column added NOT NULL without a default: it passes only where the table is empty. */
+    static String newNotNullColumn(String table, String column, String type) {
+        String check = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_not_null";
+        return """
+                -- without a default, the new column is NULL in every existing row: this fails on any table that holds
+                -- rows, as in production. Either a constant default (no scan, no rewrite since PostgreSQL 11):
+                ALTER TABLE %1$s ADD COLUMN %2$s %3$s NOT NULL DEFAULT <value>;
+                -- or expand: add it nullable, backfill in keyed batches, then enforce it without a long lock
+                ALTER TABLE %1$s ADD COLUMN %2$s %3$s;
+                ALTER TABLE %1$s ADD CONSTRAINT %4$s CHECK (%2$s IS NOT NULL) NOT VALID;
+                ALTER TABLE %1$s VALIDATE CONSTRAINT %4$s;   -- scans without blocking writers
+                ALTER TABLE %1$s ALTER COLUMN %2$s SET NOT NULL;  -- no scan now
+                ALTER TABLE %1$s DROP CONSTRAINT %4$s;""".formatted(table, column, type, check);
     }
 
     static String dataLoss(String table, String what) {

@@ -73,7 +73,7 @@ public final class RoundTripRules implements FindingRule {
                     .add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
                     "No " + LayoutWords.downStep(migration) + " was found.",
                     "Add " + LayoutWords.downStep(migration) + " that reverts every change of " + migration.up().fileName()
-                            + ", or accept fix-forward with: -- rehearsal:allow-script MISSING_DOWN <reason>");
+                            + ", or accept fix-forward with: " + LayoutWords.acceptFixForward(migration));
         }
         if (Boolean.FALSE.equals(trip.schemaRestored())) {
             findings.add(FindingType.DOWN_NOT_RESTORING, down, null, null,

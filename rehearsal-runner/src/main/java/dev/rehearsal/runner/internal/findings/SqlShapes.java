@@ -44,7 +44,56 @@ final class SqlShapes {
             "ADD\\s+(?:CONSTRAINT\\s+(\"[^\"]+\"|[\\w$]+)\\s+)?(CHECK|FOREIGN\\s+KEY)\\b(.*?)(NOT\\s+VALID)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** {@code ADD [COLUMN] [IF NOT EXISTS] name type … NOT NULL}, up to the next comma at depth 0 or the end. */
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "\\bADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|CHECK\\b"
+                    + "|FOREIGN\\b|EXCLUDE\\b)(\"[^\"]+\"|[\\w$]+)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEFAULT_OR_GENERATED = Pattern.compile("\\b(?:DEFAULT|GENERATED)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONSTRAINT_WORD = Pattern.compile(
+            "\\s(?:NOT\\s+NULL|NULL|CONSTRAINT|CHECK|REFERENCES|UNIQUE|PRIMARY|COLLATE|DEFAULT|GENERATED)\\b.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private SqlShapes() {
+    }
+
+    /** A column added NOT NULL with neither a default nor a generation expression: its name and type. */
+    record AddedColumn(String name, String type) {
+    }
+
+    /**
+     * The first column this {@code ALTER TABLE} adds {@code NOT NULL} without a default: PostgreSQL scans the table
+     * for it and fails on the first row, so it only passes on an empty table.
+     */
+    static Optional<AddedColumn> addedNotNullColumnWithoutDefault(String sql) {
+        if (alteredTable(sql).isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = ADD_COLUMN.matcher(sql);
+        while (m.find()) {
+            String definition = upToTopLevelComma(sql, m.end());
+            if (NOT_NULL.matcher(definition).find() && !DEFAULT_OR_GENERATED.matcher(definition).find()) {
+                String type = CONSTRAINT_WORD.matcher(" " + definition).replaceFirst("").strip();
+                return Optional.of(new AddedColumn(m.group(1), type.isEmpty() ? "<type>" : type));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String upToTopLevelComma(String sql, int from) {
+        int depth = 0;
+        for (int i = from; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if ((c == ',' && depth == 0) || c == ';') {
+                return sql.substring(from, i);
+            }
+        }
+        return sql.substring(from);
     }
 
     /**

@@ -136,6 +136,8 @@ public final class StatementRules implements FindingRule {
             String altered = SqlShapes.alteredTable(s.sql()).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()))
                     .orElse(scan.relation());
             String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(altered, c))
+                    .or(() -> SqlShapes.addedNotNullColumnWithoutDefault(s.sql()).map(c ->
+                            Remedies.newNotNullColumn(altered, c.name(), c.type())))
                     .or(() -> SqlShapes.addedKey(s.sql()).map(k ->
                             Remedies.keyUsingIndex(altered, k.name(), k.kind(), k.columns(),
                                     LayoutWords.outsideTransaction(facts.migration()))))

@@ -28,4 +28,28 @@ public final class SqlScan {
         }
         return -1;
     }
+
+    /**
+     * The text up to the first {@code ;} outside string literals, quoted identifiers and parentheses (the whole text
+     * when there is none): the first statement of a string that holds several, as a Java migration may send them.
+     */
+    public static String firstStatement(String text) {
+        char quote = 0;
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ';' && depth <= 0) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
+    }
 }

@@ -210,6 +210,11 @@ class RehearseAgainTest {
         assertThat(failed.evidence()).contains("column \"exercise_id\" of relation \"executions\" contains null values",
                 "SQLSTATE 23502", "emptied public.executions of its 300 generated row(s)");
         assertThat(failed.remediation()).contains("DEFAULT");
+        // AND the scan of the attempt on the emptied table gets the fix for a new column, not one for a constraint
+        assertThat(v2.findings()).filteredOn(f -> f.code().equals("VALIDATION_SCAN_UNDER_LOCK") && f.line() == 2)
+                .singleElement().satisfies(scan -> assertThat(scan.remediation()).contains(
+                        "ALTER TABLE public.executions ADD COLUMN exercise_id varchar(256) NOT NULL DEFAULT <value>;",
+                        "CHECK (exercise_id IS NOT NULL) NOT VALID").doesNotContain("Add the constraint NOT VALID"));
         // AND the step was rehearsed again on the emptied table, so the chain went on
         assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
         assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
