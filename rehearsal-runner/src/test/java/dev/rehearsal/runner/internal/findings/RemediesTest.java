@@ -27,7 +27,8 @@ class RemediesTest {
                 "ALTER TABLE injects_expectations_executions ADD exercise_id varchar(256) NOT NULL"))
                 .contains(new SqlShapes.AddedColumn("exercise_id", "varchar(256)"));
         assertThat(SqlShapes.addedNotNullColumnWithoutDefault(
-                "ALTER TABLE t ADD COLUMN a numeric(10, 2), ADD COLUMN IF NOT EXISTS \"B\" text COLLATE \"C\" NOT NULL"))
+                "ALTER TABLE t ADD COLUMN a numeric(10, 2), "
+                        + "ADD COLUMN IF NOT EXISTS \"B\" text COLLATE \"C\" NOT NULL"))
                 .contains(new SqlShapes.AddedColumn("\"B\"", "text"));
         // a default (constant or not) or a generation expression gives every existing row a value: no such failure
         assertThat(SqlShapes.addedNotNullColumnWithoutDefault("ALTER TABLE t ADD COLUMN a int NOT NULL DEFAULT 0"))
