@@ -82,18 +82,8 @@ final class SqlShapes {
     }
 
     private static String upToTopLevelComma(String sql, int from) {
-        int depth = 0;
-        for (int i = from; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if ((c == ',' && depth == 0) || c == ';') {
-                return sql.substring(from, i);
-            }
-        }
-        return sql.substring(from);
+        int end = SqlScan.topLevelIndexOf(sql, from, ",;");
+        return end < 0 ? sql.substring(from) : sql.substring(from, end);
     }
 
     /**

@@ -274,25 +274,11 @@ public final class DemandParser {
     /** Splits at commas outside parentheses and quotes. */
     static List<String> splitTopLevel(String text) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
         int start = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
+        for (int comma = SqlScan.topLevelIndexOf(text, 0, ","); comma >= 0;
+                comma = SqlScan.topLevelIndexOf(text, start, ",")) {
+            parts.add(text.substring(start, comma));
+            start = comma + 1;
         }
         parts.add(text.substring(start));
         return parts;

@@ -12,21 +12,7 @@ public final class SqlScan {
      * a doubled quote inside a literal simply closes and reopens it, which leaves the scan inside the literal.
      */
     public static int closingParenthesis(String text, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return open < text.length() && text.charAt(open) == '(' ? topLevelIndexOf(text, open + 1, ")") : -1;
     }
 
     /**
@@ -34,22 +20,31 @@ public final class SqlScan {
      * when there is none): the first statement of a string that holds several, as a Java migration may send them.
      */
     public static String firstStatement(String text) {
+        int end = topLevelIndexOf(text, 0, ";");
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /**
+     * The index of the first of {@code stops} at or after {@code from} that is outside string literals, quoted
+     * identifiers and parentheses opened after {@code from}; -1 when there is none.
+     */
+    public static int topLevelIndexOf(String text, int from, String stops) {
         char quote = 0;
         int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
                 quote = c;
+            } else if (depth == 0 && stops.indexOf(c) >= 0) {
+                return i;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == ';' && depth <= 0) {
-                return text.substring(0, i);
             }
         }
-        return text;
+        return -1;
     }
 }

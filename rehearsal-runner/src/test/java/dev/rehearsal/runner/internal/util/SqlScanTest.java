@@ -30,4 +30,19 @@ class SqlScanTest {
     void should_say_when_the_parenthesis_is_not_closed() {
         assertThat(SqlScan.closingParenthesis("(a, (b)", 0)).isEqualTo(-1);
     }
+
+    @Test
+    void should_cut_the_first_statement_at_a_semicolon_outside_literals_and_parentheses() {
+        assertThat(SqlScan.firstStatement("CREATE INDEX i ON t (a) WHERE b <> ';'; ALTER INDEX j RENAME TO k;"))
+                .isEqualTo("CREATE INDEX i ON t (a) WHERE b <> ';'");
+        assertThat(SqlScan.firstStatement("SELECT 1")).isEqualTo("SELECT 1");
+    }
+
+    @Test
+    void should_find_the_first_separator_at_the_top_level_only() {
+        String sql = "a numeric(10, 2), \"b,c\" text; d";
+        assertThat(SqlScan.topLevelIndexOf(sql, 0, ",;")).isEqualTo(sql.indexOf(", \"b"));
+        assertThat(SqlScan.topLevelIndexOf(sql, sql.indexOf("\"b"), ",;")).isEqualTo(sql.indexOf("; d"));
+        assertThat(SqlScan.topLevelIndexOf(sql, 0, "|")).isEqualTo(-1);
+    }
 }
