@@ -55,31 +55,26 @@ final class DirectStart {
      */
     static Postmaster start(PostgresBinaries binaries, Path installation, Path dataDirectory, Path logFile,
             IntSupplier ports) {
-        RuntimeException last = null;
-        String attemptLog = "";
-        for (int attempt = 1; attempt <= ZonkyLauncher.PORT_ATTEMPTS; attempt++) {
+        return ZonkyLauncher.whilePortTaken(binaries, dataDirectory, () -> {
             long logOffset = StartWatchdog.sizeOf(logFile);
             Process process = null;
+            RuntimeException failure;
             try {
                 int requested = ports.getAsInt();
                 int port = requested > 0 ? requested : freePort();
                 process = launch(installation, dataDirectory, logFile, port);
                 awaitReady(process, dataDirectory);
-                return new Started(port, process);
+                return ZonkyLauncher.Attempt.<Postmaster>started(new Started(port, process));
             } catch (IOException e) {
-                last = new UncheckedIOException(e);
+                failure = new UncheckedIOException(e);
             } catch (RuntimeException e) {
-                last = e;
+                failure = e;
             }
             if (process != null) {
                 kill(process); // still running after a timeout or an interrupt
             }
-            attemptLog = StartWatchdog.logSince(logFile, logOffset);
-            if (!ZonkyLauncher.portTaken(attemptLog) || Thread.currentThread().isInterrupted()) {
-                break;
-            }
-        }
-        throw ZonkyLauncher.failure(binaries, dataDirectory, attemptLog, last);
+            return ZonkyLauncher.Attempt.<Postmaster>failed(failure, StartWatchdog.logSince(logFile, logOffset));
+        }, () -> { });
     }
 
     private static Process launch(Path installation, Path dataDirectory, Path logFile, int port) throws IOException {

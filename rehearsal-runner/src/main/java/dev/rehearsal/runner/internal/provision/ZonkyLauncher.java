@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Starts zonky's {@link EmbeddedPostgres} on a given data directory (running {@code initdb} first when the
@@ -32,33 +33,57 @@ final class ZonkyLauncher {
 
     /** @param ports the port of each attempt; 0 lets zonky choose a free one */
     static EmbeddedPostgres start(PostgresBinaries binaries, Path dataDirectory, Path logFile, IntSupplier ports) {
-        RuntimeException last = null;
-        String attemptLog = "";
-        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-            attemptLog = "";
+        return whilePortTaken(binaries, dataDirectory, () -> {
+            String log = "";
             try (StartWatchdog watchdog = StartWatchdog.watch(logFile)) {
                 try {
                     EmbeddedPostgres postgres = builder(binaries, dataDirectory, logFile, ports.getAsInt()).start();
                     if (!watchdog.startFailed()) {
-                        return postgres;
+                        return Attempt.started(postgres);
                     }
-                    attemptLog = watchdog.logSinceStart(); // before pg_ctl stop adds its own complaints
+                    log = watchdog.logSinceStart(); // before pg_ctl stop adds its own complaints
                     closeQuietly(postgres);
                     throw new IllegalStateException("pg_ctl could not start the server");
                 } catch (IOException | RuntimeException e) {
-                    last = e instanceof RuntimeException re ? re : new RuntimeException(e);
-                    if (attemptLog.isEmpty()) {
-                        attemptLog = watchdog.logSinceStart();
-                    }
+                    return Attempt.failed(e instanceof RuntimeException re ? re : new RuntimeException(e),
+                            log.isEmpty() ? watchdog.logSinceStart() : log);
                 }
             }
-            // A port chosen free can be taken by another process before PostgreSQL binds it: try another.
-            if (!portTaken(attemptLog)) {
+        }, () -> PostmasterProcess.stopIfRunning(dataDirectory));
+    }
+
+    /** One start attempt: what it started, or why not with the log lines it wrote. */
+    record Attempt<T>(T started, RuntimeException failure, String log) {
+
+        static <T> Attempt<T> started(T server) {
+            return new Attempt<>(server, null, "");
+        }
+
+        static <T> Attempt<T> failed(RuntimeException failure, String log) {
+            return new Attempt<>(null, failure, log);
+        }
+    }
+
+    /**
+     * Runs start attempts, up to {@link #PORT_ATTEMPTS}, while the server's log says its port was taken: a port chosen
+     * free can be taken by another process before PostgreSQL binds it. Any other failure ends the start at once.
+     *
+     * @param beforeRetry cleans up what a failed attempt may have left running
+     */
+    static <T> T whilePortTaken(PostgresBinaries binaries, Path dataDirectory, Supplier<Attempt<T>> attempt,
+            Runnable beforeRetry) {
+        Attempt<T> last = null;
+        for (int number = 1; number <= PORT_ATTEMPTS; number++) {
+            last = attempt.get();
+            if (last.failure() == null) {
+                return last.started();
+            }
+            if (!portTaken(last.log()) || Thread.currentThread().isInterrupted()) {
                 break;
             }
-            PostmasterProcess.stopIfRunning(dataDirectory);
+            beforeRetry.run();
         }
-        throw failure(binaries, dataDirectory, attemptLog, last);
+        throw failure(binaries, dataDirectory, last.log(), last.failure());
     }
 
     static boolean portTaken(String log) {
