@@ -104,7 +104,8 @@ final class RejectedRows {
                 || (rowsBefore.get(qualified) == 0 && !writersRan)) {
             return null;
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+             CascadeIndexes quick = CascadeIndexes.around(connection, qualified)) {
             connection.setAutoCommit(true);
             String ours = generatedRows(upAgain ? chainRows.transactions() : chainRows.owning(qualified));
             for (Test test : tests) {
