@@ -71,7 +71,7 @@ public final class TransactionTracker {
                 .sorted(Comparator.comparing(LockKey::relation).thenComparing(LockKey::mode)).toList();
         held.addAll(now.locks());
         List<Rewrite> rewrites = rewrites(previous, now);
-        List<Scan> scans = scans(previous, now, rewrites);
+        List<Scan> scans = scans(start, previous, now, rewrites);
         long walBytes = now.walPosition() - previous.walPosition();
         previous = now;
         lastRewriteSeq = now.lastRewriteSeq(lastRewriteSeq);
@@ -105,7 +105,11 @@ public final class TransactionTracker {
         return rewrites;
     }
 
-    private static List<Scan> scans(Probe before, Probe after, List<Rewrite> rewrites) {
+    /**
+     * Tables made in this transaction (a new one under an old name included) are left out: no other session can see
+     * them yet, so reading them blocks nobody.
+     */
+    private static List<Scan> scans(Probe start, Probe before, Probe after, List<Rewrite> rewrites) {
         Set<String> rewritten = new HashSet<>();
         rewrites.forEach(r -> rewritten.add(r.relation()));
         Set<String> existedBefore = new HashSet<>();
@@ -118,7 +122,8 @@ public final class TransactionTracker {
         after.scans().forEach((table, counters) -> {
             Probe.ScanCounters old = beforeByTable.getOrDefault(counters.relid(),
                     new Probe.ScanCounters(counters.relid(), 0, 0));
-            if (counters.seqScans() > old.seqScans() && !rewritten.contains(table) && existedBefore.contains(table)) {
+            if (counters.seqScans() > old.seqScans() && !rewritten.contains(table) && existedBefore.contains(table)
+                    && start.files().containsKey(counters.relid())) {
                 scans.add(new Scan(table, counters.rowsRead() - old.rowsRead()));
             }
         });

@@ -44,4 +44,26 @@ class RenamedTableScanTest {
         assertThat(rename.scans()).as("scans of the rename").isEmpty();
         assertThat(merge.findings()).extracting(Finding::code).doesNotContain("VALIDATION_SCAN_UNDER_LOCK");
     }
+
+    @Test
+    void should_not_count_a_scan_of_a_table_made_again_in_the_same_transaction() {
+        // GIVEN a migration that drops and makes its tables again, then adds their keys (OpenAEV's V2_78 shape)
+        Path migrations = MigrationFiles.in(dir.resolve("recreated"))
+                .file("V1__tags.sql", "CREATE TABLE a_tags (id int NOT NULL);\nCREATE TABLE b_tags (id int NOT NULL);")
+                .file("V2__recreate.sql", "DROP TABLE a_tags;\nCREATE TABLE a_tags (id int NOT NULL);\n"
+                        + "DROP TABLE b_tags;\nCREATE TABLE b_tags (id int NOT NULL);\n"
+                        + "ALTER TABLE a_tags ADD PRIMARY KEY (id);\nALTER TABLE b_tags ADD PRIMARY KEY (id);\n"
+                        + "ALTER TABLE b_tags ADD CONSTRAINT b_tags_positive CHECK (id > 0);").path();
+
+        Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(migrations.toString())
+                .provider(PostgresProviders.embedded()).rows(500).load(false).flywayParity(false).build()).run();
+
+        // THEN the new tables' key builds and CHECK read no table another session could be writing to: no scan
+        // finding, though the tables' names existed before the migration
+        MigrationReport recreate = report.migrations().get(1);
+        assertThat(recreate.statements(Phase.UP)).extracting(StatementTrace::scans).allSatisfy(scans ->
+                assertThat(scans).isEmpty());
+        assertThat(recreate.findings()).extracting(Finding::code).doesNotContain("VALIDATION_SCAN_UNDER_LOCK")
+                .contains("DATA_LOSS");
+    }
 }
