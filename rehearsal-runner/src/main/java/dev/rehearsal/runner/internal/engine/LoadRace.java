@@ -54,12 +54,9 @@ final class LoadRace {
             if (table == null || !loadWroteDuringAttempt(connection, table, nextXid, chainTransactions)) {
                 return null;
             }
-            StatementTrace failed = statements.stream()
-                    .filter(s -> s.phase() == failure.phase() && s.error() != null).reduce((a, b) -> b).orElse(null);
-            String sql = failed == null ? "" : failed.sql();
-            int line = failed == null ? failure.line() : failed.line();
-            return RejectedData.raced(failure.script(), line, sql, failure.sqlState(), failure.message(), table,
-                    unique.group(2), unique.group(3));
+            RejectedRows.FailedStatement failed = RejectedRows.FailedStatement.of(statements, failure);
+            return RejectedData.raced(failure.script(), failed.line(), failed.sql(), failure.sqlState(),
+                    failure.message(), table, unique.group(2), unique.group(3));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
-import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.SourceInfo;
 import dev.rehearsal.report.StatementTrace;
@@ -424,7 +423,7 @@ public final class RehearsalRun {
             RejectedData raced = LoadRace.of(database.dataSource(), failure, results.statements(), attempt.nextXid(),
                     executor.chainRows().transactions());
             if (raced != null) {
-                raced = failure.phase() == Phase.REUP ? raced.inUpAgain() : raced;
+                raced = raced.seenIn(failure.phase());
                 rejected.add(raced);
                 config.listener().note(raced.script() + ":" + raced.line() + " collided with a key the write load"
                         + " inserted into " + raced.relation() + " while it ran; rehearsing the step again.");
@@ -442,7 +441,7 @@ public final class RehearsalRun {
         if (found == null) {
             return false;
         }
-        found = failure.phase() == Phase.REUP ? found.inUpAgain() : found;
+        found = found.seenIn(failure.phase());
         rejected.add(found);
         RejectedRows.dropInvalidIndexes(database.dataSource(), results.invalidIndexes());
         config.listener().note(found.script() + ":" + found.line() + " rejected generated rows of " + found.relation()

@@ -47,6 +47,20 @@ final class RejectedRows {
               RETURN true;
             END $f$""";
 
+    /**
+     * The statement a failed step failed on, as the trace has it (the last one of the failing step with an error),
+     * else as the failure names it: its text ({@code ""} when unknown) and its line.
+     */
+    record FailedStatement(String sql, int line) {
+
+        static FailedStatement of(List<StatementTrace> statements, StepFailure failure) {
+            StatementTrace failed = statements.stream()
+                    .filter(s -> s.phase() == failure.phase() && s.error() != null).reduce((a, b) -> b).orElse(null);
+            return failed == null ? new FailedStatement("", failure.line())
+                    : new FailedStatement(failed.sql(), failed.line());
+        }
+    }
+
     /** One way of picking out rejected rows: a condition over the table's rows, and the column it judges. */
     private record Test(String table, String column, String condition) {
     }
@@ -80,10 +94,9 @@ final class RejectedRows {
     static RejectedData remove(DataSource dataSource, StepFailure failure, List<StatementTrace> statements,
             Map<String, Long> rowsBefore, boolean writersRan, ChainRows chainRows)
             throws SQLException {
-        StatementTrace failed = statements.stream()
-                .filter(s -> s.phase() == failure.phase() && s.error() != null).reduce((a, b) -> b).orElse(null);
-        String sql = failed == null ? "" : failed.sql();
-        int line = failed == null ? failure.line() : failed.line();
+        FailedStatement failed = FailedStatement.of(statements, failure);
+        String sql = failed.sql();
+        int line = failed.line();
         List<DemandParser.Demand> demands = DemandParser.of(sql);
         boolean generated = demands.stream().anyMatch(d -> d instanceof DemandParser.Generated);
         // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing, so

@@ -1,5 +1,7 @@
 package dev.rehearsal.runner.internal.findings;
 
+import dev.rehearsal.report.Phase;
+
 /**
  * Rows Rehearsal generated that a step rejected with a data error, found and removed so the step could be
  * rehearsed again.
@@ -32,10 +34,10 @@ public record RejectedData(String script, int line, String sql, String sqlState,
                 false);
     }
 
-    /** The same rejection, made by up again. */
-    public RejectedData inUpAgain() {
-        return new RejectedData(script, line, sql, sqlState, message, relation, column, value, test, removed, isolated,
-                raced, anyRows, true);
+    /** The same rejection, as made by the step that failed: up again's says so ({@link #upAgain}). */
+    public RejectedData seenIn(Phase phase) {
+        return phase != Phase.REUP ? this : new RejectedData(script, line, sql, sqlState, message, relation, column,
+                value, test, removed, isolated, raced, anyRows, true);
     }
 
     /**
