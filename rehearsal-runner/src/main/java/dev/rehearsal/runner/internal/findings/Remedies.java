@@ -94,9 +94,14 @@ final class Remedies {
     }
 
     static String setNotNull(String table, String column) {
+        return "-- PostgreSQL 12+ skips the scan of SET NOT NULL when a validated CHECK proves it\n"
+                + enforceNotNull(table, column);
+    }
+
+    /** NOT NULL through a validated CHECK: the scan runs without blocking writers, SET NOT NULL then reads nothing. */
+    private static String enforceNotNull(String table, String column) {
         String check = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_not_null";
         return """
-                -- PostgreSQL 12+ skips the scan of SET NOT NULL when a validated CHECK proves it
                 ALTER TABLE %1$s ADD CONSTRAINT %3$s CHECK (%2$s IS NOT NULL) NOT VALID;
                 ALTER TABLE %1$s VALIDATE CONSTRAINT %3$s;   -- scans without blocking writers
                 ALTER TABLE %1$s ALTER COLUMN %2$s SET NOT NULL;  -- no scan now
@@ -105,17 +110,13 @@ final class Remedies {
 
     /** A column added NOT NULL without a default: it passes only where the table is empty. */
     static String newNotNullColumn(String table, String column, String type) {
-        String check = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_not_null";
         return """
                 -- without a default, the new column is NULL in every existing row: this fails on any table that holds
                 -- rows, as in production. Either a constant default (no scan, no rewrite since PostgreSQL 11):
                 ALTER TABLE %1$s ADD COLUMN %2$s %3$s NOT NULL DEFAULT <value>;
                 -- or expand: add it nullable, backfill in keyed batches, then enforce it without a long lock
                 ALTER TABLE %1$s ADD COLUMN %2$s %3$s;
-                ALTER TABLE %1$s ADD CONSTRAINT %4$s CHECK (%2$s IS NOT NULL) NOT VALID;
-                ALTER TABLE %1$s VALIDATE CONSTRAINT %4$s;   -- scans without blocking writers
-                ALTER TABLE %1$s ALTER COLUMN %2$s SET NOT NULL;  -- no scan now
-                ALTER TABLE %1$s DROP CONSTRAINT %4$s;""".formatted(table, column, type, check);
+                """.formatted(table, column, type) + enforceNotNull(table, column);
     }
 
     static String dataLoss(String table, String what) {
