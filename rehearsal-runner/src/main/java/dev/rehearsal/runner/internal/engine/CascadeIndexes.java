@@ -24,7 +24,7 @@ final class CascadeIndexes implements AutoCloseable {
 
     /** Foreign keys pointing at a table whose referencing columns lead no valid, non-partial index. */
     private static final String UNINDEXED = """
-            SELECT c.oid::bigint, c.conrelid::bigint, c.confdeltype = 'c',
+            SELECT c.oid::bigint, c.conrelid::bigint, c.confdeltype = 'c', quote_ident(n.nspname),
                    format('%I.%I', n.nspname, r.relname),
                    (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)
                     FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
@@ -50,28 +50,29 @@ final class CascadeIndexes implements AutoCloseable {
      */
     static CascadeIndexes around(Connection connection, String table) throws SQLException {
         CascadeIndexes indexes = new CascadeIndexes(connection);
-        long root;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT '" + table.replace("'", "''") + "'::regclass::oid::bigint")) {
-            rs.next();
-            root = rs.getLong(1);
-        }
-        Set<Long> seen = new HashSet<>();
-        Deque<Long> tables = new ArrayDeque<>(List.of(root));
-        while (!tables.isEmpty()) {
-            long parent = tables.pop();
-            if (!seen.add(parent)) {
-                continue;
+        try (PreparedStatement relation = connection.prepareStatement("SELECT ?::regclass::oid::bigint");
+             PreparedStatement unindexed = connection.prepareStatement(UNINDEXED)) {
+            relation.setString(1, table);
+            Deque<Long> tables = new ArrayDeque<>();
+            try (ResultSet rs = relation.executeQuery()) {
+                rs.next();
+                tables.push(rs.getLong(1));
             }
-            try (PreparedStatement query = connection.prepareStatement(UNINDEXED)) {
-                query.setLong(1, parent);
-                try (ResultSet rs = query.executeQuery()) {
+            Set<Long> seen = new HashSet<>();
+            while (!tables.isEmpty()) {
+                long parent = tables.pop();
+                if (!seen.add(parent)) {
+                    continue;
+                }
+                unindexed.setLong(1, parent);
+                try (ResultSet rs = unindexed.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getBoolean(3)) {
                             tables.push(rs.getLong(2)); // its deletions check its own referencing tables
                         }
-                        if (!rs.getBoolean(6)) {
-                            indexes.create("rehearsal_removal_" + rs.getLong(1), rs.getString(4), rs.getString(5));
+                        if (!rs.getBoolean(7)) {
+                            indexes.create(rs.getString(4), "rehearsal_removal_" + rs.getLong(1), rs.getString(5),
+                                    rs.getString(6));
                         }
                     }
                 }
@@ -80,10 +81,10 @@ final class CascadeIndexes implements AutoCloseable {
         return indexes;
     }
 
-    private void create(String name, String table, String columns) {
+    private void create(String schema, String name, String table, String columns) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE INDEX " + name + " ON " + table + " (" + columns + ")");
-            created.add(table.substring(0, table.lastIndexOf('.') + 1) + name);
+            created.add(schema + "." + name);
         } catch (SQLException e) {
             // not needed for the removal to be right, only for it to be quick
         }
