@@ -430,7 +430,7 @@ public final class RehearsalRun {
                 return true;
             }
         }
-        if (!generatesRows() || !RejectedRows.isDataError(failure)) {
+        if (!generatesRows() || !(RejectedRows.isDataError(failure) || RejectedRows.isCodeError(failure))) {
             return false;
         }
         RejectedData found;

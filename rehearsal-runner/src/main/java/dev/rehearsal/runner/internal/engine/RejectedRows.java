@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.engine;
 
+import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepFailure;
@@ -12,8 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -27,15 +30,23 @@ import javax.sql.DataSource;
  * data error, on every supported major), a CHECK is evaluated, SET NOT NULL looks for NULLs, a unique key for
  * duplicates. When the statement cannot be read (dynamic SQL in a DO block, an UPDATE, an INSERT … SELECT whose
  * keys collide with generated rows), a CHECK written anywhere in it is tried; failing that, the table named by the
- * error (or the one the statement writes) is emptied of generated rows.
+ * error (or the one the statement writes) is emptied of generated rows. An INSERT that rejects the values it writes
+ * (a NULL, a CHECK, a cast) got them from the rows the step read: those tables are emptied of generated rows instead,
+ * as is done when emptying the table itself did not help.
  */
 final class RejectedRows {
 
+    private static final String NAME = "((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)";
     private static final Pattern RELATION = Pattern.compile("relation \"((?:[^\"]|\"\")+)\"");
     private static final Pattern UPDATE_OR_INDEX = Pattern.compile(
             "^(?:UPDATE|INSERT\\s+INTO|CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\\S+\\s+)?ON)"
-                    + "\\s+(?:ONLY\\s+)?((?:\"(?:[^\"]|\"\")+\"|[\\w$]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[\\w$]+))?)",
+                    + "\\s+(?:ONLY\\s+)?" + NAME,
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern INSERT_INTO = Pattern.compile("^INSERT\\s+INTO\\s+" + NAME, Pattern.CASE_INSENSITIVE);
+    private static final Pattern READ_FROM = Pattern.compile("\\b(?:FROM|JOIN)\\s+(?:ONLY\\s+)?" + NAME,
+            Pattern.CASE_INSENSITIVE);
+    /** Errors of an INSERT that the rows already in (or referenced by) its table cause: a key that collides. */
+    private static final Set<String> COLLISIONS = Set.of("23505", "23P01", "23503");
     private static final Pattern ADDS_COLUMN = Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b"
             + "|UNIQUE\\b|CHECK\\b|FOREIGN\\b)", Pattern.CASE_INSENSITIVE);
     private static final String PROBE = """
@@ -79,6 +90,18 @@ final class RejectedRows {
     }
 
     /**
+     * Whether up of a Java migration failed on its own exception (no statement failed), or on a statement it built
+     * with a syntax error: code that reads rows and acts on their values (an enum ordinal, a JSON parse, a literal it
+     * writes into SQL) can fail on values Rehearsal generated where the application's never fail.
+     */
+    static boolean isCodeError(StepFailure failure) {
+        String script = failure == null || failure.script() == null ? "" : failure.script();
+        return failure != null && failure.phase() == Phase.UP
+                && (failure.sqlState() == null || "42601".equals(failure.sqlState()))
+                && (script.endsWith(".class") || script.endsWith(".java"));
+    }
+
+    /**
      * Finds and removes the rows the failing statement rejects; {@code null} when the failure does not come from rows
      * Rehearsal generated (no table with rows to blame, or only the chain's own rows left). A column added NOT NULL
      * without a default fails on any populated table: the table is emptied of generated rows and the result says so
@@ -95,20 +118,49 @@ final class RejectedRows {
             Map<String, Long> rowsBefore, boolean writersRan, ChainRows chainRows)
             throws SQLException {
         FailedStatement failed = FailedStatement.of(statements, failure);
+        if (isCodeError(failure)) {
+            // which values the code choked on cannot be asked of PostgreSQL: the tables it read are emptied (a
+            // rehearsal that fails the same way on them blames the code alone, GeneratedDataRules)
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                return fromReadTables(connection, failure, failed, statements, rowsBefore, chainRows);
+            }
+        }
         String sql = failed.sql();
-        int line = failed.line();
         List<DemandParser.Demand> demands = DemandParser.of(sql);
         boolean generated = demands.stream().anyMatch(d -> d instanceof DemandParser.Generated);
-        // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing, so
-        // no row is singled out; yet the migrations after it deserve a rehearsal, on the table as it needs it (empty)
         // up again follows an up that accepted the table: only rows the write load wrote since may be blamed (rows
         // of no transaction of the chain); rows a down derived from generated ones are the down's doing
         boolean upAgain = failure.phase() == Phase.REUP;
         if (upAgain && !writersRan) {
             return null;
         }
+        // a plain NOT NULL column without a default fails on any row, as on production's: not the data's doing, so
+        // no row is singled out; yet the migrations after it deserve a rehearsal, on the table as it needs it (empty)
         boolean anyRows = !upAgain && "23502".equals(failure.sqlState()) && !generated
                 && ADDS_COLUMN.matcher(sql).find();
+        String written = insertTarget(sql);
+        // an INSERT fails on the rows already in its table only by colliding with them; a NULL, a CHECK or a cast it
+        // trips over is in the values it writes, which came from the rows the step read
+        boolean valuesRejected = !upAgain && written != null && !COLLISIONS.contains(failure.sqlState());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            RejectedData found = valuesRejected ? null
+                    : fromTable(connection, failure, failed, demands, anyRows, rowsBefore, writersRan, chainRows);
+            if (found == null && !upAgain && !anyRows) {
+                found = fromReadTables(connection, failure, failed, statements, rowsBefore, chainRows);
+            }
+            return found;
+        }
+    }
+
+    /** The rows of the table the statement judges (or the one the error names) that it rejects, else all of them. */
+    private static RejectedData fromTable(Connection connection, StepFailure failure, FailedStatement failed,
+            List<DemandParser.Demand> demands, boolean anyRows, Map<String, Long> rowsBefore, boolean writersRan,
+            ChainRows chainRows) throws SQLException {
+        String sql = failed.sql();
+        int line = failed.line();
+        boolean upAgain = failure.phase() == Phase.REUP;
         List<Test> tests = anyRows ? List.of() : tests(demands, sql, failure);
         String table = !tests.isEmpty() ? tests.get(0).table()
                 : relationOf(failure.message()) != null ? relationOf(failure.message()) : statementTable(sql);
@@ -117,9 +169,7 @@ final class RejectedRows {
                 || (rowsBefore.get(qualified) == 0 && !writersRan)) {
             return null;
         }
-        try (Connection connection = dataSource.getConnection();
-             CascadeIndexes quick = CascadeIndexes.around(connection, qualified)) {
-            connection.setAutoCommit(true);
+        try (CascadeIndexes quick = CascadeIndexes.around(connection, qualified)) {
             String ours = generatedRows(upAgain ? chainRows.transactions() : chainRows.owning(qualified));
             for (Test test : tests) {
                 Test on = new Test(qualified, test.column(), "(" + test.condition() + ") AND " + ours);
@@ -140,8 +190,68 @@ final class RejectedRows {
                         qualified, removed);
             }
             return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), qualified, null,
-                    null, null, removed, false);
+                    null, null, removed);
         }
+    }
+
+    /**
+     * The statement wrote values the step read from generated rows (an {@code INSERT … SELECT}, or code that read
+     * rows and wrote what it found): which rows gave the rejected values cannot be told, so the tables the step read
+     * are emptied of the rows Rehearsal generated; {@code null} when it read none that hold any.
+     */
+    private static RejectedData fromReadTables(Connection connection, StepFailure failure, FailedStatement failed,
+            List<StatementTrace> statements, Map<String, Long> rowsBefore, ChainRows chainRows) throws SQLException {
+        String written = insertTarget(failed.sql());
+        String writtenTable = written == null ? null : qualify(written, rowsBefore);
+        List<String> emptied = new ArrayList<>();
+        long removed = 0;
+        for (String table : readTables(statements, failure, failed.sql(), rowsBefore)) {
+            if (table.equals(writtenTable)) {
+                continue; // what it read of its own table decides nothing it writes (a collision is the other path)
+            }
+            try (CascadeIndexes quick = CascadeIndexes.around(connection, table)) {
+                long gone = emptyTable(connection, table, generatedRows(chainRows.owning(table)));
+                if (gone > 0) {
+                    emptied.add(table);
+                    removed += gone;
+                }
+            }
+        }
+        if (emptied.isEmpty()) {
+            return null;
+        }
+        String relation = writtenTable != null ? writtenTable
+                : relationOf(failure.message()) != null ? relationOf(failure.message()) : emptied.get(0);
+        return RejectedData.fromReadTables(failure.script(), failed.line(), failed.sql(), failure.sqlState(),
+                failure.message(), relation, emptied, removed);
+    }
+
+    /**
+     * The tables (as rows-before names them) the failing phase read up to its failure: those its statements held an
+     * AccessShareLock on (the failed statement's own locks are not sampled), and those the failed statement names
+     * after FROM or JOIN.
+     */
+    private static List<String> readTables(List<StatementTrace> statements, StepFailure failure, String failedSql,
+            Map<String, Long> rowsBefore) {
+        Set<String> tables = new LinkedHashSet<>();
+        for (StatementTrace statement : statements) {
+            if (statement.phase() != failure.phase()) {
+                continue;
+            }
+            for (LockHold lock : statement.locks()) {
+                if ("AccessShareLock".equals(lock.mode()) && rowsBefore.containsKey(lock.relation())) {
+                    tables.add(lock.relation());
+                }
+            }
+        }
+        Matcher m = READ_FROM.matcher(DemandParser.withoutComments(failedSql));
+        while (m.find()) {
+            String table = qualify(m.group(1), rowsBefore);
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        return List.copyOf(tables);
     }
 
     private static List<Test> tests(List<DemandParser.Demand> demands, String sql, StepFailure failure) {
@@ -201,7 +311,7 @@ final class RejectedRows {
             }
             int removed = statement.executeUpdate("DELETE" + from);
             return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), test.table(),
-                    column, value, condition, removed, true);
+                    column, value, condition, removed);
         } catch (SQLException e) {
             return null; // the test does not apply as read (a type created by the failed script, a foreign key): next one
         } finally {
@@ -309,6 +419,12 @@ final class RejectedRows {
             return altered;
         }
         Matcher m = UPDATE_OR_INDEX.matcher(DemandParser.withoutComments(sql).strip());
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The table an {@code INSERT} writes to, {@code null} for any other statement. */
+    private static String insertTarget(String sql) {
+        Matcher m = INSERT_INTO.matcher(DemandParser.withoutComments(sql).strip());
         return m.find() ? m.group(1) : null;
     }
 

@@ -1,6 +1,8 @@
 package dev.rehearsal.runner.internal.findings;
 
 import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.Phase;
+import dev.rehearsal.report.StepFailure;
 import java.util.List;
 
 /**
@@ -26,13 +28,27 @@ public final class GeneratedDataRules implements FindingRule {
             if (r.anyRows()) {
                 continue; // not the data's doing: RoundTripRules reports the migration's failure
             }
-            String what = r.column() == null ? "rows of " + r.relation() : "column " + r.relation() + "." + r.column();
+            if (r.sqlState() == null) {
+                threw(facts, r, findings);
+                continue;
+            }
+            boolean read = r.removal() == RejectedData.Removal.READ_TABLES_EMPTIED;
+            if (read && failsTheSameWay(facts, r)) {
+                continue; // emptying what the step read did not help: not the values' doing, MIGRATION_FAILED says so
+            }
+            String what = read ? "rows of " + r.relation() + " written from " + String.join(", ", r.readTables())
+                    : r.column() == null ? "rows of " + r.relation() : "column " + r.relation() + "." + r.column();
             String value = r.column() == null ? "" : ", e.g. " + (r.value() == null ? "NULL" : "'" + shorten(r.value(), 80) + "'");
-            String removed = r.isolated()
-                    ? r.removed() + " generated row(s) rejected" + value + " (rows where " + shorten(r.test(), 200)
-                    + "); they were deleted and the step rehearsed again."
-                    : "The rejected rows could not be told apart, so the table was emptied (" + r.removed()
-                    + " rows) and the step rehearsed again on it.";
+            String removed = switch (r.removal()) {
+                case ISOLATED -> r.removed() + " generated row(s) rejected" + value + " (rows where "
+                        + shorten(r.test(), 200) + "); they were deleted and the step rehearsed again.";
+                case READ_TABLES_EMPTIED -> "The rejected values came from rows the step read, and which rows gave "
+                        + "them could not be told, so " + String.join(", ", r.readTables()) + " " + (r.readTables()
+                        .size() == 1 ? "was" : "were") + " emptied of generated rows (" + r.removed() + " rows, with "
+                        + "the rows referring to them) and the step rehearsed again.";
+                default -> "The rejected rows could not be told apart, so the table was emptied (" + r.removed()
+                        + " rows) and the step rehearsed again on it.";
+            };
             if (r.upAgain()) {
                 removed = "Up had accepted the table; up again rejected rows the write load wrote after it. " + removed;
             }
@@ -42,14 +58,48 @@ public final class GeneratedDataRules implements FindingRule {
                             + shorten(r.sql().strip(), SQL_IN_EVIDENCE)
                             + (facts.lastAttemptWithoutWriters() ? "\n" + Retries.lastAttempt(facts) : ""),
                     "Rehearsal's generated values did not fit what this statement demands of " + what + "; it could "
-                            + "not foresee it from the chain (e.g. a constraint built by dynamic SQL). Production rows "
-                            + "of that shape would fail the same way: check them first, e.g. SELECT count(*) FROM "
-                            + r.relation() + (r.test() == null || r.test().contains("pg_temp.") ? "" : " WHERE "
-                            + shorten(r.test(), 200)) + ". Tell Rehearsal the column's shape with a seed script that "
-                            + "fills " + r.relation() + " with representative rows (--seed-script; generated rows only "
+                            + "not foresee it from the chain (" + (read ? "what the step makes of the rows it reads"
+                            : "e.g. a constraint built by dynamic SQL") + "). Production rows "
+                            + "of that shape would fail the same way: check them first, e.g. "
+                            + (read ? "run the statement's reads of " + String.join(", ", r.readTables())
+                            + " and look for the value it rejected" : "SELECT count(*) FROM " + r.relation()
+                            + (r.test() == null || r.test().contains("pg_temp.") ? "" : " WHERE "
+                            + shorten(r.test(), 200))) + ". Tell Rehearsal the column's shape with a seed script that "
+                            + "fills " + (r.readTables().isEmpty() ? r.relation() : String.join(", ", r.readTables()))
+                            + " with representative rows (--seed-script; generated rows only "
                             + "top it up), or write the constraint in the migration itself (ALTER TABLE … ADD "
                             + "CONSTRAINT … CHECK (…)) so Rehearsal reads it ahead.");
         }
+    }
+
+    /**
+     * A Java migration threw (no statement failed) on values it read from generated rows: the tables it read were
+     * emptied of them and the step rehearsed again. When it threw again on the emptied tables, the values were not the
+     * cause and MIGRATION_FAILED alone reports the code's failure.
+     */
+    private static void threw(MigrationFacts facts, RejectedData r, FindingCollector findings) {
+        if (failsTheSameWay(facts, r)) {
+            return;
+        }
+        String tables = String.join(", ", r.readTables());
+        findings.add(FindingType.GENERATED_DATA_REJECTED, r.script(), r.line(), r.relation(),
+                "The code threw on generated values it read from " + tables,
+                r.message() + "\nNo statement failed: the code threw on what it had read. Which rows gave the values "
+                        + "could not be told, so " + tables + " " + (r.readTables().size() == 1 ? "was" : "were")
+                        + " emptied of generated rows (" + r.removed() + " rows, with the rows referring to them) and "
+                        + "the step rehearsed again; it passed."
+                        + (facts.lastAttemptWithoutWriters() ? "\n" + Retries.lastAttempt(facts) : ""),
+                "Rehearsal's generated values are not what this code expects of " + tables + " (e.g. a number it "
+                        + "uses as an enum's position, a text it parses); that cannot be foreseen from the chain. "
+                        + "Production rows the code does not expect would fail the same way: check them first. Tell "
+                        + "Rehearsal the columns' shape with a seed script that fills " + tables + " with "
+                        + "representative rows (--seed-script; generated rows only top it up).");
+    }
+
+    /** Whether up failed again, after the removal, with the same SQLSTATE (or again without one). */
+    private static boolean failsTheSameWay(MigrationFacts facts, RejectedData r) {
+        StepFailure last = facts.trip().failure();
+        return last != null && last.phase() == Phase.UP && java.util.Objects.equals(last.sqlState(), r.sqlState());
     }
 
     /** The write load inserted a key after the statement's snapshot; the statement collided with it. */

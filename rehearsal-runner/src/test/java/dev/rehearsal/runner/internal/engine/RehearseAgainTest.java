@@ -128,6 +128,40 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_empty_the_table_a_copy_read_its_rejected_values_from_not_the_one_it_writes() {
+        // GIVEN INSERT … SELECT casting a computed value of every generated account code to an integer
+        Report report = rehearse("copy-cast", 500);
+
+        // THEN the accounts the values came from were emptied (account_codes' rows cannot cause a cast error)
+        MigrationReport v2 = report.migrations().get(1);
+        Finding rejected = rejected(v2);
+        assertThat(rejected.relation()).isEqualTo("public.account_codes");
+        assertThat(rejected.title()).contains("written from public.accounts");
+        assertThat(rejected.evidence()).contains("SQLSTATE 22P02", "came from rows the step read",
+                "public.accounts was emptied of generated rows (500 rows");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+        // AND the chain went on, with account_codes' generated rows still there for the index build to measure
+        MigrationReport v3 = report.migrations().get(2);
+        assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v3.findings()).filteredOn(f -> f.code().equals("NON_CONCURRENT_INDEX")).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).doesNotContain("measured on 0 rows"));
+    }
+
+    @Test
+    void should_empty_the_table_an_earlier_statement_of_the_step_read_the_rejected_values_from() {
+        // GIVEN the same copy through a temporary table: the failing INSERT reads only the temporary table
+        Report report = rehearse("copy-through-temp", 500);
+
+        // THEN accounts, which the statement before it read (its AccessShareLock), was emptied and the chain went on
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(rejected(v2).evidence()).contains("public.accounts was emptied of generated rows (500 rows");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
     void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
         // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
         Report report = rehearse("own-rows", 0);

@@ -1,0 +1,1 @@
+CREATE INDEX variables_kind_idx ON variables (kind);
