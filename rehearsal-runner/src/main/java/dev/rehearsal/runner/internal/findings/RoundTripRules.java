@@ -162,6 +162,12 @@ public final class RoundTripRules implements FindingRule {
         }
         if ("23502".equals(failure.sqlState()) && failure.phase() == dev.rehearsal.report.Phase.UP) {
             // Passes on an empty development database, fails on every populated one: production's case.
+            java.util.Optional<SqlShapes.AddedColumn> added = SqlShapes.addedNotNullColumnWithoutDefault(sql);
+            if (added.isPresent()) {
+                return "The table already holds rows, as in production, and none has a value for the new NOT NULL "
+                        + "column.\n" + Remedies.newNotNullColumn(SqlShapes.alteredTable(sql).orElseThrow(),
+                        added.get().name(), added.get().type());
+            }
             return """
                     The table already holds rows, as in production, and none has a value for the new NOT NULL column.
                     -- either a constant default (instant since PostgreSQL 11):
