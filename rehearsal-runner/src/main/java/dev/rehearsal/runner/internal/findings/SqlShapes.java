@@ -199,6 +199,11 @@ final class SqlShapes {
                 m.group(3).strip()));
     }
 
+    /** A {@code CREATE INDEX}, concurrent or not. */
+    static boolean isIndexBuild(String sql) {
+        return CREATE_INDEX.matcher(sql.strip()).find();
+    }
+
     static boolean isDataChange(String sql) {
         String head = firstWord(sql);
         return head.equals("UPDATE") || head.equals("DELETE") || head.equals("INSERT") || head.equals("MERGE")

@@ -7,6 +7,7 @@ import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Rewrite;
 import dev.rehearsal.report.Scan;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,10 @@ import java.util.Optional;
  * modes are measured whether the table holds rows in the rehearsal or not, so an empty table is no reason for
  * silence: its evidence says it was measured on no rows. Only a table created by the migration itself stays
  * quiet: nobody waits on it yet.
+ *
+ * <p>A traced statement may hold several ({@code execute("CREATE INDEX a …; CREATE INDEX b …")} in a Java migration):
+ * what it is, is read of each of its parts ({@link SqlScan#statements}); what it measurably did (locks, scans,
+ * rewrites) is the whole string's, and each measured fact goes to the part that explains it.
  */
 public final class StatementRules implements FindingRule {
 
@@ -50,10 +55,13 @@ public final class StatementRules implements FindingRule {
             if (s.error() != null) {
                 continue;
             }
-            rewrites(facts, step, i, findings, pg);
-            indexBuild(facts, step, i, findings, pg);
-            validationScans(facts, step, i, findings, pg);
-            dataLoss(facts, step, s, findings, pg);
+            List<String> parts = parts(s);
+            rewrites(facts, step, i, parts, findings, pg);
+            indexBuilds(facts, step, i, parts, findings, pg);
+            validationScans(facts, step, i, parts, findings, pg);
+            for (String part : parts) {
+                dataLoss(facts, step, s, part, findings, pg);
+            }
             if (!lockTimeoutReported) {
                 lockTimeoutReported = lockTimeout(facts, s, findings, pg);
             }
@@ -61,23 +69,37 @@ public final class StatementRules implements FindingRule {
         schemaAndData(facts, step, findings, pg);
     }
 
+    /** The statements a traced statement holds: itself, or each of several sent in one string. */
+    private static List<String> parts(StatementTrace s) {
+        List<String> parts = SqlScan.statements(s.sql());
+        return parts.size() > 1 ? parts : List.of(s.sql());
+    }
+
+    /** The table a statement alters, as the rows before the migration name it. */
+    private static Optional<String> altered(MigrationFacts facts, String sql) {
+        return SqlShapes.alteredTable(sql).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()));
+    }
+
     private static long rowsOf(MigrationFacts facts, String relation) {
         return facts.rowsBefore().getOrDefault(relation, 0L);
     }
 
-    private static void rewrites(MigrationFacts facts, List<StatementTrace> up, int i, FindingCollector findings,
-            String pg) {
+    private static void rewrites(MigrationFacts facts, List<StatementTrace> up, int i, List<String> parts,
+            FindingCollector findings, String pg) {
         StatementTrace s = up.get(i);
         for (Rewrite rewrite : s.rewrites()) {
             if (!facts.existedBefore(rewrite.relation())) {
                 continue;
             }
             long rows = rowsOf(facts, rewrite.relation());
-            if (!SqlShapes.truncatedTables(s.sql()).isEmpty()) {
+            // the part that altered the rewritten table, else the first (a rewrite by a part that does not alter it)
+            String sql = parts.stream().filter(p -> altered(facts, p).filter(rewrite.relation()::equals).isPresent())
+                    .findFirst().orElse(parts.get(0));
+            if (!SqlShapes.truncatedTables(sql).isEmpty()) {
                 continue; // new, empty storage: the rows are gone, not rewritten (DATA_LOSS says so)
             }
-            List<SqlShapes.GeneratedColumn> generated = SqlShapes.addedGeneratedColumns(s.sql());
-            String remedy = SqlShapes.typeChange(s.sql())
+            List<SqlShapes.GeneratedColumn> generated = SqlShapes.addedGeneratedColumns(sql);
+            String remedy = SqlShapes.typeChange(sql)
                     .map(t -> Remedies.typeChange(rewrite.relation(), t[0], t[1]))
                     .orElseGet(() -> !generated.isEmpty() ? Remedies.storedGeneratedColumn(rewrite.relation(),
                             generated.get(0).column(), generated.get(0).type(), generated.get(0).expression())
@@ -92,10 +114,17 @@ public final class StatementRules implements FindingRule {
         }
     }
 
-    private static void indexBuild(MigrationFacts facts, List<StatementTrace> up, int i, FindingCollector findings,
-            String pg) {
+    private static void indexBuilds(MigrationFacts facts, List<StatementTrace> up, int i, List<String> parts,
+            FindingCollector findings, String pg) {
+        for (String part : parts) {
+            indexBuild(facts, up, i, part, findings, pg);
+        }
+    }
+
+    private static void indexBuild(MigrationFacts facts, List<StatementTrace> up, int i, String sql,
+            FindingCollector findings, String pg) {
         StatementTrace s = up.get(i);
-        SqlShapes.plainIndexBuild(s.sql()).filter(build -> built(build, s))
+        SqlShapes.plainIndexBuild(sql).filter(build -> built(build, s))
                 .ifPresent(build -> SqlShapes.resolve(build.table(), facts.rowsBefore())
                 .ifPresent(table -> findings.add(FindingType.NON_CONCURRENT_INDEX, s.script(), s.line(), table,
                         "Index built without CONCURRENTLY on " + table,
@@ -103,7 +132,7 @@ public final class StatementRules implements FindingRule {
                                 + "; " + Evidence.lockOn(table, up, i) + ", which blocks every write" + pg
                                 + Evidence.ifEmpty(rowsOf(facts, table),
                                         "the build blocks writes for as long as it takes on production's rows"),
-                        Remedies.concurrentIndex(s.sql(), build.index(),
+                        Remedies.concurrentIndex(sql, build.index(),
                                 LayoutWords.outsideTransaction(facts.migration())))));
     }
 
@@ -120,28 +149,27 @@ public final class StatementRules implements FindingRule {
                 .anyMatch(r -> r.equals(index) || r.endsWith("." + SqlShapes.simpleName(index)));
     }
 
-    private static void validationScans(MigrationFacts facts, List<StatementTrace> up, int i,
+    private static void validationScans(MigrationFacts facts, List<StatementTrace> up, int i, List<String> parts,
             FindingCollector findings, String pg) {
         StatementTrace s = up.get(i);
-        if (SqlShapes.alteredTable(s.sql()).isEmpty()) {
-            return; // index builds and data changes scan too; they have findings of their own
-        }
         for (Scan scan : s.scans()) {
             long rows = rowsOf(facts, scan.relation());
             Optional<LockHold> lock = Evidence.heldOn(scan.relation(), up, i);
-            if (!facts.existedBefore(scan.relation()) || lock.isEmpty() || !LockModes.blocksWriters(lock.get().mode())) {
+            Optional<String> scanning = scanningPart(facts, parts, scan.relation());
+            if (scanning.isEmpty() || !facts.existedBefore(scan.relation()) || lock.isEmpty()
+                    || !LockModes.blocksWriters(lock.get().mode())) {
                 continue;
             }
+            String sql = scanning.get();
             // a foreign key also scans the referenced table; the fix goes on the table the statement alters
-            String altered = SqlShapes.alteredTable(s.sql()).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()))
-                    .orElse(scan.relation());
-            String remedy = SqlShapes.setNotNullColumn(s.sql()).map(c -> Remedies.setNotNull(altered, c))
-                    .or(() -> SqlShapes.addedNotNullColumnWithoutDefault(s.sql()).map(c ->
+            String altered = altered(facts, sql).orElse(scan.relation());
+            String remedy = SqlShapes.setNotNullColumn(sql).map(c -> Remedies.setNotNull(altered, c))
+                    .or(() -> SqlShapes.addedNotNullColumnWithoutDefault(sql).map(c ->
                             Remedies.newNotNullColumn(altered, c.name(), c.type())))
-                    .or(() -> SqlShapes.addedKey(s.sql()).map(k ->
+                    .or(() -> SqlShapes.addedKey(sql).map(k ->
                             Remedies.keyUsingIndex(altered, k.name(), k.kind(), k.columns(),
                                     LayoutWords.outsideTransaction(facts.migration()))))
-                    .or(() -> SqlShapes.validatedConstraint(s.sql()).map(c ->
+                    .or(() -> SqlShapes.validatedConstraint(sql).map(c ->
                             Remedies.notValidThenValidate(altered, c.name(), c.kind(), c.body())))
                     .orElse("Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.");
             findings.add(FindingType.VALIDATION_SCAN_UNDER_LOCK, s.script(), s.line(), scan.relation(),
@@ -154,10 +182,41 @@ public final class StatementRules implements FindingRule {
         }
     }
 
-    private static void dataLoss(MigrationFacts facts, List<StatementTrace> up, StatementTrace s,
+    /**
+     * The part of a statement whose validation explains a scan of {@code relation}: an {@code ALTER TABLE} of it that
+     * validates something (NOT NULL, a key, a CHECK), else one adding a foreign key (which scans the referenced
+     * table); empty when an index build or a data change among the parts explains it (they have findings of their
+     * own). A statement of one part is the part if it alters a table.
+     */
+    private static Optional<String> scanningPart(MigrationFacts facts, List<String> parts, String relation) {
+        List<String> altering = parts.stream().filter(p -> SqlShapes.alteredTable(p).isPresent()).toList();
+        if (parts.size() == 1) {
+            return altering.stream().findFirst();
+        }
+        Optional<String> own = altering.stream().filter(p -> altered(facts, p).filter(relation::equals).isPresent())
+                .filter(p -> SqlShapes.setNotNullColumn(p).isPresent()
+                        || SqlShapes.addedNotNullColumnWithoutDefault(p).isPresent()
+                        || SqlShapes.addedKey(p).isPresent() || SqlShapes.validatedConstraint(p).isPresent())
+                .findFirst();
+        if (own.isPresent()) {
+            return own;
+        }
+        Optional<String> foreignKey = altering.stream()
+                .filter(p -> SqlShapes.validatedConstraint(p).filter(c -> c.kind().equals("FOREIGN KEY")).isPresent())
+                .findFirst();
+        if (foreignKey.isPresent()) {
+            return foreignKey;
+        }
+        if (parts.stream().anyMatch(p -> SqlShapes.isDataChange(p) || SqlShapes.isIndexBuild(p))) {
+            return Optional.empty();
+        }
+        return altering.stream().findFirst();
+    }
+
+    private static void dataLoss(MigrationFacts facts, List<StatementTrace> up, StatementTrace s, String sql,
                                  FindingCollector findings, String pg) {
-        Optional<String> altered = SqlShapes.alteredTable(s.sql()).flatMap(t -> SqlShapes.resolve(t, facts.rowsBefore()));
-        for (String column : SqlShapes.droppedColumns(s.sql())) {
+        Optional<String> altered = altered(facts, sql);
+        for (String column : SqlShapes.droppedColumns(sql)) {
             if (readdedAsGenerated(up, s, column)) {
                 continue; // dropped to change its expression: the re-added column recomputes every value
             }
@@ -168,14 +227,14 @@ public final class StatementRules implements FindingRule {
                             + "bring them back" + pg + Evidence.ifEmpty(rowsOf(facts, table), "production's values are lost"),
                     Remedies.dataLoss(table, "column " + column)));
         }
-        for (String name : SqlShapes.droppedTables(s.sql())) {
+        for (String name : SqlShapes.droppedTables(sql)) {
             SqlShapes.resolve(name, facts.rowsBefore())
                     .ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(), s.line(), table,
                             "Drops table " + table, Evidence.rows(rowsOf(facts, table)) + " are gone; down cannot "
                                     + "bring them back" + pg + Evidence.ifEmpty(rowsOf(facts, table),
                                             "production's rows are lost"), Remedies.dataLoss(table, "table " + table)));
         }
-        for (String name : SqlShapes.truncatedTables(s.sql())) {
+        for (String name : SqlShapes.truncatedTables(sql)) {
             SqlShapes.resolve(name, facts.rowsBefore())
                     .ifPresent(table -> findings.add(FindingType.DATA_LOSS, s.script(), s.line(), table,
                             "Empties table " + table, "All " + Evidence.rows(rowsOf(facts, table)) + " are deleted; "
@@ -214,10 +273,11 @@ public final class StatementRules implements FindingRule {
         if (script == null || !script.transactional()) {
             return;
         }
-        Optional<StatementTrace> schema = up.stream().filter(s -> SqlShapes.isSchemaChange(s.sql()))
+        Optional<StatementTrace> schema = up.stream()
+                .filter(s -> parts(s).stream().anyMatch(SqlShapes::isSchemaChange))
                 .filter(s -> s.locks().stream().anyMatch(l -> facts.existedBefore(l.relation()))).findFirst();
         // the slowest data change: its time is what the schema change's locks are held for
-        Optional<StatementTrace> data = up.stream().filter(s -> SqlShapes.isDataChange(s.sql()))
+        Optional<StatementTrace> data = up.stream().filter(s -> parts(s).stream().anyMatch(SqlShapes::isDataChange))
                 .filter(s -> s.locks().stream().anyMatch(l -> facts.existedBefore(l.relation()))
                         || s.scans().stream().anyMatch(sc -> sc.rows() > 0))
                 .max(java.util.Comparator.comparingDouble(StatementTrace::durationMs));

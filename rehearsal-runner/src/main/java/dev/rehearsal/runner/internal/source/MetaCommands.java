@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.source;
 
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.util.SqlCursor;
 import dev.rehearsal.runner.source.SqlStatement;
 import java.util.List;
 

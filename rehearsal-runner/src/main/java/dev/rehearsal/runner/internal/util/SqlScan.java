@@ -1,5 +1,8 @@
 package dev.rehearsal.runner.internal.util;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Scans SQL text the way PostgreSQL's lexer would for the little the readers of statements need. */
 public final class SqlScan {
 
@@ -22,6 +25,41 @@ public final class SqlScan {
     public static String firstStatement(String text) {
         int end = topLevelIndexOf(text, 0, ";");
         return end < 0 ? text : text.substring(0, end);
+    }
+
+    /**
+     * The statements of a string that holds several, as a Java migration may send them in one {@code execute}: split
+     * at each {@code ;} outside literals, quoted identifiers, dollar quotes, comments and parentheses, each from its
+     * first code character; parts holding only comments or blanks are left out. A string of one statement gives itself (stripped).
+     */
+    public static List<String> statements(String text) {
+        List<String> statements = new ArrayList<>();
+        SqlCursor cursor = new SqlCursor(text);
+        int start = 0;
+        int depth = 0;
+        boolean code = false;
+        while (!cursor.done()) {
+            char c = cursor.current();
+            if (c == ';' && depth <= 0) {
+                if (code) {
+                    statements.add(text.substring(start, cursor.position()).strip());
+                }
+                cursor.advance();
+                start = cursor.position();
+                code = false;
+                continue;
+            }
+            if (!cursor.atComment() && !Character.isWhitespace(c)) {
+                start = code ? start : cursor.position(); // a part starts at its code, past comments before it
+                code = true;
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            }
+            cursor.skipToken();
+        }
+        if (code) {
+            statements.add(text.substring(start).strip());
+        }
+        return statements;
     }
 
     /**

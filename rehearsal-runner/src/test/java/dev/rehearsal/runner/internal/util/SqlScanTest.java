@@ -45,4 +45,17 @@ class SqlScanTest {
         assertThat(SqlScan.topLevelIndexOf(sql, sql.indexOf("\"b"), ",;")).isEqualTo(sql.indexOf("; d"));
         assertThat(SqlScan.topLevelIndexOf(sql, 0, "|")).isEqualTo(-1);
     }
+
+    @Test
+    void should_split_a_string_of_several_statements_outside_quotes_dollar_quotes_comments_and_parentheses() {
+        String sql = """
+                CREATE INDEX a ON t (x) WHERE note <> ';';   -- one; two
+                DO $$ BEGIN PERFORM 1; END $$;
+                /* nothing; here */ ;
+                CREATE INDEX b ON t ((coalesce(y, ';')))""";
+        assertThat(SqlScan.statements(sql)).containsExactly("CREATE INDEX a ON t (x) WHERE note <> ';'",
+                "DO $$ BEGIN PERFORM 1; END $$", "CREATE INDEX b ON t ((coalesce(y, ';')))");
+        assertThat(SqlScan.statements(" SELECT 1 ")).containsExactly("SELECT 1");
+        assertThat(SqlScan.statements("-- only a comment")).isEmpty();
+    }
 }

@@ -1,41 +1,41 @@
-package dev.rehearsal.runner.internal.source;
+package dev.rehearsal.runner.internal.util;
 
 /**
  * Walks SQL text token by token as far as quoting goes: string constants ({@code '…'}, {@code E'…'} with backslash
  * escapes), quoted identifiers, dollar quotes ({@code $$…$$}, {@code $tag$…$tag$}), line comments and nested block
- * comments. Enough to tell whether a character is code; the real splitting is Flyway's.
+ * comments. Enough to tell whether a character is code; the real splitting of scripts is Flyway's.
  */
-final class SqlCursor {
+public final class SqlCursor {
 
     private final String sql;
     private int position;
 
-    SqlCursor(String sql) {
+    public SqlCursor(String sql) {
         this.sql = sql;
     }
 
-    boolean done() {
+    public boolean done() {
         return position >= sql.length();
     }
 
-    char current() {
+    public char current() {
         return sql.charAt(position);
     }
 
-    int position() {
+    public int position() {
         return position;
     }
 
-    void advance() {
+    public void advance() {
         position++;
     }
 
-    boolean atComment() {
+    public boolean atComment() {
         return sql.startsWith("--", position) || sql.startsWith("/*", position);
     }
 
     /** Moves past the quoted section or comment that starts here, or past one character. */
-    void skipToken() {
+    public void skipToken() {
         char c = current();
         if (sql.startsWith("--", position)) {
             int end = sql.indexOf('\n', position);
