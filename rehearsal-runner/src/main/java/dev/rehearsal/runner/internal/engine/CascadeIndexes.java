@@ -39,6 +39,7 @@ final class CascadeIndexes implements AutoCloseable {
 
     private final Connection connection;
     private final List<String> created = new ArrayList<>();
+    private final Set<String> reached = new java.util.LinkedHashSet<>();
 
     private CascadeIndexes(Connection connection) {
         this.connection = connection;
@@ -53,6 +54,7 @@ final class CascadeIndexes implements AutoCloseable {
         try (PreparedStatement relation = connection.prepareStatement("SELECT ?::regclass::oid::bigint");
              PreparedStatement unindexed = connection.prepareStatement(UNINDEXED)) {
             relation.setString(1, table);
+            indexes.reached.add(table);
             Deque<Long> tables = new ArrayDeque<>();
             try (ResultSet rs = relation.executeQuery()) {
                 rs.next();
@@ -69,6 +71,7 @@ final class CascadeIndexes implements AutoCloseable {
                     while (rs.next()) {
                         if (rs.getBoolean(3)) {
                             tables.push(rs.getLong(2)); // its deletions check its own referencing tables
+                            indexes.reached.add(rs.getString(5));
                         }
                         if (!rs.getBoolean(7)) {
                             indexes.create(rs.getString(4), "rehearsal_removal_" + rs.getLong(1), rs.getString(5),
@@ -93,6 +96,21 @@ final class CascadeIndexes implements AutoCloseable {
     /** The indexes made, {@code schema.name}. */
     List<String> created() {
         return List.copyOf(created);
+    }
+
+    /** The tables the removal can delete rows from: the table itself and those its deletions cascade to. */
+    List<String> reached() {
+        return List.copyOf(reached);
+    }
+
+    /**
+     * Refreshes the planner's row estimates of the tables the removal reached: the row counts a rehearsal reports
+     * come from them ({@code TableSizes}), and a DELETE leaves them as they were.
+     */
+    void analyze() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE " + String.join(", ", reached));
+        }
     }
 
     /** Drops the indexes made. */

@@ -175,6 +175,7 @@ final class RejectedRows {
                 Test on = new Test(qualified, test.column(), "(" + test.condition() + ") AND " + ours);
                 RejectedData found = removeMatching(connection, on, failure, sql, line);
                 if (found != null) {
+                    quick.analyze();
                     return found;
                 }
             }
@@ -185,6 +186,7 @@ final class RejectedRows {
             if (removed == 0) {
                 return null; // only the chain's own rows are left: they fail the step as production's would
             }
+            quick.analyze();
             if (anyRows) {
                 return RejectedData.onAnyRows(failure.script(), line, sql, failure.sqlState(), failure.message(),
                         qualified, removed);
@@ -212,6 +214,7 @@ final class RejectedRows {
             try (CascadeIndexes quick = CascadeIndexes.around(connection, table)) {
                 long gone = emptyTable(connection, table, generatedRows(chainRows.owning(table)));
                 if (gone > 0) {
+                    quick.analyze();
                     emptied.add(table);
                     removed += gone;
                 }

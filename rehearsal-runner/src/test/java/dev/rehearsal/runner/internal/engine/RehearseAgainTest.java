@@ -47,6 +47,15 @@ class RehearseAgainTest {
         assertThat(rejected.evidence()).contains("SQLSTATE 22P02", "invalid input syntax for type json",
                 "generated row(s) rejected, e.g. '", "USING nullif(trim(payload), '')::jsonb");
         assertThat(rejected.line()).isEqualTo(2);
+        // AND the rewrite's figures are those of the second rehearsal: the rows left after the removal
+        java.util.regex.Matcher removed = java.util.regex.Pattern.compile("(\\d+) generated row\\(s\\) rejected")
+                .matcher(rejected.evidence());
+        assertThat(removed.find()).isTrue();
+        long left = 500 - Long.parseLong(removed.group(1));
+        assertThat(v2.findings()).filteredOn(f -> f.code().equals("TABLE_REWRITE") && f.script().contains("V2__"))
+                .singleElement()
+                .extracting(Finding::evidence).asString().startsWith("Rewrote all " + String.format(java.util.Locale.ROOT,
+                        "%,d row%s", left, left == 1 ? "" : "s") + " of public.events");
         // AND the second rehearsal passed: the migration is not blamed, the chain went on
         assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
         assertThat(v2.roundTrip().down()).isEqualTo(StepStatus.OK);
@@ -246,9 +255,12 @@ class RehearseAgainTest {
         assertThat(failed.remediation()).contains("DEFAULT");
         // AND the scan of the attempt on the emptied table gets the fix for a new column, not one for a constraint
         assertThat(v2.findings()).filteredOn(f -> f.code().equals("VALIDATION_SCAN_UNDER_LOCK") && f.line() == 2)
-                .singleElement().satisfies(scan -> assertThat(scan.remediation()).contains(
+                .singleElement().satisfies(scan -> assertThat(scan).satisfies(
+                        // the figures are those of the attempt on the emptied table, not the 300 rows removed
+                        f -> assertThat(f.evidence()).contains("Read 0 rows", "Measured on an empty table"),
+                        f -> assertThat(f.remediation()).contains(
                         "ALTER TABLE public.executions ADD COLUMN exercise_id varchar(256) NOT NULL DEFAULT <value>;",
-                        "CHECK (exercise_id IS NOT NULL) NOT VALID").doesNotContain("Add the constraint NOT VALID"));
+                        "CHECK (exercise_id IS NOT NULL) NOT VALID").doesNotContain("Add the constraint NOT VALID")));
         // AND the step was rehearsed again on the emptied table, so the chain went on
         assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
         assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
