@@ -26,6 +26,10 @@ class FlywayJavaOneStringTest {
                         .doesNotContain("orders_customer_idx"))
                 .anySatisfy(fix -> assertThat(fix).contains("CREATE INDEX CONCURRENTLY orders_customer_idx")
                         .doesNotContain("orders_status_idx"));
+        // AND the lock timeout is set the way a class sets it
+        assertThat(v2.findings()).filteredOn(f -> f.code().equals("NO_LOCK_TIMEOUT")).singleElement()
+                .extracting(Finding::remediation).asString()
+                .contains("first in migrate()", "statement.execute(\"SET lock_timeout = '2s'\")");
     }
 
     @Test

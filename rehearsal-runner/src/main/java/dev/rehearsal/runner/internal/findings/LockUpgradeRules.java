@@ -186,8 +186,9 @@ public final class LockUpgradeRules implements FindingRule {
                 + "-- then the " + verb(u.weak().sql()) + " (line " + u.weak().line() + ") and the statement at line "
                 + u.strong().line() + "\n"
                 + "or, better for a table in use, move the data change into a migration of its own, as a batched "
-                + "backfill that commits each batch (in " + LayoutWords.outsideTransaction(migration) + "; "
-                + "db/playbook/V3 shows one), and the statement at line " + u.strong().line()
-                + " into the next migration.";
+                + "backfill that commits each batch (in " + LayoutWords.outsideTransaction(migration) + ": each "
+                + "batch one " + verb(u.weak().sql()) + " of a few thousand rows picked by key, WHERE id IN (SELECT "
+                + "id … ORDER BY id LIMIT 5000), committed before the next), and the statement at line "
+                + u.strong().line() + " into the next migration.";
     }
 }

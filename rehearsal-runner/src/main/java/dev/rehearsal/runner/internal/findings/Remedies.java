@@ -128,8 +128,13 @@ final class Remedies {
                 SqlShapes.simpleName(table).replace("\"", ""));
     }
 
-    static String lockTimeout() {
-        return """
+    /** @param javaClass whether the migration is a Java class, which sets it through its connection */
+    static String lockTimeout(boolean javaClass) {
+        return javaClass ? """
+                // first in migrate(): give up quickly instead of queueing every query behind this one
+                statement.execute("SET lock_timeout = '2s'");
+                // and retry the deploy a few times with a pause (or run rehearse with --lock-timeout 2s)"""
+                : """
                 -- at the top of the migration: give up quickly instead of queueing every query behind this one
                 SET lock_timeout = '2s';
                 -- and retry the deploy a few times with a pause (or run rehearse with --lock-timeout 2s)""";
