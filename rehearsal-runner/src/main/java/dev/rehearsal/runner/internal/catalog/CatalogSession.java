@@ -22,6 +22,12 @@ import javax.sql.DataSource;
  * relations whose objects print them (views, foreign keys, defaults; catalog-dependents.sql), and nothing at all
  * when no fingerprint changed. With the system property {@value #VERIFY_PROPERTY} set to {@code true}, every
  * incremental snapshot is compared with a whole read and a difference throws.
+ *
+ * <p>Where Rehearsal's DDL log is installed (a superuser's scratch database, {@code Instrumentation}), a snapshot
+ * after a step whose every change went through logged DDL ({@link #take(boolean)}) skips the fingerprint too: the
+ * log names the relations the step's DDL made, changed or dropped, which are read again with their dependents. An
+ * entry the log cannot tie to a relation (a type, a function, an index dropped by itself), or a change of roles
+ * (whose DDL no event trigger sees), sends the snapshot back to the fingerprint.
  */
 public final class CatalogSession implements AutoCloseable {
 
@@ -32,6 +38,15 @@ public final class CatalogSession implements AutoCloseable {
     private final PreparedStatement whole;
     private final PreparedStatement relations;
     private final PreparedStatement fingerprint;
+    /** The DDL log since a position, and the roles' fingerprint; null without the log. */
+    private final PreparedStatement ddlLog;
+    private long logPosition = -1;
+    /**
+     * Relations the log had read again since the last fingerprint: the fingerprint compares with the catalog as it
+     * was then, so it cannot tell whether they changed since they were read (a new index dropped again looks as before).
+     */
+    private final Set<Long> readFromLog = new HashSet<>();
+    private String lastRoles;
     private final boolean verify;
     private final Counts counts = new Counts();
     private CatalogRead last;
@@ -43,7 +58,22 @@ public final class CatalogSession implements AutoCloseable {
         this.whole = CatalogReader.prepare(connection);
         this.relations = CatalogReader.prepareRelations(connection);
         this.fingerprint = CatalogReader.prepareFingerprint(connection);
+        this.ddlLog = hasDdlLog(connection) ? connection.prepareStatement(DDL_LOG_QUERY) : null;
         this.verify = verify;
+    }
+
+    private static final String DDL_LOG_QUERY = "SELECT seq, relid::bigint, NULL FROM " + "_rehearsal.ddl_log "
+            + "WHERE seq > ? UNION ALL SELECT NULL, NULL, count(*) || ':' || coalesce(sum(hashtext(r.oid::text || ':' "
+            + "|| r.rolname)), 0) FROM pg_roles r";
+
+    /** Whether the database has the DDL log with both of its event triggers firing in every session. */
+    private static boolean hasDdlLog(Connection connection) throws SQLException {
+        try (PreparedStatement check = connection.prepareStatement("SELECT to_regclass('_rehearsal.ddl_log') IS NOT NULL "
+                + "AND (SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('rehearsal_ddl_log', "
+                + "'rehearsal_drop_log') AND evtenabled = 'A') = 2");
+             java.sql.ResultSet rs = check.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     public static CatalogSession open(DataSource dataSource) throws SQLException {
@@ -58,6 +88,41 @@ public final class CatalogSession implements AutoCloseable {
 
     /** The catalog as committed now. */
     public CatalogSnapshot take() {
+        return take(false);
+    }
+
+    /**
+     * The catalog as committed now.
+     *
+     * @param logged whether every catalog change since the last snapshot went through DDL that the DDL log records:
+     *               the step's statements all ran in a transaction and none wrote the catalog some other way
+     *               ({@link #bypassesDdlLog})
+     */
+    public CatalogSnapshot take(boolean logged) {
+        if (logged && ddlLog != null && last != null && logPosition >= 0) {
+            DdlLog log = readDdlLog();
+            if (!log.unknown() && log.roles().equals(lastRoles)) {
+                logPosition = log.position();
+                counts.fromLog++;
+                if (log.relations().isEmpty()) {
+                    counts.unchanged++;
+                } else {
+                    counts.partial++;
+                    last = last.replacing(log.relations(), readRelations(log.relations()));
+                    lastSnapshot = last.snapshot();
+                    readFromLog.addAll(log.relations());
+                }
+                if (verify) {
+                    verify(lastSnapshot);
+                }
+                return lastSnapshot;
+            }
+        }
+        if (ddlLog != null) { // where the log stands now: the next logged snapshot reads on from here
+            DdlLog log = readDdlLog();
+            logPosition = log.position();
+            lastRoles = log.roles();
+        }
         Map<Long, String> fingerprints = CatalogReader.fingerprints(fingerprint);
         if (last == null || !Objects.equals(fingerprints.get(null), lastFingerprints.get(null))) {
             counts.whole++;
@@ -65,6 +130,7 @@ public final class CatalogSession implements AutoCloseable {
             lastSnapshot = last.snapshot();
         } else {
             Set<Long> changed = changedRelations(lastFingerprints, fingerprints);
+            changed.addAll(readFromLog);
             if (changed.isEmpty()) {
                 counts.unchanged++;
             } else {
@@ -77,6 +143,7 @@ public final class CatalogSession implements AutoCloseable {
             }
         }
         lastFingerprints = fingerprints;
+        readFromLog.clear();
         return lastSnapshot;
     }
 
@@ -89,6 +156,52 @@ public final class CatalogSession implements AutoCloseable {
     public Counts counts() {
         return counts.copy();
     }
+
+    /** What the DDL log holds past the last position read. */
+    private record DdlLog(long position, Set<Long> relations, boolean unknown, String roles) {
+    }
+
+    private DdlLog readDdlLog() {
+        long position = Math.max(logPosition, 0);
+        Set<Long> relations = new HashSet<>();
+        boolean unknown = false;
+        String roles = "";
+        try {
+            ddlLog.setLong(1, position);
+            try (java.sql.ResultSet rows = ddlLog.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong(1);
+                    if (rows.wasNull()) {
+                        roles = rows.getString(3);
+                        continue;
+                    }
+                    position = Math.max(position, seq);
+                    long relid = rows.getLong(2);
+                    if (rows.wasNull()) {
+                        unknown = true;
+                    } else {
+                        relations.add(relid);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw CatalogReader.failure(e);
+        }
+        return new DdlLog(position, relations, unknown, roles);
+    }
+
+    /**
+     * Whether a statement may change the catalog where the DDL log cannot see it: by writing a catalog table
+     * directly, by touching event triggers, or by reassigning or dropping every object a role owns.
+     */
+    public static boolean bypassesDdlLog(String sql) {
+        return BYPASSES_LOG.matcher(sql).find();
+    }
+
+    private static final java.util.regex.Pattern BYPASSES_LOG = java.util.regex.Pattern.compile(
+            "\\b(?:UPDATE|INSERT\\s+INTO|DELETE\\s+FROM|TRUNCATE|COPY)\\s+(?:ONLY\\s+|TABLE\\s+)?"
+                    + "(?:\"?pg_catalog\"?\\s*\\.\\s*)?\"?pg_\\w+|\\bEVENT\\s+TRIGGER\\b|\\b(?:REASSIGN|DROP)\\s+OWNED\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static Set<Long> changedRelations(Map<Long, String> before, Map<Long, String> after) {
         Set<Long> changed = new HashSet<>();
@@ -126,11 +239,19 @@ public final class CatalogSession implements AutoCloseable {
         connection.close();
     }
 
-    /** How many snapshots were read whole, for some relations, or not at all because nothing had changed. */
+    /**
+     * How many snapshots were read whole, for some relations, or not at all because nothing had changed; and how many
+     * of the last two kinds the DDL log answered, without a fingerprint.
+     */
     public static final class Counts {
         private int whole;
         private int partial;
         private int unchanged;
+        private int fromLog;
+
+        public int fromLog() {
+            return fromLog;
+        }
 
         public int whole() {
             return whole;
@@ -149,6 +270,7 @@ public final class CatalogSession implements AutoCloseable {
             copy.whole = whole;
             copy.partial = partial;
             copy.unchanged = unchanged;
+            copy.fromLog = fromLog;
             return copy;
         }
     }

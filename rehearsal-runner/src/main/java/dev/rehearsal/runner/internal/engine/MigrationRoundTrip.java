@@ -67,7 +67,7 @@ final class MigrationRoundTrip {
             return done(trip, statements, up.committed() ? StepResults.ChainState.NEEDS_REBUILD
                     : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(up, target));
         }
-        CatalogSnapshot afterUp = snapshot(catalog);
+        CatalogSnapshot afterUp = snapshot(catalog, up);
         check(migration, Phase.UP, target);
 
         boolean repeatable = migration.kind() == MigrationKind.REPEATABLE;
@@ -95,7 +95,7 @@ final class MigrationRoundTrip {
             }
             downStatus = StepStatus.OK;
             check(migration, Phase.DOWN, target);
-            CatalogDiff diff = diff(beforeUp, snapshot(catalog), "before up", "after down");
+            CatalogDiff diff = diff(beforeUp, snapshot(catalog, down), "before up", "after down");
             restored = diff.isEmpty();
             restoreDiff = diff.lines();
             columnOrder = diff.columnOrderLines();
@@ -114,7 +114,7 @@ final class MigrationRoundTrip {
                     : asBeforeUp ? StepResults.ChainState.RESTORED_BY_DOWN : StepResults.ChainState.NEEDS_REBUILD,
                     origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target));
         }
-        CatalogSnapshot afterReup = snapshot(catalog);
+        CatalogSnapshot afterReup = snapshot(catalog, reup);
         CatalogDiff reupDiff = diff(afterUp, afterReup, "after up", "after up again");
         check(migration, Phase.REUP, target);
         List<String> order = new ArrayList<>(columnOrder);
@@ -136,6 +136,19 @@ final class MigrationRoundTrip {
     private CatalogSnapshot snapshot(CatalogSession catalog) {
         try (RunTimings.Span span = timings.span(RunTimings.Part.SNAPSHOT)) {
             return catalog.take();
+        }
+    }
+
+    /**
+     * The snapshot after a script that succeeded: from the DDL log alone when each of its statements ran in a
+     * transaction (a concurrent index build that fails half-way leaves an index no DDL logged) and none changed the
+     * catalog past the log.
+     */
+    private CatalogSnapshot snapshot(CatalogSession catalog, ScriptOutcome after) {
+        boolean logged = after.statements().stream()
+                .allMatch(s -> s.transactional() && !CatalogSession.bypassesDdlLog(s.sql()));
+        try (RunTimings.Span span = timings.span(RunTimings.Part.SNAPSHOT)) {
+            return catalog.take(logged);
         }
     }
 

@@ -13,6 +13,12 @@ import java.sql.Statement;
 public final class Instrumentation {
 
     public static final String SCHEMA = "_rehearsal";
+    /** The DDL log: see {@link #installDdlLog}. */
+    public static final String DDL_LOG = SCHEMA + ".ddl_log";
+    /** What pg_event_trigger_ddl_commands() calls the objects that belong to a relation. */
+    private static final String RELATION_LEVEL = "'table', 'index', 'sequence', 'view', 'materialized view', "
+            + "'foreign table', 'table column', 'table constraint', 'trigger', 'rule', 'policy', 'statistics object', "
+            + "'default value'";
 
     private Instrumentation() {
     }
@@ -37,8 +43,66 @@ public final class Instrumentation {
             statement.execute("DROP EVENT TRIGGER IF EXISTS rehearsal_table_rewrite");
             statement.execute("CREATE EVENT TRIGGER rehearsal_table_rewrite ON table_rewrite "
                     + "EXECUTE PROCEDURE " + SCHEMA + ".record_rewrite()");
+            installDdlLog(statement);
             return true;
         }
+    }
+
+    /**
+     * The DDL log the catalog snapshots read instead of fingerprinting the whole catalog: each DDL command, as it
+     * ends inside its transaction, logs the relation it made, changed or dropped ({@code relid}), or NULL for
+     * anything else (a type, a function, a schema, an index dropped with its table gone from the catalog...), which
+     * sends the next snapshot back to the fingerprint. The functions run as their owner (a migration may SET ROLE)
+     * with a fixed search path, and the triggers fire whatever session_replication_role a migration sets.
+     */
+    private static void installDdlLog(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE IF NOT EXISTS " + DDL_LOG + " (seq bigserial PRIMARY KEY, relid oid)");
+        statement.execute("CREATE OR REPLACE FUNCTION " + SCHEMA + ".log_ddl() RETURNS event_trigger LANGUAGE plpgsql "
+                + "SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ BEGIN "
+                + "INSERT INTO " + DDL_LOG + " (relid) SELECT CASE "
+                + "WHEN c.object_type NOT IN (" + RELATION_LEVEL + ") THEN NULL "
+                + "WHEN c.classid = 'pg_class'::regclass THEN coalesce("
+                + "(SELECT i.indrelid FROM pg_index i WHERE i.indexrelid = c.objid), "
+                + "(SELECT r.oid FROM pg_class r WHERE r.oid = c.objid AND r.relkind IN ('r', 'p', 'f', 'v', 'm', 'S'))) "
+                + "WHEN c.classid = 'pg_constraint'::regclass THEN "
+                + "(SELECT nullif(k.conrelid, 0) FROM pg_constraint k WHERE k.oid = c.objid) "
+                + "WHEN c.classid = 'pg_trigger'::regclass THEN (SELECT t.tgrelid FROM pg_trigger t WHERE t.oid = c.objid) "
+                + "WHEN c.classid = 'pg_rewrite'::regclass THEN (SELECT w.ev_class FROM pg_rewrite w WHERE w.oid = c.objid) "
+                + "WHEN c.classid = 'pg_policy'::regclass THEN (SELECT p.polrelid FROM pg_policy p WHERE p.oid = c.objid) "
+                + "WHEN c.classid = 'pg_statistic_ext'::regclass THEN "
+                + "(SELECT x.stxrelid FROM pg_statistic_ext x WHERE x.oid = c.objid) "
+                + "WHEN c.classid = 'pg_attrdef'::regclass THEN (SELECT d.adrelid FROM pg_attrdef d WHERE d.oid = c.objid) "
+                + "END FROM pg_event_trigger_ddl_commands() c WHERE " + ours("c") + "; "
+                + "END $$");
+        // a dropped relation is its own OID (a dropped column, its table's); a dropped part of a relation (a
+        // constraint, trigger, rule, policy, default) names its table, which may still be there; an index names no
+        // table: dropped by itself it is logged as unknown, dropped with its table or column it is covered by them
+        // (0: nothing to log), as are the row, array and toast types of a dropped table
+        statement.execute("CREATE OR REPLACE FUNCTION " + SCHEMA + ".log_drop() RETURNS event_trigger LANGUAGE plpgsql "
+                + "SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ BEGIN "
+                + "INSERT INTO " + DDL_LOG + " (relid) SELECT r FROM (SELECT CASE "
+                + "WHEN d.object_type IN ('table', 'view', 'materialized view', 'foreign table', 'sequence', "
+                + "'table column') THEN d.objid "
+                + "WHEN d.object_type IN ('table constraint', 'trigger', 'rule', 'policy', 'default value') "
+                + "THEN coalesce(to_regclass(format('%I.%I', d.address_names[1], d.address_names[2]))::oid, 0) "
+                + "WHEN NOT d.original AND d.object_type IN ('type', 'index', 'toast table', 'statistics object') "
+                + "THEN 0 END AS r "
+                + "FROM pg_event_trigger_dropped_objects() d "
+                + "WHERE " + ours("d") + ") dropped WHERE r IS DISTINCT FROM 0; "
+                + "END $$");
+        for (String[] trigger : new String[][] {{"rehearsal_ddl_log", "ddl_command_end", "log_ddl"},
+                {"rehearsal_drop_log", "sql_drop", "log_drop"}}) {
+            statement.execute("DROP EVENT TRIGGER IF EXISTS " + trigger[0]);
+            statement.execute("CREATE EVENT TRIGGER " + trigger[0] + " ON " + trigger[1] + " EXECUTE PROCEDURE "
+                    + SCHEMA + "." + trigger[2] + "()");
+            statement.execute("ALTER EVENT TRIGGER " + trigger[0] + " ENABLE ALWAYS");
+        }
+    }
+
+    /** Objects the snapshots print: not Rehearsal's own, not a session's temporary ones (a schema may be NULL). */
+    private static String ours(String alias) {
+        return "coalesce(" + alias + ".schema_name, '') <> '" + SCHEMA + "' AND coalesce(" + alias + ".schema_name, '') "
+                + "!~ '^pg_(toast_)?temp_'";
     }
 
     private static boolean isSuperuser(Statement statement) throws SQLException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.runner.MigrationSources;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
@@ -75,18 +76,24 @@ class IncrementalSnapshotOnSampleSetsTest {
         } catch (RehearsalException | UncheckedIOException e) {
             return; // a set that is bad input on purpose (a placeholder without a value, a malformed name, …)
         }
-        try (ScratchDatabase database = server.createDatabase("incremental_sets");
-             Connection connection = database.connect();
-             CatalogSession session = CatalogSession.open(database.dataSource())) {
-            session.take();
-            int step = 0;
-            for (Migration migration : set.migrations()) {
-                for (MigrationScript script : steps(migration)) {
-                    apply(connection, script);
-                    step++;
-                    STEPS.incrementAndGet();
-                    assertThat(session.take()).as("after step %d, %s", step, script.path())
-                            .isEqualTo(session.takeWhole());
+        for (boolean ddlLog : new boolean[] {false, true}) {
+            try (ScratchDatabase database = server.createDatabase("incremental_sets");
+                 Connection connection = database.connect()) {
+                if (ddlLog) {
+                    Instrumentation.install(connection);
+                }
+                try (CatalogSession session = CatalogSession.open(database.dataSource())) {
+                    session.take();
+                    int step = 0;
+                    for (Migration migration : set.migrations()) {
+                        for (MigrationScript script : steps(migration)) {
+                            boolean logged = apply(connection, script);
+                            step++;
+                            STEPS.incrementAndGet();
+                            assertThat(session.take(logged)).as("after step %d, %s (DDL log: %s)", step, script.path(),
+                                    ddlLog).isEqualTo(session.takeWhole());
+                        }
+                    }
                 }
             }
         }
@@ -96,9 +103,15 @@ class IncrementalSnapshotOnSampleSetsTest {
         return migration.down() == null ? List.of(migration.up()) : List.of(migration.up(), migration.down(), migration.up());
     }
 
-    /** Applies a script as Flyway would, in one transaction when it can; a failure leaves what it leaves. */
-    private static void apply(Connection connection, MigrationScript script) throws SQLException {
+    /**
+     * Applies a script as Flyway would, in one transaction when it can; a failure leaves what it leaves. Returns
+     * whether the engine would take the snapshot after it from the DDL log: a transactional script none of whose
+     * statements changes the catalog past it.
+     */
+    private static boolean apply(Connection connection, MigrationScript script) throws SQLException {
         boolean transactional = script.transactional();
+        boolean logged = transactional
+                && script.statements().stream().noneMatch(s -> CatalogSession.bypassesDdlLog(s.sql()));
         connection.setAutoCommit(!transactional);
         try (Statement statement = connection.createStatement()) {
             for (SqlStatement sql : script.statements()) {
@@ -116,5 +129,6 @@ class IncrementalSnapshotOnSampleSetsTest {
         } finally {
             connection.setAutoCommit(true);
         }
+        return logged;
     }
 }

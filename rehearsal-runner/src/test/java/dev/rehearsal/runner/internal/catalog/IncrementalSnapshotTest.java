@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +112,60 @@ class IncrementalSnapshotTest {
             // and once more with nothing changed since
             execute(database, "SELECT 1");
             assertThat(session.take()).isEqualTo(session.takeWhole());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allChanges")
+    void should_equal_a_whole_read_after_the_change_when_the_ddl_log_answers(CatalogChangeDetectionTest.Change change)
+            throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("ddl_log")) {
+            // GIVEN the tracer's instrumentation, with its DDL log, in the database
+            try (java.sql.Connection connection = database.connect()) {
+                assertThat(Instrumentation.install(connection)).isTrue();
+            }
+            try (CatalogSession session = CatalogSession.open(database.dataSource())) {
+                if (!change.setup().isEmpty()) {
+                    execute(database, change.setup());
+                }
+                session.take();
+                // WHEN the step's changes went through DDL, unless the engine would see they may not have
+                execute(database, change.change());
+                CatalogSnapshot incremental = session.take(!CatalogSession.bypassesDdlLog(change.change()));
+                // THEN
+                assertThat(incremental).isEqualTo(session.takeWhole());
+                execute(database, "SELECT 1");
+                assertThat(session.take(true)).isEqualTo(session.takeWhole());
+            }
+        }
+    }
+
+    @Test
+    void should_answer_from_the_ddl_log_for_relations_and_fall_back_to_the_fingerprint_for_anything_else()
+            throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("ddl_log_counts")) {
+            try (java.sql.Connection connection = database.connect()) {
+                Instrumentation.install(connection);
+            }
+            try (CatalogSession session = CatalogSession.open(database.dataSource())) {
+                execute(database, "CREATE TABLE a (id int); CREATE TABLE b (id int)");
+                session.take();
+
+                // nothing since; a new column and index (from the log); an index dropped by itself (it names no
+                // table: fingerprint); a new type (fingerprint, whole read); a new role granted on b (roles are seen
+                // by no event trigger: fingerprint)
+                for (String step : List.of("SELECT 1", "ALTER TABLE a ADD COLUMN note text; CREATE INDEX a_note ON a (note)",
+                        "DROP INDEX a_note", "CREATE TYPE mood AS ENUM ('ok')",
+                        "CREATE ROLE ddl_log_reader NOLOGIN; GRANT SELECT ON b TO ddl_log_reader")) {
+                    execute(database, step);
+                    assertThat(session.take(true)).as(step).isEqualTo(session.takeWhole());
+                }
+                execute(database, "REVOKE SELECT ON b FROM ddl_log_reader; DROP ROLE ddl_log_reader");
+
+                assertThat(session.counts().fromLog()).isEqualTo(2);
+                // the first, and the ones after the new type and the new role (roles are fingerprinted as one)
+                assertThat(session.counts().whole()).isEqualTo(3);
+            }
         }
     }
 
