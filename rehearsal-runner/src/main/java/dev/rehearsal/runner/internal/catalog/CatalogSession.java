@@ -192,7 +192,8 @@ public final class CatalogSession implements AutoCloseable {
 
     /**
      * Whether a statement may change the catalog where the DDL log cannot see it: by writing a catalog table
-     * directly, by touching event triggers, or by reassigning or dropping every object a role owns.
+     * directly, by touching event triggers, by reassigning or dropping every object a role owns, or by CLUSTER (which
+     * marks the index it used; no event trigger fires for it).
      */
     public static boolean bypassesDdlLog(String sql) {
         return BYPASSES_LOG.matcher(sql).find();
@@ -200,7 +201,7 @@ public final class CatalogSession implements AutoCloseable {
 
     private static final java.util.regex.Pattern BYPASSES_LOG = java.util.regex.Pattern.compile(
             "\\b(?:UPDATE|INSERT\\s+INTO|DELETE\\s+FROM|TRUNCATE|COPY)\\s+(?:ONLY\\s+|TABLE\\s+)?"
-                    + "(?:\"?pg_catalog\"?\\s*\\.\\s*)?\"?pg_\\w+|\\bEVENT\\s+TRIGGER\\b|\\b(?:REASSIGN|DROP)\\s+OWNED\\b",
+                    + "(?:\"?pg_catalog\"?\\s*\\.\\s*)?\"?pg_\\w+|\\bEVENT\\s+TRIGGER\\b|\\b(?:REASSIGN|DROP)\\s+OWNED\\b|\\bCLUSTER\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static Set<Long> changedRelations(Map<Long, String> before, Map<Long, String> after) {

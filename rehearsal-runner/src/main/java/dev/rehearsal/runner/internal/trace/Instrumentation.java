@@ -61,6 +61,10 @@ public final class Instrumentation {
                 + "SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$ BEGIN "
                 + "INSERT INTO " + DDL_LOG + " (relid) SELECT CASE "
                 + "WHEN c.object_type NOT IN (" + RELATION_LEVEL + ") THEN NULL "
+                // a partition or child table that a command on its parent detached no longer depends on it, so
+                // nothing would lead to it: any ALTER TABLE of a table that has (or had) children is unknown
+                + "WHEN c.command_tag = 'ALTER TABLE' AND EXISTS (SELECT 1 FROM pg_class h WHERE h.oid = c.objid "
+                + "AND h.relhassubclass) THEN NULL "
                 + "WHEN c.classid = 'pg_class'::regclass THEN coalesce("
                 + "(SELECT i.indrelid FROM pg_index i WHERE i.indexrelid = c.objid), "
                 + "(SELECT r.oid FROM pg_class r WHERE r.oid = c.objid AND r.relkind IN ('r', 'p', 'f', 'v', 'm', 'S'))) "

@@ -64,6 +64,15 @@ class IncrementalSnapshotTest {
                         + " CREATE TABLE e1 PARTITION OF e FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
                         "ALTER TABLE e RENAME TO e0"),
                 change(table + " CREATE TABLE child (extra int) INHERITS (t);", "ALTER TABLE t RENAME TO t2"),
+                // the partition or child that leaves no longer depends on the table the command names
+                change("CREATE TABLE e (d date) PARTITION BY RANGE (d);"
+                        + " CREATE TABLE e1 PARTITION OF e FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+                        "ALTER TABLE e DETACH PARTITION e1"),
+                change(table + " CREATE TABLE child (extra int) INHERITS (t);", "ALTER TABLE child NO INHERIT t"),
+                // no event trigger fires for CLUSTER, which marks the index it used
+                change(table + " CREATE INDEX t_n_idx ON t (n);", "CLUSTER t USING t_n_idx"),
+                change(table + " CREATE INDEX t_n_idx ON t (n);", "UPDATE pg_index SET indisclustered = true "
+                        + "WHERE indexrelid = 't_n_idx'::regclass"),
                 change(table + " CREATE TABLE o (id int); CREATE POLICY p ON t USING (n IN (SELECT id FROM o));",
                         "ALTER TABLE o RENAME TO o2"),
                 change(table + " CREATE STATISTICS st ON id, n FROM t;", "ALTER TABLE t RENAME COLUMN n TO m"),
