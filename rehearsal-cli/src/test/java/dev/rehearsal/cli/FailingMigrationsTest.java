@@ -125,7 +125,10 @@ class FailingMigrationsTest {
         // THEN the step failed with SQLSTATE 57014 and a fix that names the option
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains("[SQLSTATE 57014]").contains("ran longer than the statement timeout")
-                .contains("--statement-timeout");
+                .contains("--statement-timeout")
+                // the title says what happened, not the "user request" of the cancel that enforces the timeout
+                .contains("The up step failed: the statement ran longer than the statement timeout and was cancelled")
+                .doesNotContain("step failed: ERROR: canceling statement due to user request");
         Report report = report();
         assertThat(report.status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(report.migrations().get(0).roundTrip().failure().sqlState()).isEqualTo("57014");

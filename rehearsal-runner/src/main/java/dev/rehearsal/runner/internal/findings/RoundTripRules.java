@@ -64,7 +64,7 @@ public final class RoundTripRules implements FindingRule {
         StepFailure failure = trip.failure();
         if (failure != null && !failureExplained) {
             findings.add(FindingType.MIGRATION_FAILED, failure.script(), failure.line(), null,
-                    "The " + stepName(failure.phase()) + " step failed: " + firstLine(failure.message()),
+                    "The " + stepName(failure.phase()) + " step failed: " + cause(failure),
                     failure.message() + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]"),
                     remediationFor(migration, failure, failedSql(migration, failure)));
         }
@@ -102,6 +102,17 @@ public final class RoundTripRules implements FindingRule {
     private static final java.util.Set<String> CONSTRAINT_VIOLATIONS = java.util.Set.of("23505", "23514", "23503", "23P01");
 
     /** PostgreSQL's own words, short enough for a title: what a reader of the console or a test failure needs. */
+    /**
+     * The failure in a line: PostgreSQL's message, except for the statement timeout, which Rehearsal enforces by
+     * cancelling the statement (PostgreSQL then says "canceling statement due to user request").
+     */
+    private static String cause(StepFailure failure) {
+        String message = failure.message() == null ? "" : failure.message();
+        return "57014".equals(failure.sqlState()) && message.contains("due to user request")
+                ? "the statement ran longer than the statement timeout and was cancelled"
+                : firstLine(message);
+    }
+
     private static String firstLine(String message) {
         String line = message == null || message.isBlank() ? "no message" : message.strip().lines().findFirst().orElse("");
         return line.length() <= 160 ? line : line.substring(0, 159) + "…";
