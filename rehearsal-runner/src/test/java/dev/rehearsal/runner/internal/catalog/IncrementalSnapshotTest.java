@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An incremental snapshot equals a whole read after every kind of change, including those that change how objects
  * of other relations print (a renamed table, column, sequence or type), and reads as little as it can.
  */
-@Tag("slow") // every catalog change read through the fingerprint and through the DDL log, each compared with a whole read (50 s)
+@Tag("slow") // every catalog change read through the fingerprint and the DDL log against a whole read (50 s)
 class IncrementalSnapshotTest {
 
     private static PostgresServer server;
