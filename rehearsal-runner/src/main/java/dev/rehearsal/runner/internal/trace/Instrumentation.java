@@ -7,8 +7,10 @@ import java.sql.Statement;
 
 /**
  * Installs what the tracer needs in a scratch database: a {@code table_rewrite} event trigger that records every
- * table rewrite (with PostgreSQL's reason) in {@code _rehearsal.rewrites}, inside the migration's own transaction.
- * Event triggers need a superuser; without one, rewrites are still found by comparing relfilenodes.
+ * table rewrite (with PostgreSQL's reason) in {@code _rehearsal.rewrites}, inside the migration's own transaction,
+ * and the DDL log the catalog snapshots read ({@link #installDdlLog}). Event triggers need a superuser; without one,
+ * rewrites are still found by comparing relfilenodes, and snapshots fingerprint the catalog after every step.
+ * ({@code CatalogSession} names the log's table and triggers as written here.)
  */
 public final class Instrumentation {
 
@@ -23,7 +25,7 @@ public final class Instrumentation {
     private Instrumentation() {
     }
 
-    /** Installs the event trigger when the user may; returns whether it did. */
+    /** Installs the event triggers when the user may; returns whether it did. */
     public static boolean install(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (!isSuperuser(statement)) {
@@ -51,8 +53,8 @@ public final class Instrumentation {
     /**
      * The DDL log the catalog snapshots read instead of fingerprinting the whole catalog: each DDL command, as it
      * ends inside its transaction, logs the relation it made, changed or dropped ({@code relid}), or NULL for
-     * anything else (a type, a function, a schema, an index dropped with its table gone from the catalog...), which
-     * sends the next snapshot back to the fingerprint. The functions run as their owner (a migration may SET ROLE)
+     * anything else (a type, a function, a schema, an index dropped by itself, an ALTER TABLE of a table with
+     * children...), which sends the next snapshot back to the fingerprint. The functions run as their owner (a migration may SET ROLE)
      * with a fixed search path, and the triggers fire whatever session_replication_role a migration sets.
      */
     private static void installDdlLog(Statement statement) throws SQLException {
