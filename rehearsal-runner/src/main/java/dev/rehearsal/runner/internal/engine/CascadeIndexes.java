@@ -39,6 +39,7 @@ final class CascadeIndexes implements AutoCloseable {
 
     private final Connection connection;
     private final List<String> created = new ArrayList<>();
+    /** The tables the removal can delete rows from, for {@link #analyze}. */
     private final Set<String> reached = new java.util.LinkedHashSet<>();
 
     private CascadeIndexes(Connection connection) {
@@ -98,14 +99,10 @@ final class CascadeIndexes implements AutoCloseable {
         return List.copyOf(created);
     }
 
-    /** The tables the removal can delete rows from: the table itself and those its deletions cascade to. */
-    List<String> reached() {
-        return List.copyOf(reached);
-    }
-
     /**
-     * Refreshes the planner's row estimates of the tables the removal reached: the row counts a rehearsal reports
-     * come from them ({@code TableSizes}), and a DELETE leaves them as they were.
+     * Refreshes the planner's row estimates of the tables the removal reached (the table itself and those its
+     * deletions cascade to): the row counts a rehearsal reports come from them ({@code TableSizes}), and a DELETE
+     * leaves them as they were.
      */
     void analyze() throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -19,12 +19,12 @@ public final class SqlScan {
     }
 
     /**
-     * The text up to the first {@code ;} outside string literals, quoted identifiers and parentheses (the whole text
-     * when there is none): the first statement of a string that holds several, as a Java migration may send them.
+     * The first statement of a string that holds several, as a Java migration may send them ({@link #statements});
+     * the whole text when it holds none.
      */
     public static String firstStatement(String text) {
-        int end = topLevelIndexOf(text, 0, ";");
-        return end < 0 ? text : text.substring(0, end);
+        List<String> statements = statements(text);
+        return statements.isEmpty() ? text : statements.get(0);
     }
 
     /**
