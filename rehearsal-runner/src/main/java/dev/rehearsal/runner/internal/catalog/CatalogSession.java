@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.catalog;
 
+import dev.rehearsal.runner.internal.trace.Instrumentation;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,17 +63,20 @@ public final class CatalogSession implements AutoCloseable {
         this.verify = verify;
     }
 
-    private static final String DDL_LOG_QUERY = "SELECT seq, relid::bigint, NULL FROM " + "_rehearsal.ddl_log "
-            + "WHERE seq > ? UNION ALL SELECT NULL, NULL, count(*) || ':' || coalesce(sum(hashtext(r.oid::text || ':' "
+    private static final String DDL_LOG_QUERY = "SELECT seq, relid::bigint, NULL FROM " + Instrumentation.DDL_LOG
+            + " WHERE seq > ? UNION ALL SELECT NULL, NULL, count(*) || ':' || coalesce(sum(hashtext(r.oid::text || ':' "
             + "|| r.rolname)), 0) FROM pg_roles r";
 
-    /** Whether the database has the DDL log with both of its event triggers firing in every session. */
+    /** Whether the database has the DDL log with all of its event triggers firing in every session. */
     private static boolean hasDdlLog(Connection connection) throws SQLException {
-        try (PreparedStatement check = connection.prepareStatement("SELECT to_regclass('_rehearsal.ddl_log') IS NOT NULL "
-                + "AND (SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('rehearsal_ddl_log', "
-                + "'rehearsal_drop_log') AND evtenabled = 'A') = 2");
-             java.sql.ResultSet rs = check.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
+        try (PreparedStatement check = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL AND "
+                + "(SELECT count(*) FROM pg_event_trigger WHERE evtname = ANY (?) AND evtenabled = 'A') = ?")) {
+            check.setString(1, Instrumentation.DDL_LOG);
+            check.setArray(2, connection.createArrayOf("text", Instrumentation.DDL_LOG_TRIGGERS.toArray()));
+            check.setInt(3, Instrumentation.DDL_LOG_TRIGGERS.size());
+            try (java.sql.ResultSet rs = check.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -99,8 +103,8 @@ public final class CatalogSession implements AutoCloseable {
      *               ({@link #bypassesDdlLog})
      */
     public CatalogSnapshot take(boolean logged) {
-        if (logged && ddlLog != null && last != null && logPosition >= 0) {
-            DdlLog log = readDdlLog();
+        DdlLog log = ddlLog == null ? null : readDdlLog();
+        if (logged && log != null && last != null && logPosition >= 0) {
             if (!log.unknown() && log.roles().equals(lastRoles)) {
                 logPosition = log.position();
                 counts.fromLog++;
@@ -118,8 +122,7 @@ public final class CatalogSession implements AutoCloseable {
                 return lastSnapshot;
             }
         }
-        if (ddlLog != null) { // where the log stands now: the next logged snapshot reads on from here
-            DdlLog log = readDdlLog();
+        if (log != null) { // where the log stands now: the next logged snapshot reads on from here
             logPosition = log.position();
             lastRoles = log.roles();
         }

@@ -10,13 +10,15 @@ import java.sql.Statement;
  * table rewrite (with PostgreSQL's reason) in {@code _rehearsal.rewrites}, inside the migration's own transaction,
  * and the DDL log the catalog snapshots read ({@link #installDdlLog}). Event triggers need a superuser; without one,
  * rewrites are still found by comparing relfilenodes, and snapshots fingerprint the catalog after every step.
- * ({@code CatalogSession} names the log's table and triggers as written here.)
  */
 public final class Instrumentation {
 
     public static final String SCHEMA = "_rehearsal";
     /** The DDL log: see {@link #installDdlLog}. */
     public static final String DDL_LOG = SCHEMA + ".ddl_log";
+    /** The event triggers that write the DDL log. */
+    public static final java.util.List<String> DDL_LOG_TRIGGERS = java.util.List.of("rehearsal_ddl_log",
+            "rehearsal_drop_log");
     /** What pg_event_trigger_ddl_commands() calls the objects that belong to a relation. */
     private static final String RELATION_LEVEL = "'table', 'index', 'sequence', 'view', 'materialized view', "
             + "'foreign table', 'table column', 'table constraint', 'trigger', 'rule', 'policy', 'statistics object', "
@@ -96,8 +98,8 @@ public final class Instrumentation {
                 + "FROM pg_event_trigger_dropped_objects() d "
                 + "WHERE " + ours("d") + ") dropped WHERE r IS DISTINCT FROM 0; "
                 + "END $$");
-        for (String[] trigger : new String[][] {{"rehearsal_ddl_log", "ddl_command_end", "log_ddl"},
-                {"rehearsal_drop_log", "sql_drop", "log_drop"}}) {
+        for (String[] trigger : new String[][] {{DDL_LOG_TRIGGERS.get(0), "ddl_command_end", "log_ddl"},
+                {DDL_LOG_TRIGGERS.get(1), "sql_drop", "log_drop"}}) {
             statement.execute("DROP EVENT TRIGGER IF EXISTS " + trigger[0]);
             statement.execute("CREATE EVENT TRIGGER " + trigger[0] + " ON " + trigger[1] + " EXECUTE PROCEDURE "
                     + SCHEMA + "." + trigger[2] + "()");
