@@ -118,14 +118,9 @@ final class RejectedRows {
             Map<String, Long> rowsBefore, boolean writersRan, ChainRows chainRows)
             throws SQLException {
         FailedStatement failed = FailedStatement.of(statements, failure);
-        if (isCodeError(failure)) {
-            // which values the code choked on cannot be asked of PostgreSQL: the tables it read are emptied (a
-            // rehearsal that fails the same way on them blames the code alone, GeneratedDataRules)
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                return fromReadTables(connection, failure, failed, statements, rowsBefore, chainRows);
-            }
-        }
+        // which values code choked on cannot be asked of PostgreSQL: only the tables it read can be emptied (a
+        // rehearsal that fails the same way on them blames the code alone, GeneratedDataRules)
+        boolean codeError = isCodeError(failure);
         String sql = failed.sql();
         List<DemandParser.Demand> demands = DemandParser.of(sql);
         boolean generated = demands.stream().anyMatch(d -> d instanceof DemandParser.Generated);
@@ -145,7 +140,7 @@ final class RejectedRows {
         boolean valuesRejected = !upAgain && written != null && !COLLISIONS.contains(failure.sqlState());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            RejectedData found = valuesRejected ? null
+            RejectedData found = valuesRejected || codeError ? null
                     : fromTable(connection, failure, failed, demands, anyRows, rowsBefore, writersRan, chainRows);
             if (found == null && !upAgain && !anyRows) {
                 found = fromReadTables(connection, failure, failed, statements, rowsBefore, chainRows);
