@@ -259,7 +259,8 @@ public final class StatementRules implements FindingRule {
                 findings.add(FindingType.NO_LOCK_TIMEOUT, s.script(), s.line(), lock.relation(),
                         "Takes " + lock.mode() + " on " + lock.relation() + " without lock_timeout",
                         "lock_timeout was 0 (wait forever) when it asked for " + lock.mode() + " on " + lock.relation()
-                                + " (" + Evidence.rows(rowsOf(facts, lock.relation())) + ")" + pg, Remedies.lockTimeout(facts.migration().up().isJava()));
+                                + " (" + Evidence.rows(rowsOf(facts, lock.relation())) + ")" + pg,
+                        Remedies.lockTimeout(facts.migration().up().isJava()));
                 return true;
             }
         }

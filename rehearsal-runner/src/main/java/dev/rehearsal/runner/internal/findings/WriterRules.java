@@ -76,7 +76,8 @@ public final class WriterRules implements FindingRule {
                                 + Evidence.ms(longReader.toMillis()) + "; " + s.writers().waits() + " writer requests "
                                 + "queued behind it, the longest for " + Evidence.ms(s.writers().blockedMaxMs())
                                 + "; lock_timeout was " + s.lockTimeout() + pg,
-                        "0".equals(s.lockTimeout()) || s.lockTimeout() == null ? Remedies.lockTimeout(facts.migration().up().isJava())
+                        "0".equals(s.lockTimeout()) || s.lockTimeout() == null
+                                ? Remedies.lockTimeout(facts.migration().up().isJava())
                                 : "lock_timeout (" + s.lockTimeout() + ") bounds the queue: keep it short, so that "
                                         + "queued queries wait at most that long, and retry the deploy when the lock "
                                         + "is not granted (rehearse --lock-timeout " + s.lockTimeout() + " retries with "
