@@ -21,7 +21,7 @@ final class MetaCommands {
             String sql = statement.sql();
             int offset = find(sql);
             if (offset >= 0) {
-                int line = statement.line() - newlines(sql, 0, codeStart(sql)) + newlines(sql, 0, offset);
+                int line = statement.line() - newlines(sql, 0, SqlCursor.codeStart(sql)) + newlines(sql, 0, offset);
                 String command = sql.substring(offset).lines().findFirst().orElse("").strip();
                 throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
                         displayPath + " line " + line + ": " + command + " is a psql meta-command. " + tool + " sends"
@@ -52,15 +52,6 @@ final class MetaCommands {
             }
         }
         return -1;
-    }
-
-    /** The offset of the first character that is neither whitespace nor comment. */
-    static int codeStart(String sql) {
-        SqlCursor cursor = new SqlCursor(sql);
-        while (!cursor.done() && (Character.isWhitespace(cursor.current()) || cursor.atComment())) {
-            cursor.skipToken();
-        }
-        return cursor.position();
     }
 
     private static int newlines(String text, int from, int to) {

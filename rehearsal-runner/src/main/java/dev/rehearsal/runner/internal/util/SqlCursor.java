@@ -14,6 +14,15 @@ public final class SqlCursor {
         this.sql = sql;
     }
 
+    /** The offset of the first character of {@code sql} that is neither whitespace nor comment. */
+    public static int codeStart(String sql) {
+        SqlCursor cursor = new SqlCursor(sql);
+        while (!cursor.done() && (Character.isWhitespace(cursor.current()) || cursor.atComment())) {
+            cursor.skipToken();
+        }
+        return cursor.position();
+    }
+
     public boolean done() {
         return position >= sql.length();
     }

@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rehearsal.runner.internal.util.SqlCursor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,6 +43,6 @@ class MetaCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"SELECT 1", "-- c\nSELECT 1", "/* a /* b */ */\n  SELECT 1", "\n\n-- x\n-- y\nSELECT 1"})
     void should_find_where_the_code_starts(String sql) {
-        assertThat(sql.substring(MetaCommands.codeStart(sql))).isEqualTo("SELECT 1");
+        assertThat(sql.substring(SqlCursor.codeStart(sql))).isEqualTo("SELECT 1");
     }
 }
