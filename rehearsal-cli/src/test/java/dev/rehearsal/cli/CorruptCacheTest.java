@@ -49,9 +49,12 @@ class CorruptCacheTest {
                 "--rows", "0", "--no-load", "-q").environment("REHEARSAL_CACHE_DIR", cache.toString()).start()) {
             int exit = cli.waitFor(Duration.ofSeconds(120));
 
-            // THEN it passes, after one warning that says what happened
+            // THEN it passes, after one warning that says what happened (the run directories of rehearsals in
+            // other JVMs that ended without cleaning up, which its start sweeps, are theirs: another test fork's
+            // killed CLI, on a machine running two)
             assertThat(exit).as(cli.err()).isZero();
-            assertThat(cli.err().lines().filter(l -> !l.isBlank())).singleElement().satisfies(line ->
+            assertThat(cli.err().lines().filter(l -> !l.isBlank()).filter(l -> !aboutAnotherRun(l, cli.pid())))
+                    .singleElement().satisfies(line ->
                     assertThat(line).startsWith("WARN PostgreSQL did not start from the cached data directory " + cached)
                             .contains("pg_control").endsWith("rebuilding it once."));
             assertThat(cli.out()).contains("Verdict: PASS");
@@ -63,6 +66,12 @@ class CorruptCacheTest {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.contains(".staging-") || n.contains(".damaged-"));
         }
+    }
+
+    /** A warning of the sweep about the run directory of another process ({@code …/rehearsal-runs/run-<pid>-…}). */
+    private static boolean aboutAnotherRun(String line, long pid) {
+        java.util.regex.Matcher run = java.util.regex.Pattern.compile("/rehearsal-runs/run-(\\d+)-").matcher(line);
+        return run.find() && Long.parseLong(run.group(1)) != pid;
     }
 
     @Test
