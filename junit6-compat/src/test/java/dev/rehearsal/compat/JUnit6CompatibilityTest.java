@@ -13,11 +13,13 @@ import java.sql.ResultSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.commons.util.PackageUtils;
 
 /** The extension built against JUnit 5.14 runs on JUnit 6: parameters, the per-class server, dynamic tests. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/compat", rows = "0", load = Toggle.OFF)
 class JUnit6CompatibilityTest {
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.cli.support.SpawnedCli;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class HelpTextTest {
 
     @Test

@@ -12,6 +12,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are found in the {@code classpath:} location beside the SQL scripts, rehearsed in Flyway's order and traced, and a
  * class that cannot be a migration is bad input (exit 2, one message naming it).
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class JavaMigrationsCliTest {
 
     private static final String CREATE = """

@@ -9,10 +9,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class RunCommandPlanAndProviderTest {
 
     private static final String MIGRATIONS = "src/test/resources/migrations/rename";

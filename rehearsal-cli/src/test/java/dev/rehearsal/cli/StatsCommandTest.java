@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rehearse stats}: prints the query, or runs it and writes the file that --production-stats reads. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class StatsCommandTest {
 
     private static PostgresServer server;

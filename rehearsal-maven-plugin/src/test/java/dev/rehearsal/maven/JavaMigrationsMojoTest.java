@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code src/main/java}, as Maven leaves them in {@code target/classes} by the verify phase: the plugin reads the
  * location from the project's class path, scripts and classes as one chain, and points findings at the Java source.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class JavaMigrationsMojoTest {
 
     private static final String PLAIN_INDEX = """

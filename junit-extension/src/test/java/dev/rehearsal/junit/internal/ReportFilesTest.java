@@ -30,6 +30,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class ReportFilesTest {
 
     private static final List<String> ALL_FILES = List.of("junit.xml", "report.html", "report.json", "report.md",

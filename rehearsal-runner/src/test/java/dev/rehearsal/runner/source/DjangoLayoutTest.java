@@ -12,10 +12,12 @@ import dev.rehearsal.runner.support.DjangoPython;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Django project's migrations, as Django itself writes their SQL, read by the user's Python. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class DjangoLayoutTest {
 
     private static Optional<String> python;

@@ -19,10 +19,12 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checksums Rehearsal computes are the ones Flyway writes to flyway_schema_history on a real PostgreSQL. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class FlywayChecksumTest {
 
     private static EmbeddedPostgres postgres;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The stats query on a real server, run as a role that may log in and nothing else: it must see every user table's
  * size without any privilege on the tables, sum a partitioned table's partitions, and leave out the catalogs.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class ProductionStatsQueryTest {
 
     @RegisterExtension

@@ -15,6 +15,7 @@ import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.config.Policy;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * file) are rehearsed like their goose and Flyway equivalents: the same index built plainly and concurrently gives the
  * same verdicts and finding codes, and an empty down section is a migration that cannot be undone.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/dbmate/safe", rows = "0")
 class DbmateTest {
 

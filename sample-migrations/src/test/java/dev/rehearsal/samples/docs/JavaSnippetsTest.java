@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every Java example in README.md and docs/*.md compiles against the published API, with its own imports. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class JavaSnippetsTest {
 
     private static final Path ROOT = Path.of("..");

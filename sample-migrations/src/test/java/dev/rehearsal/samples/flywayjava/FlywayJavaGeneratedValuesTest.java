@@ -10,6 +10,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 @MigrationRehearsal(locations = "classpath:db/flywayjava/ordinal", rows = "200", load = Toggle.OFF,
         flywayParity = Toggle.OFF)
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class FlywayJavaGeneratedValuesTest {
 
     @Test

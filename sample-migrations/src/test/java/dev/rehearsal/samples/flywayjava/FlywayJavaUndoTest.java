@@ -11,6 +11,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * undo script. Open-source Flyway has no Java undo migrations: it reads such a class as a second version 2, which the
  * parity check reports, so this class rehearses without parity, as a Flyway Teams user would.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/flywayjava/undo", rows = "0", load = Toggle.OFF, flywayParity = Toggle.OFF)
 class FlywayJavaUndoTest {
 

@@ -11,6 +11,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * recognised from the names, a {@code BEGIN; … COMMIT;} wrapper makes the file one transaction, and a file holding
  * only {@code CREATE INDEX CONCURRENTLY} runs outside one.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/golang-migrate", rows = "0")
 class GolangMigrateTest {
 

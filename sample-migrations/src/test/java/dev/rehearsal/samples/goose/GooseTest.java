@@ -12,6 +12,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Severity;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * their Flyway equivalents in {@code db/patterns/create-index}: the same index built plainly and concurrently gives
  * the same verdicts and finding codes.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/goose/safe", rows = "0")
 class GooseTest {
 

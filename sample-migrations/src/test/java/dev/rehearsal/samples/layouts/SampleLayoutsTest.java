@@ -15,12 +15,14 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every sample directory is read with the layout left unset, as a first run of the command line reads it: the layout
  * detected is the one the directory is written in.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class SampleLayoutsTest {
 
     private static final List<Path> ROOTS = List.of(Path.of("src/main/resources/db"), Path.of("src/test/resources/db"));

@@ -9,12 +9,14 @@ import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.report.Severity;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * CREATE INDEX blocks every write to the table while it builds; CREATE INDEX CONCURRENTLY lets writers through. The
  * concurrent write load runs beside each migration (the default), so the writers' waits are measured.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/patterns/create-index/safe", rows = "0")
 class CreateIndexTest {
 

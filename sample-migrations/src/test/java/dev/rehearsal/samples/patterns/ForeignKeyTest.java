@@ -10,12 +10,14 @@ import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.LockHold;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A foreign key validated while it is added blocks writes to both tables for the whole check; NOT VALID then VALIDATE
  * does not. NOT VALID is not lock-free: it takes a ShareRowExclusiveLock on both tables, briefly.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/patterns/foreign-key/safe", rows = "0", load = Toggle.OFF)
 class ForeignKeyTest {
 

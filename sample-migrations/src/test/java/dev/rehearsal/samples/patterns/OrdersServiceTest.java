@@ -14,12 +14,14 @@ import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * An orders service whose customers carry an email CHECK. A plain index on orders is an error whether the
  * rehearsal's orders table holds rows or not: the lock mode is measured either way, and production has the rows.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/patterns/orders-service/migrations", rows = "1000", load = Toggle.OFF)
 class OrdersServiceTest {
 

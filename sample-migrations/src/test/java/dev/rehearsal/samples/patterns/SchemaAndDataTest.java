@@ -10,12 +10,14 @@ import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.StatementTrace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A schema change and a data change in one migration hold the schema change's AccessExclusiveLock for the whole data
  * change. SCHEMA_AND_DATA_MIXED is a warning, so this policy fails on warnings.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/patterns/schema-and-data/safe", rows = "0", load = Toggle.OFF, failOn = "warning")
 class SchemaAndDataTest {
 

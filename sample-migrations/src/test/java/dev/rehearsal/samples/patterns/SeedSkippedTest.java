@@ -15,6 +15,7 @@ import dev.rehearsal.runner.config.Policy;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * table: the report says so with the reason, as a SEED_SKIPPED finding on the migration that works on it. A seed
  * script provides the rows.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/patterns/seed-skipped/migrations", rows = "1000", load = Toggle.OFF)
 class SeedSkippedTest {
 

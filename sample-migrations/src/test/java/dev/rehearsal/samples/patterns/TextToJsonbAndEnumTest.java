@@ -12,6 +12,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Rewrite;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * (built by dynamic SQL) rejects some generated rows: that is said, the step rehearsed again without them, and the
  * chain goes on.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/patterns/text-to-jsonb-and-enum/chain", rows = "2000")
 class TextToJsonbAndEnumTest {
 

@@ -9,9 +9,11 @@ import dev.rehearsal.junit.Rehearsal;
 import dev.rehearsal.junit.RehearsalResult;
 import dev.rehearsal.junit.Toggle;
 import dev.rehearsal.report.Finding;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A unique index built concurrently over duplicates fails and leaves an INVALID index; fix the data first. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @MigrationRehearsal(locations = "classpath:db/patterns/unique-index/safe", rows = "0", load = Toggle.OFF)
 class UniqueIndexTest {
 

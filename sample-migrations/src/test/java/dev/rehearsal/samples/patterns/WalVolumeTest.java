@@ -11,6 +11,7 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.WalMeasure;
 import dev.rehearsal.runner.config.Policy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @MigrationRehearsal(locations = "classpath:db/patterns/int-to-bigint/dangerous", rows = "0", load = Toggle.OFF,
         flywayParity = Toggle.OFF, walVolumeThreshold = "1MiB")
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class WalVolumeTest {
 
     @Test

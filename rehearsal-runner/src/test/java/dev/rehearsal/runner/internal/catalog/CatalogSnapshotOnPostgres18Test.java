@@ -14,9 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The newest major, plus how a snapshot treats the connection it is given. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class CatalogSnapshotOnPostgres18Test extends CatalogSnapshotContract {
 
     private static PostgresServer server;

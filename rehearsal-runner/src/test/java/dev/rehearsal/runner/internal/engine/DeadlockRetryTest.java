@@ -11,6 +11,7 @@ import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * still reported. The migrations deadlock in their first attempt only, whatever the scheduling: a sequence (not
  * rolled back with the attempt) counts the attempts.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class DeadlockRetryTest {
 
     private static Report rehearse(String set, List<String> notes) {

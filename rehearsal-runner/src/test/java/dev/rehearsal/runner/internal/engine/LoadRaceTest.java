@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * one on rows that were there before the attempt, or that the chain wrote itself. The collision is PostgreSQL's own:
  * a repeatable-read transaction takes its snapshot, another session commits the key, then the insert meets it.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class LoadRaceTest {
 
     private static EmbeddedPostgres postgres;

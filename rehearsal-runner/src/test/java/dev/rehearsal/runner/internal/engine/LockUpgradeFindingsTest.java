@@ -8,9 +8,11 @@ import dev.rehearsal.report.Report;
 import dev.rehearsal.report.Severity;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A deadlock between a lock upgrade and a writer is reported as the lock upgrade, not as a statement to fix. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class LockUpgradeFindingsTest {
 
     @Test

@@ -10,10 +10,12 @@ import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.support.EmbeddedServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A step that fails on generated rows Rehearsal could not shape ahead is rehearsed again without them. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class RehearseAgainTest {
 
     @RegisterExtension

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * about the table's size, a catalog-only change a few kB, an index build about the index's size — inside one
  * transaction each statement gets its own share, and a statement outside any transaction is measured whole.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalVolumeTest {
 

@@ -8,10 +8,12 @@ import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generated columns that read json keys through path operators, functions and casts to enums. */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class GeneratedJsonKeysTest {
 
     private static final int ROWS = 500;

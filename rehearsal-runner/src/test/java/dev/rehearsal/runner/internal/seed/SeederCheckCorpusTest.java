@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CHECK constraints collected from public schemas (check-corpus.sql cites each source): the seeder fills their
  * tables without a seed script. Every entry gets its own schema in one database, seeded once.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class SeederCheckCorpusTest {
 
     private static final int ROWS = 1_000;

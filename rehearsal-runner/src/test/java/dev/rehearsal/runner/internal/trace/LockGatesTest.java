@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stopped waiting somewhere, the pause would be missing here and the lock it shows would be sampled again, by chance.
  * On the oldest supported major (no {@code pg_locks.waitstart}) and the newest.
  */
+@Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LockGatesTest {
 
