@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * <p>Where Rehearsal's DDL log is installed (a superuser's scratch database, {@code Instrumentation}), a snapshot
  * after a step whose every change went through logged DDL ({@link #take(boolean)}) skips the fingerprint too: the
  * log names the relations the step's DDL made, changed or dropped, which are read again with their dependents. An
- * entry the log cannot tie to a relation (a type, a function, an index dropped by itself), or a change of roles
+ * entry the log cannot tie to a relation (a type, a function, a schema), or a change of roles
  * (whose DDL no event trigger sees), sends the snapshot back to the fingerprint.
  */
 public final class CatalogSession implements AutoCloseable {
