@@ -28,6 +28,7 @@ final class CatalogReader {
             .replace("/* RELATIONS */ TRUE", "c.oid IN (\n" + load("catalog-dependents.sql") + "\n)")
             .replace("/* WHOLE CATALOG */ TRUE", "FALSE");
     private static final String FINGERPRINT_QUERY = load("catalog-fingerprint.sql");
+    private static final String CHANGED_FROM_PARAMETER = "SELECT unnest(?::oid[]) AS oid";
     private static final String SAVEPOINT = "rehearsal_catalog_snapshot";
 
     /**
@@ -113,6 +114,19 @@ final class CatalogReader {
         return prepared(connection, RELATIONS_QUERY);
     }
 
+    /**
+     * Prepares {@code before} and, in the same round trip, the query for some relations: those {@code changed} (a
+     * query of one column of OIDs, with its own parameters) names and the relations whose objects print them.
+     */
+    static PreparedStatement prepareRelationsAfter(Connection connection, String before, String changed)
+            throws SQLException {
+        if (!RELATIONS_QUERY.contains(CHANGED_FROM_PARAMETER)) {
+            throw new IllegalStateException("catalog-dependents.sql no longer reads the changed relations from its "
+                    + "parameter as " + CHANGED_FROM_PARAMETER);
+        }
+        return prepared(connection, before + ";\n" + RELATIONS_QUERY.replace(CHANGED_FROM_PARAMETER, changed));
+    }
+
     /** Prepares the fingerprint query (see catalog-fingerprint.sql). */
     static PreparedStatement prepareFingerprint(Connection connection) throws SQLException {
         return prepared(connection, FINGERPRINT_QUERY);
@@ -122,6 +136,15 @@ final class CatalogReader {
         PreparedStatement prepared = connection.prepareStatement(sql);
         prepared.unwrap(PGStatement.class).setPrepareThreshold(1);
         return prepared;
+    }
+
+    /** Collects the rows of the next result of {@code statement}: the relations query after another one. */
+    static CatalogRead readNextRows(Statement statement) {
+        try {
+            return collectRead(statement, statement.getMoreResults());
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     /** Runs a query {@link #prepare} or {@link #prepareRelations} made, with its rows' relations. */

@@ -41,6 +41,8 @@ public final class CatalogSession implements AutoCloseable {
     private final PreparedStatement fingerprint;
     /** The DDL log since a position, and the roles' fingerprint; null without the log. */
     private final PreparedStatement ddlLog;
+    /** The same, then the relations the log names read again, in one round trip; null without the log. */
+    private final PreparedStatement ddlLogAndRelations;
     private long logPosition = -1;
     /**
      * Relations the log had read again since the last fingerprint: the fingerprint compares with the catalog as it
@@ -59,7 +61,11 @@ public final class CatalogSession implements AutoCloseable {
         this.whole = CatalogReader.prepare(connection);
         this.relations = CatalogReader.prepareRelations(connection);
         this.fingerprint = CatalogReader.prepareFingerprint(connection);
-        this.ddlLog = hasDdlLog(connection) ? connection.prepareStatement(DDL_LOG_QUERY) : null;
+        boolean logged = hasDdlLog(connection);
+        this.ddlLog = logged ? connection.prepareStatement(DDL_LOG_QUERY) : null;
+        this.ddlLogAndRelations = logged ? CatalogReader.prepareRelationsAfter(connection, DDL_LOG_QUERY,
+                "SELECT DISTINCT relid AS oid FROM " + Instrumentation.DDL_LOG + " WHERE seq > ? AND relid IS NOT NULL")
+                : null;
         this.verify = verify;
     }
 
@@ -81,7 +87,11 @@ public final class CatalogSession implements AutoCloseable {
     }
 
     public static CatalogSession open(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
+        return on(dataSource.getConnection());
+    }
+
+    /** A session on {@code connection}, which it owns from now on (and closes, also when this fails). */
+    public static CatalogSession on(Connection connection) throws SQLException {
         try {
             return new CatalogSession(connection, Boolean.getBoolean(VERIFY_PROPERTY));
         } catch (SQLException | RuntimeException e) {
@@ -103,8 +113,9 @@ public final class CatalogSession implements AutoCloseable {
      *               ({@link #bypassesDdlLog})
      */
     public CatalogSnapshot take(boolean logged) {
-        DdlLog log = ddlLog == null ? null : readDdlLog();
-        if (logged && log != null && last != null && logPosition >= 0) {
+        boolean fromLog = logged && ddlLog != null && last != null && logPosition >= 0;
+        DdlLog log = ddlLog == null ? null : readDdlLog(fromLog ? ddlLogAndRelations : ddlLog);
+        if (fromLog) {
             if (!log.unknown() && log.roles().equals(lastRoles)) {
                 logPosition = log.position();
                 counts.fromLog++;
@@ -112,7 +123,7 @@ public final class CatalogSession implements AutoCloseable {
                     counts.unchanged++;
                 } else {
                     counts.partial++;
-                    last = last.replacing(log.relations(), readRelations(log.relations()));
+                    last = last.replacing(log.relations(), log.reread());
                     lastSnapshot = last.snapshot();
                     readFromLog.addAll(log.relations());
                 }
@@ -160,18 +171,26 @@ public final class CatalogSession implements AutoCloseable {
         return counts.copy();
     }
 
-    /** What the DDL log holds past the last position read. */
-    private record DdlLog(long position, Set<Long> relations, boolean unknown, String roles) {
+    /**
+     * What the DDL log holds past the last position read; with {@link #ddlLogAndRelations}, also the relations it
+     * names read again ({@code reread}, null otherwise).
+     */
+    private record DdlLog(long position, Set<Long> relations, boolean unknown, String roles, CatalogRead reread) {
     }
 
-    private DdlLog readDdlLog() {
+    private DdlLog readDdlLog(PreparedStatement query) {
         long position = Math.max(logPosition, 0);
         Set<Long> relations = new HashSet<>();
         boolean unknown = false;
         String roles = "";
+        CatalogRead reread = null;
         try {
-            ddlLog.setLong(1, position);
-            try (java.sql.ResultSet rows = ddlLog.executeQuery()) {
+            query.setLong(1, position);
+            if (query == ddlLogAndRelations) {
+                query.setLong(2, position);
+            }
+            query.execute();
+            try (java.sql.ResultSet rows = query.getResultSet()) {
                 while (rows.next()) {
                     long seq = rows.getLong(1);
                     if (rows.wasNull()) {
@@ -187,10 +206,13 @@ public final class CatalogSession implements AutoCloseable {
                     }
                 }
             }
+            if (query == ddlLogAndRelations) {
+                reread = CatalogReader.readNextRows(query);
+            }
         } catch (SQLException e) {
             throw CatalogReader.failure(e);
         }
-        return new DdlLog(position, relations, unknown, roles);
+        return new DdlLog(position, relations, unknown, roles, reread);
     }
 
     /**

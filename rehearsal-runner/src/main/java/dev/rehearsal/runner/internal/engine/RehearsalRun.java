@@ -217,8 +217,11 @@ public final class RehearsalRun {
         CatalogSession catalog;
         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
             database = base.freshDatabase(server, "rehearsal");
-            target = open(database);
-            catalog = CatalogSession.open(database.dataSource());
+            ConnectionAhead catalogConnection = ConnectionAhead.open(database.dataSource());
+            try (catalogConnection) {
+                target = open(database);
+                catalog = CatalogSession.on(catalogConnection.get());
+            }
             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
         }
         CatalogSnapshot known = null;
@@ -283,8 +286,11 @@ public final class RehearsalRun {
                             loadConnections.close();
                             database.close();
                             database = base.freshDatabase(server, "rehearsal");
-                            target = open(database);
-                            catalog = CatalogSession.open(database.dataSource());
+                            ConnectionAhead catalogConnection = ConnectionAhead.open(database.dataSource());
+                            try (catalogConnection) {
+                                target = open(database);
+                                catalog = CatalogSession.on(catalogConnection.get());
+                            }
                             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
                         }
                         known = null;

@@ -38,8 +38,15 @@ final class SessionProbe {
             + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted "
             + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
-    private static final String SCANS = "SELECT format('%I.%I', schemaname, relname), seq_scan, seq_tup_read, relid "
-            + "FROM pg_stat_xact_user_tables WHERE schemaname <> '" + Instrumentation.SCHEMA + "'";
+    /**
+     * The rows of pg_stat_xact_user_tables (less Rehearsal's own), with the two counters read directly: the view
+     * groups every table with its indexes and calls ten counter functions per table before any filter (0.21 against
+     * 0.10 ms for 67 relations).
+     */
+    private static final String SCANS = "SELECT format('%I.%I', n.nspname, c.relname), pg_stat_get_xact_numscans(c.oid), "
+            + "pg_stat_get_xact_tuples_returned(c.oid), c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.relkind IN ('r', 't', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema', '"
+            + Instrumentation.SCHEMA + "') AND n.nspname !~ '^pg_toast'";
 
     private static final String FILES = "SELECT c.oid, format('%I.%I', n.nspname, c.relname), c.relkind, c.relfilenode, "
             + "coalesce(t.relfilenode, 0), CASE WHEN tc.oid IS NULL THEN format('%I.%I', n.nspname, c.relname) "
@@ -79,7 +86,7 @@ final class SessionProbe {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put("rehearsal_probe_locks", LOCKS);
         statements.put("rehearsal_probe_scans", SCANS);
-        statements.put("rehearsal_probe_scans_locked", SCANS + " AND relid" + LOCKED_BY_ME);
+        statements.put("rehearsal_probe_scans_locked", SCANS + " AND c.oid" + LOCKED_BY_ME);
         statements.put("rehearsal_probe_files", FILES);
         statements.put("rehearsal_probe_files_locked", FILES + " AND c.oid" + LOCKED_BY_ME);
         statements.put("rehearsal_probe_rewrites", REWRITES);
