@@ -46,6 +46,18 @@ final class ParityAlongside {
         return !task.isDone();
     }
 
+    /** Waits for Flyway to finish, without its result: a failure is thrown by {@link #result()}. */
+    void awaitFinished() {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RehearsalException(ErrorCode.INTERRUPTED, "Interrupted while Flyway applied the chain.", e);
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            // result() reports it when the parity check is compared
+        }
+    }
+
     /** Waits for Flyway to finish. */
     FlywayParity.Applied result() {
         try {

@@ -146,10 +146,11 @@ public final class RehearsalRun {
         state.postgres(server.info());
         config.listener().serverStarted(server.info());
         boolean parity = config.flywayParity() && set.layout() == MigrationLayout.FLYWAY;
-        // Without write load nothing measured here is sensitive to a neighbour, so Flyway applies the chain
-        // beside the rehearsal, in its own database, instead of after it — unless the chain changes what all
-        // databases of the server share (a role, a tablespace), which the two would then fight over.
-        boolean alongside = parity && !config.load() && !ClusterWideChanges.in(set.migrations());
+        // Flyway applies the chain beside the rehearsal, in its own database, instead of after it: without write
+        // load nothing measured is sensitive to a neighbour; under load the first traced step waits for Flyway, which
+        // then ran beside the first seeding only — unless the chain changes what all databases of the server share
+        // (a role, a tablespace), which the two would then fight over.
+        boolean alongside = parity && !ClusterWideChanges.in(set.migrations());
         if (onTemplate) {
             split = base.startOnTemplate(server, set.migrations());
             pending(split);
@@ -211,6 +212,7 @@ public final class RehearsalRun {
     private CatalogSnapshot rehearseChain(PostgresServer server, List<Migration> migrations) throws SQLException {
         RunTimings timings = state.timings();
         MigrationRoundTrip roundTrip = new MigrationRoundTrip(executor, config.listener(), phaseChecks, timings);
+        RehearseAgain retry = new RehearseAgain(config, executor, timings);
         List<MigrationScript> applied = new ArrayList<>();
         ScratchDatabase database;
         ExecutionTarget target;
@@ -233,8 +235,6 @@ public final class RehearsalRun {
                 if (base.hasHistory()) { // the history's other tables are not worth their rows
                     seeding.only(TouchedTables.namedBy(migrations.subList(index, migrations.size())));
                 }
-                // Flyway's WAL in its own database moves the server's WAL position too
-                boolean besideParity = parityBeside != null && parityBeside.running();
                 if (blocked) {
                     record(migration, null, null, server.info().version(), false);
                     continue;
@@ -249,6 +249,13 @@ public final class RehearsalRun {
                 }
                 executor.chainRows().beforeMigration(rowsBefore.entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(Map.Entry::getKey).toList());
+                if (config.load() && parityBeside != null) {
+                    try (RunTimings.Span span = timings.span(RunTimings.Part.PARITY)) {
+                        parityBeside.awaitFinished(); // writers' latencies and lock waits want the server to themselves
+                    }
+                }
+                // Flyway's WAL in its own database moves the server's WAL position too
+                boolean besideParity = parityBeside != null && parityBeside.running();
                 Attempt attempt = attempt(roundTrip, database, target, catalog, migration,
                         seeding.keepsSchema() ? known : null, rowsBefore, touched, true);
                 List<RejectedData> rejected = new ArrayList<>();
@@ -256,8 +263,9 @@ public final class RehearsalRun {
                 // every attempt after the first follows one failure, recorded in deadlocks or rejected; a step the
                 // writers keep failing is rehearsed at last without them, so its round trip completes (the findings
                 // say so)
-                for (int again = 0; again < Retries.MAX_AGAIN && mayRehearseAgain(attempt, database, rejected,
-                        deadlocks, config.load() && Retries.withWriters(again)); again++) {
+                for (int again = 0; again < Retries.MAX_AGAIN && retry.mayRehearseAgain(attempt.results(),
+                        attempt.nextXid(), database, rejected, deadlocks, config.load() && Retries.withWriters(again));
+                        again++) {
                     attempt = attempt(roundTrip, database, target, catalog, migration,
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched,
                             Retries.withWriters(again + 1));
@@ -398,67 +406,6 @@ public final class RehearsalRun {
             }
         }
         return new Attempt(results.withStatements(outcome.statements()), outcome, nextXid);
-    }
-
-    /**
-     * Whether the step that just failed should be rehearsed again: its up was rolled back, and it failed either on
-     * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them), on a key the
-     * write load inserted after the statement's snapshot ({@link LoadRace}: nothing is deleted, {@code rejected}
-     * records it), or in a deadlock with the write load (which production's traffic may or may not meet; the round
-     * trip should still complete).
-     */
-    private boolean mayRehearseAgain(Attempt attempt, ScratchDatabase database, List<RejectedData> rejected,
-            List<StepFailure> deadlocks, boolean writersRan) throws SQLException {
-        StepResults results = attempt.results();
-        StepFailure failure = results.roundTrip().failure();
-        // up failed and was rolled back, or down restored the schema and up-again failed and was rolled back (the
-        // write load may have written, between the two ups, rows that up-again rejects): either way the step can
-        // start again from the schema it started from
-        boolean asBeforeUp = results.chainState() == StepResults.ChainState.NOT_APPLIED
-                || results.chainState() == StepResults.ChainState.RESTORED_BY_DOWN;
-        if (!asBeforeUp || failure == null) {
-            return false;
-        }
-        if ("40P01".equals(failure.sqlState()) && config.load()) {
-            deadlocks.add(failure); // the findings still report it: production's writers may meet it too
-            config.listener().note(failure.script() + ":" + failure.line() + " deadlocked with the write load; "
-                    + "rehearsing the step again.");
-            return true;
-        }
-        if (writersRan && attempt.nextXid() >= 0) {
-            RejectedData raced = LoadRace.of(database.dataSource(), failure, results.statements(), attempt.nextXid(),
-                    executor.chainRows().transactions());
-            if (raced != null) {
-                raced = raced.seenIn(failure.phase());
-                rejected.add(raced);
-                config.listener().note(raced.script() + ":" + raced.line() + " collided with a key the write load"
-                        + " inserted into " + raced.relation() + " while it ran; rehearsing the step again.");
-                return true;
-            }
-        }
-        if (!generatesRows() || !(RejectedRows.isDataError(failure) || RejectedRows.isCodeError(failure))) {
-            return false;
-        }
-        RejectedData found;
-        try (RunTimings.Span span = state.timings().span(RunTimings.Part.SEED)) {
-            found = RejectedRows.remove(database.dataSource(), failure, results.statements(), results.tableRowsBefore(),
-                    writersRan, executor.chainRows());
-        }
-        if (found == null) {
-            return false;
-        }
-        found = found.seenIn(failure.phase());
-        rejected.add(found);
-        RejectedRows.dropInvalidIndexes(database.dataSource(), results.invalidIndexes());
-        config.listener().note(found.script() + ":" + found.line() + " rejected generated rows of " + found.relation()
-                + "; rehearsing the step again without them.");
-        return true;
-    }
-
-    /** Whether tables hold rows Rehearsal generated: seeded rows or the write load's inserts. */
-    private boolean generatesRows() {
-        // on a copy of production a step failing on the data fails on production's rows: they are never removed
-        return !config.pending().onTemplate() && (config.rows() > 0 || !config.tableRows().isEmpty() || config.load());
     }
 
     /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
