@@ -121,9 +121,9 @@ public final class RehearsalRun {
                 rehearseOn(server, set, split, historyKey);
             } catch (SQLException e) {
                 throw ServerLoss.explain(SqlFailures.duringRehearsal(e, rehearsing), server, rehearsing,
-                        parityBeside != null);
+                        parityRunning());
             } catch (RehearsalException e) {
-                throw ServerLoss.explain(e, server, rehearsing, parityBeside != null);
+                throw ServerLoss.explain(e, server, rehearsing, parityRunning());
             }
             base.close();
             stopping = timings.span(RunTimings.Part.STOP);
@@ -206,6 +206,11 @@ public final class RehearsalRun {
         try (ScratchDatabase database = parityClone.get()) {
             return FlywayParity.apply(database, config, base.parityBaseline());
         }
+    }
+
+    /** Whether Flyway's parity run shared the server with the rehearsal: beside every step without load. */
+    private boolean parityRunning() {
+        return parityBeside != null && (!config.load() || parityBeside.running());
     }
 
     /** Rehearses every migration; returns the final schema, or {@code null} when the chain could not finish. */
