@@ -33,6 +33,7 @@ final class PendingBenchmark implements Benchmark {
         double first;
         double wholeAtDefault;
         double pendingAtDefault;
+        java.util.Map<dev.rehearsal.runner.core.RunTimings.Part, java.time.Duration> partsAtDefault;
         List<java.util.Map<dev.rehearsal.runner.core.RunTimings.Part, java.time.Duration>> breakdowns = new ArrayList<>();
         int major;
         try (SyntheticChain chain = SyntheticChain.write(HISTORY + PENDING, TABLES)) {
@@ -64,8 +65,10 @@ final class PendingBenchmark implements Benchmark {
             rehearse(chain, null, RehearsalConfig.DEFAULT_ROWS).run();
             wholeAtDefault = Stats.millisSince(start2);
             start2 = System.nanoTime();
-            rehearse(chain, Integer.toString(HISTORY), RehearsalConfig.DEFAULT_ROWS).run();
+            Checked atDefault = rehearse(chain, Integer.toString(HISTORY), RehearsalConfig.DEFAULT_ROWS);
+            atDefault.run();
             pendingAtDefault = Stats.millisSince(start2);
+            partsAtDefault = atDefault.timings().parts();
             context.progress("at " + RehearsalConfig.DEFAULT_ROWS + " rows: pending-only " + Stats.ms(pendingAtDefault)
                     + " (cached), whole chain " + Stats.ms(wholeAtDefault));
         }
@@ -84,7 +87,7 @@ final class PendingBenchmark implements Benchmark {
                 + "**", "1", "≤ 15 %"));
         return new BenchResult(id(), "Pending-only rehearsal: " + HISTORY + " applied migrations, " + PENDING
                 + " pending (PostgreSQL " + major + ")", List.of("what", "median", "of the whole chain", "runs",
-                "target"), withParts(rows, breakdowns, cachedMs),
+                "target"), withParts(rows, breakdowns, cachedMs, partsAtDefault, pendingAtDefault),
                 List.of("The chain: " + TABLES + " CREATE TABLE, then ADD COLUMN, CREATE INDEX and ADD COLUMN … NOT "
                                 + "NULL DEFAULT 0 in turn, each with its undo script; " + ROWS + " rows per table (a tenth of the default; "
                                 + "the last two rows once at the default) and the default write load. Each run starts a server of its own from the cached data "
@@ -96,7 +99,8 @@ final class PendingBenchmark implements Benchmark {
                                 + "from that copy and clone the history instead of applying it. The Flyway parity "
                                 + "check runs on a clone of the history too, baselined at V" + HISTORY + ".",
                         "The rows under the later runs (at " + ROWS + " rows) split their time by part (mean over the runs; the share is of the "
-                                + "later run's own time)."));
+                                + "later run's own time); the rows after them split the later run at the default "
+                                + RehearsalConfig.DEFAULT_ROWS + " rows."));
     }
 
     /** A rehearsal that checks it covered what it should: {@link Checked#run()}. */
@@ -129,12 +133,18 @@ final class PendingBenchmark implements Benchmark {
         }
     }
 
-    /** The rows, then the later runs' time split by part. */
+    /** The rows, then the later runs' time split by part, then the run at the default size's. */
     private static List<List<String>> withParts(List<List<String>> rows,
             List<java.util.Map<dev.rehearsal.runner.core.RunTimings.Part, java.time.Duration>> breakdowns,
-            double totalMs) {
+            double totalMs, java.util.Map<dev.rehearsal.runner.core.RunTimings.Part, java.time.Duration> atDefault,
+            double atDefaultMs) {
         List<List<String>> all = new ArrayList<>(rows);
         all.addAll(TimingRows.of(TimingRows.meanMillis(breakdowns), totalMs));
+        for (List<String> row : TimingRows.of(TimingRows.meanMillis(List.of(atDefault)), atDefaultMs)) {
+            List<String> labelled = new ArrayList<>(row);
+            labelled.set(0, row.get(0).replaceFirst("^… ", "… at " + RehearsalConfig.DEFAULT_ROWS + " rows: "));
+            all.add(labelled);
+        }
         return all;
     }
 

@@ -52,17 +52,32 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
                 this::close);
         org.postgresql.ds.PGSimpleDataSource admin = PgDataSources.of(HOST, postgres.port(), "postgres", USER, null);
         admin.setApplicationName(ScratchDatabases.ADMIN_APPLICATION_NAME);
+        Connection first = null; // kept for the first clone: a new backend costs 15-60 ms here
         try {
-            this.info = readInfo(admin, run.dataDirectory());
-        } catch (RuntimeException e) {
+            first = admin.getConnection();
+            this.info = readInfo(first, run.dataDirectory());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(first);
             onExit.close();
-            throw e;
+            throw e instanceof RuntimeException runtime ? runtime : new RehearsalException(ErrorCode.POSTGRES_START_FAILED,
+                    "PostgreSQL started but does not accept connections: " + e.getMessage(), e);
         }
         LOG.info("PostgreSQL {} listens on {}:{}, data directory {}", info.version(), HOST, port(), run.dataDirectory());
         this.databases = new ScratchDatabases(admin, DataDirectoryCache.TEMPLATE_DATABASE,
                 CloneStrategy.fastestFor(info.major()),
                 name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(HOST, postgres.port(), name, USER),
                         USER, dataSource(name), this::drop), true);
+        databases.keepAdminSession(first);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the start failed already; this is only tidying up
+            }
+        }
     }
 
     int port() {
@@ -235,7 +250,16 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
      * as free, but another server may have taken it before PostgreSQL bound it.
      */
     static PostgresInfo readInfo(DataSource admin, Path dataDirectory) {
-        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = admin.getConnection()) {
+            return readInfo(connection, dataDirectory);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.POSTGRES_START_FAILED,
+                    "PostgreSQL started but does not answer queries: " + e.getMessage(), e);
+        }
+    }
+
+    private static PostgresInfo readInfo(Connection connection, Path dataDirectory) {
+        try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT current_setting('server_version'), "
                      + "current_setting('server_version_num')::int, current_setting('data_directory')")) {
             rs.next();

@@ -67,6 +67,11 @@ final class ScratchDatabases {
         this.disposable = disposable;
     }
 
+    /** Keeps {@code connection}, a session on the maintenance database, for the next clone. */
+    void keepAdminSession(Connection connection) {
+        sessions.give(connection);
+    }
+
     ScratchDatabase create(String purpose) {
         return create(purpose, template);
     }
