@@ -64,8 +64,8 @@ final class ChainBenchmark implements Benchmark {
                 List.of("The chain: " + TABLES + " CREATE TABLE, then ADD COLUMN, CREATE INDEX and ADD COLUMN … NOT NULL "
                                 + "DEFAULT 0 in turn, each with its undo script. Flyway applies each migration once; the "
                                 + "rehearsal applies each three times (up, down, up again), snapshots the catalog after "
-                                + "each step (incrementally: the relation the step's DDL logged is read again, or "
-                                + "after a DROP INDEX, which names no table, a fingerprint query finds it), probes locks, files and scans before and after each statement and, like "
+                                + "each step (incrementally: the relations the step's DDL logged are read again — after a "
+                                + "DROP INDEX, which names no table, the tables its session holds ACCESS EXCLUSIVE), probes locks, files and scans before and after each statement and, like "
                                 + "every default run, applies the chain once more with Flyway to check parity (without "
                                 + "load, beside the rehearsal in a database of its own, so it costs only the wait at the "
                                 + "end).",
