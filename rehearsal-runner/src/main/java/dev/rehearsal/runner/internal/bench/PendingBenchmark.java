@@ -140,11 +140,8 @@ final class PendingBenchmark implements Benchmark {
             double atDefaultMs) {
         List<List<String>> all = new ArrayList<>(rows);
         all.addAll(TimingRows.of(TimingRows.meanMillis(breakdowns), totalMs));
-        for (List<String> row : TimingRows.of(TimingRows.meanMillis(List.of(atDefault)), atDefaultMs)) {
-            List<String> labelled = new ArrayList<>(row);
-            labelled.set(0, row.get(0).replaceFirst("^… ", "… at " + RehearsalConfig.DEFAULT_ROWS + " rows: "));
-            all.add(labelled);
-        }
+        all.addAll(TimingRows.of("at " + RehearsalConfig.DEFAULT_ROWS + " rows: ",
+                TimingRows.meanMillis(List.of(atDefault)), atDefaultMs));
         return all;
     }
 

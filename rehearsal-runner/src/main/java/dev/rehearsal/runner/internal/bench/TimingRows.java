@@ -31,13 +31,23 @@ final class TimingRows {
 
     /** As {@link #of(Map, double)}, with shares taken of {@code shareOfMs} (a total that includes more than the run). */
     static List<List<String>> of(Map<RunTimings.Part, Double> parts, double totalMs, double shareOfMs) {
+        return of(parts, totalMs, shareOfMs, "");
+    }
+
+    /** As {@link #of(Map, double)}, each label after {@code context} ("at 100000 rows: "), to tell two runs apart. */
+    static List<List<String>> of(String context, Map<RunTimings.Part, Double> parts, double totalMs) {
+        return of(parts, totalMs, totalMs, context);
+    }
+
+    private static List<List<String>> of(Map<RunTimings.Part, Double> parts, double totalMs, double shareOfMs,
+            String context) {
         List<List<String>> rows = new ArrayList<>();
         double accounted = 0;
         for (Map.Entry<RunTimings.Part, Double> part : parts.entrySet()) {
             accounted += part.getValue();
-            rows.add(row(part.getKey().label(), part.getValue(), shareOfMs));
+            rows.add(row(context + part.getKey().label(), part.getValue(), shareOfMs));
         }
-        rows.add(row("other (listener, report assembly, JVM)", Math.max(0, totalMs - accounted), shareOfMs));
+        rows.add(row(context + "other (listener, report assembly, JVM)", Math.max(0, totalMs - accounted), shareOfMs));
         return rows;
     }
 

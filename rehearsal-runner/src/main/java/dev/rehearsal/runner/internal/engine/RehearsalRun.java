@@ -224,11 +224,9 @@ public final class RehearsalRun {
         CatalogSession catalog;
         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
             database = base.freshDatabase(server, "rehearsal");
-            ConnectionAhead catalogConnection = ConnectionAhead.open(database.dataSource());
-            try (catalogConnection) {
-                target = open(database);
-                catalog = CatalogSession.on(catalogConnection.get());
-            }
+            Sessions sessions = openSessions(database);
+            target = sessions.target();
+            catalog = sessions.catalog();
             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
         }
         CatalogSnapshot known = null;
@@ -299,11 +297,9 @@ public final class RehearsalRun {
                             loadConnections.close();
                             database.close();
                             database = base.freshDatabase(server, "rehearsal");
-                            ConnectionAhead catalogConnection = ConnectionAhead.open(database.dataSource());
-                            try (catalogConnection) {
-                                target = open(database);
-                                catalog = CatalogSession.on(catalogConnection.get());
-                            }
+                            Sessions sessions = openSessions(database);
+                            target = sessions.target();
+                            catalog = sessions.catalog();
                             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
                         }
                         known = null;
@@ -349,6 +345,22 @@ public final class RehearsalRun {
     }
 
     /** Connects the migration session to a fresh scratch database and installs the tracer's instrumentation. */
+    /** The migration's session, with the tracer installed, and the catalog's, opened beside it. */
+    private record Sessions(ExecutionTarget target, CatalogSession catalog) {
+    }
+
+    private Sessions openSessions(ScratchDatabase database) throws SQLException {
+        try (ConnectionAhead catalogConnection = ConnectionAhead.open(database.dataSource())) {
+            ExecutionTarget target = open(database);
+            try {
+                return new Sessions(target, CatalogSession.on(catalogConnection.get()));
+            } catch (SQLException | RuntimeException e) {
+                target.connection().close();
+                throw e;
+            }
+        }
+    }
+
     private ExecutionTarget open(ScratchDatabase database) throws SQLException {
         ExecutionTarget target = ExecutionTarget.open(database.dataSource());
         Instrumentation.install(target.connection());

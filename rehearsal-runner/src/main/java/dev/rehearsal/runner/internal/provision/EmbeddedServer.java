@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.provision;
 import dev.rehearsal.report.PostgresInfo;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import dev.rehearsal.runner.internal.util.ShutdownSequence;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -57,7 +58,9 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
             first = admin.getConnection();
             this.info = readInfo(first, run.dataDirectory());
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(first);
+            if (first != null) {
+                IdleSessions.closeQuietly(first);
+            }
             onExit.close();
             throw e instanceof RuntimeException runtime ? runtime : new RehearsalException(ErrorCode.POSTGRES_START_FAILED,
                     "PostgreSQL started but does not accept connections: " + e.getMessage(), e);
@@ -68,16 +71,6 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
                 name -> new SimpleScratchDatabase(name, PgDataSources.jdbcUrl(HOST, postgres.port(), name, USER),
                         USER, dataSource(name), this::drop), true);
         databases.keepAdminSession(first);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the start failed already; this is only tidying up
-            }
-        }
     }
 
     int port() {
