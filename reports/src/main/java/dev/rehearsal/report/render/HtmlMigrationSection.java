@@ -122,7 +122,9 @@ final class HtmlMigrationSection {
         if (seed == null) {
             return;
         }
-        h.append("<h3>Seed</h3>\n<table>\n<caption>Rows generated before the migration ran, in ")
+        h.append("<h3>Seed</h3>\n<table>\n<caption>").append(seed.reused()
+                        ? "Rows cloned from those an earlier run generated for the same history, settings and demands, in "
+                        : "Rows generated before the migration ran, in ")
                 .append(Fmt.ms(seed.durationMs())).append("</caption>\n<thead>")
                 .append(Html.headerRow("Table", "Rows", "Note")).append("</thead>\n<tbody>\n");
         for (SeedSummary.SeededTable t : seed.tables()) {

@@ -29,6 +29,8 @@ final class ChainBase implements AutoCloseable {
     private final PhaseChecks phaseChecks;
     /** The history applied without rehearsal, which the run's databases are cloned from; null when there is none. */
     private History history;
+    /** The key of the history applied from scripts; null on a template or without a history. */
+    private String historyKey;
 
     ChainBase(RehearsalConfig config, RunState state, PhaseChecks phaseChecks) {
         this.config = config;
@@ -62,6 +64,7 @@ final class ChainBase implements AutoCloseable {
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
             history = History.prepare(server, migrations, key);
         }
+        historyKey = key;
         recordFacts(server, migrations, config.baselineChecksums());
     }
 
@@ -84,6 +87,15 @@ final class ChainBase implements AutoCloseable {
     /** A fresh database for the chain: a clone of the history when there is one, else empty. */
     ScratchDatabase freshDatabase(PostgresServer server, String purpose) {
         return history != null ? history.cloneFor(server, purpose) : server.createDatabase(purpose);
+    }
+
+    /**
+     * The rehearsal's first database, with the rows seeded for {@code first}: see {@link SeededHistory}; {@code null}
+     * when rows cannot be reused, and the rehearsal seeds its database itself.
+     */
+    SeededHistory.Start seededDatabase(PostgresServer server, Seeding seeding, Migration first) {
+        return history == null ? null : SeededHistory.cloneOrSeed(server, historyKey,
+                () -> history.cloneFor(server, "seeded"), seeding, first, state.timings());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.rehearsal.report.PostgresInfo;
 import dev.rehearsal.runner.config.SearchPath;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.provision.DiscardedWithServer;
 import dev.rehearsal.runner.internal.provision.HistoryTemplates;
 import dev.rehearsal.runner.internal.provision.TemplateClones;
 import dev.rehearsal.runner.provision.PostgresServer;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * production's usually is, before anyone connects, so the migrations, the write load, the catalog reader and Flyway
  * parity all resolve names alike. A clone does not inherit a database's settings, so each database gets it.
  */
-final class SearchPathServer implements PostgresServer, HistoryTemplates, TemplateClones {
+final class SearchPathServer implements PostgresServer, HistoryTemplates, TemplateClones, DiscardedWithServer {
 
     private final PostgresServer server;
     private final SearchPath searchPath;
@@ -63,8 +64,25 @@ final class SearchPathServer implements PostgresServer, HistoryTemplates, Templa
     }
 
     @Override
-    public String keepHistory(String key, ScratchDatabase database) {
-        return server instanceof HistoryTemplates kept ? kept.keepHistory(key, database) : database.name();
+    public String keepHistory(String key, ScratchDatabase database, String description) {
+        return server instanceof HistoryTemplates kept ? kept.keepHistory(key, database, description) : database.name();
+    }
+
+    @Override
+    public boolean databasesGoWithServer() {
+        return server instanceof DiscardedWithServer discarded && discarded.databasesGoWithServer();
+    }
+
+    @Override
+    public java.util.Map<String, String> describedHistories() {
+        return server instanceof HistoryTemplates kept ? kept.describedHistories() : java.util.Map.of();
+    }
+
+    @Override
+    public void useHistory(String name) {
+        if (server instanceof HistoryTemplates kept) {
+            kept.useHistory(name);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
+import dev.rehearsal.runner.internal.seed.SeederBuild;
 import dev.rehearsal.runner.source.Migration;
 import java.sql.Connection;
 
@@ -61,6 +62,22 @@ final class Seeding {
         }
         return Seeder.seed(connection, options, demands, table -> wanted.test(table.displayName())
                 || wanted.test(table.schema() + "." + table.name()));
+    }
+
+    /** Whether rows seeded by an earlier run may stand in for this run's: generated rows only, no seed script. */
+    boolean reusable() {
+        return options != null && script == null;
+    }
+
+    /** What decides the generated rows besides the schema and the tables chosen: the settings and the demands. */
+    String fingerprint() {
+        return "rows " + options.rows() + "\nper table " + new java.util.TreeMap<>(options.tableRows()) + "\nseed "
+                + options.seed() + "\nseeder " + SeederBuild.identity() + "\n" + demands.fingerprint();
+    }
+
+    /** Whether the tables chosen take this table ({@code schema.table}). */
+    boolean wants(String table) {
+        return wanted.test(table);
     }
 
     /** Whether seeding leaves the catalog as it was (a seed script may create things), so a snapshot holds. */

@@ -81,7 +81,7 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
                 }
                 LOG.warn("PostgreSQL did not start from the cached history {} ({}); applying the history again.",
                         history.get(), reason(e));
-                histories.discard(binaries, historyKey);
+                histories.discard(history.get());
             }
         }
         Path cached = cachedDirectory(binaries);

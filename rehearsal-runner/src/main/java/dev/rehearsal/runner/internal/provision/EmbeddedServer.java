@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * its own data directory: a port taken by someone else's server between choosing it and binding it must never
  * lead Rehearsal into that server.
  */
-final class EmbeddedServer implements PostgresServer, HistoryTemplates {
+final class EmbeddedServer implements PostgresServer, HistoryTemplates, DiscardedWithServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     static final String HOST = "127.0.0.1";
@@ -42,6 +42,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
     private boolean closed;
     /** The key of a history to store with this server's data directory when it stops; null for none. */
     private String historyToStore;
+    /** The kept histories this run used or kept: the only ones stored with the data directory. */
+    private final java.util.Set<String> historiesInUse = new java.util.HashSet<>();
 
     /** @param histories where a history kept with {@link #keepHistory} goes when the server stops; null for nowhere */
     EmbeddedServer(Postmaster postgres, RunDirectory run, HistoryCache histories, PostgresBinaries binaries) {
@@ -134,16 +136,55 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
                      "SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, name);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(name) : java.util.Optional.empty();
+                if (!rs.next()) {
+                    return java.util.Optional.empty();
+                }
             }
         } catch (SQLException e) {
             LOG.debug("Could not look for the cached history {}: {}", name, e.getMessage());
             return java.util.Optional.empty();
         }
+        synchronized (this) {
+            historiesInUse.add(name);
+        }
+        return java.util.Optional.of(name);
+    }
+
+    /** Its data directory is deleted when it stops; a history it keeps is stored after dropping every scratch database. */
+    @Override
+    public boolean databasesGoWithServer() {
+        return true;
     }
 
     @Override
-    public synchronized String keepHistory(String key, ScratchDatabase database) {
+    public java.util.Map<String, String> describedHistories() {
+        java.util.Map<String, String> described = new java.util.TreeMap<>();
+        try (Connection connection = dataSource("postgres").getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement("SELECT datname, "
+                     + "shobj_description(oid, 'pg_database') FROM pg_database WHERE starts_with(datname, ?)")) {
+            query.setString(1, HistoryTemplates.databaseName(""));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String description = rs.getString(2);
+                    if (description != null && description.startsWith(HistoryTemplates.DESCRIPTION_PREFIX)) {
+                        described.put(rs.getString(1),
+                                description.substring(HistoryTemplates.DESCRIPTION_PREFIX.length()));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not read the kept histories: {}", e.getMessage());
+        }
+        return described;
+    }
+
+    @Override
+    public synchronized void useHistory(String name) {
+        historiesInUse.add(name);
+    }
+
+    @Override
+    public synchronized String keepHistory(String key, ScratchDatabase database, String description) {
         String name = HistoryTemplates.databaseName(key);
         if (closed) {
             throw new IllegalStateException("the server is closed");
@@ -151,11 +192,17 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         try (Connection connection = dataSource("postgres").getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("ALTER DATABASE " + database.name() + " RENAME TO " + name);
+            if (description != null) {
+                statement.execute("COMMENT ON DATABASE " + name + " IS " + org.postgresql.core.Utils
+                        .escapeLiteral(new StringBuilder("'"), HistoryTemplates.DESCRIPTION_PREFIX + description, true)
+                        .append('\''));
+            }
         } catch (SQLException e) {
             LOG.debug("Could not keep {} as the history {}: {}", database.name(), name, e.getMessage());
             return database.name();
         }
         databases.forget(database.name());
+        historiesInUse.add(name);
         historyToStore = histories == null ? null : key;
         return name;
     }
@@ -209,6 +256,7 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         databases.dropAll();
         try (Connection connection = dataSource("postgres").getConnection();
              Statement statement = connection.createStatement()) {
+            dropHistoriesNotInUse(connection);
             statement.execute("CHECKPOINT");
             try (ResultSet rs = statement.executeQuery("SELECT pg_walfile_name(pg_current_wal_lsn())")) {
                 rs.next();
@@ -217,6 +265,30 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates {
         } catch (SQLException e) {
             LOG.debug("Not keeping the history: the server does not answer ({})", e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Histories the copied directory brought along that this run neither used nor kept (rows seeded for another set
+     * of pending migrations): each stored directory holds one seeded history at most, or it would grow with every one.
+     */
+    private void dropHistoriesNotInUse(Connection connection) throws SQLException {
+        java.util.List<String> unused = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement query = connection.prepareStatement(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, ?)")) {
+            query.setString(1, HistoryTemplates.databaseName(""));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    if (!historiesInUse.contains(rs.getString(1))) {
+                        unused.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String name : unused) {
+                statement.execute("DROP DATABASE " + name);
+            }
         }
     }
 

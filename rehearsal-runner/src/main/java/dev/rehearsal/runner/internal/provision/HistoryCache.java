@@ -31,12 +31,27 @@ final class HistoryCache {
         this.root = cacheDirectory.resolve("pgdata").resolve("history");
     }
 
-    /** The cached directory of this history, when a complete one exists. */
+    /**
+     * The cached directory of this history, when a complete one exists: of the directory holding the history alone
+     * and those holding it with rows seeded for some pending migrations ({@code key_…}), the one used last — the
+     * next run of a pull request most likely rehearses what the last one did.
+     */
     Optional<Path> find(PostgresBinaries binaries, String key) {
-        Path directory = directoryFor(binaries, key);
-        if (!Files.isRegularFile(directory.resolve(READY_MARKER))) {
+        Path plain = directoryFor(binaries, key);
+        String seededPrefix = plain.getFileName() + "_";
+        List<Path> candidates;
+        try (Stream<Path> entries = Files.exists(root) ? Files.list(root) : Stream.empty()) {
+            candidates = entries.filter(p -> p.equals(plain) || p.getFileName().toString().startsWith(seededPrefix))
+                    .filter(p -> Files.isRegularFile(p.resolve(READY_MARKER)))
+                    .sorted(Comparator.comparing(HistoryCache::lastUsed).reversed()).toList();
+        } catch (IOException e) {
+            LOG.debug("Could not look for cached histories in {}: {}", root, e.getMessage());
             return Optional.empty();
         }
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Path directory = candidates.get(0);
         try {
             Files.setLastModifiedTime(directory.resolve(READY_MARKER), FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException e) {
@@ -46,8 +61,8 @@ final class HistoryCache {
     }
 
     /** Forgets a cached directory a server could not start from. */
-    void discard(PostgresBinaries binaries, String key) {
-        FileTrees.deleteQuietly(directoryFor(binaries, key));
+    void discard(Path directory) {
+        FileTrees.deleteQuietly(directory);
     }
 
     /**

@@ -19,7 +19,24 @@ public interface HistoryTemplates {
      *
      * @return the database's name from now on
      */
-    String keepHistory(String key, ScratchDatabase database);
+    default String keepHistory(String key, ScratchDatabase database) {
+        return keepHistory(key, database, null);
+    }
+
+    /**
+     * Keeps {@code database} as {@link #keepHistory(String, ScratchDatabase)} does, with a description that
+     * {@link #describedHistories} gives back (what a history with seeded rows holds); {@code null} for none.
+     */
+    String keepHistory(String key, ScratchDatabase database, String description);
+
+    /** The kept histories that carry a description, by database name: this run's and those the server started with. */
+    java.util.Map<String, String> describedHistories();
+
+    /** Marks a kept history, found through {@link #describedHistories}, as used by this run (kept with its data). */
+    void useHistory(String name);
+
+    /** Begins the description of a kept history, so that no other comment is taken for one. */
+    String DESCRIPTION_PREFIX = "rehearsal history: ";
 
     /** The database name under which the history of {@code key} is kept. */
     static String databaseName(String key) {

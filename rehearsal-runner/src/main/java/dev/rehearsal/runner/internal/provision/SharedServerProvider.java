@@ -79,13 +79,25 @@ public final class SharedServerProvider implements PostgresProvider {
         }
 
         @Override
-        public String keepHistory(String key, ScratchDatabase database) {
+        public String keepHistory(String key, ScratchDatabase database, String description) {
             if (!(server instanceof HistoryTemplates kept)) {
                 return database.name();
             }
-            String name = kept.keepHistory(key, database);
+            String name = kept.keepHistory(key, database, description);
             open.remove(database);
             return name;
+        }
+
+        @Override
+        public java.util.Map<String, String> describedHistories() {
+            return server instanceof HistoryTemplates kept ? kept.describedHistories() : java.util.Map.of();
+        }
+
+        @Override
+        public void useHistory(String name) {
+            if (server instanceof HistoryTemplates kept) {
+                kept.useHistory(name);
+            }
         }
 
         @Override

@@ -212,6 +212,35 @@ public final class ChainDemands {
         return byTable.isEmpty();
     }
 
+    /**
+     * Every demand in one canonical text (tables, columns and lists sorted): equal for two chains whose migrations
+     * differ in ways that ask nothing different of the rows, so rows seeded for one fit the other.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(byTable).forEach((table, demands) -> {
+            text.append(table).append('\n');
+            line(text, "cast", new java.util.TreeMap<>(demands.casts).entrySet());
+            line(text, "not null", demands.notNull);
+            line(text, "unique", demands.uniques);
+            line(text, "check", demands.checks);
+            line(text, "unread", demands.unread);
+            line(text, "generated", demands.generated);
+            line(text, "references", demands.references);
+            line(text, "share", new java.util.TreeMap<>(demands.shares).entrySet());
+            line(text, "turn", new java.util.TreeMap<>(demands.turns).entrySet());
+        });
+        return text.toString();
+    }
+
+    /** One kind of demand, each as its record prints it, in sorted order (the chain's order says nothing here). */
+    private static void line(StringBuilder text, String kind, java.util.Collection<?> demands) {
+        if (!demands.isEmpty()) {
+            text.append(' ').append(kind).append(' ')
+                    .append(demands.stream().map(String::valueOf).sorted().toList()).append('\n');
+        }
+    }
+
     /** The table as the seeder and the write load should see it: its columns shaped by what lies ahead. */
     public TableInfo applyTo(TableInfo table) {
         try {
