@@ -23,6 +23,7 @@ import dev.rehearsal.runner.internal.findings.Retries;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.RejectedData;
 import dev.rehearsal.runner.internal.source.LocationMigrationSource;
+import dev.rehearsal.runner.internal.provision.DiscardedWithServer;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.internal.findings.FindingRules;
@@ -321,7 +322,9 @@ public final class RehearsalRun {
                 target.connection().close();
                 catalog.close();
                 loadConnections.close();
-                database.close();
+                if (!(server instanceof DiscardedWithServer discarded && discarded.databasesGoWithServer())) {
+                    database.close(); // the server stops after the run: on an embedded one the database goes with it
+                }
             }
         }
     }
