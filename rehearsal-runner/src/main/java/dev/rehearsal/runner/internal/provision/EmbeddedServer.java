@@ -131,8 +131,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
     @Override
     public java.util.Optional<String> cachedHistory(String key) {
         String name = HistoryTemplates.databaseName(key);
-        try (Connection connection = dataSource("postgres").getConnection();
-             java.sql.PreparedStatement query = connection.prepareStatement(
+        try (IdleSessions.Lease admin = databases.adminSession();
+             java.sql.PreparedStatement query = admin.connection().prepareStatement(
                      "SELECT 1 FROM pg_database WHERE datname = ?")) {
             query.setString(1, name);
             try (ResultSet rs = query.executeQuery()) {
@@ -159,8 +159,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
     @Override
     public java.util.Map<String, String> describedHistories() {
         java.util.Map<String, String> described = new java.util.TreeMap<>();
-        try (Connection connection = dataSource("postgres").getConnection();
-             java.sql.PreparedStatement query = connection.prepareStatement("SELECT datname, "
+        try (IdleSessions.Lease admin = databases.adminSession();
+             java.sql.PreparedStatement query = admin.connection().prepareStatement("SELECT datname, "
                      + "shobj_description(oid, 'pg_database') FROM pg_database WHERE starts_with(datname, ?)")) {
             query.setString(1, HistoryTemplates.databaseName(""));
             try (ResultSet rs = query.executeQuery()) {
@@ -189,8 +189,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         if (closed) {
             throw new IllegalStateException("the server is closed");
         }
-        try (Connection connection = dataSource("postgres").getConnection();
-             Statement statement = connection.createStatement()) {
+        try (IdleSessions.Lease admin = databases.adminSession();
+             Statement statement = admin.connection().createStatement()) {
             statement.execute("ALTER DATABASE " + database.name() + " RENAME TO " + name);
             if (description != null) {
                 statement.execute("COMMENT ON DATABASE " + name + " IS " + org.postgresql.core.Utils
@@ -230,7 +230,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         // On SIGINT/SIGTERM the server stops at once: copying its files would only delay the exit.
         String walSegment = historyToStore == null || ShutdownSequence.started() ? null : prepareToStore();
         databases.closeSessions();
-        if (!PostmasterProcess.stopFast(run.dataDirectory(), STOP_TIMEOUT)
+        // a directory that is not stored is deleted: its dirty pages need not be written out first
+        if (!PostmasterProcess.stopFast(run.dataDirectory(), STOP_TIMEOUT, walSegment == null)
                 && PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             try {
                 postgres.stopWithoutSignal();
@@ -254,9 +255,9 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
      */
     private String prepareToStore() {
         databases.dropAll();
-        try (Connection connection = dataSource("postgres").getConnection();
-             Statement statement = connection.createStatement()) {
-            dropHistoriesNotInUse(connection);
+        try (IdleSessions.Lease admin = databases.adminSession();
+             Statement statement = admin.connection().createStatement()) {
+            dropHistoriesNotInUse(admin.connection());
             statement.execute("CHECKPOINT");
             try (ResultSet rs = statement.executeQuery("SELECT pg_walfile_name(pg_current_wal_lsn())")) {
                 rs.next();

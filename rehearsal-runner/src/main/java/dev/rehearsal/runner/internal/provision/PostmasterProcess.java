@@ -52,17 +52,21 @@ final class PostmasterProcess {
      * sessions are ended, a shutdown checkpoint is written) and waits for it to exit, polling every few
      * milliseconds: {@code pg_ctl -w} looks every 100 ms, which made each stop take at least that long.
      *
+     * @param immediate an immediate shutdown instead (SIGQUIT, {@code pg_ctl stop -m immediate}: no shutdown
+     *                  checkpoint), for a data directory deleted right after — writing its dirty pages out first
+     *                  took 40–130 ms of every run
      * @return whether the signal was sent; {@code false} when there is no {@code kill} command to send it, and the
      *         caller stops the server another way. A server still running after {@code timeout} is the caller's to
      *         kill ({@link #stopIfRunning}).
      */
-    static boolean stopFast(Path dataDirectory, Duration timeout) {
+    static boolean stopFast(Path dataDirectory, Duration timeout, boolean immediate) {
         Optional<ProcessHandle> postmaster = of(dataDirectory);
         if (postmaster.isEmpty()) {
             return true;
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.get().pid()))
+            Process kill = new ProcessBuilder("kill", immediate ? "-QUIT" : "-INT",
+                    Long.toString(postmaster.get().pid()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (kill.waitFor() != 0) {
                 return false;

@@ -174,6 +174,11 @@ final class ScratchDatabases {
         created.remove(name);
     }
 
+    /** One of the kept admin sessions (a new backend costs 15-60 ms), for the server's own catalog queries. */
+    IdleSessions.Lease adminSession() throws SQLException {
+        return sessions.lease();
+    }
+
     /** Ends the idle admin sessions: the server is about to stop, or its user is done with it. */
     void closeSessions() {
         sessions.close();
