@@ -160,7 +160,8 @@ public final class RehearsalRun {
         }
         // Flyway's database is cloned beside the rehearsal's own, before anything is measured: a clone mostly waits
         try (CloneAhead parityClone = parity ? CloneAhead.start(() -> base.parityDatabase(server), "flyway") : null) {
-            ParityAlongside beside = alongside ? ParityAlongside.start(parityClone, config, base.parityBaseline()) : null;
+            ParityAlongside beside = alongside ? ParityAlongside.start(parityClone, config, base.parityBaseline(),
+                    goesWithServer(server)) : null;
             parityBeside = beside;
             CatalogSnapshot finalSchema;
             try {
@@ -187,6 +188,11 @@ public final class RehearsalRun {
                 beside.stop();
             }
         }
+    }
+
+    /** Whether the server's databases are deleted with it, so that dropping one at the end of the run is wasted. */
+    private static boolean goesWithServer(PostgresServer server) {
+        return server instanceof DiscardedWithServer discarded && discarded.databasesGoWithServer();
     }
 
     /** What the pending migrations demand of the data, and a note when none is pending. */
@@ -322,7 +328,7 @@ public final class RehearsalRun {
                 target.connection().close();
                 catalog.close();
                 loadConnections.close();
-                if (!(server instanceof DiscardedWithServer discarded && discarded.databasesGoWithServer())) {
+                if (!goesWithServer(server)) {
                     database.close(); // the server stops after the run: on an embedded one the database goes with it
                 }
             }
