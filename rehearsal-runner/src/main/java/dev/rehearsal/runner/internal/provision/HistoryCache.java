@@ -24,6 +24,7 @@ final class HistoryCache {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryCache.class);
     private static final int KEPT = 4;
     private static final String READY_MARKER = ".rehearsal-history";
+    private static final String STAGING = ".staging-";
 
     private final Path root;
 
@@ -42,7 +43,7 @@ final class HistoryCache {
         List<Path> candidates;
         try (Stream<Path> entries = Files.exists(root) ? Files.list(root) : Stream.empty()) {
             candidates = entries.filter(p -> p.equals(plain) || p.getFileName().toString().startsWith(seededPrefix))
-                    .filter(p -> Files.isRegularFile(p.resolve(READY_MARKER)))
+                    .filter(HistoryCache::complete)
                     .sorted(Comparator.comparing(HistoryCache::lastUsed).reversed()).toList();
         } catch (IOException e) {
             LOG.debug("Could not look for cached histories in {}: {}", root, e.getMessage());
@@ -73,7 +74,7 @@ final class HistoryCache {
     void store(PostgresBinaries binaries, String key, Path dataDirectory, String currentWalSegment) throws IOException {
         Files.createDirectories(root);
         Path target = directoryFor(binaries, key);
-        Path staging = root.resolve(target.getFileName() + ".staging-" + UUID.randomUUID());
+        Path staging = root.resolve(target.getFileName() + STAGING + UUID.randomUUID());
         try {
             FileTrees.copy(dataDirectory, staging);
             trimWal(staging.resolve("pg_wal"), currentWalSegment);
@@ -124,12 +125,18 @@ final class HistoryCache {
 
     private void prune() {
         try (Stream<Path> entries = Files.list(root)) {
-            List<Path> complete = entries.filter(p -> Files.isRegularFile(p.resolve(READY_MARKER)))
+            List<Path> complete = entries.filter(HistoryCache::complete)
                     .sorted(Comparator.comparing(HistoryCache::lastUsed).reversed()).toList();
             complete.stream().skip(KEPT).forEach(FileTrees::deleteQuietly);
         } catch (IOException e) {
             LOG.debug("Could not prune {}: {}", root, e.getMessage());
         }
+    }
+
+    /** A stored directory, not one still being staged by another run (which writes its marker before publishing). */
+    private static boolean complete(Path directory) {
+        return !directory.getFileName().toString().contains(STAGING)
+                && Files.isRegularFile(directory.resolve(READY_MARKER));
     }
 
     private static FileTime lastUsed(Path directory) {
