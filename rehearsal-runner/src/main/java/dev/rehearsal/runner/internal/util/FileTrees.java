@@ -19,6 +19,17 @@ public final class FileTrees {
     }
 
     public static void copy(Path source, Path target) throws IOException {
+        copy(source, target, null);
+    }
+
+    /**
+     * Copies a tree; the files under {@code linked} (relative to {@code source}; {@code null} for none) become hard
+     * links to the source's instead, where the file system allows them — for files nobody writes to, whose copy
+     * would only cost time. Where it does not (another file system, say), they are copied like the rest.
+     */
+    public static void copy(Path source, Path target, Path linked) throws IOException {
+        Path linkedRoot = linked == null ? null : source.resolve(linked);
+        boolean[] linking = {linkedRoot != null};
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -33,7 +44,16 @@ public final class FileTrees {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (linking[0] && file.startsWith(linkedRoot)) {
+                    try {
+                        Files.createLink(copy, file);
+                        return FileVisitResult.CONTINUE;
+                    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                        linking[0] = false; // not here: copy the rest
+                    }
+                }
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,47 @@ class EmbeddedPostgresProviderTest {
         // THEN no process and no file of the server remain
         assertThat(PostmasterProcess.of(dataDirectory)).isEmpty();
         assertThat(Files.exists(dataDirectory)).isFalse();
+    }
+
+    @Test
+    void should_link_template0_from_the_cached_data_directory_and_never_write_to_it() throws Exception {
+        RehearsalHome home = RehearsalHome.forCurrentUser();
+        Path cached = new DataDirectoryCache(home.cacheDirectory()).directoryFor(new PostgresBinaries(
+                BuildInfo.defaultPostgresMajor(), Platform.current(),
+                BinariesDownload.into(home.cacheDirectory().resolve("binaries"))));
+        Path template0 = cached.resolve("base").resolve("4");
+        try (PostgresServer server = PostgresProviders.embedded().start()) {
+            Path own = ((EmbeddedServer) server).dataDirectory().resolve("base").resolve("4");
+            Map<String, String> before = digests(template0);
+            // the server's template0 is the cache's own files, unless the two directories are on different file systems
+            assertThat(Files.isSameFile(own.resolve("1259"), template0.resolve("1259"))
+                    || !Files.getFileStore(own).equals(Files.getFileStore(template0))).isTrue();
+
+            // WHEN databases are cloned from template0 both ways, and every page is written out
+            try (ScratchDatabase database = server.createDatabase("template0_clones")) {
+                execute(database, "CREATE DATABASE rehearsal_t0_wal TEMPLATE template0 STRATEGY WAL_LOG");
+                execute(database, "CREATE DATABASE rehearsal_t0_file TEMPLATE template0 STRATEGY FILE_COPY");
+                execute(database, "CHECKPOINT");
+                execute(database, "DROP DATABASE rehearsal_t0_wal");
+                execute(database, "DROP DATABASE rehearsal_t0_file");
+            }
+
+            // THEN not a byte of the cached template0 changed
+            assertThat(digests(template0)).isEqualTo(before);
+        }
+    }
+
+    /** Each file of a directory by name, with the SHA-256 of its content. */
+    private static Map<String, String> digests(Path directory) throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                digests.put(file.getFileName().toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            }
+        }
+        assertThat(digests).hasSizeGreaterThan(100);
+        return digests;
     }
 
     private static void execute(ScratchDatabase database, String sql) throws SQLException {
