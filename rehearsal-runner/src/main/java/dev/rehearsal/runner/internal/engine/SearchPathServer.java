@@ -59,6 +59,11 @@ final class SearchPathServer implements PostgresServer, HistoryTemplates, Templa
     }
 
     @Override
+    public boolean keepsHistories() {
+        return server instanceof HistoryTemplates kept && kept.keepsHistories();
+    }
+
+    @Override
     public Optional<String> cachedHistory(String key) {
         return server instanceof HistoryTemplates kept ? kept.cachedHistory(key) : Optional.empty();
     }

@@ -64,7 +64,8 @@ final class SeededHistory {
      */
     static Start cloneOrSeed(PostgresServer server, String historyKey, Supplier<ScratchDatabase> historyClone,
             Seeding seeding, Migration first, RunTimings timings) {
-        if (!(server instanceof HistoryTemplates templates) || historyKey == null || !seeding.reusable()) {
+        if (!(server instanceof HistoryTemplates templates) || !templates.keepsHistories() || historyKey == null
+                || !seeding.reusable()) {
             return null;
         }
         String key = hash(historyKey + "\n" + seeding.fingerprint());

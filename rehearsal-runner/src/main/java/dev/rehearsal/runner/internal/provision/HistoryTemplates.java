@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public interface HistoryTemplates {
 
+    /** Whether this server keeps histories at all (a wrapper around a server that does not, does not). */
+    default boolean keepsHistories() {
+        return true;
+    }
+
     /** The template database holding the history of {@code key}, when the server started with it. */
     Optional<String> cachedHistory(String key);
 

@@ -74,6 +74,11 @@ public final class SharedServerProvider implements PostgresProvider {
         }
 
         @Override
+        public boolean keepsHistories() {
+            return server instanceof HistoryTemplates kept && kept.keepsHistories();
+        }
+
+        @Override
         public java.util.Optional<String> cachedHistory(String key) {
             return server instanceof HistoryTemplates kept ? kept.cachedHistory(key) : java.util.Optional.empty();
         }
