@@ -119,7 +119,7 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
         // Until the server is handed over, a signal must still stop it and remove its files.
         try (UnfinishedStart unfinished = new UnfinishedStart(run.path(), run.dataDirectory(), run::close)) {
             try {
-                FileTrees.copy(cached, run.dataDirectory(), neverWritten());
+                FileTrees.copy(cached, run.dataDirectory(), neverWritten(cached));
                 return new EmbeddedServer(launch(binaries, run), run, histories, binaries);
             } catch (IOException e) {
                 run.close();
@@ -137,12 +137,17 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
 
     /**
      * What no server ever writes to, linked instead of copied: {@code template0}, from PostgreSQL 15 on at the fixed
-     * OID 4 ({@code base/4}, 30 % of a fresh data directory). Nobody may connect to it, and its rows were frozen by
+     * OID 4 ({@code base/4}, 30 % of a fresh data directory) — nobody may connect to it, and its rows were frozen by
      * initdb, so neither a session nor vacuum dirties a page of it; {@code CREATE DATABASE … TEMPLATE template0} only
-     * reads it, whichever strategy copies it.
+     * reads it, whichever strategy copies it — and the histories a stored directory keeps, which refuse connections
+     * for the same reason ({@link EmbeddedServer#keepHistory}).
      */
-    private Path neverWritten() {
-        return major >= 15 ? Path.of("base", "4") : null;
+    private java.util.List<Path> neverWritten(Path cached) {
+        java.util.List<Path> linked = new java.util.ArrayList<>(HistoryCache.neverWritten(cached));
+        if (major >= 15) {
+            linked.add(Path.of("base", "4"));
+        }
+        return linked;
     }
 
     /**

@@ -42,6 +42,8 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
     private boolean closed;
     /** The key of a history to store with this server's data directory when it stops; null for none. */
     private String historyToStore;
+    /** The directories of the kept histories' databases, read before storing them. */
+    private java.util.List<Path> historyDirectories = java.util.List.of();
     /** The kept histories this run used or kept: the only ones stored with the data directory. */
     private final java.util.Set<String> historiesInUse = new java.util.HashSet<>();
 
@@ -184,7 +186,12 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
     }
 
     @Override
-    public synchronized String keepHistory(String key, ScratchDatabase database, String description) {
+    public String keepHistory(String key, ScratchDatabase database, String description) {
+        boolean frozen = freeze(database);
+        return keep(key, database, description, frozen);
+    }
+
+    private synchronized String keep(String key, ScratchDatabase database, String description, boolean frozen) {
         String name = HistoryTemplates.databaseName(key);
         if (closed) {
             throw new IllegalStateException("the server is closed");
@@ -192,6 +199,9 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         try (IdleSessions.Lease admin = databases.adminSession();
              Statement statement = admin.connection().createStatement()) {
             statement.execute("ALTER DATABASE " + database.name() + " RENAME TO " + name);
+            if (frozen) { // nothing may write to it from now on: a later run links its files instead of copying them
+                statement.execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+            }
             if (description != null) {
                 statement.execute("COMMENT ON DATABASE " + name + " IS " + org.postgresql.core.Utils
                         .escapeLiteral(new StringBuilder("'"), HistoryTemplates.DESCRIPTION_PREFIX + description, true)
@@ -205,6 +215,22 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         historiesInUse.add(name);
         historyToStore = histories == null ? null : key;
         return name;
+    }
+
+    /**
+     * Freezes every row of a database about to be kept: cloning it (with {@code WAL_LOG}, which reads its
+     * {@code pg_class}) then never sets a hint bit on one of its pages, so no server writes to its files and a later
+     * run may link them. {@code false} when it could not, and the database is kept as it is, to be copied.
+     */
+    private static boolean freeze(ScratchDatabase database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM (FREEZE)");
+            return true;
+        } catch (SQLException e) {
+            LOG.debug("Could not freeze {}; it is copied, not linked, by later runs: {}", database.name(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     private void drop(String name) {
@@ -258,6 +284,7 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         try (IdleSessions.Lease admin = databases.adminSession();
              Statement statement = admin.connection().createStatement()) {
             dropHistoriesNotInUse(admin.connection());
+            historyDirectories = historyDirectories(admin.connection());
             statement.execute("CHECKPOINT");
             try (ResultSet rs = statement.executeQuery("SELECT pg_walfile_name(pg_current_wal_lsn())")) {
                 rs.next();
@@ -293,13 +320,29 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         }
     }
 
+    /** The directories of the histories kept on the server, which refuse connections (base/OID, default tablespace). */
+    private static java.util.List<Path> historyDirectories(Connection connection) throws SQLException {
+        java.util.List<Path> directories = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT d.oid FROM pg_database d "
+                + "JOIN pg_tablespace t ON t.oid = d.dattablespace WHERE starts_with(d.datname, ?) "
+                + "AND NOT d.datallowconn AND t.spcname = 'pg_default'")) {
+            query.setString(1, HistoryTemplates.databaseName(""));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    directories.add(Path.of("base", Long.toString(rs.getLong(1))));
+                }
+            }
+        }
+        return directories;
+    }
+
     /** Keeps the stopped data directory, history included, for the next run; a failure only costs that run time. */
     private void store(String walSegment) {
         if (PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             return; // not stopped cleanly: the directory is not consistent
         }
         try {
-            histories.store(binaries, historyToStore, run.dataDirectory(), walSegment);
+            histories.store(binaries, historyToStore, run.dataDirectory(), walSegment, historyDirectories);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not cache the applied history for later runs ({}); the next run applies it again.",
                     e.getMessage());

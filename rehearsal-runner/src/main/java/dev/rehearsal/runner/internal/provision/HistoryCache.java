@@ -25,6 +25,8 @@ final class HistoryCache {
     private static final int KEPT = 4;
     private static final String READY_MARKER = ".rehearsal-history";
     private static final String STAGING = ".staging-";
+    /** The directories of the kept histories' databases, which no server writes to: linked, not copied, at start. */
+    private static final String NEVER_WRITTEN = ".rehearsal-never-written";
 
     private final Path root;
 
@@ -61,6 +63,21 @@ final class HistoryCache {
         return Optional.of(directory);
     }
 
+    /**
+     * The directories (relative to {@code directory}) of the databases a stored directory keeps as templates, which
+     * refuse connections and so are never written to; empty for a directory stored without the list.
+     */
+    static java.util.List<Path> neverWritten(Path directory) {
+        Path list = directory.resolve(NEVER_WRITTEN);
+        try {
+            return Files.isRegularFile(list) ? Files.readAllLines(list).stream().filter(l -> l.matches("base/[0-9]+"))
+                    .map(Path::of).toList() : java.util.List.of();
+        } catch (IOException e) {
+            LOG.debug("Could not read {}: {}", list, e.getMessage());
+            return java.util.List.of();
+        }
+    }
+
     /** Forgets a cached directory a server could not start from. */
     void discard(Path directory) {
         FileTrees.deleteQuietly(directory);
@@ -71,7 +88,8 @@ final class HistoryCache {
      * never sees half of it. The WAL segments before {@code currentWalSegment} are not needed after the shutdown
      * checkpoint, nor the segments PostgreSQL recycled for later (a rehearsal under load leaves hundreds of MB).
      */
-    void store(PostgresBinaries binaries, String key, Path dataDirectory, String currentWalSegment) throws IOException {
+    void store(PostgresBinaries binaries, String key, Path dataDirectory, String currentWalSegment,
+            java.util.List<Path> neverWritten) throws IOException {
         Files.createDirectories(root);
         Path target = directoryFor(binaries, key);
         Path staging = root.resolve(target.getFileName() + STAGING + UUID.randomUUID());
@@ -81,6 +99,7 @@ final class HistoryCache {
             Files.deleteIfExists(staging.resolve("epg-lock"));
             Files.deleteIfExists(staging.resolve("postmaster.opts"));
             Files.deleteIfExists(staging.resolve("postmaster.pid"));
+            Files.write(staging.resolve(NEVER_WRITTEN), neverWritten.stream().map(Path::toString).toList());
             Files.writeString(staging.resolve(READY_MARKER), key + "\n");
             if (Files.exists(target)) {
                 return; // another run stored the same history meanwhile

@@ -19,17 +19,17 @@ public final class FileTrees {
     }
 
     public static void copy(Path source, Path target) throws IOException {
-        copy(source, target, null);
+        copy(source, target, java.util.List.of());
     }
 
     /**
-     * Copies a tree; the files under {@code linked} (relative to {@code source}; {@code null} for none) become hard
-     * links to the source's instead, where the file system allows them — for files nobody writes to, whose copy
-     * would only cost time. Where it does not (another file system, say), they are copied like the rest.
+     * Copies a tree; the files under the directories {@code linked} (relative to {@code source}) become hard links
+     * to the source's instead, where the file system allows them — for files nobody writes to, whose copy would only
+     * cost time. Where it does not (another file system, say), they are copied like the rest.
      */
-    public static void copy(Path source, Path target, Path linked) throws IOException {
-        Path linkedRoot = linked == null ? null : source.resolve(linked);
-        boolean[] linking = {linkedRoot != null};
+    public static void copy(Path source, Path target, java.util.List<Path> linked) throws IOException {
+        java.util.List<Path> linkedRoots = linked.stream().map(source::resolve).toList();
+        boolean[] linking = {!linkedRoots.isEmpty()};
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -45,7 +45,7 @@ public final class FileTrees {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path copy = target.resolve(source.relativize(file).toString());
-                if (linking[0] && file.startsWith(linkedRoot)) {
+                if (linking[0] && linkedRoots.stream().anyMatch(file::startsWith)) {
                     try {
                         Files.createLink(copy, file);
                         return FileVisitResult.CONTINUE;

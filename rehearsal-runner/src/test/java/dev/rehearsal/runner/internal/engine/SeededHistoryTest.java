@@ -10,10 +10,22 @@ import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.MigrationFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +102,78 @@ class SeededHistoryTest {
         assertThat(seed(wider).reused()).isFalse();
         assertThat(seed(wider).tables()).extracting(SeedSummary.SeededTable::relation)
                 .containsExactlyInAnyOrder("public.accounts", "public.orders", "public.notes");
+    }
+
+    @Test
+    void should_never_write_to_the_stored_histories_whose_files_later_runs_link() throws Exception {
+        MigrationFiles files = chain();
+        String key = History.key(dev.rehearsal.runner.MigrationSources.at(files.path().toString(),
+                dev.rehearsal.runner.source.SourceOptions.defaults()).load().migrations().subList(0, 3), Map.of(), null);
+
+        // GIVEN a stored directory holding the history and its seeded clone
+        rehearse(files.path());
+        Path stored = storedDirectory(key);
+        List<String> neverWritten = Files.readAllLines(stored.resolve(".rehearsal-never-written"));
+        assertThat(neverWritten).hasSize(2);
+        Map<String, String> before = digests(stored, neverWritten);
+
+        // WHEN a server started from it clones both databases both ways, and writes every page out
+        try (PostgresServer server = ((dev.rehearsal.runner.internal.provision.EmbeddedPostgresProvider)
+                PostgresProviders.embedded()).start(key);
+             ScratchDatabase scratch = server.createDatabase("clones");
+             Connection connection = scratch.connect(); Statement statement = connection.createStatement()) {
+            List<String> kept = new java.util.ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE "
+                    + "'rehearsal\\_history\\_" + key + "%' AND NOT datallowconn")) {
+                while (rs.next()) {
+                    kept.add(rs.getString(1));
+                }
+            }
+            assertThat(kept).hasSize(2);
+            for (String template : kept) {
+                for (String strategy : List.of("WAL_LOG", "FILE_COPY")) {
+                    statement.execute("CREATE DATABASE rehearsal_copy TEMPLATE " + template + " STRATEGY " + strategy);
+                    statement.execute("DROP DATABASE rehearsal_copy");
+                }
+            }
+            statement.execute("CHECKPOINT");
+        }
+        // AND later runs link it: one clones both databases, the next seeds other rows and drops the old ones
+        assertThat(seed(rehearse(files.path())).reused()).isTrue();
+        files.file("V4__orders_total_positive.sql", CHECK.replace(">= 0", ">= 10"));
+        assertThat(seed(rehearse(files.path())).reused()).isFalse();
+
+        // THEN not a byte of the stored databases changed
+        Map<String, String> after = digests(stored, neverWritten);
+        assertThat(before.keySet().stream().filter(file -> !before.get(file).equals(after.get(file))).toList())
+                .as("files of the stored histories written to").isEmpty();
+    }
+
+    /** The directory stored with the history of {@code key} and one seeded clone of it. */
+    private static Path storedDirectory(String key) throws IOException {
+        Path root = dev.rehearsal.runner.internal.provision.RehearsalHome.forCurrentUser().cacheDirectory()
+                .resolve("pgdata").resolve("history");
+        try (Stream<Path> entries = Files.list(root)) {
+            List<Path> found = entries.filter(p -> p.getFileName().toString().contains("-" + key + "_")
+                    && !p.getFileName().toString().contains(".staging-")).toList();
+            assertThat(found).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    /** Every file under the listed directories, with the SHA-256 of its content. */
+    private static Map<String, String> digests(Path stored, List<String> directories) throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        for (String directory : directories) {
+            try (Stream<Path> files = Files.list(stored.resolve(directory))) {
+                for (Path file : files.toList()) {
+                    digests.put(directory + "/" + file.getFileName(), HexFormat.of().formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                }
+            }
+        }
+        assertThat(digests).hasSizeGreaterThan(200);
+        return digests;
     }
 
     private static SeedSummary seed(Report report) {

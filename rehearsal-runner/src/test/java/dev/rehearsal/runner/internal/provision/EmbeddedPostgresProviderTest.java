@@ -70,7 +70,9 @@ class EmbeddedPostgresProviderTest {
             }
 
             // THEN not a byte of the cached template0 changed
-            assertThat(digests(template0)).isEqualTo(before);
+            Map<String, String> after = digests(template0);
+            assertThat(before.keySet().stream().filter(file -> !before.get(file).equals(after.get(file))).toList())
+                    .as("files of the cached template0 written to").isEmpty();
         }
     }
 
