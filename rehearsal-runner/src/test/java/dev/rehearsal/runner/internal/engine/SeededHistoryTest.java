@@ -12,18 +12,16 @@ import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.FileDigests;
 import dev.rehearsal.runner.support.MigrationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -115,7 +113,8 @@ class SeededHistoryTest {
         Path stored = storedDirectory(key);
         List<String> neverWritten = Files.readAllLines(stored.resolve(".rehearsal-never-written"));
         assertThat(neverWritten).hasSize(2);
-        Map<String, String> before = digests(stored, neverWritten);
+        Map<String, String> before = FileDigests.of(stored, neverWritten);
+        assertThat(before).hasSizeGreaterThan(200);
 
         // WHEN a server started from it clones both databases both ways, and writes every page out
         try (PostgresServer server = ((dev.rehearsal.runner.internal.provision.EmbeddedPostgresProvider)
@@ -144,8 +143,7 @@ class SeededHistoryTest {
         assertThat(seed(rehearse(files.path())).reused()).isFalse();
 
         // THEN not a byte of the stored databases changed
-        Map<String, String> after = digests(stored, neverWritten);
-        assertThat(before.keySet().stream().filter(file -> !before.get(file).equals(after.get(file))).toList())
+        assertThat(FileDigests.changed(before, FileDigests.of(stored, neverWritten)))
                 .as("files of the stored histories written to").isEmpty();
     }
 
@@ -159,21 +157,6 @@ class SeededHistoryTest {
             assertThat(found).hasSize(1);
             return found.get(0);
         }
-    }
-
-    /** Every file under the listed directories, with the SHA-256 of its content. */
-    private static Map<String, String> digests(Path stored, List<String> directories) throws Exception {
-        Map<String, String> digests = new TreeMap<>();
-        for (String directory : directories) {
-            try (Stream<Path> files = Files.list(stored.resolve(directory))) {
-                for (Path file : files.toList()) {
-                    digests.put(directory + "/" + file.getFileName(), HexFormat.of().formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
-                }
-            }
-        }
-        assertThat(digests).hasSizeGreaterThan(200);
-        return digests;
     }
 
     private static SeedSummary seed(Report report) {

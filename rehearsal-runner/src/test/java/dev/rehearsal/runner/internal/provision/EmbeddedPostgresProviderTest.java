@@ -6,14 +6,15 @@ import dev.rehearsal.runner.core.BuildInfo;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.FileDigests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,8 @@ class EmbeddedPostgresProviderTest {
         Path template0 = cached.resolve("base").resolve("4");
         try (PostgresServer server = PostgresProviders.embedded().start()) {
             Path own = ((EmbeddedServer) server).dataDirectory().resolve("base").resolve("4");
-            Map<String, String> before = digests(template0);
+            Map<String, String> before = FileDigests.of(template0, List.of("."));
+            assertThat(before).hasSizeGreaterThan(100);
             // the server's template0 is the cache's own files, unless the two directories are on different file systems
             assertThat(Files.isSameFile(own.resolve("1259"), template0.resolve("1259"))
                     || !Files.getFileStore(own).equals(Files.getFileStore(template0))).isTrue();
@@ -70,23 +72,9 @@ class EmbeddedPostgresProviderTest {
             }
 
             // THEN not a byte of the cached template0 changed
-            Map<String, String> after = digests(template0);
-            assertThat(before.keySet().stream().filter(file -> !before.get(file).equals(after.get(file))).toList())
+            assertThat(FileDigests.changed(before, FileDigests.of(template0, List.of("."))))
                     .as("files of the cached template0 written to").isEmpty();
         }
-    }
-
-    /** Each file of a directory by name, with the SHA-256 of its content. */
-    private static Map<String, String> digests(Path directory) throws Exception {
-        Map<String, String> digests = new TreeMap<>();
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                digests.put(file.getFileName().toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
-            }
-        }
-        assertThat(digests).hasSizeGreaterThan(100);
-        return digests;
     }
 
     private static void execute(ScratchDatabase database, String sql) throws SQLException {
