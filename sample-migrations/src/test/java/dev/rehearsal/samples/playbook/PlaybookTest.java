@@ -76,13 +76,15 @@ class PlaybookTest {
         // GIVEN the concurrent write load on the tables each migration touches
         RehearsalResult result = rehearsal.run(config -> config.load(true));
 
-        // THEN no writer waited for more than a small part of the backfill: each batch commits on its own, so a
-        // writer waits at most for the batch that holds its row (the 15 batches are about equal). Compared with the
-        // backfill's own duration in the same run, so that a busy machine stretches both alike.
+        // THEN no writer waited for the whole backfill: each batch commits on its own, so a writer waits at most for
+        // the batch that holds its row — one fifteenth of the backfill on an idle machine. Compared with the
+        // backfill's own duration in the same run: in one transaction, a writer arriving at its start waits until its
+        // end (all of it); on a machine starved of CPU one batch can be stretched to half of it (358 of 768 ms seen
+        // with two busy processes beside the suite), so the line sits between the two.
         StatementTrace backfill = result.migration("3").orElseThrow().statements(Phase.UP).stream()
                 .filter(s -> s.sql().contains("UPDATE payments")).findFirst().orElseThrow();
         assertThat(backfill.writers().blockedMaxMs()).as("longest writer wait vs the backfill's %s ms",
-                backfill.durationMs()).isLessThan(0.25 * backfill.durationMs());
+                backfill.durationMs()).isLessThan(0.75 * backfill.durationMs());
         LoadWindow window = result.migration("3").orElseThrow().load().stream()
                 .filter(w -> w.step() == Phase.UP).findFirst().orElseThrow();
         assertThat(window.errors()).as("writes that failed during the backfill").isZero();
