@@ -136,15 +136,17 @@ public final class EmbeddedPostgresProvider implements PostgresProvider {
     }
 
     /**
-     * What no server ever writes to, linked instead of copied: {@code template0}, from PostgreSQL 15 on at the fixed
-     * OID 4 ({@code base/4}, 30 % of a fresh data directory) — nobody may connect to it, and its rows were frozen by
-     * initdb, so neither a session nor vacuum dirties a page of it; {@code CREATE DATABASE … TEMPLATE template0} only
-     * reads it, whichever strategy copies it — and the histories a stored directory keeps, which refuse connections
-     * for the same reason ({@link EmbeddedServer#keepHistory}).
+     * What no server ever writes to, linked instead of copied: from PostgreSQL 15 on, {@code template1} and
+     * {@code template0} at their fixed OIDs 1 and 4 ({@code base/1}, {@code base/4}: 60 % of a fresh data
+     * directory). initdb froze their rows, and nobody connects to them — every database is cloned from them, and a
+     * clone only reads them, whichever strategy copies it (EmbeddedPostgresProviderTest) — so no page of them is
+     * ever dirtied. The same holds for the histories a stored directory keeps, frozen when kept and closed to
+     * connections ({@link EmbeddedServer#keepHistory}).
      */
     private java.util.List<Path> neverWritten(Path cached) {
         java.util.List<Path> linked = new java.util.ArrayList<>(HistoryCache.neverWritten(cached));
         if (major >= 15) {
+            linked.add(Path.of("base", "1"));
             linked.add(Path.of("base", "4"));
         }
         return linked;

@@ -48,32 +48,38 @@ class EmbeddedPostgresProviderTest {
     }
 
     @Test
-    void should_link_template0_from_the_cached_data_directory_and_never_write_to_it() throws Exception {
+    void should_link_the_templates_from_the_cached_data_directory_and_never_write_to_them() throws Exception {
         RehearsalHome home = RehearsalHome.forCurrentUser();
         Path cached = new DataDirectoryCache(home.cacheDirectory()).directoryFor(new PostgresBinaries(
                 BuildInfo.defaultPostgresMajor(), Platform.current(),
                 BinariesDownload.into(home.cacheDirectory().resolve("binaries"))));
-        Path template0 = cached.resolve("base").resolve("4");
+        List<String> templates = List.of("base/1", "base/4"); // template1, template0
         try (PostgresServer server = PostgresProviders.embedded().start()) {
-            Path own = ((EmbeddedServer) server).dataDirectory().resolve("base").resolve("4");
-            Map<String, String> before = FileDigests.of(template0, List.of("."));
-            assertThat(before).hasSizeGreaterThan(100);
-            // the server's template0 is the cache's own files, unless the two directories are on different file systems
-            assertThat(Files.isSameFile(own.resolve("1259"), template0.resolve("1259"))
-                    || !Files.getFileStore(own).equals(Files.getFileStore(template0))).isTrue();
-
-            // WHEN databases are cloned from template0 both ways, and every page is written out
-            try (ScratchDatabase database = server.createDatabase("template0_clones")) {
-                execute(database, "CREATE DATABASE rehearsal_t0_wal TEMPLATE template0 STRATEGY WAL_LOG");
-                execute(database, "CREATE DATABASE rehearsal_t0_file TEMPLATE template0 STRATEGY FILE_COPY");
-                execute(database, "CHECKPOINT");
-                execute(database, "DROP DATABASE rehearsal_t0_wal");
-                execute(database, "DROP DATABASE rehearsal_t0_file");
+            Path own = ((EmbeddedServer) server).dataDirectory();
+            Map<String, String> before = FileDigests.of(cached, templates);
+            assertThat(before).hasSizeGreaterThan(200);
+            // the server's templates are the cache's own files, unless the two directories are on different file systems
+            for (String template : templates) {
+                Path pgClass = Path.of(template, "1259");
+                assertThat(Files.isSameFile(own.resolve(pgClass), cached.resolve(pgClass))
+                        || !Files.getFileStore(own).equals(Files.getFileStore(cached))).as(template).isTrue();
             }
 
-            // THEN not a byte of the cached template0 changed
-            assertThat(FileDigests.changed(before, FileDigests.of(template0, List.of("."))))
-                    .as("files of the cached template0 written to").isEmpty();
+            // WHEN databases are cloned from both templates both ways (as every scratch database is), and every page
+            // is written out
+            try (ScratchDatabase database = server.createDatabase("template_clones")) {
+                for (String template : List.of("template0", "template1")) {
+                    execute(database, "CREATE DATABASE rehearsal_t_wal TEMPLATE " + template + " STRATEGY WAL_LOG");
+                    execute(database, "CREATE DATABASE rehearsal_t_file TEMPLATE " + template + " STRATEGY FILE_COPY");
+                    execute(database, "CHECKPOINT");
+                    execute(database, "DROP DATABASE rehearsal_t_wal");
+                    execute(database, "DROP DATABASE rehearsal_t_file");
+                }
+            }
+
+            // THEN not a byte of the cached templates changed
+            assertThat(FileDigests.changed(before, FileDigests.of(cached, templates)))
+                    .as("files of the cached templates written to").isEmpty();
         }
     }
 
