@@ -42,8 +42,6 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
     private boolean closed;
     /** The key of a history to store with this server's data directory when it stops; null for none. */
     private String historyToStore;
-    /** The directories of the kept histories' databases, read before storing them. */
-    private java.util.List<Path> historyDirectories = java.util.List.of();
     /** The kept histories this run used or kept: the only ones stored with the data directory. */
     private final java.util.Set<String> historiesInUse = new java.util.HashSet<>();
 
@@ -254,10 +252,10 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         }
         closed = true;
         // On SIGINT/SIGTERM the server stops at once: copying its files would only delay the exit.
-        String walSegment = historyToStore == null || ShutdownSequence.started() ? null : prepareToStore();
+        Storing storing = historyToStore == null || ShutdownSequence.started() ? null : prepareToStore();
         databases.closeSessions();
         // a directory that is not stored is deleted: its dirty pages need not be written out first
-        if (!PostmasterProcess.stopFast(run.dataDirectory(), STOP_TIMEOUT, walSegment == null)
+        if (!PostmasterProcess.stopFast(run.dataDirectory(), STOP_TIMEOUT, storing == null)
                 && PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             try {
                 postgres.stopWithoutSignal();
@@ -268,27 +266,33 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
         // Stopped by the signal above, killed or crashed: there is nothing for pg_ctl to stop, and zonky's close
         // would log its failure with a stack trace; its lock file's descriptor is closed by the garbage collector.
         PostmasterProcess.stopIfRunning(run.dataDirectory());
-        if (walSegment != null) {
-            store(walSegment);
+        if (storing != null) {
+            store(storing);
         }
         run.close();
         onExit.close();
     }
 
     /**
-     * Drops this run's scratch databases, so that the stored directory holds the history and nothing else, and
-     * returns the WAL segment the shutdown checkpoint will follow; null when the server does not answer.
+     * What a stopped server's directory is stored with: the WAL segment the shutdown checkpoint follows, and the
+     * directories of the kept histories closed to connections, which later starts link instead of copying.
      */
-    private String prepareToStore() {
+    private record Storing(String walSegment, java.util.List<Path> neverWritten) {
+    }
+
+    /**
+     * Drops this run's scratch databases and the histories it neither used nor kept, so that the stored directory
+     * holds this run's histories and nothing else; null when the server does not answer.
+     */
+    private Storing prepareToStore() {
         databases.dropAll();
         try (IdleSessions.Lease admin = databases.adminSession();
              Statement statement = admin.connection().createStatement()) {
-            dropHistoriesNotInUse(admin.connection());
-            historyDirectories = historyDirectories(admin.connection());
+            java.util.List<Path> neverWritten = keepHistoriesInUse(admin.connection());
             statement.execute("CHECKPOINT");
             try (ResultSet rs = statement.executeQuery("SELECT pg_walfile_name(pg_current_wal_lsn())")) {
                 rs.next();
-                return rs.getString(1);
+                return new Storing(rs.getString(1), neverWritten);
             }
         } catch (SQLException e) {
             LOG.debug("Not keeping the history: the server does not answer ({})", e.getMessage());
@@ -297,18 +301,24 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
     }
 
     /**
-     * Histories the copied directory brought along that this run neither used nor kept (rows seeded for another set
-     * of pending migrations): each stored directory holds one seeded history at most, or it would grow with every one.
+     * Drops the histories the copied directory brought along that this run neither used nor kept (rows seeded for
+     * another set of pending migrations): each stored directory holds one seeded history at most, or it would grow
+     * with every one. Returns the directories of those it keeps that refuse connections (base/OID, in the default
+     * tablespace).
      */
-    private void dropHistoriesNotInUse(Connection connection) throws SQLException {
+    private java.util.List<Path> keepHistoriesInUse(Connection connection) throws SQLException {
         java.util.List<String> unused = new java.util.ArrayList<>();
-        try (java.sql.PreparedStatement query = connection.prepareStatement(
-                "SELECT datname FROM pg_database WHERE starts_with(datname, ?)")) {
+        java.util.List<Path> neverWritten = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT d.datname, d.oid, "
+                + "NOT d.datallowconn AND t.spcname = 'pg_default' FROM pg_database d "
+                + "JOIN pg_tablespace t ON t.oid = d.dattablespace WHERE starts_with(d.datname, ?)")) {
             query.setString(1, HistoryTemplates.databaseName(""));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     if (!historiesInUse.contains(rs.getString(1))) {
                         unused.add(rs.getString(1));
+                    } else if (rs.getBoolean(3)) {
+                        neverWritten.add(Path.of("base", Long.toString(rs.getLong(2))));
                     }
                 }
             }
@@ -318,31 +328,17 @@ final class EmbeddedServer implements PostgresServer, HistoryTemplates, Discarde
                 statement.execute("DROP DATABASE " + name);
             }
         }
-    }
-
-    /** The directories of the histories kept on the server, which refuse connections (base/OID, default tablespace). */
-    private static java.util.List<Path> historyDirectories(Connection connection) throws SQLException {
-        java.util.List<Path> directories = new java.util.ArrayList<>();
-        try (java.sql.PreparedStatement query = connection.prepareStatement("SELECT d.oid FROM pg_database d "
-                + "JOIN pg_tablespace t ON t.oid = d.dattablespace WHERE starts_with(d.datname, ?) "
-                + "AND NOT d.datallowconn AND t.spcname = 'pg_default'")) {
-            query.setString(1, HistoryTemplates.databaseName(""));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    directories.add(Path.of("base", Long.toString(rs.getLong(1))));
-                }
-            }
-        }
-        return directories;
+        return neverWritten;
     }
 
     /** Keeps the stopped data directory, history included, for the next run; a failure only costs that run time. */
-    private void store(String walSegment) {
+    private void store(Storing storing) {
         if (PostmasterProcess.of(run.dataDirectory()).isPresent()) {
             return; // not stopped cleanly: the directory is not consistent
         }
         try {
-            histories.store(binaries, historyToStore, run.dataDirectory(), walSegment, historyDirectories);
+            histories.store(binaries, historyToStore, run.dataDirectory(), storing.walSegment(),
+                    storing.neverWritten());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not cache the applied history for later runs ({}); the next run applies it again.",
                     e.getMessage());
