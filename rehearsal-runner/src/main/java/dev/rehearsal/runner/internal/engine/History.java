@@ -67,19 +67,24 @@ final class History implements AutoCloseable {
      */
     static String key(List<Migration> history, Map<String, String> placeholders,
             dev.rehearsal.runner.config.SearchPath searchPath) {
+        StringBuilder text = new StringBuilder();
+        for (Migration migration : history) {
+            MigrationScript up = migration.up();
+            text.append(up.path()).append('\0').append(up.checksum()).append('\0').append(up.transactional())
+                    .append('\n');
+        }
+        new TreeMap<>(placeholders).forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+        if (searchPath != null) { // the same scripts put their objects elsewhere under another search_path
+            text.append("search_path=").append(searchPath.sql());
+        }
+        return hash(text.toString());
+    }
+
+    /** A key for the cache: the first 16 hex digits of the text's SHA-256. */
+    static String hash(String text) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Migration migration : history) {
-                MigrationScript up = migration.up();
-                digest.update((up.path() + '\0' + up.checksum() + '\0' + up.transactional() + '\n')
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            new TreeMap<>(placeholders).forEach((name, value) -> digest.update((name + '=' + value + '\n')
-                    .getBytes(StandardCharsets.UTF_8)));
-            if (searchPath != null) { // the same scripts put their objects elsewhere under another search_path
-                digest.update(("search_path=" + searchPath.sql()).getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

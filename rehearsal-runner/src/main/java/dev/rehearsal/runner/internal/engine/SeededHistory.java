@@ -11,15 +11,11 @@ import dev.rehearsal.runner.internal.provision.HistoryTemplates;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -68,7 +64,7 @@ final class SeededHistory {
                 || !seeding.reusable()) {
             return null;
         }
-        String key = hash(historyKey + "\n" + seeding.fingerprint());
+        String key = History.hash(historyKey + "\n" + seeding.fingerprint());
         for (Map.Entry<String, String> kept : templates.describedHistories().entrySet()) {
             Description description = read(kept.getKey(), kept.getValue());
             if (description != null && description.key().equals(key)
@@ -92,7 +88,7 @@ final class SeededHistory {
                 seed = seeding.fill(connection, first);
             }
             List<String> wanted = wanted(tables, seeding);
-            String name = templates.keepHistory(historyKey + "_" + hash(key + "\n" + wanted), seeded,
+            String name = templates.keepHistory(historyKey + "_" + History.hash(key + "\n" + wanted), seeded,
                     JSON.writeValueAsString(new Description(key, tables, wanted, seed)));
             if (name.equals(seeded.name())) {
                 return new Start(seeded, seed); // not kept: the seeded database serves this run alone
@@ -137,15 +133,6 @@ final class SeededHistory {
         } catch (JsonProcessingException e) {
             LOG.debug("Not reusing the rows of {}: its description does not read ({})", database, e.getMessage());
             return null;
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }
