@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 final class ServerLoss {
 
     private static final long RECOVERY_WAIT_NANOS = 5_000_000_000L;
+    private static final String BESIDE_PARITY = ", with Flyway applying the whole chain beside it for the parity check";
 
     private ServerLoss() {
     }
@@ -29,14 +30,16 @@ final class ServerLoss {
      * @param failure the step's failure, or {@code null}
      * @param probe   connects to the server, to see whether it still answers
      * @param server  the server, asked whether a full disk stopped it
+     * @param besideParity whether Flyway was applying the whole chain beside the step, in its own database: then
+     *                     its writes may be what filled the disk, and the message must not blame the step alone
      * @throws RehearsalException {@link ErrorCode#DISK_FULL} or {@link ErrorCode#CONNECTION_LOST}
      */
-    static void check(StepFailure failure, DataSource probe, PostgresServer server) {
+    static void check(StepFailure failure, DataSource probe, PostgresServer server, boolean besideParity) {
         if (failure == null) {
             return;
         }
         String state = failure.sqlState() == null ? "" : failure.sqlState();
-        String where = failure.script() + ":" + failure.line();
+        String where = failure.script() + ":" + failure.line() + (besideParity ? BESIDE_PARITY : "");
         if (state.equals("53100")) {
             throw diskFull("while running " + where, failure.message() + " [SQLSTATE 53100]", null);
         }
@@ -72,7 +75,7 @@ final class ServerLoss {
             return failure;
         }
         String when = (migration == null ? "during the rehearsal" : "while rehearsing " + migration)
-                + (besideParity ? ", with Flyway applying the whole chain beside it for the parity check" : "");
+                + (besideParity ? BESIDE_PARITY : "");
         return diskFull(when, diskFull.get(), failure);
     }
 
