@@ -135,9 +135,9 @@ class DjangoLayoutTest {
     @Test
     void should_refuse_a_project_without_manage_py_when_the_layout_is_django() {
         write(dir, "orders/migrations/__init__.py", "");
+        SourceOptions options = withPython().withLayout(MigrationLayout.DJANGO); // skips here when Django is missing
 
-        RehearsalException e = catchThrowableOfType(RehearsalException.class,
-                () -> load(dir, withPython().withLayout(MigrationLayout.DJANGO)));
+        RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> load(dir, options));
 
         assertThat(e.code()).isEqualTo(ErrorCode.MIGRATIONS_NOT_FOUND);
         assertThat(e.getMessage()).startsWith("No manage.py in " + dir).contains("the directory that holds manage.py");
@@ -159,8 +159,9 @@ class DjangoLayoutTest {
     void should_give_django_s_own_message_for_a_broken_migration() {
         shop();
         migration("orders", "0003_broken", "0009_missing", "    operations = []\n", "");
+        SourceOptions options = withPython();
 
-        RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> load(dir, withPython()));
+        RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> load(dir, options));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SCRIPT);
         assertThat(e.getMessage()).startsWith("manage.py: Django could not load the project's migrations:")
@@ -170,9 +171,9 @@ class DjangoLayoutTest {
     @Test
     void should_give_django_s_own_message_for_settings_that_do_not_load() {
         shop();
+        SourceOptions options = withPython().withDjangoSettings("shop.nowhere");
 
-        RehearsalException e = catchThrowableOfType(RehearsalException.class,
-                () -> load(dir, withPython().withDjangoSettings("shop.nowhere")));
+        RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> load(dir, options));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
         assertThat(e.getMessage()).startsWith("manage.py: the settings module shop.nowhere cannot be loaded:")
@@ -191,6 +192,7 @@ class DjangoLayoutTest {
                 .contains("django");
     }
 
+    /** Skips the test when no Python here has Django: call it outside a lambda whose throwable is caught. */
     private SourceOptions withPython() {
         assumeTrue(python.isPresent(), DjangoPython.MISSING);
         return SourceOptions.defaults().withPython(python.get());
