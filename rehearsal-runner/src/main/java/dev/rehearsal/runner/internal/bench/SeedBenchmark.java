@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.bench;
 
 import dev.rehearsal.report.SeedSummary;
+import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
 import dev.rehearsal.runner.PostgresProviders;
@@ -126,6 +127,9 @@ final class SeedBenchmark implements Benchmark {
         double[] indexedSeeder = new double[trials];
         double[] indexedBaseline = new double[trials];
         double[] indexedRatios = new double[trials];
+        double[] oneSession = new double[trials];
+        double[] twoSessions = new double[trials];
+        double[] sessionRatios = new double[trials];
         int major;
         try (PostgresServer server = PostgresProviders.embedded().start()) {
             major = server.info().major();
@@ -152,6 +156,12 @@ final class SeedBenchmark implements Benchmark {
                 context.progress(String.format(Locale.ROOT, "trial %d: indexed table, Seeder %s, generate_series %s, "
                         + "ratio %s", i + 1, rate(indexedSeeder[i]), rate(indexedBaseline[i]),
                         Stats.ratio(indexedRatios[i])));
+                oneSession[i] = twoTables(server, false);
+                twoSessions[i] = twoTables(server, true);
+                sessionRatios[i] = twoSessions[i] / oneSession[i];
+                context.progress(String.format(Locale.ROOT, "trial %d: two unrelated tables, one session %s, two "
+                        + "sessions %s, speed-up %s", i + 1, rate(oneSession[i]), rate(twoSessions[i]),
+                        Stats.ratio(sessionRatios[i])));
             }
         }
         List<List<String>> rows = new ArrayList<>();
@@ -175,6 +185,13 @@ final class SeedBenchmark implements Benchmark {
         rows.add(List.of("**ratio Seeder / generate_series, indexed table (target ≥ 1.0×)**",
                 "**" + Stats.ratio(Stats.median(indexedRatios)) + "**",
                 Stats.ratio(max(indexedSeeder) / max(indexedBaseline)), ""));
+        rows.add(List.of(String.format(Locale.ROOT, "two unrelated tables (the first and the indexed one, %,d rows "
+                + "each): one session", INDEXED_ROWS), rate(Stats.median(oneSession)), rate(max(oneSession)),
+                Integer.toString(trials)));
+        rows.add(List.of("two unrelated tables: two sessions side by side", rate(Stats.median(twoSessions)),
+                rate(max(twoSessions)), Integer.toString(trials)));
+        rows.add(List.of("**speed-up, two sessions / one**", "**" + Stats.ratio(Stats.median(sessionRatios)) + "**",
+                Stats.ratio(max(twoSessions) / max(oneSession)), ""));
         return new BenchResult(id(), String.format(Locale.ROOT, "Seeding %,d rows (PostgreSQL %d)", ROWS, major),
                 List.of("what", "median", "best", "trials"), rows,
                 List.of("One table of seven columns (bigint key, int, text with a CHECK list, numeric with a CHECK, "
@@ -195,7 +212,11 @@ final class SeedBenchmark implements Benchmark {
                         "The indexed table (bigint key, ten columns: text with a CHECK list, an array, jsonb, two "
                                 + "stored generated columns — lower(title) and a tsvector — and seven secondary "
                                 + "indexes, three of them GIN) is filled both ways per trial, baseline first; "
-                                + "index maintenance is most of either's cost."));
+                                + "index maintenance is most of either's cost.",
+                        "The last rows fill both tables into one database, once on one session, table after table, "
+                                + "and once with a second session, each table on its own (a rehearsal does so for "
+                                + "tables no foreign key ties together; the rows are the same); the rate counts the "
+                                + "rows of both."));
     }
 
     private static double seeder(PostgresServer server, int rows) throws SQLException {
@@ -212,6 +233,23 @@ final class SeedBenchmark implements Benchmark {
                 throw new IllegalStateException("seeding fell short: " + summary);
             }
             return rows / seconds;
+        }
+    }
+
+    /** Both unrelated tables, on one session or two: rows of both per second. */
+    private static double twoTables(PostgresServer server, boolean sideBySide) throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("bench_seed"); Connection c = db.connect()) {
+            execute(c, TABLE);
+            execute(c, INDEXED);
+            long started = System.nanoTime();
+            SeedSummary summary = Seeder.seed(c, sideBySide ? db::connect : null,
+                    SeedOptions.defaults().rows(INDEXED_ROWS), ChainDemands.NONE, table -> true);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (summary.tables().size() != 2 || summary.tables().stream()
+                    .anyMatch(t -> t.rows() != INDEXED_ROWS || t.note() != null)) {
+                throw new IllegalStateException("seeding fell short: " + summary);
+            }
+            return 2.0 * INDEXED_ROWS / seconds;
         }
     }
 

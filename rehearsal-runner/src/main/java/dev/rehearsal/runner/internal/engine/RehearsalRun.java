@@ -258,7 +258,8 @@ public final class RehearsalRun {
                 Map<String, Long> rowsBefore;
                 List<String> touched;
                 try (RunTimings.Span span = timings.span(RunTimings.Part.SEED)) {
-                    seed = index == 0 && seeded != null ? seeded.seed() : seeding.fill(target.connection(), migration);
+                    seed = index == 0 && seeded != null ? seeded.seed() : seeding.fill(target.connection(),
+                            target.dataSource()::getConnection, migration);
                     rowsBefore = TableSizes.read(target.connection());
                     touched = TouchedTables.of(migration, rowsBefore.keySet());
                 }

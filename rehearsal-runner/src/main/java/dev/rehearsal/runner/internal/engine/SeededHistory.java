@@ -85,7 +85,7 @@ final class SeededHistory {
             try (RunTimings.Span span = timings.span(RunTimings.Part.SEED);
                  Connection connection = seeded.connect()) {
                 tables = tables(connection);
-                seed = seeding.fill(connection, first);
+                seed = seeding.fill(connection, seeded::connect, first);
             }
             List<String> wanted = wanted(tables, seeding);
             String name = templates.keepHistory(historyKey + "_" + History.hash(key + "\n" + wanted), seeded,

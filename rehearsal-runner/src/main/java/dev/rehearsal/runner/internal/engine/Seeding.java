@@ -51,16 +51,17 @@ final class Seeding {
     /**
      * Seeds before {@code migration}; {@code null} when seeding is off. The seed script runs before every migration
      * (round trips drop and recreate tables, so rows must come back), so it must be idempotent; before the tables it
-     * fills exist, it is skipped. Generated rows top up afterwards.
+     * fills exist, it is skipped. Generated rows top up afterwards, on {@code connection} and a second session
+     * {@code more} opens, for tables no foreign key ties together.
      */
-    SeedSummary fill(Connection connection, Migration migration) {
+    SeedSummary fill(Connection connection, Seeder.MoreSessions more, Migration migration) {
         if (options == null) {
             return null;
         }
         if (script != null) {
             Seeder.runScriptWhenReady(connection, script);
         }
-        return Seeder.seed(connection, options, demands, table -> wanted.test(table.displayName())
+        return Seeder.seed(connection, more, options, demands, table -> wanted.test(table.displayName())
                 || wanted.test(table.schema() + "." + table.name()));
     }
 

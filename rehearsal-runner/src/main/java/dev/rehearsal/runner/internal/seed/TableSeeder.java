@@ -58,10 +58,14 @@ final class TableSeeder {
     private final long seed;
     private final Set<Long> changed = new HashSet<>(); // tables seed() added rows to
     private final java.util.function.Function<TableInfo, List<ColumnDemand>> demands;
+    /** Whether foreign keys may be checked once per table instead of per row ({@link ForeignKeyCheck}). */
+    private final boolean keysAtOnce;
 
     TableSeeder(Connection connection, ParentKeys keys, Map<Long, TableInfo> tables, Set<String> nullFilled, long seed,
-                java.util.function.Function<TableInfo, List<ColumnDemand>> demands) throws SQLException {
+                java.util.function.Function<TableInfo, List<ColumnDemand>> demands, boolean keysAtOnce)
+            throws SQLException {
         this.demands = demands;
+        this.keysAtOnce = keysAtOnce;
         this.connection = connection;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         this.keys = keys;
@@ -107,6 +111,9 @@ final class TableSeeder {
 
     private String direct(TableInfo table, RowPlan plan, long base, long count, RowPlanner.Outcome outcome)
             throws SQLException {
+        if (keysAtOnce && keysCheckedAtOnce(table, plan, base, count)) {
+            return null;
+        }
         try {
             stream(table.sqlName(), plan, base, count, random(table));
             connection.commit();
@@ -123,6 +130,32 @@ final class TableSeeder {
             }
             return SeedNotes.copyFailed(table, e);
         }
+    }
+
+    /**
+     * The rows streamed with the key triggers off, then every foreign key checked with one query: true when all hold
+     * (committed); false, rolled back, when the table has no foreign key, a key does not hold or the COPY failed —
+     * the usual path then fills it with PostgreSQL checking every row, the same rows, and reports what it refuses.
+     */
+    private boolean keysCheckedAtOnce(TableInfo table, RowPlan plan, long base, long count) throws SQLException {
+        List<String> checks = ForeignKeyCheck.violationQueries(connection, table);
+        if (checks.isEmpty()) {
+            return false;
+        }
+        try {
+            ForeignKeyCheck.triggersOffForTransaction(connection);
+            stream(table.sqlName(), plan, base, count, random(table));
+            if (ForeignKeyCheck.holds(connection, checks)) {
+                connection.commit();
+                return true;
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+        }
+        connection.rollback();
+        return false;
     }
 
     /** A data error, an integrity violation other than a CHECK's, or an exception a trigger raised. */
