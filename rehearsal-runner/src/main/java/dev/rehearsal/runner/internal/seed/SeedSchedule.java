@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.seed;
 
 import dev.rehearsal.report.SeedSummary.SeededTable;
+import dev.rehearsal.runner.internal.util.Threads;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,10 +111,10 @@ final class SeedSchedule {
                 schedule.work(first, options, filled);
             } catch (SQLException | RuntimeException | Error e) {
                 schedule.abort();
-                join(thread);
+                Threads.joinUninterruptibly(thread); // it ends after its table, or at once on a lost server
                 throw e;
             }
-            join(thread);
+            Threads.joinUninterruptibly(thread); // it ends after its table, or at once on a lost server
             Throwable failed = failure.get();
             if (failed instanceof SQLException e) {
                 throw e;
@@ -134,21 +135,6 @@ final class SeedSchedule {
             TableInfo table = order.get(position);
             filled[position] = seeder.seed(table, options.rowsFor(table));
             finished(position);
-        }
-    }
-
-    /** Waits for the other session to finish its table; it ends soon after an abort or a lost server. */
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -18,9 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("slow") // seeds the every-shape schema twice
 class ForeignKeyCheckTest {
 
-    private static final String SCHEMA = Sql.resource(SeederTest.class, "every-shape.sql");
-    private static final List<String> TABLES = List.of("shop.customers", "shop.orders", "shop.order_lines",
-            "shop.categories", "shop.events", "shop.bookings", "shop.owners", "shop.accounts", "shop.visits");
+    private static final String SCHEMA = SeederSideBySideTest.SCHEMA;
+    private static final List<String> TABLES = SeederSideBySideTest.TABLES;
 
     @RegisterExtension
     static final EmbeddedServer server = new EmbeddedServer();
@@ -71,7 +70,7 @@ class ForeignKeyCheckTest {
                     .containsExactlyElementsOf(eachRow.tables().stream()
                             .filter(t -> !t.relation().equals("public.noted")).toList());
             for (String table : TABLES) {
-                assertThat(digest(checkedAtOnce, table)).as(table).isEqualTo(digest(perRow, table));
+                assertThat(Sql.digest(checkedAtOnce, table)).as(table).isEqualTo(Sql.digest(perRow, table));
             }
         }
     }
@@ -110,8 +109,4 @@ class ForeignKeyCheckTest {
         }
     }
 
-    private static String digest(ScratchDatabase db, String table) throws SQLException {
-        return Sql.strings(db, "SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '') FROM " + table
-                + " t").get(0);
-    }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SeederSideBySideTest {
 
     private static final int ROWS = 2_000;
-    private static final String SCHEMA = Sql.resource(SeederTest.class, "every-shape.sql");
-    private static final List<String> TABLES = List.of("shop.customers", "shop.orders", "shop.order_lines",
+    static final String SCHEMA = Sql.resource(SeederTest.class, "every-shape.sql");
+    /** The every-shape schema's tables the seeder fills. */
+    static final List<String> TABLES = List.of("shop.customers", "shop.orders", "shop.order_lines",
             "shop.categories", "shop.events", "shop.bookings", "shop.owners", "shop.accounts", "shop.visits");
 
     @RegisterExtension
@@ -49,7 +50,7 @@ class SeederSideBySideTest {
             assertThat(statements.get()).as("statements of the second session").isPositive();
             assertThat(twoSessions.tables()).isEqualTo(oneSession.tables());
             for (String table : TABLES) {
-                assertThat(digest(both, table)).as(table).isEqualTo(digest(alone, table));
+                assertThat(Sql.digest(both, table)).as(table).isEqualTo(Sql.digest(alone, table));
             }
             assertThat(Sql.number(both, "SELECT count(*) FROM shop.order_lines")).isEqualTo(ROWS);
         }
@@ -86,12 +87,6 @@ class SeederSideBySideTest {
         try (Connection connection = db.connect()) {
             return Seeder.seed(connection, more, SeedOptions.defaults().rows(ROWS), ChainDemands.NONE, table -> true);
         }
-    }
-
-    /** Every row of the table, in one order, as one hash. */
-    private static String digest(ScratchDatabase db, String table) throws SQLException {
-        return Sql.strings(db, "SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '') FROM " + table
-                + " t").get(0);
     }
 
     /** The connection, counting the statements created on it. */

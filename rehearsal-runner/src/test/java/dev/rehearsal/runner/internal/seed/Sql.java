@@ -47,6 +47,12 @@ public final class Sql {
         return values;
     }
 
+    /** Every row of the table, in one order, as one hash: to compare what two databases hold. */
+    public static String digest(ScratchDatabase db, String table) throws SQLException {
+        return strings(db, "SELECT coalesce(md5(string_agg(t::text, E'\\n' ORDER BY t::text)), '') FROM " + table
+                + " t").get(0);
+    }
+
     /** A test resource as text. */
     public static String resource(Class<?> near, String name) {
         try (InputStream in = near.getResourceAsStream(name)) {
