@@ -21,6 +21,30 @@ final class CopyStream implements RowSink {
         this.copy = copy;
     }
 
+    /** Writes rows into a started COPY. */
+    @FunctionalInterface
+    interface Rows {
+        void writeTo(RowSink sink) throws SQLException;
+    }
+
+    /**
+     * Streams {@code rows} into {@code copy} and ends it; returns the rows the server stored. When writing or sending
+     * fails the COPY is abandoned and the server's error (or the generator's) is thrown.
+     */
+    static long copy(CopyIn copy, Rows rows) throws SQLException {
+        CopyStream stream = new CopyStream(copy);
+        try {
+            rows.writeTo(stream);
+            return stream.finish();
+        } catch (CopyFailed e) {
+            stream.cancel();
+            throw e.sqlException();
+        } catch (SQLException | RuntimeException e) {
+            stream.cancel();
+            throw e;
+        }
+    }
+
     @Override
     public void value(CharSequence text) {
         separator();

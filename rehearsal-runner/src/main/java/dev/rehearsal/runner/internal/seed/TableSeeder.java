@@ -259,21 +259,13 @@ final class TableSeeder {
     }
 
     private void stream(String target, RowPlan plan, long base, long count, SplittableRandom rnd) throws SQLException {
-        CopyStream stream = new CopyStream(copy.copyIn("COPY " + target + " (" + columnList(plan)
-                + ") FROM STDIN (FORMAT text)"));
         StringBuilder scratch = new StringBuilder(64);
-        try {
-            for (long i = 0; i < count; i++) {
-                plan.row(base + i, rnd, scratch, stream);
-            }
-            stream.finish();
-        } catch (CopyStream.CopyFailed e) {
-            stream.cancel();
-            throw e.sqlException();
-        } catch (SQLException | RuntimeException e) {
-            stream.cancel();
-            throw e;
-        }
+        CopyStream.copy(copy.copyIn("COPY " + target + " (" + columnList(plan) + ") FROM STDIN (FORMAT text)"),
+                stream -> {
+                    for (long i = 0; i < count; i++) {
+                        plan.row(base + i, rnd, scratch, stream);
+                    }
+                });
     }
 
     /** Every column is filled by the server (identity, defaults): rows of defaults only. */

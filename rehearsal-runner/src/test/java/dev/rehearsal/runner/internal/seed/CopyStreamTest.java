@@ -53,22 +53,14 @@ class CopyStreamTest {
 
     /** Rows 1..count, each with 40 characters of padding, through a CopyStream as the seeder writes them. */
     private static long stream(Connection c, int count) throws SQLException {
-        CopyStream stream = new CopyStream(c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY t (n, pad) FROM STDIN (FORMAT text)"));
-        try {
-            for (int n = 1; n <= count; n++) {
-                stream.value(Integer.toString(n));
-                stream.value("padding padding padding padding padding ");
-                stream.endRow();
-            }
-            return stream.finish();
-        } catch (CopyStream.CopyFailed e) {
-            stream.cancel();
-            throw e.sqlException();
-        } catch (SQLException | RuntimeException e) {
-            stream.cancel();
-            throw e;
-        }
+        return CopyStream.copy(c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY t (n, pad) FROM STDIN (FORMAT text)"),
+                sink -> {
+                    for (int n = 1; n <= count; n++) {
+                        sink.value(Integer.toString(n));
+                        sink.value("padding padding padding padding padding ");
+                        sink.endRow();
+                    }
+                });
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
