@@ -45,7 +45,11 @@ final class ForeignKeyCheck {
         }
     }
 
-    /** One query per foreign key of the table, each true when a row of it has no parent; empty without keys. */
+    /**
+     * One query per foreign key of the table, each true when a row of it has no parent; empty without keys. Read from
+     * {@code pg_constraint}, not {@link TableInfo#foreignKeys()}: those also hold keys that later migrations add,
+     * which PostgreSQL does not check yet, and lack the MATCH type.
+     */
     static List<String> violationQueries(Connection connection, TableInfo table) throws SQLException {
         List<String> queries = new ArrayList<>();
         try (PreparedStatement keys = connection.prepareStatement(KEYS)) {

@@ -80,53 +80,52 @@ final class SeedSchedule {
     /**
      * Fills {@code fill} with this thread on {@code first}'s session and one more thread on a session of its own,
      * each result at its table's position in {@code filled}; returns the second session's seeder (which tables it
-     * changed), or {@code null} when no second session could be opened and {@code first} filled them all.
+     * changed), or {@code null} when no second session could be opened and {@code first} filled them all. The second
+     * session is opened on its own thread, so this one starts at once (most calls find every table already full).
      */
     static TableSeeder fillSideBySide(List<TableInfo> fill, SeedOptions options, TableSeeder first,
             Seeder.MoreSessions more, SeederOn seederOn, SeededTable[] filled) throws SQLException {
         SeedSchedule schedule = new SeedSchedule(fill);
-        Connection other;
-        try {
-            other = more.open();
-            other.setAutoCommit(false);
-        } catch (SQLException e) { // one session is enough, only slower
-            LOG.debug("Seeding on one session: another could not be opened: {}", e.getMessage());
-            schedule.work(first, options, filled);
-            return null;
-        }
-        try (Connection closing = other) {
-            TableSeeder second = seederOn.on(other);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    schedule.work(second, options, filled);
-                } catch (Throwable t) {
-                    failure.set(t);
-                    schedule.abort();
-                }
-            }, "rehearsal-seeder");
-            thread.setDaemon(true);
-            thread.start();
+        AtomicReference<TableSeeder> second = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            Connection other;
             try {
-                schedule.work(first, options, filled);
-            } catch (SQLException | RuntimeException | Error e) {
+                other = more.open();
+            } catch (SQLException e) { // one session is enough, only slower
+                LOG.debug("Seeding on one session: another could not be opened: {}", e.getMessage());
+                return;
+            }
+            try (Connection closing = other) {
+                other.setAutoCommit(false);
+                second.set(seederOn.on(other));
+                schedule.work(second.get(), options, filled);
+            } catch (Throwable t) {
+                failure.set(t);
                 schedule.abort();
-                Threads.joinUninterruptibly(thread); // it ends after its table, or at once on a lost server
-                throw e;
             }
+        }, "rehearsal-seeder");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            schedule.work(first, options, filled);
+        } catch (SQLException | RuntimeException | Error e) {
+            schedule.abort();
+            throw e;
+        } finally {
             Threads.joinUninterruptibly(thread); // it ends after its table, or at once on a lost server
-            Throwable failed = failure.get();
-            if (failed instanceof SQLException e) {
-                throw e;
-            }
-            if (failed instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failed instanceof Error e) {
-                throw e;
-            }
-            return second;
         }
+        Throwable failed = failure.get();
+        if (failed instanceof SQLException e) {
+            throw e;
+        }
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        return second.get();
     }
 
     /** Fills the tables this session is handed, until none is left or another session failed. */

@@ -119,12 +119,12 @@ public final class Seeder {
             all.addAll(demands.columnDemands(table));
             return all;
         };
+        List<TableInfo> fill = order.order();
         // no trigger or rule fires on INSERT: tables may go side by side, and a superuser may check keys per table
-        boolean quiet = SeedSchedule.safeFor(connection);
+        boolean quiet = !fill.isEmpty() && SeedSchedule.safeFor(connection);
         boolean keysAtOnce = quiet && ForeignKeyCheck.superuser(connection);
         TableSeeder seeder = new TableSeeder(connection, new ParentKeys(connection), byOid, order.nullFilled(),
                 options.seed(), columnDemands, keysAtOnce);
-        List<TableInfo> fill = order.order();
         SeededTable[] filled = new SeededTable[fill.size()];
         List<TableSeeder> seeders = new ArrayList<>(List.of(seeder));
         if (more != null && fill.size() > 1 && quiet) {
