@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The disk under the embedded server's data directory fills up. The runs directory of a spawned {@code rehearse}
  * ({@code <java.io.tmpdir>/rehearsal-runs}) is a small tmpfs; mounting one needs root (or CAP_SYS_ADMIN), so
  * without it these tests are skipped with that reason. zonky's unpacked binaries stay on the real disk: the
- * spawned JVM's {@code embedded-pg} is a link to this JVM's.
+ * spawned JVM's {@code embedded-pg} is a link to this JVM's (or it is given this JVM's {@code ot.epg.working-dir}).
  */
 @Tag("slow") // fills a small file system
 class DiskFullTest {
@@ -42,7 +42,9 @@ class DiskFullTest {
     void setUp() throws IOException {
         PostgresProviders.embedded().start().close(); // unpacks the binaries and builds the cache once
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Files.createSymbolicLink(tmp.resolve("embedded-pg"), Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"));
+        String binaries = System.getProperty("ot.epg.working-dir"); // passed on to the spawned JVM when set
+        Files.createSymbolicLink(tmp.resolve("embedded-pg"), binaries != null ? Path.of(binaries)
+                : Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"));
         runs = Files.createDirectories(tmp.resolve("rehearsal-runs"));
     }
 

@@ -146,6 +146,14 @@ public final class SpawnedCli implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx256m");
             command.add("-XX:TieredStopAtLevel=1"); // starts faster; these runs are short
+            // the same temporary directory and PostgreSQL binaries as this JVM (the build may point both elsewhere):
+            // the tests look for a spawned run's server and leftovers where their own would be; a test's own
+            // systemProperty comes later and wins
+            command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+            String binaries = System.getProperty("ot.epg.working-dir");
+            if (binaries != null) {
+                command.add("-Dot.epg.working-dir=" + binaries);
+            }
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
