@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.exec;
 
+import dev.rehearsal.runner.internal.util.Failures;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -142,17 +143,8 @@ final class TracedConnection {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new SQLException(cause);
+            Failures.rethrow(e.getCause());
+            throw new SQLException(e); // a failed call always has a cause
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("JDBC method not accessible: " + method, e);
         }

@@ -7,6 +7,7 @@ import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
+import dev.rehearsal.runner.internal.util.Failures;
 import dev.rehearsal.runner.internal.util.Threads;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -157,13 +158,7 @@ public final class WriteLoad implements AutoCloseable {
             connecting.add(thread);
         }
         connecting.forEach(Threads::joinUninterruptibly);
-        Exception failure = failures.peek();
-        if (failure instanceof SQLException sql) {
-            throw sql;
-        }
-        if (failure != null) {
-            throw (RuntimeException) failure;
-        }
+        Failures.rethrow(failures.peek());
     }
 
     /**

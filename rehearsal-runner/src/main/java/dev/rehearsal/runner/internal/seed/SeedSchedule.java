@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.seed;
 
 import dev.rehearsal.report.SeedSummary.SeededTable;
+import dev.rehearsal.runner.internal.util.Failures;
 import dev.rehearsal.runner.internal.util.Threads;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -115,16 +116,7 @@ final class SeedSchedule {
         } finally {
             Threads.joinUninterruptibly(thread); // it ends after its table, or at once on a lost server
         }
-        Throwable failed = failure.get();
-        if (failed instanceof SQLException e) {
-            throw e;
-        }
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
-        }
+        Failures.rethrow(failure.get());
         return second.get();
     }
 
