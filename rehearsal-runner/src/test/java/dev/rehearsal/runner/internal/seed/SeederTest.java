@@ -115,6 +115,9 @@ class SeederTest {
                         .as(column).isBetween(0.05, 0.20);
             }
             assertThat(Sql.decimal(db, "SELECT avg((note IS NULL)::int) FROM shop.orders")).isBetween(0.05, 0.20);
+            // array elements repeat, as tags do (ArrayGenerator.VOCABULARY), where text columns' values all differ
+            assertThat(Sql.number(db, "SELECT count(*) - count(DISTINCT e) FROM shop.customers, unnest(tags) e"))
+                    .isGreaterThan(ROWS / 2);
             assertThat(Sql.number(db, "SELECT count(*) FROM shop.customers WHERE email IS NULL OR vip IS NULL")).isZero();
         }
     }
