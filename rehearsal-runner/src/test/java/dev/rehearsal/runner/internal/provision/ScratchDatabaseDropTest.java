@@ -2,16 +2,14 @@ package dev.rehearsal.runner.internal.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rehearsal.runner.PostgresProviders;
-import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Dropping a scratch database waits a moment for sessions that are ending already, and still ends a session someone
@@ -19,17 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ScratchDatabaseDropTest {
 
-    private static PostgresServer server;
-
-    @BeforeAll
-    static void start() {
-        server = PostgresProviders.embedded().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @Test
     void should_drop_a_database_whose_sessions_were_closed_a_moment_before() throws SQLException {
