@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.bench;
 import dev.rehearsal.runner.internal.trace.GatedLocks;
 import dev.rehearsal.runner.internal.trace.LockGates;
 import dev.rehearsal.runner.internal.trace.LockKey;
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -22,6 +23,8 @@ import java.util.List;
 final class GateBenchmark implements Benchmark {
 
     private static final int ROWS = 100_000;
+    /** Three gates and the watcher. */
+    private static final int KEPT = 4;
     private static final LockKey TABLE_LOCK = new LockKey("public.orders", "ShareUpdateExclusiveLock");
 
     @Override
@@ -41,11 +44,13 @@ final class GateBenchmark implements Benchmark {
             execute(session, "CREATE TABLE orders (id int PRIMARY KEY, placed_at int NOT NULL)");
             execute(session, "INSERT INTO orders SELECT g, g % 1000 FROM generate_series(1, " + ROWS + ") g");
             int pid = pid(session);
-            rows.add(openClose("open and close the gates, 1 table", db, pid, runs));
+            rows.add(openClose("open and close the gates, 1 table, new sessions each time", db, pid, runs, 0));
+            rows.add(openClose("open and close the gates, 1 table, sessions kept (as a rehearsal does)", db, pid,
+                    runs, KEPT));
             for (int i = 1; i < 50; i++) {
                 execute(session, "CREATE TABLE t" + i + " (id int PRIMARY KEY, v int)");
             }
-            rows.add(openClose("open and close the gates, 50 tables", db, pid, runs));
+            rows.add(openClose("open and close the gates, 50 tables, sessions kept", db, pid, runs, KEPT));
 
             double[] plain = new double[runs];
             double[] raw = new double[runs];
@@ -84,21 +89,26 @@ final class GateBenchmark implements Benchmark {
                 List.of("what", "median", "p90", "max"), rows,
                 List.of("Each figure over " + runs + " runs (2 × `--repetitions`), no write load. \"Open and close\" is "
                         + "the gates' cost per gated statement, paid before it starts and not counted in its figures: "
-                        + "three connections, a transaction each, `LOCK TABLE` per user table. The build is "
+                        + "three sessions and a watcher, a transaction each, `LOCK TABLE` per user table; a rehearsal "
+                        + "keeps those sessions (and the sampler's) open from one such statement to the next. The build is "
                         + "`CREATE INDEX CONCURRENTLY` on a table of " + String.format(java.util.Locale.ROOT, "%,d", ROWS)
                         + " rows, alternately without and with gates. A pause lasts from the wait's start "
                         + "(`pg_locks.waitstart`) to the gate's commit; the reported duration is the wall time less "
                         + "the pauses, and should match the build without gates within the noise."));
     }
 
-    private static List<String> openClose(String what, ScratchDatabase db, int pid, int runs) throws SQLException {
+    /** @param kept sessions kept open between runs: 0 opens new ones every time, as every gated statement once did */
+    private static List<String> openClose(String what, ScratchDatabase db, int pid, int runs, int kept)
+            throws SQLException {
         double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            try (LockGates gates = LockGates.close(db.dataSource(), pid)) {
-                gates.stop();
+        try (IdleSessions sessions = new IdleSessions(db.dataSource(), kept, 5, session -> { })) {
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                try (LockGates gates = LockGates.close(sessions, pid)) {
+                    gates.stop();
+                }
+                ms[i] = Stats.millisSince(start);
             }
-            ms[i] = Stats.millisSince(start);
         }
         return row(what, ms);
     }

@@ -297,7 +297,7 @@ public final class RehearsalRun {
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource(), server,
                         besideParity || parityRunning());
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
-                    target.connection().close();
+                    target.close();
                     target = open(database);
                 }
                 known = results.finalSchema();
@@ -307,7 +307,7 @@ public final class RehearsalRun {
                     case NEEDS_REBUILD, RESTORED_BY_DOWN -> {
                         applied.add(migration.up());
                         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
-                            target.connection().close();
+                            target.close();
                             catalog.close();
                             loadConnections.close();
                             database.close();
@@ -328,7 +328,7 @@ public final class RehearsalRun {
             return blocked ? null : known != null ? known : catalog.take();
         } finally {
             try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
-                target.connection().close();
+                target.close();
                 catalog.close();
                 loadConnections.close();
                 if (!goesWithServer(server)) {
@@ -356,7 +356,7 @@ public final class RehearsalRun {
                 replay(target, rehearsedChain.stream().map(Migration::up).toList());
                 return CatalogSnapshot.take(target.connection());
             } finally {
-                target.connection().close();
+                target.close();
             }
         }
     }
@@ -372,7 +372,7 @@ public final class RehearsalRun {
             try {
                 return new Sessions(target, CatalogSession.on(catalogConnection.get()));
             } catch (SQLException | RuntimeException e) {
-                target.connection().close();
+                target.close();
                 throw e;
             }
         }

@@ -5,6 +5,7 @@ import dev.rehearsal.report.LockModes;
 import dev.rehearsal.runner.internal.trace.GatedLocks;
 import dev.rehearsal.runner.internal.trace.LockGates;
 import dev.rehearsal.runner.internal.trace.LockKey;
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import dev.rehearsal.runner.internal.util.Millis;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * Which statements outside a transaction get lock gates ({@link LockGates}), and how what the gates saw joins what
@@ -44,7 +44,7 @@ final class GatedStatements {
      * Closes the gates before {@code sql} when it is one of the gated statements and the session's lock_timeout
      * leaves room for the pause; otherwise (or when the gates cannot be opened) returns null: sampling only.
      */
-    static LockGates closeBefore(String sql, Connection session, DataSource dataSource, int backendPid) {
+    static LockGates closeBefore(String sql, Connection session, IdleSessions sideSessions, int backendPid) {
         if (!GATED.matcher(stripComments(sql)).find()) {
             return null;
         }
@@ -53,7 +53,7 @@ final class GatedStatements {
             if (lockTimeoutMs > 0 && lockTimeoutMs < SHORTEST_LOCK_TIMEOUT_MS) {
                 return null;
             }
-            return LockGates.close(dataSource, backendPid);
+            return LockGates.close(sideSessions, backendPid);
         } catch (SQLException e) {
             return null;
         }

@@ -202,9 +202,9 @@ public final class ScriptExecutor {
             return new Alone(done, System.nanoTime(), error);
         }
         TransactionTracker tracker = TransactionTracker.begin(connection);
-        LockGates gates = GatedStatements.closeBefore(statement.sql(), connection, target.dataSource(),
+        LockGates gates = GatedStatements.closeBefore(statement.sql(), connection, target.sideSessions(),
                 target.backendPid());
-        try (LockSamplers.Running sampler = LockSamplers.start(target.dataSource(), target.backendPid())) {
+        try (LockSamplers.Running sampler = LockSamplers.start(target.sideSessions(), target.backendPid())) {
             long start = System.nanoTime();
             try {
                 send.run();

@@ -1,10 +1,10 @@
 package dev.rehearsal.runner.internal.trace;
 
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 
 /**
  * One side connection holding a transaction whose locks a statement under observation will have to wait for. While
@@ -19,26 +19,29 @@ final class LockGate implements AutoCloseable {
 
     private final String name;
     private final Connection connection;
+    private final IdleSessions sessions;
     private final int pid;
     private final String take;
     private final boolean retakeAfterRelease;
     private boolean open;
 
-    private LockGate(String name, Connection connection, int pid, String take, boolean retakeAfterRelease) {
+    private LockGate(String name, Connection connection, IdleSessions sessions, int pid, String take,
+                     boolean retakeAfterRelease) {
         this.name = name;
         this.connection = connection;
+        this.sessions = sessions;
         this.pid = pid;
         this.take = take;
         this.retakeAfterRelease = retakeAfterRelease;
     }
 
     /**
-     * Opens a transaction on a new connection and runs {@code take} in it. Taking never waits long: a relation another
-     * session holds is skipped by {@code take} (a gate covers what it can, the sampler stays for the rest).
+     * Opens a transaction on one of {@code sessions} and runs {@code take} in it. Taking never waits long: a relation
+     * another session holds is skipped by {@code take} (a gate covers what it can, the sampler stays for the rest).
      */
-    static LockGate open(String name, DataSource dataSource, String take, boolean retakeAfterRelease)
+    static LockGate open(String name, IdleSessions sessions, String take, boolean retakeAfterRelease)
             throws SQLException {
-        Connection connection = dataSource.getConnection();
+        Connection connection = sessions.take();
         try {
             int pid;
             try (Statement statement = connection.createStatement();
@@ -47,7 +50,7 @@ final class LockGate implements AutoCloseable {
                 pid = rs.getInt(1);
             }
             connection.setAutoCommit(false);
-            LockGate gate = new LockGate(name, connection, pid, take, retakeAfterRelease);
+            LockGate gate = new LockGate(name, connection, sessions, pid, take, retakeAfterRelease);
             gate.take();
             return gate;
         } catch (SQLException e) {
@@ -125,13 +128,23 @@ final class LockGate implements AutoCloseable {
         }
     }
 
+    /** Closes the gate's session, which ends its transaction: for a session someone may still be using. */
+    void discard() {
+        open = false;
+        IdleSessions.closeQuietly(connection);
+    }
+
+    /** Ends the gate's transaction and gives its session back for the next statement. */
     @Override
     public void close() {
         open = false;
         try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing ends the transaction as well; nothing else depends on this connection
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            IdleSessions.closeQuietly(connection); // closing ends the transaction as well
+            return;
         }
+        sessions.give(connection);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.trace;
 
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,6 +65,7 @@ public final class LockGates implements AutoCloseable {
 
     private final List<LockGate> gates;
     private final Connection watcher;
+    private final IdleSessions sessions;
     private final int pid;
     private final boolean knowsWaitStart;
     private final Map<LockKey, Long> seen = new LinkedHashMap<>();
@@ -72,32 +74,39 @@ public final class LockGates implements AutoCloseable {
     private volatile boolean running = true;
     private volatile SQLException failure;
 
-    private LockGates(List<LockGate> gates, Connection watcher, int pid) throws SQLException {
+    private LockGates(List<LockGate> gates, Connection watcher, IdleSessions sessions, int pid) throws SQLException {
         this.gates = gates;
         this.watcher = watcher;
+        this.sessions = sessions;
         this.pid = pid;
         this.knowsWaitStart = watcher.getMetaData().getDatabaseMajorVersion() >= 14;
         this.thread = new Thread(this::watch, "rehearsal-lock-gates");
         this.thread.setDaemon(true);
     }
 
-    /**
-     * Closes the gates for the next statement of the session {@code backendPid} and starts watching it. A gate that
-     * cannot be taken (no privilege on the catalog rows, a table another session holds) is left out.
-     */
+    /** Like {@link #close(IdleSessions, int)}, on new connections closed afterwards. */
     public static LockGates close(DataSource dataSource, int backendPid) throws SQLException {
+        return close(new IdleSessions(dataSource, 0, 0, session -> { }), backendPid);
+    }
+
+    /**
+     * Closes the gates for the next statement of the session {@code backendPid} and starts watching it, on sessions
+     * taken from {@code sessions} and given back on {@link #close()}. A gate that cannot be taken (no privilege on the
+     * catalog rows, a table another session holds) is left out.
+     */
+    public static LockGates close(IdleSessions sessions, int backendPid) throws SQLException {
         List<LockGate> gates = new ArrayList<>();
         Connection watcher = null;
         try {
-            gates.add(LockGate.open(TABLE_GATE, dataSource, EACH_TABLE.replace("%%s", "SHARE UPDATE EXCLUSIVE"), false));
-            gates.add(LockGate.open(WRITER_GATE, dataSource, EACH_TABLE.replace("%%s", "ROW EXCLUSIVE"), false));
+            gates.add(LockGate.open(TABLE_GATE, sessions, EACH_TABLE.replace("%%s", "SHARE UPDATE EXCLUSIVE"), false));
+            gates.add(LockGate.open(WRITER_GATE, sessions, EACH_TABLE.replace("%%s", "ROW EXCLUSIVE"), false));
             try {
-                gates.add(LockGate.open(CATALOG_ROW_GATE, dataSource, CATALOG_ROWS, true));
+                gates.add(LockGate.open(CATALOG_ROW_GATE, sessions, CATALOG_ROWS, true));
             } catch (SQLException e) {
                 // without UPDATE on pg_class (not a superuser) the last phase of a concurrent drop is sampled only
             }
-            watcher = dataSource.getConnection();
-            LockGates lockGates = new LockGates(gates, watcher, backendPid);
+            watcher = sessions.take();
+            LockGates lockGates = new LockGates(gates, watcher, sessions, backendPid);
             lockGates.thread.start();
             return lockGates;
         } catch (SQLException | RuntimeException e) {
@@ -214,14 +223,24 @@ public final class LockGates implements AutoCloseable {
         return failure;
     }
 
+    /**
+     * Releases the gates and gives their sessions and the watcher's back, once the watcher has stopped; sessions it
+     * might still be using are closed instead.
+     */
     @Override
     public void close() {
         running = false;
-        gates.forEach(LockGate::close);
         try {
-            watcher.close();
-        } catch (SQLException ignored) {
-            // watching is over
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        if (thread.isAlive()) {
+            gates.forEach(LockGate::discard);
+            IdleSessions.closeQuietly(watcher); // watching is over
+            return;
+        }
+        gates.forEach(LockGate::close);
+        sessions.give(watcher);
     }
 }

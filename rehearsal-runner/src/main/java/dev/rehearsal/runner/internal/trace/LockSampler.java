@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.trace;
 
 import dev.rehearsal.report.LockHold;
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import dev.rehearsal.runner.internal.util.Millis;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 
 /**
  * Watches the relation locks of another session from a second connection, at most 1 ms apart. Used for statements
@@ -29,21 +29,23 @@ final class LockSampler implements AutoCloseable {
             + "AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', '" + Instrumentation.SCHEMA + "')";
 
     private final Connection connection;
+    private final IdleSessions sessions;
     private final int pid;
     private final Map<LockKey, long[]> seen = new LinkedHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile SQLException failure;
 
-    private LockSampler(Connection connection, int pid) {
+    private LockSampler(Connection connection, int pid, IdleSessions sessions) {
         this.connection = connection;
+        this.sessions = sessions;
         this.pid = pid;
         this.thread = new Thread(this::sample, "rehearsal-lock-sampler");
         this.thread.setDaemon(true);
     }
 
-    static LockSampler start(DataSource dataSource, int pid) throws SQLException {
-        LockSampler sampler = new LockSampler(dataSource.getConnection(), pid);
+    static LockSampler start(IdleSessions sessions, int pid) throws SQLException {
+        LockSampler sampler = new LockSampler(sessions.take(), pid, sessions);
         sampler.thread.start();
         return sampler;
     }
@@ -91,13 +93,14 @@ final class LockSampler implements AutoCloseable {
         return failure;
     }
 
+    /** Gives the connection back for the next statement, or closes it while the thread may still be using it. */
     @Override
     public void close() {
         running = false;
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // sampling is over; nothing depends on this connection
+        if (thread.isAlive()) {
+            IdleSessions.closeQuietly(connection); // sampling is over; nothing depends on this connection
+        } else {
+            sessions.give(connection);
         }
     }
 }

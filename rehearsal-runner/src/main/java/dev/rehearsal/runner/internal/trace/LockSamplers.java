@@ -10,12 +10,13 @@ public final class LockSamplers {
     private LockSamplers() {
     }
 
-    /** Samples the locks of the session with {@code backendPid}, on a connection from {@code dataSource}. */
-    public static Running start(javax.sql.DataSource dataSource, int backendPid) throws SQLException {
-        return new Running(LockSampler.start(dataSource, backendPid));
+    /** Samples the locks of the session with {@code backendPid}, on one of {@code sessions}. */
+    public static Running start(dev.rehearsal.runner.internal.util.IdleSessions sessions, int backendPid)
+            throws SQLException {
+        return new Running(LockSampler.start(sessions, backendPid));
     }
 
-    /** A sampler that is running; {@link #stop()} returns what it saw, {@link #close()} releases its connection. */
+    /** A sampler that is running; {@link #stop()} returns what it saw, {@link #close()} gives its connection back. */
     public static final class Running implements AutoCloseable {
         private final LockSampler sampler;
 

@@ -12,16 +12,22 @@ import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.MigrationScript;
 import dev.rehearsal.runner.source.SqlStatement;
+import dev.rehearsal.runner.support.Await;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -110,9 +116,60 @@ class OutsideTransactionLocksTest {
                     }
                 }
             } finally {
-                target.connection().close();
+                target.close();
             }
         }
+    }
+
+    @Test
+    void should_keep_the_side_sessions_from_one_statement_to_the_next_and_close_them_with_the_target()
+            throws Exception {
+        try (ScratchDatabase database = server.createDatabase("side_sessions");
+             Connection observer = database.connect()) {
+            createTables(observer);
+            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
+            Instrumentation.install(target.connection());
+            ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(2), null);
+            Set<Integer> afterFirst;
+            Set<Integer> afterSecond;
+            try {
+                // WHEN two gated statements run one after the other
+                runAlone(executor, target, "CREATE INDEX CONCURRENTLY items_quantity_idx ON items (quantity)");
+                afterFirst = sidePids(observer, target);
+                runAlone(executor, target, "DROP INDEX CONCURRENTLY items_quantity_idx");
+                afterSecond = sidePids(observer, target);
+            } finally {
+                target.close();
+            }
+
+            // THEN the second ran on the sampler, gates and watcher the first left idle: no new backend
+            assertThat(afterFirst).hasSize(5);
+            assertThat(afterSecond).isEqualTo(afterFirst);
+            // and none is left once the target is closed
+            assertThat(Await.until("side sessions to end", () -> sidePids(observer, target), Set::isEmpty)).isEmpty();
+        }
+    }
+
+    private static void runAlone(ScriptExecutor executor, ExecutionTarget target, String sql) throws SQLException {
+        MigrationScript script = new MigrationScript("V2__outside.sql", sql, List.of(new SqlStatement(1, sql, false)),
+                null, 0);
+        ScriptOutcome outcome = executor.run(target, script, Phase.UP, System.nanoTime());
+        assertThat(outcome.statements().get(0).error()).isNull();
+    }
+
+    /** The backends of the database other than the observer's and the migration session's. */
+    private static Set<Integer> sidePids(Connection observer, ExecutionTarget target) throws SQLException {
+        Set<Integer> pids = new HashSet<>();
+        try (PreparedStatement query = observer.prepareStatement("SELECT pid FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), ?)")) {
+            query.setInt(1, target.backendPid());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    pids.add(rs.getInt(1));
+                }
+            }
+        }
+        return pids;
     }
 
     /**

@@ -48,7 +48,7 @@ class SessionResetTest {
                 assertThat(next.lockTimeout()).isEqualTo("0");
                 assertThat(next.statementTimeout()).isEqualTo("0");
             } finally {
-                target.connection().close();
+                target.close();
             }
         }
     }
@@ -67,7 +67,7 @@ class SessionResetTest {
 
                 assertThat(next.lockTimeout()).isEqualTo("2s");
             } finally {
-                target.connection().close();
+                target.close();
             }
         }
     }

@@ -95,7 +95,7 @@ class StatementTracingTest {
             MigrationScript script = new MigrationScript("V2__pattern.sql", pattern.sql(),
                     List.of(new SqlStatement(1, pattern.sql(), pattern.transactional())), null, 0);
             ScriptOutcome outcome = new ScriptExecutor(Duration.ofMinutes(2), null).run(target, script, Phase.UP, System.nanoTime());
-            target.connection().close();
+            target.close();
 
             // THEN the measured facts are those PostgreSQL is known for
             assertThat(outcome.failure()).isNull();

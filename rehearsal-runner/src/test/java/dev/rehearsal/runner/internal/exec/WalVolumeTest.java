@@ -100,7 +100,7 @@ class WalVolumeTest {
             assertThat(outcome.failure()).isNull();
             return outcome.statements();
         } finally {
-            target.connection().close();
+            target.close();
         }
     }
 
