@@ -209,15 +209,17 @@ class CatalogChangeDetectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("changes")
     void should_report_the_change_of_each_kind_of_object(Change change) throws SQLException {
-        try (ScratchDatabase database = server.createDatabase("catalog_change")) {
+        // one session for the changes and the snapshots: a new backend per statement cost ~20 ms each
+        try (ScratchDatabase database = server.createDatabase("catalog_change");
+             Connection connection = database.connect()) {
             // GIVEN
             if (!change.setup().isEmpty()) {
-                execute(database, change.setup());
+                execute(connection, change.setup());
             }
-            CatalogSnapshot before = snapshot(database);
+            CatalogSnapshot before = CatalogSnapshot.take(connection);
             // WHEN
-            execute(database, change.change());
-            CatalogDiff diff = CatalogDiff.between(before, snapshot(database), "before up", "after down");
+            execute(connection, change.change());
+            CatalogDiff diff = CatalogDiff.between(before, CatalogSnapshot.take(connection), "before up", "after down");
             // THEN
             assertThat(diff.isEmpty()).isFalse();
             assertThat(diff.lines()).anySatisfy(line -> assertThat(line).startsWith(change.expected()));
