@@ -186,10 +186,11 @@ class IncrementalSnapshotTest {
             }
             for (CatalogChangeDetectionTest.Change change : crossObjectChanges().toList()) {
                 try (ScratchDatabase database = oldest.createDatabase("incremental_13");
+                     java.sql.Connection connection = database.connect();
                      CatalogSession session = CatalogSession.open(database.dataSource())) {
-                    execute(database, change.setup());
+                    execute(connection, change.setup());
                     session.take();
-                    execute(database, change.change());
+                    execute(connection, change.change());
                     assertThat(session.take()).as(change.change()).isEqualTo(session.takeWhole());
                 }
             }
