@@ -100,10 +100,7 @@ class OutsideTransactionLocksTest {
                         execute(connection, before);
                     }
                     // WHEN the statement runs outside a transaction
-                    MigrationScript script = new MigrationScript("V2__outside.sql", sql,
-                            List.of(new SqlStatement(1, sql, false)), null, 0);
-                    ScriptOutcome outcome = executor.run(target, script, Phase.UP, System.nanoTime());
-                    StatementTrace trace = outcome.statements().get(0);
+                    StatementTrace trace = runOutside(executor, target, sql);
 
                     // THEN it reports the locks it takes on the tables (and their indexes) that existed before it
                     assertThat(trace.locks()).as("run %d of %s: %s", run, name, trace.locks())
@@ -134,9 +131,10 @@ class OutsideTransactionLocksTest {
             Set<Integer> afterSecond;
             try {
                 // WHEN two gated statements run one after the other
-                runAlone(executor, target, "CREATE INDEX CONCURRENTLY items_quantity_idx ON items (quantity)");
+                String build = "CREATE INDEX CONCURRENTLY items_quantity_idx ON items (quantity)";
+                assertThat(runOutside(executor, target, build).error()).isNull();
                 afterFirst = sidePids(observer, target);
-                runAlone(executor, target, "DROP INDEX CONCURRENTLY items_quantity_idx");
+                assertThat(runOutside(executor, target, "DROP INDEX CONCURRENTLY items_quantity_idx").error()).isNull();
                 afterSecond = sidePids(observer, target);
             } finally {
                 target.close();
@@ -150,11 +148,12 @@ class OutsideTransactionLocksTest {
         }
     }
 
-    private static void runAlone(ScriptExecutor executor, ExecutionTarget target, String sql) throws SQLException {
+    /** Runs {@code sql} outside a transaction, as a script of its own, and returns its trace. */
+    private static StatementTrace runOutside(ScriptExecutor executor, ExecutionTarget target, String sql)
+            throws SQLException {
         MigrationScript script = new MigrationScript("V2__outside.sql", sql, List.of(new SqlStatement(1, sql, false)),
                 null, 0);
-        ScriptOutcome outcome = executor.run(target, script, Phase.UP, System.nanoTime());
-        assertThat(outcome.statements().get(0).error()).isNull();
+        return executor.run(target, script, Phase.UP, System.nanoTime()).statements().get(0);
     }
 
     /** The backends of the database other than the observer's and the migration session's. */
