@@ -90,7 +90,9 @@ final class DirectStart {
             command.add("-c");
             command.add(setting.getKey() + "=" + setting.getValue());
         }
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("GLIBC_TUNABLES", ServerSettings.glibcTunables(builder.environment().get("GLIBC_TUNABLES")));
+        return builder
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -188,6 +188,18 @@ class StartFailuresTest {
         }
     }
 
+    @Test
+    void should_start_the_embedded_server_with_mallocs_heap_on_huge_pages() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DirectStart.available(), "no setsid command on this machine");
+        try (EmbeddedServer server = (EmbeddedServer) PostgresProviders.embedded().start()) {
+            long postmaster = PostmasterProcess.of(server.dataDirectory()).orElseThrow().pid();
+            // THEN its environment holds the tunable (backends inherit the postmaster's environment)
+            String environment = Files.readString(Path.of("/proc", Long.toString(postmaster), "environ"));
+            assertThat(java.util.Arrays.asList(environment.split("\0")))
+                    .contains("GLIBC_TUNABLES=" + ServerSettings.glibcTunables(System.getenv("GLIBC_TUNABLES")));
+        }
+    }
+
     /** Field 6 of /proc/PID/stat: the session id. */
     private static long sessionOf(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
