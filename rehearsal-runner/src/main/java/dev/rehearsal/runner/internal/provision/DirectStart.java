@@ -91,7 +91,8 @@ final class DirectStart {
             command.add(setting.getKey() + "=" + setting.getValue());
         }
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("GLIBC_TUNABLES", ServerSettings.glibcTunables(builder.environment().get("GLIBC_TUNABLES")));
+        Map<String, String> environment = builder.environment();
+        environment.put("GLIBC_TUNABLES", ServerSettings.glibcTunables(environment.get("GLIBC_TUNABLES")));
         return builder
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)

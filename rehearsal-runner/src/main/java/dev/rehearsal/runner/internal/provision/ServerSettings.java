@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class ServerSettings {
 
+    /** The glibc tunable that backs malloc's heap with transparent huge pages where the kernel allows them. */
+    static final String MALLOC_HUGE_PAGES = "glibc.malloc.hugetlb=1";
+
     private ServerSettings() {
     }
 
@@ -32,9 +35,6 @@ final class ServerSettings {
         settings.put("log_lock_waits", "on");
         return settings;
     }
-
-    /** The glibc tunable that backs malloc's heap with transparent huge pages where the kernel allows them. */
-    static final String MALLOC_HUGE_PAGES = "glibc.malloc.hugetlb=1";
 
     /**
      * The value of {@code GLIBC_TUNABLES} for the server's processes, given the one they would inherit (null when
