@@ -101,7 +101,7 @@ final class GateBenchmark implements Benchmark {
     private static List<String> openClose(String what, ScratchDatabase db, int pid, int runs, int kept)
             throws SQLException {
         double[] ms = new double[runs];
-        try (IdleSessions sessions = new IdleSessions(db.dataSource(), kept, 5, session -> { })) {
+        try (IdleSessions sessions = new IdleSessions(db.dataSource(), kept, 5, IdleSessions.Reset.NONE)) {
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
                 try (LockGates gates = LockGates.close(sessions, pid)) {

@@ -30,7 +30,7 @@ public record ExecutionTarget(Connection connection, DataSource dataSource, int 
              ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return new ExecutionTarget(connection, dataSource, rs.getInt(1), new OwnWork(),
-                    new IdleSessions(dataSource, SIDE_SESSIONS, VALIDATION_SECONDS, session -> { }));
+                    new IdleSessions(dataSource, SIDE_SESSIONS, VALIDATION_SECONDS, IdleSessions.Reset.NONE));
         } catch (SQLException e) {
             connection.close();
             throw e;

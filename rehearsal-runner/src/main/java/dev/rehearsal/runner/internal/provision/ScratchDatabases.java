@@ -62,7 +62,7 @@ final class ScratchDatabases {
     ScratchDatabases(DataSource admin, String template, CloneStrategy strategy, Function<String, ScratchDatabase> open,
             boolean disposable) {
         // a server that goes away after use keeps two sessions for the run; a user's server is left as found
-        this.sessions = new IdleSessions(admin, disposable ? 2 : 0, ADMIN_VALIDATION_SECONDS, connection -> { });
+        this.sessions = new IdleSessions(admin, disposable ? 2 : 0, ADMIN_VALIDATION_SECONDS, IdleSessions.Reset.NONE);
         this.template = template;
         this.strategy = strategy;
         this.open = open;

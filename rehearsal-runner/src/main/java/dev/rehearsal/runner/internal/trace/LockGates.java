@@ -86,7 +86,7 @@ public final class LockGates implements AutoCloseable {
 
     /** Like {@link #close(IdleSessions, int)}, on new connections closed afterwards. */
     public static LockGates close(DataSource dataSource, int backendPid) throws SQLException {
-        return close(new IdleSessions(dataSource, 0, 0, session -> { }), backendPid);
+        return close(new IdleSessions(dataSource, 0, 0, IdleSessions.Reset.NONE), backendPid);
     }
 
     /**

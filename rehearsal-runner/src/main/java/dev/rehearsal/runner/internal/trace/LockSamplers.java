@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.trace;
 
 import dev.rehearsal.report.LockHold;
+import dev.rehearsal.runner.internal.util.IdleSessions;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -11,8 +12,7 @@ public final class LockSamplers {
     }
 
     /** Samples the locks of the session with {@code backendPid}, on one of {@code sessions}. */
-    public static Running start(dev.rehearsal.runner.internal.util.IdleSessions sessions, int backendPid)
-            throws SQLException {
+    public static Running start(IdleSessions sessions, int backendPid) throws SQLException {
         return new Running(LockSampler.start(sessions, backendPid));
     }
 

@@ -16,6 +16,9 @@ public final class IdleSessions implements AutoCloseable {
     /** Makes a returned session fit for its next user; throws when it cannot, and the session is closed. */
     @FunctionalInterface
     public interface Reset {
+        /** For sessions whose users leave nothing behind (autocommit again, their transactions ended). */
+        Reset NONE = connection -> { };
+
         void apply(Connection connection) throws SQLException;
     }
 
