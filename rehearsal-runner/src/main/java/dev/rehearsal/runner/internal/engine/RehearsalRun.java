@@ -18,7 +18,6 @@ import dev.rehearsal.runner.internal.load.LoadConnections;
 import dev.rehearsal.runner.internal.load.RowOrdinals;
 import dev.rehearsal.runner.internal.trace.TableSizes;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
-import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.internal.findings.Retries;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.RejectedData;
@@ -361,7 +360,6 @@ public final class RehearsalRun {
         }
     }
 
-    /** Connects the migration session to a fresh scratch database and installs the tracer's instrumentation. */
     /** The migration's session, with the tracer installed, and the catalog's, opened beside it. */
     private record Sessions(ExecutionTarget target, CatalogSession catalog) {
     }
@@ -378,10 +376,9 @@ public final class RehearsalRun {
         }
     }
 
+    /** Connects the migration session to a scratch database, with the tracer's instrumentation installed. */
     private ExecutionTarget open(ScratchDatabase database) throws SQLException {
-        ExecutionTarget target = ExecutionTarget.open(database.dataSource());
-        Instrumentation.install(target.connection());
-        return target;
+        return ExecutionTarget.open(database.dataSource());
     }
 
     /** Applies scripts without measuring, to rebuild the chain's state; false when one of them fails. */

@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.exec;
 
+import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.internal.util.IdleSessions;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,14 +25,20 @@ public record ExecutionTarget(Connection connection, DataSource dataSource, int 
     private static final int SIDE_SESSIONS = 5;
     private static final int VALIDATION_SECONDS = 5;
 
+    /**
+     * Connects the migration session and installs the tracer's instrumentation in its database
+     * ({@link Instrumentation#install}); the session is closed again when that fails.
+     */
     public static ExecutionTarget open(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
-            return new ExecutionTarget(connection, dataSource, rs.getInt(1), new OwnWork(),
+            int backendPid = rs.getInt(1);
+            Instrumentation.install(connection);
+            return new ExecutionTarget(connection, dataSource, backendPid, new OwnWork(),
                     new IdleSessions(dataSource, SIDE_SESSIONS, VALIDATION_SECONDS, IdleSessions.Reset.NONE));
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
-import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -92,7 +91,6 @@ class OutsideTransactionLocksTest {
             // GIVEN a table with an index and a partitioned table, and both cores kept busy
             createTables(connection);
             ExecutionTarget target = ExecutionTarget.open(database.dataSource());
-            Instrumentation.install(target.connection());
             ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(2), null);
             try (CpuHog hog = CpuHog.start(2, Duration.ofMinutes(3))) {
                 for (int run = 1; run <= RUNS; run++) {
@@ -125,7 +123,6 @@ class OutsideTransactionLocksTest {
              Connection observer = database.connect()) {
             createTables(observer);
             ExecutionTarget target = ExecutionTarget.open(database.dataSource());
-            Instrumentation.install(target.connection());
             ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(2), null);
             Set<Integer> afterFirst;
             Set<Integer> afterSecond;

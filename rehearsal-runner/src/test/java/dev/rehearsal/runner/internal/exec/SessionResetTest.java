@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
-import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.MigrationScript;
 import dev.rehearsal.runner.source.SqlStatement;
@@ -29,7 +28,6 @@ class SessionResetTest {
     void should_not_carry_a_session_setting_of_one_script_into_the_next_even_after_a_failed_one() throws SQLException {
         try (ScratchDatabase database = server.createDatabase("reset")) {
             ExecutionTarget target = ExecutionTarget.open(database.dataSource());
-            Instrumentation.install(target.connection());
             ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(1), null);
             try {
                 // GIVEN a script that sets session-level timeouts and commits, then one that fails
@@ -57,7 +55,6 @@ class SessionResetTest {
     void should_apply_the_runner_lock_timeout_over_what_an_earlier_script_set() throws SQLException {
         try (ScratchDatabase database = server.createDatabase("reset")) {
             ExecutionTarget target = ExecutionTarget.open(database.dataSource());
-            Instrumentation.install(target.connection());
             ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(1), Duration.ofSeconds(2));
             try {
                 run(executor, target, "V1__sets.sql", "SET lock_timeout = '1234ms'", "CREATE TABLE a (id int)");

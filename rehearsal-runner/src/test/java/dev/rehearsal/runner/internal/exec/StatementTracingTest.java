@@ -8,7 +8,6 @@ import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Rewrite;
 import dev.rehearsal.report.Scan;
 import dev.rehearsal.report.StatementTrace;
-import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -89,7 +88,6 @@ class StatementTracingTest {
                 execute(connection, pattern.setup());
             }
             ExecutionTarget target = ExecutionTarget.open(database.dataSource());
-            Instrumentation.install(target.connection());
 
             // WHEN the statement runs, traced
             MigrationScript script = new MigrationScript("V2__pattern.sql", pattern.sql(),

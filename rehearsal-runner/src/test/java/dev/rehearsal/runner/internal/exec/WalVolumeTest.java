@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.WalMeasure;
-import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -89,7 +88,6 @@ class WalVolumeTest {
             throws SQLException {
         ExecutionTarget target = ExecutionTarget.open(database.dataSource());
         try {
-            Instrumentation.install(target.connection());
             List<SqlStatement> statements = new java.util.ArrayList<>();
             for (int i = 0; i < sql.length; i++) {
                 statements.add(new SqlStatement(i + 1, sql[i], transactional));
