@@ -24,8 +24,8 @@ final class UnknownKeys {
     static final String PREFIX = "rehearsal.";
     private static final String PROPERTIES_FILE = "junit-platform.properties";
     /** Keys of Rehearsal's own build and tools, which reach test JVMs as system properties. */
-    private static final Set<String> TOOLING = Set.of("rehearsal.catalog.verify", "rehearsal.lockRuns",
-            "rehearsal.docs.write", "rehearsal.commit", "rehearsal.version");
+    private static final Set<String> TOOLING = Set.of("rehearsal.catalog.verify", "rehearsal.seed.verify",
+            "rehearsal.lockRuns", "rehearsal.docs.write", "rehearsal.commit", "rehearsal.version");
 
     private UnknownKeys() {
     }

@@ -21,7 +21,7 @@ class UnknownKeysTest {
     @Test
     void should_name_a_misspelt_key_and_the_known_one_it_is_closest_to() {
         assertThat(UnknownKeys.warnings(Set.of("rehearsal.failon", "rehearsal.rowz", "rehearsal.rows",
-                "rehearsal.reports.dir", "rehearsal.skip", "rehearsal.catalog.verify")))
+                "rehearsal.reports.dir", "rehearsal.skip", "rehearsal.catalog.verify", "rehearsal.seed.verify")))
                 .containsExactly(
                         "rehearsal.failon is not a Rehearsal setting and is ignored; did you mean rehearsal.failOn?",
                         "rehearsal.rowz is not a Rehearsal setting and is ignored; did you mean rehearsal.rows?");

@@ -262,6 +262,9 @@ public final class RehearsalRun {
                     rowsBefore = TableSizes.read(target.connection());
                     touched = TouchedTables.of(migration, rowsBefore.keySet());
                 }
+                if (config.load()) {
+                    seeding.writtenElsewhere(touched); // the write load's sessions insert into these
+                }
                 executor.chainRows().beforeMigration(rowsBefore.entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(Map.Entry::getKey).toList());
                 if (config.load() && parityBeside != null) {
@@ -286,6 +289,10 @@ public final class RehearsalRun {
                             Retries.withWriters(again + 1));
                 }
                 boolean withoutWriters = config.load() && !Retries.withWriters(deadlocks.size() + rejected.size());
+                boolean java = migration.up().isJava() || migration.down() != null && migration.down().isJava();
+                if (!rejected.isEmpty() || java) {
+                    seeding.recountAll(); // rows removed on a session of their own, or code that may open its own
+                }
                 StepResults results = attempt.results();
                 try (RunTimings.Span span = timings.span(RunTimings.Part.FINDINGS)) {
                     record(migration, results,
@@ -296,6 +303,7 @@ public final class RehearsalRun {
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource(), server,
                         besideParity || parityRunning());
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
+                    seeding.recountAll();
                     target.close();
                     target = open(database);
                 }

@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
+import dev.rehearsal.runner.internal.seed.RowCounts;
 import dev.rehearsal.runner.internal.seed.SeedOptions;
 import dev.rehearsal.runner.internal.seed.Seeder;
 import dev.rehearsal.runner.internal.seed.SeederBuild;
@@ -21,6 +22,8 @@ final class Seeding {
     private ChainDemands demands = ChainDemands.NONE;
     /** Which tables are filled (with the tables their foreign keys reach); all by default. */
     private java.util.function.Predicate<String> wanted = table -> true;
+    /** The counts of earlier seedings, for tables the server shows unchanged since. */
+    private final RowCounts counts = new RowCounts();
 
 
     Seeding(RehearsalConfig config) {
@@ -62,7 +65,23 @@ final class Seeding {
             Seeder.runScriptWhenReady(connection, script);
         }
         return Seeder.seed(connection, more, options, demands, table -> wanted.test(table.displayName())
-                || wanted.test(table.schema() + "." + table.name()));
+                || wanted.test(table.schema() + "." + table.name()), script == null ? counts : null);
+    }
+
+    /**
+     * Tables ({@code schema.table}, as the last seeding saw them) that sessions other than the migration's may have
+     * written since: the write load's. They are counted again before the next migration.
+     */
+    void writtenElsewhere(java.util.Collection<String> tables) {
+        counts.forget(tables);
+    }
+
+    /**
+     * Rows may have changed where the server's counters do not show it yet (rows removed by another session, a Java
+     * migration's own connections, a migration session that ended): every table is counted again.
+     */
+    void recountAll() {
+        counts.forgetAll();
     }
 
     /** Whether rows seeded by an earlier run may stand in for this run's: generated rows only, no seed script. */

@@ -58,6 +58,16 @@ public final class Seeder {
      */
     public static SeedSummary seed(Connection connection, MoreSessions more, SeedOptions options, ChainDemands demands,
             java.util.function.Predicate<TableInfo> wanted) {
+        return seed(connection, more, options, demands, wanted, null);
+    }
+
+    /**
+     * Like {@link #seed(Connection, MoreSessions, SeedOptions, ChainDemands, java.util.function.Predicate)}, taking a
+     * table's count from {@code counts} when the server shows that its rows have not changed since an earlier seeding
+     * of the same chain counted them ({@code null}: every table is counted).
+     */
+    public static SeedSummary seed(Connection connection, MoreSessions more, SeedOptions options, ChainDemands demands,
+            java.util.function.Predicate<TableInfo> wanted, RowCounts counts) {
         long started = System.nanoTime();
         try {
             boolean autoCommit = connection.getAutoCommit();
@@ -66,7 +76,13 @@ public final class Seeder {
                 if (options.seedScript() != null) {
                     runScript(connection, options);
                 }
-                List<SeededTable> seeded = seedTables(connection, more, options, demands, wanted);
+                RowCounts kept = counts;
+                if (kept == null || options.seedScript() != null) {
+                    kept = new RowCounts(); // never refreshed: it keeps nothing, every table is counted
+                } else {
+                    kept.refresh(connection);
+                }
+                List<SeededTable> seeded = seedTables(connection, more, options, demands, wanted, kept);
                 return new SeedSummary(seeded, (System.nanoTime() - started) / 1e6);
             } finally {
                 connection.setAutoCommit(autoCommit);
@@ -84,7 +100,8 @@ public final class Seeder {
     }
 
     private static List<SeededTable> seedTables(Connection connection, MoreSessions more, SeedOptions options,
-            ChainDemands demands, java.util.function.Predicate<TableInfo> wanted) throws SQLException {
+            ChainDemands demands, java.util.function.Predicate<TableInfo> wanted, RowCounts counts)
+            throws SQLException {
         CatalogReader catalog = new CatalogReader(connection);
         List<TableInfo> raw = catalog.tables();
         List<TableInfo> withDemands = new ArrayList<>();
@@ -124,13 +141,13 @@ public final class Seeder {
         boolean quiet = !fill.isEmpty() && SeedSchedule.safeFor(connection);
         boolean keysAtOnce = quiet && ForeignKeyCheck.superuser(connection);
         TableSeeder seeder = new TableSeeder(connection, new ParentKeys(connection), byOid, order.nullFilled(),
-                options.seed(), columnDemands, keysAtOnce);
+                options.seed(), columnDemands, keysAtOnce, counts);
         SeededTable[] filled = new SeededTable[fill.size()];
         List<TableSeeder> seeders = new ArrayList<>(List.of(seeder));
         if (more != null && fill.size() > 1 && quiet) {
             Set<String> nullFilled = order.nullFilled();
             TableSeeder second = SeedSchedule.fillSideBySide(fill, options, seeder, more, c -> new TableSeeder(c,
-                    new ParentKeys(c), byOid, nullFilled, options.seed(), columnDemands, keysAtOnce), filled);
+                    new ParentKeys(c), byOid, nullFilled, options.seed(), columnDemands, keysAtOnce, counts), filled);
             if (second != null) {
                 seeders.add(second);
             }

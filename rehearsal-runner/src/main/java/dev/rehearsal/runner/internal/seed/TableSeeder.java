@@ -60,10 +60,12 @@ final class TableSeeder {
     private final java.util.function.Function<TableInfo, List<ColumnDemand>> demands;
     /** Whether foreign keys may be checked once per table instead of per row ({@link ForeignKeyCheck}). */
     private final boolean keysAtOnce;
+    private final RowCounts counts;
 
     TableSeeder(Connection connection, ParentKeys keys, Map<Long, TableInfo> tables, Set<String> nullFilled, long seed,
-                java.util.function.Function<TableInfo, List<ColumnDemand>> demands, boolean keysAtOnce)
-            throws SQLException {
+                java.util.function.Function<TableInfo, List<ColumnDemand>> demands, boolean keysAtOnce,
+                RowCounts counts) throws SQLException {
+        this.counts = counts;
         this.demands = demands;
         this.keysAtOnce = keysAtOnce;
         this.connection = connection;
@@ -76,7 +78,14 @@ final class TableSeeder {
 
 
     SeededTable seed(TableInfo table, long target) throws SQLException {
-        long existing = count(table);
+        Long known = counts.known(table);
+        long existing = known != null ? known : count(table);
+        if (known == null) {
+            counts.counted(table, existing);
+        } else if (counts.verify() && count(table) != known) {
+            throw new IllegalStateException("The count of " + table.displayName() + " kept from an earlier seeding, "
+                    + known + ", differs from its rows now, " + count(table));
+        }
         if (existing >= target) {
             return new SeededTable(table.displayName(), existing, null);
         }
@@ -103,6 +112,7 @@ final class TableSeeder {
             keys.forget(table);
         }
         long rows = count(table);
+        counts.counted(table, rows);
         if (note == null && outcome.limitNote() != null && rows < target) {
             note = SeedNotes.limited(table, outcome.limitNote(), rows, target);
         }
