@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The rehearsal of a chain: loads the migrations, starts the server, runs each migration's round trip in order on
@@ -259,7 +260,9 @@ public final class RehearsalRun {
                 try (RunTimings.Span span = timings.span(RunTimings.Part.SEED)) {
                     seed = index == 0 && seeded != null ? seeded.seed() : seeding.fill(target.connection(),
                             target.dataSource()::getConnection, migration);
-                    rowsBefore = TableSizes.read(target.connection());
+                    rowsBefore = TableSizes.read(target.connection(), seed == null ? Map.of() : seed.tables().stream()
+                            .collect(Collectors.toMap(SeedSummary.SeededTable::relation,
+                                    SeedSummary.SeededTable::rows, (a, b) -> a)));
                     touched = TouchedTables.of(migration, rowsBefore.keySet());
                 }
                 if (config.load()) {

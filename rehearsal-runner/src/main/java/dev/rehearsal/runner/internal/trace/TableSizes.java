@@ -18,6 +18,17 @@ public final class TableSizes {
     }
 
     public static Map<String, Long> read(Connection connection) throws SQLException {
+        return read(connection, Map.of());
+    }
+
+    /**
+     * Like {@link #read(Connection)}, taking the rows of a table that has no estimate from {@code counted}
+     * ({@code schema.table} as this class names them) when it holds the table: counts just taken, by the seeding
+     * before the migration. A table rewritten by an earlier migration of a rehearsal is left without an estimate
+     * ({@code reltuples} -1) until it is analysed, and was counted before every later migration: 326 counts, 8.1 s
+     * of Kestra's 46 migrations.
+     */
+    public static Map<String, Long> read(Connection connection, Map<String, Long> counted) throws SQLException {
         Map<String, Long> rows = new HashMap<>();
         Map<String, Boolean> needsCount = new HashMap<>();
         try (Statement statement = connection.createStatement();
@@ -34,7 +45,8 @@ public final class TableSizes {
         }
         for (Map.Entry<String, Boolean> table : needsCount.entrySet()) {
             if (table.getValue()) {
-                rows.put(table.getKey(), count(connection, table.getKey()));
+                Long known = counted.get(table.getKey());
+                rows.put(table.getKey(), known != null ? known : count(connection, table.getKey()));
             }
         }
         return rows;
