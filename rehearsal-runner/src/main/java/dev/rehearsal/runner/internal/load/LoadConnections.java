@@ -56,11 +56,17 @@ public final class LoadConnections implements AutoCloseable {
     /**
      * {@code DISCARD ALL} resets settings (each client names and bounds its session again when it takes one),
      * prepared statements (pgjdbc sees the command and forgets its own, so that the next migration's statements are
-     * planned anew, never against a result type the migration changed), temporary tables and advisory locks.
+     * planned anew, never against a result type the migration changed), temporary tables and advisory locks. Then the
+     * session sends its pending statistics counters to the server (PostgreSQL 15+; a session sends them at most once
+     * a second otherwise): the next seeding reads what the load's writes, and the triggers they fired, did to every
+     * table ({@code RowCounts}).
      */
     private static void discardAll(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DISCARD ALL");
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 15) {
+                statement.execute("SELECT pg_stat_force_next_flush()"); // sent as the statement ends, before its answer
+            }
         }
     }
 }

@@ -19,8 +19,10 @@ import java.util.Map;
  * they were when it was counted. Those counters cover every way the migration session removes rows — DELETE,
  * cascades, triggers, functions, MERGE — but a session sends them to shared memory only now and then, so
  * {@link #refresh} first makes the seeding session (which is the migration's) send its own with
- * {@code pg_stat_force_next_flush()}. Other sessions' counters may arrive late: whoever runs the chain says which
- * tables they wrote ({@link #forget}) or that anything may have changed ({@link #forgetAll}). Partitioned tables,
+ * {@code pg_stat_force_next_flush()}; the write load's sessions send theirs when their load ends
+ * ({@code LoadConnections}). A session that is closed instead sends them as its backend exits, which may come a
+ * moment late: whoever runs the chain says which tables other sessions wrote ({@link #forget}) or that anything may
+ * have changed ({@link #forgetAll}). Partitioned tables,
  * tables with inheritance children or row security, servers before PostgreSQL 15 and servers with
  * {@code track_counts} off are always counted. With the system property {@value #VERIFY_PROPERTY} set to
  * {@code true}, every count taken from an earlier seeding is compared with a count and a difference throws.

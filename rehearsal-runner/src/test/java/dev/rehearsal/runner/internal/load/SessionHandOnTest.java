@@ -6,6 +6,7 @@ import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.seed.Sql;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.EmbeddedServer;
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,26 @@ class SessionHandOnTest {
                 assertThat(workloads.initial()).hasSize(1);
                 assertThat(workloads.initial().get(0).toString()).contains("total");
             }
+        }
+    }
+
+    @Test
+    void should_send_a_sessions_statistics_counters_when_it_is_given_back() throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("counters_hand_on");
+             LoadConnections sessions = LoadConnections.forClients(db.dataSource(), 4)) {
+            Sql.execute(db, "CREATE TABLE public.orders (id int PRIMARY KEY, note text)");
+            Connection session = sessions.take();
+            try (java.sql.Statement statement = session.createStatement()) {
+                // a new backend sends its first transaction's counters at once, later ones at most once a second
+                statement.execute("INSERT INTO public.orders VALUES (1, 'a')");
+                statement.execute("INSERT INTO public.orders VALUES (2, 'b')");
+                statement.execute("DELETE FROM public.orders WHERE id = 2");
+            }
+
+            sessions.give(session);
+
+            assertThat(Sql.number(db, "SELECT pg_stat_get_tuples_inserted('public.orders'::regclass)")).isEqualTo(2);
+            assertThat(Sql.number(db, "SELECT pg_stat_get_tuples_deleted('public.orders'::regclass)")).isEqualTo(1);
         }
     }
 
