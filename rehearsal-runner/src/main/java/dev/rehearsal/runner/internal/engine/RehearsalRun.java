@@ -308,7 +308,7 @@ public final class RehearsalRun {
                 if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
                     seeding.recountAll();
                     target.close();
-                    target = open(database);
+                    target = ExecutionTarget.open(database.dataSource());
                 }
                 known = results.finalSchema();
                 switch (results.chainState()) {
@@ -361,7 +361,7 @@ public final class RehearsalRun {
             return rehearsed;
         }
         try (ScratchDatabase database = base.freshDatabase(server, "reference")) {
-            ExecutionTarget target = open(database);
+            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
             try {
                 replay(target, rehearsedChain.stream().map(Migration::up).toList());
                 return CatalogSnapshot.take(target.connection());
@@ -377,7 +377,7 @@ public final class RehearsalRun {
 
     private Sessions openSessions(ScratchDatabase database) throws SQLException {
         try (ConnectionAhead catalogConnection = ConnectionAhead.open(database.dataSource())) {
-            ExecutionTarget target = open(database);
+            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
             try {
                 return new Sessions(target, CatalogSession.on(catalogConnection.get()));
             } catch (SQLException | RuntimeException e) {
@@ -385,11 +385,6 @@ public final class RehearsalRun {
                 throw e;
             }
         }
-    }
-
-    /** Connects the migration session to a scratch database, with the tracer's instrumentation installed. */
-    private ExecutionTarget open(ScratchDatabase database) throws SQLException {
-        return ExecutionTarget.open(database.dataSource());
     }
 
     /** Applies scripts without measuring, to rebuild the chain's state; false when one of them fails. */

@@ -82,9 +82,12 @@ final class TableSeeder {
         long existing = known != null ? known : count(table);
         if (known == null) {
             counts.counted(table, existing);
-        } else if (counts.verify() && count(table) != known) {
-            throw new IllegalStateException("The count of " + table.displayName() + " kept from an earlier seeding, "
-                    + known + ", differs from its rows now, " + count(table));
+        } else if (counts.verify()) {
+            long now = count(table);
+            if (now != known) {
+                throw new IllegalStateException("The count of " + table.displayName() + " kept from an earlier "
+                        + "seeding, " + known + ", differs from its rows now, " + now);
+            }
         }
         if (existing >= target) {
             return new SeededTable(table.displayName(), existing, null);
