@@ -244,6 +244,33 @@ class MigrationSourceErrorsTest {
     }
 
     @Test
+    void should_take_a_begin_commit_wrapper_around_a_whole_flyway_script_as_flyway_does() {
+        // GIVEN a script wrapped as a whole, as DSpace ships one (Flyway runs it: BEGIN warns, COMMIT commits)
+        write(dir, "V1__wrapped.sql", "-- fix rows\nBEGIN;\nCREATE TABLE a (id int);\nUPDATE a SET id = 1;\nCOMMIT;\n");
+
+        // THEN the wrapper is taken off and the rest runs in one transaction, lines kept
+        MigrationScript up = ScriptFiles.load(dir).migrations().get(0).up();
+        assertThat(up.statements()).extracting(SqlStatement::line).containsExactly(3, 4);
+        assertThat(up.transactional()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a COMMIT inside the wrapper               | BEGIN;\\nCREATE TABLE a (id int);\\nCOMMIT;\\nCREATE TABLE b (id int);\\nCOMMIT;
+            a statement after the COMMIT              | BEGIN;\\nCREATE TABLE a (id int);\\nCOMMIT;\\nCREATE TABLE b (id int);
+            a concurrent build inside (Flyway: mixed) | BEGIN;\\nCREATE INDEX CONCURRENTLY i ON t (x);\\nCOMMIT;
+            a ROLLBACK instead of the COMMIT          | BEGIN;\\nCREATE TABLE a (id int);\\nROLLBACK;
+            """)
+    void should_refuse_a_wrapper_that_is_not_one_transaction_of_transactional_statements(String what, String script) {
+        write(dir, "V1__tx.sql", script.replace("\\n", "\n") + "\n");
+
+        RehearsalException e = failure(dir.toString(), SourceOptions.defaults());
+
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SCRIPT);
+        assertThat(e.getMessage()).startsWith("V1__tx.sql line 1: BEGIN is transaction control");
+    }
+
+    @Test
     void should_allow_savepoints_in_a_flyway_script() {
         write(dir, "V1__savepoints.sql", "SAVEPOINT s;\nUPDATE t SET x = 1;\nROLLBACK TO SAVEPOINT s;\nRELEASE s;\n");
 

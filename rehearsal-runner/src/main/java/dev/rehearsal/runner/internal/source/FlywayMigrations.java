@@ -104,12 +104,29 @@ final class FlywayMigrations {
         List<SqlStatement> statements = parser.split(content, values, file.displayPath());
         MetaCommands.reject(statements, file.displayPath(), "Flyway");
         if (!Boolean.FALSE.equals(config.executeInTransaction())) {
+            statements = withoutWholeWrapper(statements);
             rejectTransactionControl(statements, file);
         }
         int checksum = repeatable && values != null
                 ? parser.checksumAfterPlaceholders(content, values)
                 : parser.checksum(content);
         return new MigrationScript(file.displayPath(), content, statements, config.executeInTransaction(), checksum);
+    }
+
+    /**
+     * The statements without a {@code BEGIN; … COMMIT;} that wraps the whole script, when everything inside can run
+     * in a transaction. Flyway runs such a script as it runs any other (measured with Flyway 13 on PostgreSQL 18): its
+     * transaction is already open, so PostgreSQL ignores the BEGIN with a warning ("there is already a transaction in
+     * progress"), the COMMIT commits the script's changes and Flyway records the migration right after; a failure
+     * before the COMMIT rolls it all back. With a statement inside that cannot run in a transaction, Flyway refuses
+     * the script as mixed, so the wrapper stays and is refused below.
+     */
+    private static List<SqlStatement> withoutWholeWrapper(List<SqlStatement> statements) {
+        if (!TransactionControl.wrapsWhole(statements)) {
+            return statements;
+        }
+        List<SqlStatement> inside = statements.subList(1, statements.size() - 1);
+        return inside.stream().allMatch(SqlStatement::canRunInTransaction) ? List.copyOf(inside) : statements;
     }
 
     private static void rejectTransactionControl(List<SqlStatement> statements, FoundFile file) {

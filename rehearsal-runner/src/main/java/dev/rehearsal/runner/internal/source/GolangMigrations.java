@@ -83,11 +83,7 @@ final class GolangMigrations {
         if (control.isEmpty()) {
             return null;
         }
-        int last = statements.size() - 1;
-        boolean wrapper = control.size() == 2 && control.get(0) == 0 && control.get(1) == last
-                && TransactionControl.of(statements.get(0)) == Kind.OPENS
-                && TransactionControl.of(statements.get(last)) == Kind.COMMITS;
-        if (!wrapper) {
+        if (!TransactionControl.wrapsWhole(statements)) {
             boolean opensFirst = control.get(0) == 0 && TransactionControl.of(statements.get(0)) == Kind.OPENS;
             SqlStatement offending = statements.get(opensFirst && control.size() > 1 ? control.get(1) : control.get(0));
             throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
@@ -96,7 +92,7 @@ final class GolangMigrations {
                             + " control or is wrapped as a whole in BEGIN; … COMMIT; (first and last statement). Move"
                             + " the statements that need their own transaction into a migration of their own.");
         }
-        statements.remove(last);
+        statements.remove(statements.size() - 1);
         statements.remove(0);
         return Boolean.TRUE;
     }

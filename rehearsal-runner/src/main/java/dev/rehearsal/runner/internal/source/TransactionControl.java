@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.source;
 
 import dev.rehearsal.runner.source.SqlStatement;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,18 @@ final class TransactionControl {
             return Kind.COMMITS;
         }
         return Kind.OTHER;
+    }
+
+    /**
+     * Whether the statements are wrapped as a whole in {@code BEGIN; … COMMIT;}: the first opens a transaction block,
+     * the last commits it, and no other statement is transaction control.
+     */
+    static boolean wrapsWhole(List<SqlStatement> statements) {
+        int last = statements.size() - 1;
+        if (last < 1 || of(statements.get(0)) != Kind.OPENS || of(statements.get(last)) != Kind.COMMITS) {
+            return false;
+        }
+        return statements.subList(1, last).stream().noneMatch(statement -> of(statement) != null);
     }
 
     /** The leading keywords, upper case and single-spaced, e.g. {@code START TRANSACTION}, {@code COMMIT PREPARED}. */

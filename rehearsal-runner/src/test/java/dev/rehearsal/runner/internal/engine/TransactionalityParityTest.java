@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.FindingType;
 import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Report;
+import dev.rehearsal.report.RunStatus;
+import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.PostgresProviders;
+import dev.rehearsal.runner.provision.PostgresServer;
+import dev.rehearsal.runner.provision.ScratchDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** Which scripts run in one transaction, as Flyway decides it in production, and what the parity check says. */
@@ -33,5 +41,38 @@ class TransactionalityParityTest {
         assertThat(report.migrations().get(2).findings()).extracting(Finding::code)
                 .contains(FindingType.MIXED_TRANSACTIONAL.name());
         assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingType.FLYWAY_PARITY.name());
+    }
+
+    @Test
+    void should_rehearse_a_script_wrapped_in_begin_commit_as_flyway_applies_it() throws SQLException {
+        // GIVEN a Flyway script wrapped as a whole in BEGIN; … COMMIT; (DSpace ships one)
+        RehearsalConfig.Builder config = RehearsalConfig.builder()
+                .migrations(Path.of("src/test/resources/migrations/flyway-wrapper").toString())
+                .rows(50)
+                .load(false);
+        try (PostgresServer server = PostgresProviders.embedded().start()) {
+            // THEN Flyway applies it and records it
+            try (ScratchDatabase flywayDatabase = server.createDatabase("wrapper");
+                 Connection connection = flywayDatabase.connect()) {
+                assertThat(FlywayParity.apply(flywayDatabase, config.build(), null).problems()).isEmpty();
+                try (ResultSet rs = connection.createStatement().executeQuery("SELECT (SELECT count(*) FROM "
+                        + "information_schema.columns WHERE table_name = 'accounts' AND column_name = 'verified'), "
+                        + "(SELECT string_agg(version || ':' || success, ',' ORDER BY installed_rank) "
+                        + "FROM flyway_schema_history)")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isOne();
+                    assertThat(rs.getString(2)).isEqualTo("1:true,2:true");
+                }
+            }
+            // AND the rehearsal runs what is inside the wrapper in one transaction, up, down and up again, with the
+            // schema Flyway makes
+            Report report = new RehearsalEngine(config.provider(PostgresProviders.shared(server)).build()).run();
+            assertThat(report.status()).isEqualTo(RunStatus.COMPLETE);
+            MigrationReport wrapped = report.migrations().get(1);
+            assertThat(wrapped.transactional()).isTrue();
+            assertThat(wrapped.statements(Phase.UP)).extracting(StatementTrace::line).containsExactly(4, 5);
+            assertThat(wrapped.statements(Phase.REUP)).extracting(StatementTrace::error).containsOnlyNulls();
+            assertThat(report.findings()).extracting(Finding::code).doesNotContain(FindingType.FLYWAY_PARITY.name());
+        }
     }
 }
