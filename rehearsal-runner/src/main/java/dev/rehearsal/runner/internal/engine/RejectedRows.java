@@ -45,8 +45,12 @@ final class RejectedRows {
     private static final Pattern INSERT_INTO = Pattern.compile("^INSERT\\s+INTO\\s+" + NAME, Pattern.CASE_INSENSITIVE);
     private static final Pattern READ_FROM = Pattern.compile("\\b(?:FROM|JOIN)\\s+(?:ONLY\\s+)?" + NAME,
             Pattern.CASE_INSENSITIVE);
-    /** Errors of an INSERT that the rows already in (or referenced by) its table cause: a key that collides. */
-    private static final Set<String> COLLISIONS = Set.of("23505", "23P01", "23503");
+    /**
+     * Errors of an INSERT that the rows already in its table cause: a unique or exclusion key that collides. A foreign
+     * key it breaks is in the values it writes, like a NULL or a CHECK (DSpace's V5.0_2014.09.26 copies generated
+     * community ids into a column that references items): emptying its own table could not help.
+     */
+    private static final Set<String> COLLISIONS = Set.of("23505", "23P01");
     private static final Pattern ADDS_COLUMN = Pattern.compile("\\bADD\\s+(?:COLUMN\\s+)?(?!CONSTRAINT\\b|PRIMARY\\b"
             + "|UNIQUE\\b|CHECK\\b|FOREIGN\\b)", Pattern.CASE_INSENSITIVE);
     private static final String PROBE = """

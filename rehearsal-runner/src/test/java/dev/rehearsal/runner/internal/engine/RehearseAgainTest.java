@@ -160,6 +160,27 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_empty_the_table_a_copy_read_values_from_when_they_break_a_foreign_key_of_the_one_it_writes() {
+        // GIVEN INSERT … SELECT of generated community ids into a column that references items (DSpace's V5.0 shape)
+        Report report = rehearse("copy-foreign-key", 500);
+
+        // THEN the communities the values came from were emptied, not the metadata rows already there
+        MigrationReport v2 = report.migrations().get(1);
+        Finding rejected = rejected(v2);
+        assertThat(rejected.relation()).isEqualTo("public.metadata");
+        assertThat(rejected.title()).contains("written from public.communities");
+        assertThat(rejected.evidence()).contains("SQLSTATE 23503", "came from rows the step read",
+                "public.communities was emptied of generated rows (500 rows");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+        // AND the chain went on, with the metadata's generated rows still there for the index build to measure
+        MigrationReport v3 = report.migrations().get(2);
+        assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v3.findings()).filteredOn(f -> f.code().equals("NON_CONCURRENT_INDEX")).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).doesNotContain("measured on 0 rows"));
+    }
+
+    @Test
     void should_empty_the_table_an_earlier_statement_of_the_step_read_the_rejected_values_from() {
         // GIVEN the same copy through a temporary table: the failing INSERT reads only the temporary table
         Report report = rehearse("copy-through-temp", 500);

@@ -1,0 +1,3 @@
+CREATE TABLE items (id uuid PRIMARY KEY, title text);
+CREATE TABLE communities (id uuid PRIMARY KEY, intro text);
+CREATE TABLE metadata (resource_id uuid NOT NULL REFERENCES items (id), kind integer NOT NULL, body text);
