@@ -101,7 +101,6 @@ public final class RoundTripRules implements FindingRule {
     // unique, check, foreign key and exclusion violations
     private static final java.util.Set<String> CONSTRAINT_VIOLATIONS = java.util.Set.of("23505", "23514", "23503", "23P01");
 
-    /** PostgreSQL's own words, short enough for a title: what a reader of the console or a test failure needs. */
     /**
      * The failure in a line: PostgreSQL's message, except for the statement timeout, which Rehearsal enforces by
      * cancelling the statement (PostgreSQL then says "canceling statement due to user request").
@@ -188,6 +187,14 @@ public final class RoundTripRules implements FindingRule {
                     ALTER TABLE <table> ADD CONSTRAINT <column>_not_null CHECK (<column> IS NOT NULL) NOT VALID;
                     ALTER TABLE <table> VALIDATE CONSTRAINT <column>_not_null;
                     ALTER TABLE <table> ALTER COLUMN <column> SET NOT NULL;""";
+        }
+        if (CONSTRAINT_VIOLATIONS.contains(state) && failure.phase() == dev.rehearsal.report.Phase.UP
+                && SqlShapes.isDataChange(sql)) {
+            return "The rows this statement writes break a constraint the table already has (the error names it and "
+                    + "the key); production rows of the same shape break it too. Run the statement's SELECT (or its "
+                    + "WHERE) on production first to see what it would write, then make those rows fit in an earlier "
+                    + "migration, or change the constraint before this statement; if the rows the rehearsal had are "
+                    + "not like production's, give it representative ones with --seed-script.";
         }
         if (CONSTRAINT_VIOLATIONS.contains(state) && failure.phase() == dev.rehearsal.report.Phase.UP) {
             return "The rows in the table before up break the constraint this statement adds; production rows may too. Find "

@@ -55,4 +55,23 @@ class FailedStepAdviceTest {
         assertThat(failed.remediation()).contains("Rows with NULL in the column already exist")
                 .doesNotContain("ADD COLUMN");
     }
+
+    @Test
+    void should_explain_a_copy_that_breaks_a_constraint_the_table_already_has() {
+        // GIVEN INSERT … SELECT of the chain's own rows into a column whose foreign key they break
+        Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .provider(server.provider())
+                .migrations("src/test/resources/migrations/foreign-key-on-copy")
+                .rows(0)
+                .load(false)
+                .flywayParity(false)
+                .build()).run();
+        Finding failed = report.migrations().get(1).findings().stream()
+                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
+
+        // THEN the advice is about the rows the statement writes, not about a constraint it would add
+        assertThat(failed.evidence()).contains("metadata_resource_id_fkey", "23503");
+        assertThat(failed.remediation()).contains("The rows this statement writes break a constraint")
+                .doesNotContain("constraint this statement adds");
+    }
 }
