@@ -284,7 +284,8 @@ public final class RehearsalRun {
                 // every attempt after the first follows one failure, recorded in deadlocks or rejected; a step the
                 // writers keep failing is rehearsed at last without them, so its round trip completes (the findings
                 // say so)
-                for (int again = 0; again < Retries.MAX_AGAIN && retry.mayRehearseAgain(attempt.results(),
+                for (int again = 0; Retries.mayTryAgain(again, rejected, deadlocks.size())
+                        && retry.mayRehearseAgain(attempt.results(),
                         attempt.nextXid(), database, rejected, deadlocks, config.load() && Retries.withWriters(again));
                         again++) {
                     attempt = attempt(roundTrip, database, target, catalog, migration,

@@ -3,17 +3,41 @@ package dev.rehearsal.runner.internal.findings;
 /**
  * How a step that failed on Rehearsal's own doing (a deadlock with the write load, rows it generated) is rehearsed
  * again. The write load may write what failed the step once more, so after {@link #ATTEMPTS_WITH_WRITERS} failed
- * attempts the last one runs without it: the round trip completes and the chain goes on, and the findings say so.
+ * attempts the ones that follow run without it: the round trip completes and the chain goes on, and the findings say
+ * so.
  */
 public final class Retries {
 
     /** Attempts after the first: a step that keeps failing on Rehearsal's doing is reported as it failed then. */
     public static final int MAX_AGAIN = 2;
 
+    /**
+     * Attempts after the first while every failure was generated rows rejected at a statement and table not met
+     * before: a step that copies from many tables (DSpace's V5.0_2014.09.26 writes metadata of communities,
+     * collections, bundles, bitstreams, groups and people into one table) meets the generated rows of each in turn.
+     */
+    public static final int MAX_AGAIN_WHILE_REJECTIONS_ADVANCE = 10;
+
     /** Failed attempts with the write load beside them before the step is rehearsed once more without it. */
     public static final int ATTEMPTS_WITH_WRITERS = 2;
 
     private Retries() {
+    }
+
+    /**
+     * Whether the step may be rehearsed once more after {@code again} attempts that followed the first: up to
+     * {@link #MAX_AGAIN}, and up to {@link #MAX_AGAIN_WHILE_REJECTIONS_ADVANCE} while no attempt deadlocked and each
+     * rejection so far was at a statement and table of its own (each attempt got further, or failed elsewhere).
+     */
+    public static boolean mayTryAgain(int again, java.util.List<RejectedData> rejected, int deadlocks) {
+        if (again < MAX_AGAIN) {
+            return true;
+        }
+        if (deadlocks > 0 || again >= MAX_AGAIN_WHILE_REJECTIONS_ADVANCE) {
+            return false;
+        }
+        long distinct = rejected.stream().map(r -> r.script() + ":" + r.line() + ":" + r.relation()).distinct().count();
+        return distinct == rejected.size();
     }
 
     /** Whether the next attempt may run with the write load, after this many failed ones. */

@@ -1,0 +1,1 @@
+CREATE INDEX metadata_kind_idx ON metadata (kind);
