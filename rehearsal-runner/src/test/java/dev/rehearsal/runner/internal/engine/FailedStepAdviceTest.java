@@ -18,17 +18,9 @@ class FailedStepAdviceTest {
     @Test
     void should_explain_a_not_null_column_that_fails_only_because_the_table_holds_rows() {
         // GIVEN a NOT NULL column without default added to a table the seeder filled
-        Report report = new RehearsalEngine(RehearsalConfig.builder()
-                .provider(server.provider())
-                .migrations("src/test/resources/migrations/not-null-on-rows")
-                .rows(50)
-                .load(false)
-                .flywayParity(false)
-                .build()).run();
+        Finding failed = failureOfSecondMigration("not-null-on-rows", 50);
 
         // THEN the failure says why and how to add such a column
-        Finding failed = report.migrations().get(1).findings().stream()
-                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
         assertThat(failed.evidence()).contains("contains null values").contains("23502");
         assertThat(failed.line()).isEqualTo(2);
         // AND the fix is written for this table and column, as the scan's fix for the same statement is
@@ -40,15 +32,7 @@ class FailedStepAdviceTest {
     @Test
     void should_explain_a_key_over_a_column_holding_nulls_without_proposing_a_new_column() {
         // GIVEN a primary key added over nullable columns where the migrations' own rows hold NULLs
-        Report report = new RehearsalEngine(RehearsalConfig.builder()
-                .provider(server.provider())
-                .migrations("src/test/resources/migrations/null-key-on-rows")
-                .rows(0)
-                .load(false)
-                .flywayParity(false)
-                .build()).run();
-        Finding failed = report.migrations().get(1).findings().stream()
-                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
+        Finding failed = failureOfSecondMigration("null-key-on-rows", 0);
 
         // THEN the advice is about the NULLs already there
         assertThat(failed.evidence()).contains("23502");
@@ -59,19 +43,24 @@ class FailedStepAdviceTest {
     @Test
     void should_explain_a_copy_that_breaks_a_constraint_the_table_already_has() {
         // GIVEN INSERT … SELECT of the chain's own rows into a column whose foreign key they break
-        Report report = new RehearsalEngine(RehearsalConfig.builder()
-                .provider(server.provider())
-                .migrations("src/test/resources/migrations/foreign-key-on-copy")
-                .rows(0)
-                .load(false)
-                .flywayParity(false)
-                .build()).run();
-        Finding failed = report.migrations().get(1).findings().stream()
-                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
+        Finding failed = failureOfSecondMigration("foreign-key-on-copy", 0);
 
         // THEN the advice is about the rows the statement writes, not about a constraint it would add
         assertThat(failed.evidence()).contains("metadata_resource_id_fkey", "23503");
         assertThat(failed.remediation()).contains("The rows this statement writes break a constraint")
                 .doesNotContain("constraint this statement adds");
+    }
+
+    /** The MIGRATION_FAILED finding of the second migration of a set, rehearsed without load. */
+    private static Finding failureOfSecondMigration(String set, int rows) {
+        Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .provider(server.provider())
+                .migrations("src/test/resources/migrations/" + set)
+                .rows(rows)
+                .load(false)
+                .flywayParity(false)
+                .build()).run();
+        return report.migrations().get(1).findings().stream()
+                .filter(f -> f.code().equals("MIGRATION_FAILED")).findFirst().orElseThrow();
     }
 }
