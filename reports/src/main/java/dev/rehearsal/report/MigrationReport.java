@@ -49,7 +49,7 @@ public record MigrationReport(
 
     /** A short name for people: {@code V3 add order status} or {@code R refresh views}. */
     public String displayName() {
-        String prefix = kind == MigrationKind.REPEATABLE ? "R" : "V" + version;
+        String prefix = kind == MigrationKind.REPEATABLE ? "R" : letter() + version;
         return description == null || description.isBlank() ? prefix : prefix + " " + description;
     }
 
@@ -60,7 +60,7 @@ public record MigrationReport(
 
     /** The identifying prefix of {@link #displayName()}: {@code V3}, or {@code R refresh views} for a repeatable one. */
     public String shortName() {
-        return kind == MigrationKind.REPEATABLE ? displayName() : "V" + version;
+        return kind == MigrationKind.REPEATABLE ? displayName() : letter() + version;
     }
 
     /**
@@ -91,5 +91,10 @@ public record MigrationReport(
     /** The longest single wait of a concurrent writer on any statement of this migration. */
     public double writersBlockedMaxMs() {
         return statements.stream().mapToDouble(s -> s.writers().blockedMaxMs()).max().orElse(0);
+    }
+
+    /** {@code B} for a Flyway baseline migration ({@link MigrationKind#isFlywayBaseline}), else {@code V}. */
+    private String letter() {
+        return script != null && MigrationKind.isFlywayBaseline(script.substring(script.lastIndexOf('/') + 1)) ? "B" : "V";
     }
 }

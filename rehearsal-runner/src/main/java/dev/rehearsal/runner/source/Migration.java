@@ -14,13 +14,21 @@ import java.util.Optional;
  */
 public record Migration(String version, String description, MigrationKind kind, MigrationScript up, MigrationScript down) {
 
+    /**
+     * Whether the up script is a Flyway baseline migration ({@code B<version>__<description>.sql}): Flyway applies the
+     * latest one to an empty database instead of the versioned migrations up to its version, and never reverts it.
+     */
+    public boolean flywayBaseline() {
+        return kind == MigrationKind.VERSIONED && MigrationKind.isFlywayBaseline(up.fileName());
+    }
+
     public Optional<MigrationScript> downScript() {
         return Optional.ofNullable(down);
     }
 
     /** {@code V3 add status}, {@code R refresh views}: how migrations are named in output. */
     public String displayName() {
-        String prefix = kind == MigrationKind.REPEATABLE ? "R" : "V" + version;
+        String prefix = kind == MigrationKind.REPEATABLE ? "R" : (flywayBaseline() ? "B" : "V") + version;
         return description.isBlank() ? prefix : prefix + " " + description;
     }
 }

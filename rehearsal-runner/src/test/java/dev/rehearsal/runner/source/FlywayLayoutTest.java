@@ -203,11 +203,10 @@ class FlywayLayoutTest {
     }
 
     @Test
-    void should_ignore_flyway_callbacks_baselines_and_orphan_configurations_with_warnings() {
+    void should_ignore_flyway_callbacks_and_orphan_configurations_with_warnings() {
         write(dir, "V1__a.sql", "SELECT 1;");
         write(dir, "afterMigrate.sql", "ANALYZE;");
         write(dir, "beforeEachMigrate__log.sql", "SELECT 1;");
-        write(dir, "B1__baseline.sql", "SELECT 1;");
         write(dir, "V9__gone.sql.conf", "executeInTransaction=false");
 
         MigrationSet set = load(dir);
@@ -215,8 +214,32 @@ class FlywayLayoutTest {
         assertThat(set.migrations()).hasSize(1);
         assertThat(set.warnings()).containsExactly(
                 "ignored V9__gone.sql.conf: there is no script V9__gone.sql next to it",
-                "ignored 3 Flyway scripts that Rehearsal does not run (callbacks, baseline migrations): "
-                        + "B1__baseline.sql, afterMigrate.sql, beforeEachMigrate__log.sql");
+                "ignored 2 Flyway callbacks (Rehearsal rehearses migrations only): "
+                        + "afterMigrate.sql, beforeEachMigrate__log.sql");
+    }
+
+    @Test
+    void should_start_from_the_latest_baseline_migration_as_flyway_starts_an_empty_database() {
+        // GIVEN a history consolidated twice into baseline migrations, with the old scripts still there
+        write(dir, "V1__accounts.sql", "CREATE TABLE accounts (id bigint);");
+        write(dir, "B1__first_baseline.sql", "CREATE TABLE accounts (id bigint);");
+        write(dir, "V2__orders.sql", "CREATE TABLE orders (id bigint);");
+        write(dir, "U2__orders.sql", "DROP TABLE orders;");
+        write(dir, "B2__second_baseline.sql", "CREATE TABLE accounts (id bigint); CREATE TABLE orders (id bigint);");
+        write(dir, "V3__payments.sql", "CREATE TABLE payments (id bigint);");
+
+        MigrationSet set = load(dir);
+
+        // THEN the chain is the latest baseline, then what lies above its version, as Flyway applies them
+        assertThat(set.migrations()).extracting(Migration::displayName)
+                .containsExactly("B2 second baseline", "V3 payments");
+        assertThat(set.migrations().get(0).flywayBaseline()).isTrue();
+        assertThat(set.migrations().get(0).down()).isNull();
+        // AND the scripts it stands in for are named
+        assertThat(set.warnings()).containsExactly("not rehearsed: 4 Flyway scripts at or below baseline version 2 "
+                + "(B1__first_baseline.sql, U2__orders.sql, V1__accounts.sql, V2__orders.sql); Flyway starts an empty "
+                + "database from the latest baseline migration, B2__second_baseline.sql, instead of them, and so does "
+                + "the rehearsal");
     }
 
     @Test

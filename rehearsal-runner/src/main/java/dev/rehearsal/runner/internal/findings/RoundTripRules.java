@@ -68,7 +68,8 @@ public final class RoundTripRules implements FindingRule {
                     failure.message() + (failure.sqlState() == null ? "" : " [SQLSTATE " + failure.sqlState() + "]"),
                     remediationFor(migration, failure, failedSql(migration, failure)));
         }
-        if (migration.kind() == MigrationKind.VERSIONED && trip.down() == StepStatus.MISSING) {
+        if (migration.kind() == MigrationKind.VERSIONED && trip.down() == StepStatus.MISSING
+                && !migration.flywayBaseline()) { // Flyway never reverts a baseline: it only starts empty databases
             (LayoutWords.fixForwardTool(migration) ? findings.defaultingTo(Severity.INFO) : findings)
                     .add(FindingType.MISSING_DOWN, up, null, null, "No down migration for " + migration.displayName(),
                     "No " + LayoutWords.downStep(migration) + " was found.",

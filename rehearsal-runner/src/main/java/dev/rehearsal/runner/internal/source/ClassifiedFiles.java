@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param flywayScripts  V, U and R scripts
  * @param flywayConfigs  {@code .sql.conf} files by the relative path of the script they configure
- * @param flywayExtras   Flyway scripts Rehearsal does not run: callbacks and baseline migrations
+ * @param flywayExtras   Flyway scripts Rehearsal does not run: SQL callbacks
  * @param golangScripts  golang-migrate up and down scripts
  * @param gooseScripts   goose scripts (up and down in one file)
  * @param dbmateScripts  every file dbmate would read ({@code .sql} names starting with a digit), whatever else the name

@@ -63,7 +63,7 @@ final class FileClassifier {
     }
 
     private void addScript(FoundFile file, String baseName) {
-        if (FlywayName.isCallback(baseName) || FlywayName.isBaseline(baseName)) {
+        if (FlywayName.isCallback(baseName)) {
             extras.add(file);
             return;
         }

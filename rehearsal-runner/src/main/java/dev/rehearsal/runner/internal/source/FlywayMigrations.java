@@ -37,12 +37,14 @@ final class FlywayMigrations {
         SortedMap<MigrationVersion, FlywayFile> versioned = new TreeMap<>();
         SortedMap<MigrationVersion, FlywayFile> undo = new TreeMap<>();
         SortedMap<String, FlywayFile> repeatable = new TreeMap<>();
+        SortedMap<MigrationVersion, FlywayFile> baselines = new TreeMap<>();
         for (FlywayFile file : files.flywayScripts()) {
             switch (file.name().prefix()) {
                 case VERSIONED -> putUnique(versioned, file.name().version(), file, "migrations have version");
                 case UNDO -> putUnique(undo, file.name().version(), file, "undo scripts have version");
                 case REPEATABLE -> putUnique(repeatable, file.name().description(), file,
                         "repeatable migrations have the description");
+                case BASELINE -> putUnique(baselines, file.name().version(), file, "baseline migrations have version");
             }
         }
         for (Map.Entry<MigrationVersion, FlywayFile> entry : undo.entrySet()) {
@@ -56,6 +58,15 @@ final class FlywayMigrations {
             }
         }
         List<Migration> migrations = new ArrayList<>();
+        if (!baselines.isEmpty()) {
+            // Flyway starts an empty database from the latest baseline migration and applies only the versioned
+            // migrations above its version (SourceWarnings names those it skips)
+            FlywayFile baseline = baselines.get(baselines.lastKey());
+            versioned.headMap(baselines.lastKey()).clear();
+            versioned.remove(baselines.lastKey());
+            migrations.add(new Migration(baseline.name().rawVersion(), baseline.name().description(),
+                    MigrationKind.VERSIONED, script(baseline, files, false), null));
+        }
         for (Map.Entry<MigrationVersion, FlywayFile> entry : versioned.entrySet()) {
             FlywayFile up = entry.getValue();
             FlywayFile down = undo.get(entry.getKey());

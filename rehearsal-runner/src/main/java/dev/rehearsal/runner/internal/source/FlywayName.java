@@ -22,7 +22,7 @@ record FlywayName(Prefix prefix, String rawVersion, MigrationVersion version, St
     private static final Pattern LOOKS_VERSIONED = Pattern.compile("[VURvur][0-9._].*");
     private static final Pattern LOOKS_SEPARATED = Pattern.compile("[VUR].*__.*");
 
-    enum Prefix { VERSIONED, UNDO, REPEATABLE }
+    enum Prefix { VERSIONED, UNDO, REPEATABLE, BASELINE }
 
     /**
      * @param baseName the file name without {@code .sql}
@@ -31,6 +31,12 @@ record FlywayName(Prefix prefix, String rawVersion, MigrationVersion version, St
      */
     static FlywayName parse(String baseName) throws MalformedNameException {
         char first = baseName.isEmpty() ? ' ' : baseName.charAt(0);
+        if (isBaseline(baseName)) {
+            int separator = baseName.indexOf("__");
+            String version = separator < 0 ? baseName.substring(1) : baseName.substring(1, separator);
+            String description = separator < 0 ? "" : baseName.substring(separator + 2);
+            return new FlywayName(Prefix.BASELINE, version, version(version), describe(description));
+        }
         if (first == 'R' && baseName.startsWith("R__")) {
             return new FlywayName(Prefix.REPEATABLE, null, null, describe(baseName.substring(3)));
         }

@@ -14,6 +14,31 @@ final class SourceWarnings {
     private SourceWarnings() {
     }
 
+    /**
+     * The scripts a Flyway baseline migration stands in for: Flyway starts an empty database from the latest baseline
+     * migration, so the versioned migrations up to its version, and older baseline migrations, are not rehearsed.
+     */
+    private static java.util.Optional<String> baselineWarning(ClassifiedFiles files, List<Migration> migrations) {
+        Migration baseline = migrations.stream().filter(Migration::flywayBaseline).findFirst().orElse(null);
+        if (baseline == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> rehearsed = new java.util.HashSet<>();
+        for (Migration migration : migrations) {
+            rehearsed.add(migration.up().path());
+            migration.downScript().ifPresent(down -> rehearsed.add(down.path()));
+        }
+        List<FoundFile> skipped = files.flywayScripts().stream().map(ClassifiedFiles.FlywayFile::file)
+                .filter(file -> !rehearsed.contains(file.displayPath())).toList();
+        if (skipped.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("not rehearsed: " + count(skipped.size(), "Flyway script") + " at or below "
+                + "baseline version " + baseline.version() + " (" + LayoutDetection.names(skipped) + "); Flyway starts"
+                + " an empty database from the latest baseline migration, " + baseline.up().fileName()
+                + ", instead of them, and so does the rehearsal");
+    }
+
     static List<String> of(MigrationLayout layout, ClassifiedFiles files, List<Migration> migrations) {
         return of(layout, files, migrations, file -> false);
     }
@@ -43,10 +68,10 @@ final class SourceWarnings {
                 }
             });
             if (!files.flywayExtras().isEmpty()) {
-                warnings.add("ignored " + count(files.flywayExtras().size(), "Flyway script")
-                        + " that Rehearsal does not run (callbacks, baseline migrations): "
-                        + LayoutDetection.names(files.flywayExtras()));
+                warnings.add("ignored " + count(files.flywayExtras().size(), "Flyway callback")
+                        + " (Rehearsal rehearses migrations only): " + LayoutDetection.names(files.flywayExtras()));
             }
+            baselineWarning(files, migrations).ifPresent(warnings::add);
         } else {
             ignored.addAll(files.flywayConfigs().values());
         }
