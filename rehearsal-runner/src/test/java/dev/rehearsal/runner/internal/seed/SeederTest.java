@@ -169,6 +169,28 @@ class SeederTest {
         return prints;
     }
 
+    @Test
+    void should_spread_the_rows_of_a_membership_table_over_both_parents() throws SQLException {
+        // GIVEN users and teams, and a membership table keyed by both (DependencyTrack's USERS_TEAMS)
+        try (ScratchDatabase db = server.createDatabase("membership")) {
+            Sql.execute(db, """
+                    CREATE TABLE users (id bigint PRIMARY KEY);
+                    CREATE TABLE teams (id bigint PRIMARY KEY);
+                    CREATE TABLE users_teams (user_id bigint NOT NULL REFERENCES users (id),
+                                              team_id bigint NOT NULL REFERENCES teams (id),
+                                              PRIMARY KEY (user_id, team_id));
+                    """);
+
+            seed(db, SeedOptions.defaults().rows(ROWS));
+
+            // THEN every user is in a team, and the teams are many, not the first one for every user: a statement
+            // trigger joining the memberships with another table keyed by team would otherwise meet ROWS² pairs
+            assertThat(Sql.number(db, "SELECT count(*) FROM users_teams")).isEqualTo(ROWS);
+            assertThat(Sql.number(db, "SELECT count(DISTINCT user_id) FROM users_teams")).isEqualTo(ROWS);
+            assertThat(Sql.number(db, "SELECT count(DISTINCT team_id) FROM users_teams")).isGreaterThan(ROWS / 2);
+        }
+    }
+
     private static ScratchDatabase schema(String purpose) throws SQLException {
         ScratchDatabase db = server.createDatabase(purpose);
         Sql.execute(db, SCHEMA);
