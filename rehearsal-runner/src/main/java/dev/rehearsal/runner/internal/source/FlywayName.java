@@ -31,23 +31,18 @@ record FlywayName(Prefix prefix, String rawVersion, MigrationVersion version, St
      */
     static FlywayName parse(String baseName) throws MalformedNameException {
         char first = baseName.isEmpty() ? ' ' : baseName.charAt(0);
-        if (isBaseline(baseName)) {
-            int separator = baseName.indexOf("__");
-            String version = separator < 0 ? baseName.substring(1) : baseName.substring(1, separator);
-            String description = separator < 0 ? "" : baseName.substring(separator + 2);
-            return new FlywayName(Prefix.BASELINE, version, version(version), describe(description));
-        }
         if (first == 'R' && baseName.startsWith("R__")) {
             return new FlywayName(Prefix.REPEATABLE, null, null, describe(baseName.substring(3)));
         }
-        if (first == 'V' || first == 'U') {
+        // B: a baseline migration; a B name without a version (Backfill_notes.sql) is no Flyway name at all
+        if (first == 'V' || first == 'U' || first == 'B') {
             String rest = baseName.substring(1);
             int separator = rest.indexOf("__");
             String version = separator < 0 ? rest : rest.substring(0, separator);
             String description = separator < 0 ? "" : rest.substring(separator + 2);
             MigrationVersion parsed = version(version);
             if (parsed != null) {
-                Prefix prefix = first == 'V' ? Prefix.VERSIONED : Prefix.UNDO;
+                Prefix prefix = first == 'V' ? Prefix.VERSIONED : first == 'U' ? Prefix.UNDO : Prefix.BASELINE;
                 return new FlywayName(prefix, version, parsed, describe(description));
             }
             if (looksLikeMigration(baseName)) {
@@ -67,15 +62,6 @@ record FlywayName(Prefix prefix, String rawVersion, MigrationVersion version, St
     static boolean isCallback(String baseName) {
         int separator = baseName.indexOf("__");
         return Event.fromId(separator < 0 ? baseName : baseName.substring(0, separator)) != null;
-    }
-
-    /** Flyway baseline migrations ({@code B<version>__<description>.sql}), applied only to empty databases. */
-    static boolean isBaseline(String baseName) {
-        if (!baseName.startsWith("B")) {
-            return false;
-        }
-        int separator = baseName.indexOf("__");
-        return version(separator < 0 ? baseName.substring(1) : baseName.substring(1, separator)) != null;
     }
 
     static boolean looksLikeMigration(String baseName) {

@@ -47,11 +47,11 @@ class FlywayNameTest {
     }
 
     @Test
-    void should_recognise_callbacks_and_baselines() {
+    void should_recognise_callbacks_and_baselines() throws MalformedNameException {
         assertThat(FlywayName.isCallback("afterMigrate")).isTrue();
         assertThat(FlywayName.isCallback("beforeEachMigrate__log")).isTrue();
         assertThat(FlywayName.isCallback("V1__a")).isFalse();
-        assertThat(FlywayName.isBaseline("B5__baseline")).isTrue();
-        assertThat(FlywayName.isBaseline("Backfill_notes")).isFalse();
+        assertThat(FlywayName.parse("B5__baseline").prefix()).isEqualTo(FlywayName.Prefix.BASELINE);
+        assertThat(FlywayName.parse("Backfill_notes")).isNull();
     }
 }
