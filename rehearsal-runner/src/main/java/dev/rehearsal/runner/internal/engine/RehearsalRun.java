@@ -284,10 +284,16 @@ public final class RehearsalRun {
                 // every attempt after the first follows one failure, recorded in deadlocks or rejected; a step the
                 // writers keep failing is rehearsed at last without them, so its round trip completes (the findings
                 // say so)
-                for (int again = 0; Retries.mayTryAgain(again, rejected, deadlocks.size())
+                // rejections made with the write load beside the attempt: those of the attempts without it are
+                // weighed apart, since no writer can put rows back between them
+                int rejectedWithWriters = config.load() ? Integer.MAX_VALUE : 0;
+                for (int again = 0; Retries.mayTryAgain(again, rejected, rejectedWithWriters)
                         && retry.mayRehearseAgain(attempt.results(),
                         attempt.nextXid(), database, rejected, deadlocks, config.load() && Retries.withWriters(again));
                         again++) {
+                    if (rejectedWithWriters == Integer.MAX_VALUE && !Retries.withWriters(again + 1)) {
+                        rejectedWithWriters = rejected.size();
+                    }
                     attempt = attempt(roundTrip, database, target, catalog, migration,
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched,
                             Retries.withWriters(again + 1));

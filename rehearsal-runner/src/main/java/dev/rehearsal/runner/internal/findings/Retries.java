@@ -26,18 +26,27 @@ public final class Retries {
 
     /**
      * Whether the step may be rehearsed once more after {@code again} attempts that followed the first: up to
-     * {@link #MAX_AGAIN}, and up to {@link #MAX_AGAIN_WHILE_REJECTIONS_ADVANCE} while no attempt deadlocked and each
-     * rejection so far was at a statement and table of its own (each attempt got further, or failed elsewhere).
+     * {@link #MAX_AGAIN}, and up to {@link #MAX_AGAIN_WHILE_REJECTIONS_ADVANCE} while each rejection made without the
+     * write load was at a statement and table of its own (each attempt got further, or failed elsewhere). The attempts
+     * past {@link #MAX_AGAIN} run without the writers, so they can neither deadlock with them nor meet rows written
+     * since: a rejection they meet is of rows already there (seeded ones, or the writers' of an earlier attempt that
+     * deadlocked before anything removed them), and the same one again means removing them did not help.
+     *
+     * @param rejected            every rejection so far, in order
+     * @param rejectedWithWriters how many of the first ones attempts with the write load made
      */
-    public static boolean mayTryAgain(int again, java.util.List<RejectedData> rejected, int deadlocks) {
+    public static boolean mayTryAgain(int again, java.util.List<RejectedData> rejected, int rejectedWithWriters) {
         if (again < MAX_AGAIN) {
             return true;
         }
-        if (deadlocks > 0 || again >= MAX_AGAIN_WHILE_REJECTIONS_ADVANCE) {
+        if (again >= MAX_AGAIN_WHILE_REJECTIONS_ADVANCE) {
             return false;
         }
-        long distinct = rejected.stream().map(r -> r.script() + ":" + r.line() + ":" + r.relation()).distinct().count();
-        return distinct == rejected.size();
+        java.util.List<RejectedData> withoutWriters = rejected.subList(Math.min(rejectedWithWriters, rejected.size()),
+                rejected.size());
+        long distinct = withoutWriters.stream().map(r -> r.script() + ":" + r.line() + ":" + r.relation()).distinct()
+                .count();
+        return distinct == withoutWriters.size();
     }
 
     /** Whether the next attempt may run with the write load, after this many failed ones. */

@@ -7,7 +7,10 @@ import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.source.Migration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Findings about the round trip itself: failed steps, a missing or non-restoring down, an up that differs. */
 public final class RoundTripRules implements FindingRule {
@@ -22,25 +25,34 @@ public final class RoundTripRules implements FindingRule {
         RoundTrip trip = facts.trip();
         evaluate(facts.migration(), trip,
                 LockUpgradeRules.explains(trip.failure(), facts.statements(), facts.rowsBefore()), findings);
+        // the same statement may empty the same table again, of rows the write load wrote in a later attempt: one
+        // failure of the migration all the same
+        Map<String, List<RejectedData>> anyRows = new LinkedHashMap<>();
         for (RejectedData r : facts.rejected()) {
             if (r.anyRows()) {
-                failedOnAnyRows(facts.migration(), r, findings);
+                anyRows.computeIfAbsent(r.script() + ":" + r.line() + ":" + r.relation(), key -> new ArrayList<>()).add(r);
             }
         }
+        anyRows.values().forEach(same -> failedOnAnyRows(facts.migration(), same, findings));
     }
 
     /**
      * The first attempt failed as it would on any populated table; the step was rehearsed again on the table emptied
      * of generated rows only so that the chain goes on. The failure stands.
      */
-    private static void failedOnAnyRows(Migration migration, RejectedData r, FindingCollector findings) {
+    private static void failedOnAnyRows(Migration migration, List<RejectedData> same, FindingCollector findings) {
+        RejectedData r = same.get(0);
+        long removedAgain = same.stream().skip(1).mapToLong(RejectedData::removed).sum();
         StepFailure failure = new StepFailure(dev.rehearsal.report.Phase.UP, r.script(), r.line(), r.sqlState(),
                 r.message());
         findings.add(FindingType.MIGRATION_FAILED, r.script(), r.line(), r.relation(),
                 "The up step failed: " + firstLine(r.message()),
                 r.message() + " [SQLSTATE " + r.sqlState() + "]\nIt fails on any table with rows. Rehearsal then "
-                        + "emptied " + r.relation() + " of its " + r.removed() + " generated row(s) and rehearsed the "
-                        + "step again on the empty table, so that the migrations after it are rehearsed too; this "
+                        + "emptied " + r.relation() + " of its " + r.removed() + " generated row(s)"
+                        + (same.size() > 1 ? ", then again of the " + removedAgain + " row(s) the write load wrote "
+                        + "in later attempts," : "")
+                        + " and rehearsed the step again on the empty table, so that the migrations after it are "
+                        + "rehearsed too; this "
                         + "migration's other figures are measured on that empty table.",
                 remediationFor(migration, failure, r.sql()));
     }

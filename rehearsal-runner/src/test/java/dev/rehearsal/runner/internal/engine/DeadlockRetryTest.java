@@ -23,9 +23,13 @@ import org.junit.jupiter.api.Test;
 class DeadlockRetryTest {
 
     private static Report rehearse(String set, List<String> notes) {
+        return rehearse(set, 0, notes);
+    }
+
+    private static Report rehearse(String set, int rows, List<String> notes) {
         return new RehearsalEngine(RehearsalConfig.builder()
                 .migrations("src/test/resources/migrations/deadlock-once/" + set)
-                .rows(0)
+                .rows(rows)
                 .load(true)
                 .loadRate(50)
                 .loadClients(1)
@@ -82,5 +86,25 @@ class DeadlockRetryTest {
         assertThat(upgrade.line()).isEqualTo(20);
         assertThat(upgrade.evidence()).contains("It struck in an earlier rehearsal of this step", "deadlock detected");
         assertThat(v2.findings()).extracting(Finding::code).doesNotContain("DEADLOCK_WITH_WRITERS", "MIGRATION_FAILED");
+    }
+
+    @Test
+    void should_remove_the_rows_the_writers_left_before_a_deadlock_when_the_attempt_without_them_rejects_them() {
+        // GIVEN a NOT NULL column added without a default (it fails on the generated rows, and the table is emptied),
+        // whose second attempt deadlocks after a writer committed a row into the emptied table
+        List<String> notes = new CopyOnWriteArrayList<>();
+        Report report = rehearse("any-rows", 20, notes);
+
+        // THEN the attempt without the writers met the writer's row, which was removed too, and the round trip completed
+        MigrationReport v2 = v2(report);
+        assertThat(notes).anyMatch(n -> n.contains("deadlocked with the write load"));
+        assertThat(v2.roundTrip().failure()).as("round trip of V2: %s", v2.roundTrip()).isNull();
+        assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
+        // AND the migration's own failure is reported once, saying the writers' rows were removed as well
+        List<Finding> failed = v2.findings().stream().filter(f -> f.code().equals("MIGRATION_FAILED")).toList();
+        assertThat(failed).as("MIGRATION_FAILED in %s", v2.findings()).hasSize(1);
+        assertThat(failed.get(0).evidence()).contains("generated row(s), then again of the",
+                "row(s) the write load wrote in later attempts");
+        assertThat(v2.findings()).extracting(Finding::code).contains("DEADLOCK_WITH_WRITERS");
     }
 }
