@@ -85,7 +85,8 @@ final class SummaryPrinter {
     private static String steps(MigrationReport migration) {
         RoundTrip trip = migration.roundTrip();
         if (trip.up() == StepStatus.NOT_RUN) {
-            return "not run (an earlier migration failed)";
+            return migration.skippedByPrecondition() ? "skipped (its precondition failed, as the tool would skip it)"
+                    : "not run (an earlier migration failed)";
         }
         StringBuilder line = new StringBuilder();
         line.append(step("up", trip.up(), migration, Phase.UP));

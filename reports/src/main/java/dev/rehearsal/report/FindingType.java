@@ -74,6 +74,10 @@ public enum FindingType {
             "An attempt of the step deadlocked with the concurrent writers and was rehearsed again; no lock upgrade "
                     + "of its own explains it, so the server's deadlock report says which locks crossed. Production's "
                     + "writers can meet the same deadlock."),
+    SKIPPED_BY_PRECONDITION(Severity.INFO, "Migration skipped by its precondition",
+            "The migration tool checks a condition on the database before this migration (a Liquibase changeSet's "
+                    + "preconditions with onFail or onError CONTINUE or MARK_RAN); it failed where the chain had "
+                    + "reached, so the tool skips the migration there, and so did the rehearsal."),
     WAL_VOLUME(Severity.WARNING, "Statement writes a large volume of WAL",
             "A statement wrote more WAL than the policy's threshold: replicas and WAL archiving must ship and replay "
                     + "all of it, so replica lag and disk use grow although no lock measurement shows it.");

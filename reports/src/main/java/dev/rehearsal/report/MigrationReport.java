@@ -53,6 +53,15 @@ public record MigrationReport(
         return description == null || description.isBlank() ? prefix : prefix + " " + description;
     }
 
+    /**
+     * Whether the migration tool's own check on the database left this migration out where the chain had reached
+     * ({@link FindingType#SKIPPED_BY_PRECONDITION}): it was not rehearsed, and no failure stopped it.
+     */
+    public boolean skippedByPrecondition() {
+        return roundTrip.up() == StepStatus.NOT_RUN
+                && findings.stream().anyMatch(f -> f.code().equals(FindingType.SKIPPED_BY_PRECONDITION.code()));
+    }
+
     /** The statements of one step. */
     public List<StatementTrace> statements(Phase phase) {
         return statements.stream().filter(s -> s.phase() == phase).toList();

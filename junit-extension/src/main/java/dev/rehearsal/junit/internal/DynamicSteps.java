@@ -94,7 +94,8 @@ final class DynamicSteps {
                 Assumptions.abort(what + " not rehearsed: the migration has no down script");
             }
             if (status == StepStatus.NOT_RUN) {
-                Assumptions.abort(what + " not rehearsed: " + (migration.roundTrip().up() == StepStatus.NOT_RUN
+                Assumptions.abort(what + " not rehearsed: " + (migration.skippedByPrecondition()
+                        ? "its precondition failed, so the tool skips it" : migration.roundTrip().up() == StepStatus.NOT_RUN
                         ? "an earlier migration failed" : "an earlier step of this migration failed or is missing"));
             }
         };

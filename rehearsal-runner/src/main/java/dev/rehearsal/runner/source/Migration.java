@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param kind        versioned or repeatable
  * @param up          the script that applies the migration
  * @param down        the script that reverts it, {@code null} when there is none
+ * @param condition   what the tool checks on the database just before applying it (a Liquibase changeSet's
+ *                    preconditions), {@code null} when nothing
  */
-public record Migration(String version, String description, MigrationKind kind, MigrationScript up, MigrationScript down) {
+public record Migration(String version, String description, MigrationKind kind, MigrationScript up, MigrationScript down,
+                        RunCondition condition) {
+
+    public Migration(String version, String description, MigrationKind kind, MigrationScript up, MigrationScript down) {
+        this(version, description, kind, up, down, null);
+    }
 
     /**
      * Whether the up script is a Flyway baseline migration ({@code B<version>__<description>.sql}): Flyway applies the

@@ -199,6 +199,27 @@ class LiquibaseLayoutTest {
     }
 
     @Test
+    void should_find_files_a_spring_boot_changelog_names_with_the_classpath_prefix() {
+        // GIVEN a changelog under a resources root that names its SQL files as Spring Boot's Liquibase finds them
+        Path changelog = write(dir, "db/changelog/schema.xml", XML_HEAD + """
+                    <changeSet id="1" author="ann">
+                        <sqlFile path="classpath:db/changelog/backfill.sql"/>
+                    </changeSet>
+                    <changeSet id="2" author="ann">
+                        <sqlFile path="classpath*:db/changelog/index.sql"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write(dir, "db/changelog/backfill.sql", "CREATE TABLE t (id int)");
+        write(dir, "db/changelog/index.sql", "CREATE INDEX t_id ON t (id)");
+
+        MigrationSet set = MigrationSources.at(changelog.toString(), SourceOptions.defaults()).load();
+
+        assertThat(set.migrations()).extracting(m -> m.up().statements().get(0).sql())
+                .containsExactly("CREATE TABLE t (id int)", "CREATE INDEX t_id ON t (id)");
+    }
+
+    @Test
     void should_read_a_changelog_file_given_as_the_location() {
         Path changelog = write(dir, "schema/release.yaml", """
                 databaseChangeLog:

@@ -87,7 +87,8 @@ final class JunitCases {
         boolean noDown = m.roundTrip().down() == StepStatus.MISSING;
         return switch (status) {
             case MISSING -> phase == Phase.DOWN ? "no down migration" : "not run: there is no down migration";
-            case NOT_RUN -> phase == Phase.REUP && noDown ? "not run: there is no down migration"
+            case NOT_RUN -> m.skippedByPrecondition() ? "not run: its precondition failed, so the tool skips it"
+                    : phase == Phase.REUP && noDown ? "not run: there is no down migration"
                     : "not run: an earlier step or migration failed";
             default -> null;
         };

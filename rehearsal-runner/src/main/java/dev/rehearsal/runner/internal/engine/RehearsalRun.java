@@ -34,6 +34,7 @@ import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.MigrationScript;
 import dev.rehearsal.runner.source.MigrationSet;
+import dev.rehearsal.runner.source.RunCondition;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,8 @@ public final class RehearsalRun {
     private PhaseChecks phaseChecks;
     /** The up script of the migration being rehearsed, named when the server is lost under it. */
     private String rehearsing;
+    /** Asks a migration's tool whether it applies the migration where the chain has reached. */
+    private final RunConditions conditions;
     /** Flyway applying the chain beside the rehearsal, on the same server; null when it runs after or not at all. */
     private ParityAlongside parityBeside;
     /** What the chain starts from: an empty database or a history applied without rehearsal. */
@@ -72,6 +75,7 @@ public final class RehearsalRun {
     public RehearsalRun(RehearsalConfig config, RunState state) {
         this.config = config;
         this.state = state;
+        this.conditions = new RunConditions(config, state);
         this.executor = new ScriptExecutor(config.statementTimeout(), config.lockTimeout());
         this.seeding = new Seeding(config);
     }
@@ -265,6 +269,11 @@ public final class RehearsalRun {
                                     SeedSummary.SeededTable::rows, (a, b) -> a)));
                     touched = TouchedTables.of(migration, rowsBefore.keySet());
                 }
+                RunCondition.Outcome outcome = conditions.ask(database.dataSource(), migration, phaseChecks);
+                if (outcome != RunCondition.Outcome.RUN) {
+                    blocked = outcome == RunCondition.Outcome.HALT;
+                    continue;
+                }
                 if (config.load()) {
                     seeding.writtenElsewhere(touched); // the write load's sessions insert into these
                 }
@@ -284,16 +293,12 @@ public final class RehearsalRun {
                 // every attempt after the first follows one failure, recorded in deadlocks or rejected; a step the
                 // writers keep failing is rehearsed at last without them, so its round trip completes (the findings
                 // say so)
-                // rejections made with the write load beside the attempt: those of the attempts without it are
-                // weighed apart, since no writer can put rows back between them
-                int rejectedWithWriters = config.load() ? Integer.MAX_VALUE : 0;
-                for (int again = 0; Retries.mayTryAgain(again, rejected, rejectedWithWriters)
-                        && retry.mayRehearseAgain(attempt.results(),
-                        attempt.nextXid(), database, rejected, deadlocks, config.load() && Retries.withWriters(again));
-                        again++) {
-                    if (rejectedWithWriters == Integer.MAX_VALUE && !Retries.withWriters(again + 1)) {
-                        rejectedWithWriters = rejected.size();
-                    }
+                int rejectedWithWriters = config.load() ? Integer.MAX_VALUE : 0; // set when the writers stop
+                for (int again = 0; Retries.mayTryAgain(again, rejected, rejectedWithWriters) && retry.mayRehearseAgain(
+                        attempt.results(), attempt.nextXid(), database, rejected, deadlocks,
+                        config.load() && Retries.withWriters(again)); again++) {
+                    rejectedWithWriters = Retries.withWriters(again + 1) ? rejectedWithWriters
+                            : Math.min(rejectedWithWriters, rejected.size());
                     attempt = attempt(roundTrip, database, target, catalog, migration,
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched,
                             Retries.withWriters(again + 1));
@@ -370,7 +375,7 @@ public final class RehearsalRun {
         try (ScratchDatabase database = base.freshDatabase(server, "reference")) {
             ExecutionTarget target = ExecutionTarget.open(database.dataSource());
             try {
-                replay(target, rehearsedChain.stream().map(Migration::up).toList());
+                replay(target, rehearsedChain.stream().filter(conditions::applied).map(Migration::up).toList());
                 return CatalogSnapshot.take(target.connection());
             } finally {
                 target.close();

@@ -79,7 +79,7 @@ final class LiquibaseMigrations {
                         + ": rehearsed once, in its place in the changelog");
             }
             migrations.add(new Migration(String.valueOf(migrations.size() + 1), name, MigrationKind.VERSIONED,
-                    upScript, downScript));
+                    upScript, downScript, LiquibasePreconditions.of(session, changeSet)));
         }
         if (migrations.isEmpty()) {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, target.displayPath() + " holds no changeSet"

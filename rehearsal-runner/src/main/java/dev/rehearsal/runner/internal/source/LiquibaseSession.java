@@ -188,7 +188,7 @@ final class LiquibaseSession {
      */
     private static ResourceAccessor accessor(LiquibaseTarget target, SourceOptions options) {
         if (target.classPath()) {
-            return new ClassLoaderResourceAccessor(options.classLoader());
+            return new SpringPrefixAccessor(new ClassLoaderResourceAccessor(options.classLoader()));
         }
         List<ResourceAccessor> roots = new ArrayList<>();
         for (Path dir = target.directory(); dir != null; dir = dir.getParent()) {
@@ -198,7 +198,7 @@ final class LiquibaseSession {
                 // an unreadable parent directory holds nothing Liquibase could include anyway
             }
         }
-        return new CompositeResourceAccessor(roots);
+        return new SpringPrefixAccessor(new CompositeResourceAccessor(roots));
     }
 
     /** The innermost message worth showing, without Liquibase's class names. */

@@ -1,0 +1,90 @@
+package dev.rehearsal.runner.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.Finding;
+import dev.rehearsal.report.MigrationReport;
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.StepStatus;
+import dev.rehearsal.runner.RehearsalEngine;
+import dev.rehearsal.runner.config.RehearsalConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Liquibase changeSet's preconditions decide, as in {@code liquibase update}, whether it runs where the chain has
+ * reached: HALT stops the chain there, WARN runs it with a note (MARK_RAN is in the sample {@code LiquibaseTest}).
+ */
+class PreconditionOutcomesTest {
+
+    @TempDir
+    Path dir;
+
+    private Report rehearse(String onFail, List<String> notes) throws IOException {
+        Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: orders
+                      author: shop
+                      changes:
+                        - createTable: {tableName: orders, columns: [{column: {name: id, type: bigint}}]}
+                  - changeSet:
+                      id: legacy
+                      author: shop
+                      preConditions:
+                        - onFail: %s
+                        - tableExists: {tableName: legacy_orders}
+                      changes:
+                        - addColumn: {tableName: legacy_orders, columns: [{column: {name: note, type: text}}]}
+                  - changeSet:
+                      id: after
+                      author: shop
+                      changes:
+                        - addColumn: {tableName: orders, columns: [{column: {name: note, type: text}}]}
+                """.formatted(onFail));
+        return new RehearsalEngine(RehearsalConfig.builder().migrations(dir.toString()).rows(0).load(false)
+                .flywayParity(false).listener(new dev.rehearsal.runner.core.RehearsalListener() {
+                    @Override
+                    public void note(String message) {
+                        notes.add(message);
+                    }
+                }).build()).run();
+    }
+
+    @Test
+    void should_stop_the_chain_where_a_halting_precondition_fails() throws IOException {
+        Report report = rehearse("HALT", new CopyOnWriteArrayList<>());
+
+        MigrationReport legacy = report.migrations().get(1);
+        assertThat(legacy.roundTrip().up()).isEqualTo(StepStatus.FAILED);
+        assertThat(legacy.findings()).extracting(Finding::code).containsExactly("MIGRATION_FAILED");
+        assertThat(legacy.findings().get(0).evidence()).contains("the update stops here",
+                "tableExists(tableName=legacy_orders)", "onFail HALT");
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.NOT_RUN);
+        assertThat(report.migrations().get(2).skippedByPrecondition()).isFalse();
+    }
+
+    @Test
+    void should_run_a_change_set_whose_precondition_only_warns_and_say_why() throws IOException {
+        List<String> notes = new CopyOnWriteArrayList<>();
+        Report report = rehearse("WARN", notes);
+
+        // the changeSet runs, and fails as Liquibase's would: its table is not there
+        assertThat(report.migrations().get(1).roundTrip().failure()).isNotNull()
+                .satisfies(f -> assertThat(f.message()).contains("legacy_orders"));
+        assertThat(notes).anyMatch(n -> n.contains("onFail WARN") && n.contains("applied all the same"));
+    }
+
+    @Test
+    void should_go_on_after_a_change_set_its_precondition_skips() throws IOException {
+        Report report = rehearse("CONTINUE", new CopyOnWriteArrayList<>());
+
+        assertThat(report.migrations().get(1).skippedByPrecondition()).isTrue();
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+}
