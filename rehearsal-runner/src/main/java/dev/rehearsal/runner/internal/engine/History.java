@@ -9,6 +9,7 @@ import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.RunCondition;
 import dev.rehearsal.runner.source.SqlStatement;
 import java.io.IOException;
 import java.io.StringReader;
@@ -161,12 +162,31 @@ final class History implements AutoCloseable {
     private static void apply(ScratchDatabase database, List<Migration> history) {
         try (Connection connection = database.connect()) {
             for (Migration migration : history) {
-                apply(connection, migration.up());
+                if (appliedByTool(connection, migration)) {
+                    apply(connection, migration.up());
+                }
             }
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not connect to apply the history: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the tool applies the migration where the history has reached: its condition (a Liquibase changeSet's
+     * preconditions) holds or only warns. A condition that stops the update means production's history cannot go on.
+     */
+    private static boolean appliedByTool(Connection connection, Migration migration) throws SQLException {
+        if (migration.condition() == null) {
+            return true;
+        }
+        RunCondition.Decision decision = RunConditions.check(connection, migration);
+        if (decision.outcome() == RunCondition.Outcome.HALT) {
+            throw new RehearsalException(ErrorCode.INVALID_SCRIPT, migration.up().path() + ": "
+                    + migration.displayName() + " is in the applied history, yet " + decision.reason() + ", so the "
+                    + "update would stop there. Rehearse from a copy of production's schema (--template-database).");
+        }
+        return decision.outcome() == RunCondition.Outcome.RUN;
     }
 
     private static void apply(Connection connection, MigrationScript script) throws SQLException {

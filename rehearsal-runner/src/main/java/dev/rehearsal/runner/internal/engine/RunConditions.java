@@ -67,12 +67,17 @@ final class RunConditions {
     /** Asks the migration's condition on a session of its own, which is closed after. */
     static RunCondition.Decision check(DataSource dataSource, Migration migration) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try {
-                return migration.condition().check(connection);
-            } finally {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback(); // the condition only reads; what the tool's checks began ends here
-                }
+            return check(connection, migration);
+        }
+    }
+
+    /** Asks the migration's condition on {@code connection}, left with no transaction open. */
+    static RunCondition.Decision check(Connection connection, Migration migration) throws SQLException {
+        try {
+            return migration.condition().check(connection);
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // the condition only reads; what the tool's checks began ends here
             }
         }
     }

@@ -26,6 +26,10 @@ class PreconditionOutcomesTest {
     Path dir;
 
     private Report rehearse(String onFail, List<String> notes) throws IOException {
+        return rehearse(onFail, notes, null);
+    }
+
+    private Report rehearse(String onFail, List<String> notes, String pendingAfter) throws IOException {
         Files.writeString(dir.resolve("db.changelog-master.yaml"), """
                 databaseChangeLog:
                   - changeSet:
@@ -48,7 +52,7 @@ class PreconditionOutcomesTest {
                         - addColumn: {tableName: orders, columns: [{column: {name: note, type: text}}]}
                 """.formatted(onFail));
         return new RehearsalEngine(RehearsalConfig.builder().migrations(dir.toString()).rows(0).load(false)
-                .flywayParity(false).listener(new dev.rehearsal.runner.core.RehearsalListener() {
+                .flywayParity(false).pendingAfter(pendingAfter).listener(new dev.rehearsal.runner.core.RehearsalListener() {
                     @Override
                     public void note(String message) {
                         notes.add(message);
@@ -86,5 +90,15 @@ class PreconditionOutcomesTest {
 
         assertThat(report.migrations().get(1).skippedByPrecondition()).isTrue();
         assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
+    void should_leave_out_of_the_applied_history_a_change_set_its_precondition_skips() throws IOException {
+        // GIVEN the skipped changeSet in the history applied without rehearsal
+        Report report = rehearse("MARK_RAN", new CopyOnWriteArrayList<>(), "2");
+
+        // THEN the history applied as Liquibase applied it, and the pending changeSet was rehearsed after it
+        assertThat(report.migrations()).extracting(MigrationReport::description).containsExactly("after/shop");
+        assertThat(report.migrations().get(0).roundTrip().up()).isEqualTo(StepStatus.OK);
     }
 }
