@@ -64,4 +64,51 @@ class CascadeIndexesTest {
             assertThat(catalog.takeWhole()).isEqualTo(before);
         }
     }
+
+    @Test
+    void should_follow_the_tables_a_delete_trigger_names_to_the_references_they_cascade_through() throws Exception {
+        try (ScratchDatabase database = server.createDatabase("cascade_trigger");
+             Connection connection = database.connect();
+             Statement statement = connection.createStatement()) {
+            // GIVEN items whose DELETE trigger deletes their entitlement, which cascades to grants that refer to it
+            // through an index that does not lead with the key
+            statement.execute("""
+                    CREATE TABLE entitlements (id int PRIMARY KEY);
+                    CREATE TABLE grants (namespace text, owner_id int REFERENCES entitlements ON DELETE CASCADE);
+                    CREATE INDEX grants_namespace_owner_id ON grants (namespace, owner_id);
+                    CREATE TABLE items (id int PRIMARY KEY, entitlement_id int REFERENCES entitlements);
+                    CREATE FUNCTION delete_entitlement() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        DELETE FROM entitlements WHERE id = OLD.entitlement_id;
+                        RETURN OLD;
+                    END $$;
+                    CREATE TRIGGER items_delete_entitlement AFTER DELETE ON items
+                        FOR EACH ROW EXECUTE FUNCTION delete_entitlement();
+                    INSERT INTO entitlements SELECT g FROM generate_series(1, 2000) g;
+                    INSERT INTO grants SELECT 'n', g FROM generate_series(1, 2000) g;
+                    INSERT INTO items SELECT g, g FROM generate_series(1, 2000) g;""");
+
+            try (CascadeIndexes indexes = CascadeIndexes.around(connection, "public.items")) {
+                // THEN the grants' reference got an index for the removal, and so did the items' reference to the
+                // entitlements the trigger deletes (each deletion checks that no item still refers to it)
+                java.util.List<String> definitions = new java.util.ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("SELECT indexdef FROM pg_indexes WHERE indexname LIKE "
+                        + "'rehearsal_removal_%' ORDER BY 1")) {
+                    while (rs.next()) {
+                        definitions.add(rs.getString(1).replaceAll("INDEX \\S+ ON", "INDEX ON"));
+                    }
+                }
+                assertThat(definitions).containsExactly("CREATE INDEX ON public.grants USING btree (owner_id)",
+                        "CREATE INDEX ON public.items USING btree (entitlement_id)");
+                assertThat(indexes.created()).hasSize(2);
+                statement.execute("DELETE FROM public.items t WHERE true");
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT (SELECT count(*) FROM entitlements), "
+                    + "(SELECT count(*) FROM grants)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+                assertThat(rs.getLong(2)).isZero();
+            }
+        }
+    }
 }
