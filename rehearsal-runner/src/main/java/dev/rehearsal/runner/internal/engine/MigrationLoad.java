@@ -112,7 +112,8 @@ final class MigrationLoad implements AutoCloseable {
             load.awaitRequestsDueBefore(endNanos, SETTLE);
         }
         List<WriterWait> polled = monitor.stop();
-        List<WriterWait> waits = load == null ? polled : WaitRefinement.refine(polled, load.reportedWaits());
+        List<WriterWait> waits = load == null ? polled : WaitAttribution.withReportsOfHeldLocks(statements,
+                WaitRefinement.refine(polled, load.reportedWaits()), load.reportedWaits(), originNanos);
         Map<Integer, List<WriterWait>> byStatement = WaitAttribution.assign(statements, waits, originNanos);
         List<StatementTrace> withWriters = new ArrayList<>();
         List<Timeline.BlockedInterval> blocked = new ArrayList<>();
