@@ -51,28 +51,32 @@ final class LiquibasePreconditions implements RunCondition {
                             : new Decision(Outcome.RUN, "its precondition " + describe(preconditions) + " failed ("
                             + warned.option + "): " + warned.reason);
                 } catch (PreconditionFailedException e) {
-                    String reason = "its precondition " + describe(preconditions) + " failed (onFail "
-                            + preconditions.getOnFail() + "): " + failures(e, preconditions.getOnFailMessage());
-                    return switch (preconditions.getOnFail()) {
-                        case HALT -> new Decision(Outcome.HALT, reason);
-                        case CONTINUE, MARK_RAN -> new Decision(Outcome.SKIP, reason);
-                        case WARN -> new Decision(Outcome.RUN, reason);
-                    };
+                    return new Decision(outcome(preconditions.getOnFail()), "its precondition " + describe(preconditions)
+                            + " failed (onFail " + preconditions.getOnFail() + "): "
+                            + failures(e, preconditions.getOnFailMessage()));
                 } catch (PreconditionErrorException e) {
-                    String reason = "its precondition " + describe(preconditions) + " could not be checked (onError "
-                            + preconditions.getOnError() + "): " + (preconditions.getOnErrorMessage() != null ? preconditions.getOnErrorMessage()
-                            : LiquibaseSession.reason(e));
-                    return switch (preconditions.getOnError()) {
-                        case HALT -> new Decision(Outcome.HALT, reason);
-                        case CONTINUE, MARK_RAN -> new Decision(Outcome.SKIP, reason);
-                        case WARN -> new Decision(Outcome.RUN, reason);
-                    };
+                    String message = preconditions.getOnErrorMessage();
+                    return new Decision(outcome(preconditions.getOnError()), "its precondition "
+                            + describe(preconditions) + " could not be checked (onError " + preconditions.getOnError()
+                            + "): " + (message != null && !message.isBlank() ? message.strip()
+                            : LiquibaseSession.reason(e)));
                 }
             });
         } catch (RuntimeException e) {
-            throw new SQLException("Liquibase could not check the preconditions of changeSet " + changeSet.getId() + "/"
-                    + changeSet.getAuthor() + ": " + LiquibaseSession.reason(e), e);
+            // Liquibase could not even start the check (a custom precondition whose class is missing, …): update
+            // would stop there too
+            return new Decision(Outcome.HALT, "Liquibase could not check its precondition " + describe(preconditions)
+                    + ": " + LiquibaseSession.reason(e));
         }
+    }
+
+    /** What Liquibase does on a failed or erring precondition: HALT, CONTINUE, MARK_RAN or WARN, by the same names. */
+    private static Outcome outcome(Enum<?> option) {
+        return switch (option.name()) {
+            case "HALT" -> Outcome.HALT;
+            case "WARN" -> Outcome.RUN;
+            default -> Outcome.SKIP; // CONTINUE skips it now, MARK_RAN for good: neither runs it here
+        };
     }
 
     /** Liquibase runs a changeSet whose precondition failed with onFail or onError WARN, and says so only here. */
