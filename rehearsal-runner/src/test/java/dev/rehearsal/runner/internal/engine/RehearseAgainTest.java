@@ -199,6 +199,18 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_remove_the_generated_row_a_unique_key_finds_beside_the_chains_own_row_wherever_it_stands() {
+        // GIVEN a row the migration ships, written after the generated rows with the code of one of them, then a
+        // unique key on the code
+        Report report = rehearse("unique-over-own-rows", 50);
+
+        // THEN only the generated row went (it stands before the migration's own), and the chain went on
+        MigrationReport v3 = report.migrations().get(2);
+        assertThat(v3.roundTrip().failure()).as("round trip of V3: %s", v3.roundTrip()).isNull();
+        assertThat(rejected(v3).evidence()).contains("1 generated row(s) rejected");
+    }
+
+    @Test
     void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
         // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
         Report report = rehearse("own-rows", 0);

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ADD CONSTRAINT accounts_code_key UNIQUE (code);
