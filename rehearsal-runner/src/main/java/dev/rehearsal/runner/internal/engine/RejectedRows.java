@@ -276,10 +276,13 @@ final class RejectedRows {
                     same.append(" AND o.").append(Identifiers.quote(column)).append(" = t.")
                             .append(Identifiers.quote(column));
                 }
-                // of two rows with the same key, the later one goes; but a generated row that meets the chain's own
-                // row goes wherever it stands (Tolgee: the write load's rows took pages freed before the chain's)
-                tests.add(new Test(table, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE (o.ctid < t.ctid"
-                        + " OR NOT ($OTHER_GENERATED))" + same + ")"));
+                // of two rows with the same key, the later one goes; failing that, a generated row that meets the
+                // chain's own row goes wherever it stands (Tolgee: the write load's rows took pages freed before the
+                // chain's). Two tests rather than one with OR: the planner keeps a quick plan for each.
+                tests.add(new Test(table, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE o.ctid < t.ctid"
+                        + same + ")"));
+                tests.add(new Test(table, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE NOT ("
+                        + "$OTHER_GENERATED)" + same + ")"));
             } else if (demand instanceof DemandParser.Generated column) {
                 // the rows whose json lacks what a NOT NULL generated column reads, then those its expression rejects
                 if ("23502".equals(failure.sqlState())) {
