@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * <p>Rows carry only their last writer, so a table the chain filled with values of its own anywhere keeps every
  * chain-written row as the chain's (an own row updated later still is one): only a table the chain never filled from
  * literals holds rows derived from generated ones. A {@code DO} block owns the tables it inserts into; one that
- * runs dynamic SQL, and a procedure or function call, may write anything, so they own the rows of every table.
+ * runs dynamic SQL, and a procedure or function call ({@code SELECT setval(…)} included), may write anything, so the
+ * rows they wrote last are the chain's in every table — but they do not make the rows other transactions only derived
+ * the chain's: a history with one such call (OpenMeter's usage-period backfill) kept every later derived row as its own,
+ * and a step that rejected them stopped the chain on Rehearsal's generated data.
  *
  * <p>Transaction ids are kept modulo 2^32, as {@code xmin} shows them.
  */
@@ -84,14 +87,20 @@ public final class ChainRows {
 
     /**
      * The transactions whose rows of {@code table} ({@code schema.table} or a bare name) are the chain's own data:
-     * every chain transaction when the chain filled the table with values of its own, none when it only derived them.
+     * every chain transaction when the chain filled the table with values of its own; else those that may have written
+     * anything (a procedure or function call), for the rows they wrote last.
      */
     public Set<Long> owning(String table) {
-        return filledByChain(DemandParser.tableName(table)) ? transactions() : Set.of();
+        if (filledByChain(DemandParser.tableName(table))) {
+            return transactions();
+        }
+        return owned.entrySet().stream().filter(e -> e.getValue().contains(EVERY_TABLE)).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** Whether a statement of the chain filled the table with values of its own, as its text shows. */
     private boolean filledByChain(String name) {
-        return owned.values().stream().anyMatch(t -> t.contains(EVERY_TABLE) || t.contains(name));
+        return owned.values().stream().anyMatch(t -> t.contains(name));
     }
 
     /**

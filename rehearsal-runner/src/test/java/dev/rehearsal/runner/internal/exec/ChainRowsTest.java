@@ -62,4 +62,17 @@ class ChainRowsTest {
         assertThat(rows.owning("e")).isEmpty();
         assertThat(rows.transactions()).containsExactlyInAnyOrder(100L, 101L, 102L);
     }
+
+    @Test
+    void should_own_only_the_rows_a_function_call_wrote_last_not_those_other_transactions_derived() {
+        ChainRows rows = new ChainRows();
+        rows.beforeMigration(List.of("public.entitlements"));
+        rows.committed(200, List.of("SELECT om_func_update_usage_period_durations_batch(2000, NOW())"));
+        rows.committed(201, List.of("UPDATE entitlements SET subject_id = 'x'"));
+
+        // the call may have written any table: its rows are the chain's; the UPDATE only derived generated rows
+        assertThat(rows.owning("public.entitlements")).containsExactly(200L);
+        rows.committed(202, List.of("INSERT INTO entitlements (id) VALUES ('own')"));
+        assertThat(rows.owning("entitlements")).containsExactlyInAnyOrder(200L, 201L, 202L);
+    }
 }
