@@ -211,6 +211,18 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_remove_generated_rows_a_migration_only_updated_even_after_a_function_call_in_the_chain() {
+        // GIVEN a chain with a SELECT setval(…) (a call that may write anything), then an UPDATE of every generated
+        // entitlement, then a backfill that leaves most of them NULL before SET NOT NULL
+        Report report = rehearse("derived-after-setval", 200);
+
+        // THEN the updated rows are still Rehearsal's: removed, and the step rehearsed through
+        MigrationReport v4 = report.migrations().get(3);
+        assertThat(v4.roundTrip().failure()).as("round trip of V4: %s", v4.roundTrip()).isNull();
+        assertThat(rejected(v4).relation()).isEqualTo("public.entitlements");
+    }
+
+    @Test
     void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
         // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
         Report report = rehearse("own-rows", 0);
