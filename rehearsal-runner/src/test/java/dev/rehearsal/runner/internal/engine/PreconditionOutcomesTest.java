@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A Liquibase changeSet's preconditions decide, as in {@code liquibase update}, whether it runs where the chain has
  * reached: HALT stops the chain there, WARN runs it with a note (MARK_RAN is in the sample {@code LiquibaseTest}).
  */
+@Tag("slow") // four rehearsals, about 4 s: CI runs it, the fast set (-Pquick) does not
 class PreconditionOutcomesTest {
 
     @TempDir
