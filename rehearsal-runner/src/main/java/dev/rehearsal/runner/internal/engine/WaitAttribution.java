@@ -70,12 +70,15 @@ final class WaitAttribution {
      * it saw, on a relation a statement held a conflicting lock on at the time. On a machine short of CPU the monitor
      * can miss a whole lock hold (the shop's 350 ms rewrite, with two other rehearsals beside the suite: writers'
      * latencies 215–342 ms, no wait seen), while every writer that waited got the server's measure of its wait.
-     * Writers never wait for each other on a relation lock, so such a wait was the migration's doing.
+     * Writers never wait for each other on a table lock itself, so such a wait was the migration's doing.
      */
     static List<WriterWait> withReportsOfHeldLocks(List<StatementTrace> statements, List<WriterWait> refined,
             List<WriterWait> reported, long originNanos) {
-        List<WriterWait> unplaced = reported.stream().filter(r -> refined.stream().noneMatch(w -> w.pid() == r.pid()
-                && w.startNanos() == r.startNanos() && w.endNanos() == r.endNanos())).toList();
+        // only waits for a table lock itself: writers do wait for each other on a relation's extension lock and on
+        // row (tuple) locks, which the server reports "of relation …" too
+        List<WriterWait> unplaced = reported.stream().filter(r -> "relation".equals(r.lockType()))
+                .filter(r -> refined.stream().noneMatch(w -> w.pid() == r.pid()
+                        && w.startNanos() == r.startNanos() && w.endNanos() == r.endNanos())).toList();
         Set<WriterWait> added = new LinkedHashSet<>();
         for (StatementTrace s : statements) {
             long from = originNanos + (long) (s.startMs() * 1_000_000);

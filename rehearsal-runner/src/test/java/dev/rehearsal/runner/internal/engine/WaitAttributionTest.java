@@ -39,6 +39,20 @@ class WaitAttributionTest {
     }
 
     @Test
+    void should_leave_out_waits_writers_have_on_each_other_for_a_relation_s_extension_or_rows() {
+        // GIVEN a concurrent index build holding SHARE UPDATE EXCLUSIVE on public.orders, and writers that waited for
+        // each other to extend the table (ExclusiveLock on its extension) and for a row
+        StatementTrace build = statement(100, 350, new LockHold("public.orders", "ShareUpdateExclusiveLock", 350));
+        WriterWait extension = new WriterWait(7, "rehearsal-load", "public.orders", "ExclusiveLock", "extend",
+                ORIGIN + 200 * MS, ORIGIN + 200 * MS, ORIGIN + 190 * MS, ORIGIN + 200 * MS);
+        WriterWait row = new WriterWait(8, "rehearsal-load", "public.orders", "ExclusiveLock", "tuple",
+                ORIGIN + 220 * MS, ORIGIN + 220 * MS, ORIGIN + 210 * MS, ORIGIN + 220 * MS);
+
+        assertThat(WaitAttribution.withReportsOfHeldLocks(List.of(build), List.of(), List.of(extension, row), ORIGIN))
+                .isEmpty();
+    }
+
+    @Test
     void should_not_count_twice_a_wait_the_monitor_saw_and_the_writer_reported() {
         StatementTrace rewrite = statement(100, 350, new LockHold("public.orders", "AccessExclusiveLock", 350));
         WriterWait reported = wait(7, "public.orders", "RowExclusiveLock", 130, 450);
