@@ -44,22 +44,14 @@ final class LiquibasePreconditions implements RunCondition {
                 PostgresDatabase database = new PostgresDatabase();
                 database.setConnection(new JdbcConnection(connection));
                 database.setDefaultSchemaName(session.database().getDefaultSchemaName());
-                Warned warned = new Warned();
+                Warned warned = new Warned(preconditions);
                 try {
                     preconditions.check(database, changeSet.getChangeLog(), changeSet, warned);
-                    return warned.reason == null ? Decision.RUN
-                            : new Decision(Outcome.RUN, "its precondition " + describe(preconditions) + " failed ("
-                            + warned.option + "): " + warned.reason);
+                    return warned.reason == null ? Decision.RUN : new Decision(Outcome.RUN, warned.reason);
                 } catch (PreconditionFailedException e) {
-                    return new Decision(outcome(preconditions.getOnFail()), "its precondition " + describe(preconditions)
-                            + " failed (onFail " + preconditions.getOnFail() + "): "
-                            + failures(e, preconditions.getOnFailMessage()));
+                    return new Decision(outcome(preconditions.getOnFail()), failed(preconditions, e));
                 } catch (PreconditionErrorException e) {
-                    String message = preconditions.getOnErrorMessage();
-                    return new Decision(outcome(preconditions.getOnError()), "its precondition "
-                            + describe(preconditions) + " could not be checked (onError " + preconditions.getOnError()
-                            + "): " + (message != null && !message.isBlank() ? message.strip()
-                            : LiquibaseSession.reason(e)));
+                    return new Decision(outcome(preconditions.getOnError()), erred(preconditions, e));
                 }
             });
         } catch (RuntimeException e) {
@@ -82,20 +74,36 @@ final class LiquibasePreconditions implements RunCondition {
     /** Liquibase runs a changeSet whose precondition failed with onFail or onError WARN, and says so only here. */
     private static final class Warned extends AbstractChangeExecListener {
 
-        private String option;
+        private final PreconditionContainer preconditions;
         private String reason;
+
+        Warned(PreconditionContainer preconditions) {
+            this.preconditions = preconditions;
+        }
 
         @Override
         public void preconditionFailed(PreconditionFailedException error, PreconditionContainer.FailOption onFail) {
-            option = "onFail " + onFail;
-            reason = failures(error, null);
+            reason = failed(preconditions, error);
         }
 
         @Override
         public void preconditionErrored(PreconditionErrorException error, PreconditionContainer.ErrorOption onError) {
-            option = "onError " + onError;
-            reason = LiquibaseSession.reason(error);
+            reason = erred(preconditions, error);
         }
+    }
+
+    /** Why a precondition failed, in the changelog's and Liquibase's words. */
+    private static String failed(PreconditionContainer preconditions, PreconditionFailedException e) {
+        return "its precondition " + describe(preconditions) + " failed (onFail " + preconditions.getOnFail() + "): "
+                + failures(e, preconditions.getOnFailMessage());
+    }
+
+    /** Why a precondition could not be checked, in the changelog's and Liquibase's words. */
+    private static String erred(PreconditionContainer preconditions, PreconditionErrorException e) {
+        String message = preconditions.getOnErrorMessage();
+        return "its precondition " + describe(preconditions) + " could not be checked (onError "
+                + preconditions.getOnError() + "): " + (message != null && !message.isBlank() ? message.strip()
+                : LiquibaseSession.reason(e));
     }
 
     /**
