@@ -112,8 +112,9 @@ final class MigrationLoad implements AutoCloseable {
             load.awaitRequestsDueBefore(endNanos, SETTLE);
         }
         List<WriterWait> polled = monitor.stop();
+        List<WriterWait> reported = load == null ? List.of() : load.reportedWaits();
         List<WriterWait> waits = load == null ? polled : WaitAttribution.withReportsOfHeldLocks(statements,
-                WaitRefinement.refine(polled, load.reportedWaits()), load.reportedWaits(), originNanos);
+                WaitRefinement.refine(polled, reported), reported, originNanos);
         Map<Integer, List<WriterWait>> byStatement = WaitAttribution.assign(statements, waits, originNanos);
         List<StatementTrace> withWriters = new ArrayList<>();
         List<Timeline.BlockedInterval> blocked = new ArrayList<>();
