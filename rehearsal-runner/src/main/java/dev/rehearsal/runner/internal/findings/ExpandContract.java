@@ -14,7 +14,7 @@ final class ExpandContract {
         String t = r.table();
         String old = r.column();
         String neu = r.newName();
-        String sync = bare(t) + "_sync_" + bare(neu);
+        String sync = SqlShapes.derivedName(SqlShapes.simpleName(t), "sync", neu);
         return "Rename in steps that every running app version survives (expand → migrate → contract):\n"
                 + "-- 1. expand: add the new column next to the old one\n"
                 + "ALTER TABLE " + t + " ADD COLUMN " + neu + " <type of " + old + ">;\n"
@@ -45,10 +45,5 @@ final class ExpandContract {
                 + ";  -- a simple view: INSERT, UPDATE and DELETE pass through\n"
                 + "-- later, in a migration after the old version is retired:\n"
                 + "DROP VIEW " + r.table() + ";";
-    }
-
-    private static String bare(String name) {
-        String last = name.substring(name.lastIndexOf('.') + 1);
-        return last.replace("\"", "").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -9,7 +9,8 @@ final class Remedies {
     }
 
     static String typeChange(String table, String column, String type) {
-        String next = column + "_new";
+        String next = SqlShapes.derivedName(column, "new");
+        String old = SqlShapes.derivedName(column, "old");
         return """
                 -- expand: a new column is a catalog-only change (no rewrite)
                 ALTER TABLE %1$s ADD COLUMN %3$s %4$s;
@@ -23,8 +24,8 @@ final class Remedies {
                 -- contract, in a later release: swap the names in one short transaction
                 SET lock_timeout = '2s';
                 ALTER TABLE %1$s ALTER COLUMN %2$s DROP NOT NULL;  -- the app stops writing the old column
-                ALTER TABLE %1$s RENAME COLUMN %2$s TO %2$s_old;
-                ALTER TABLE %1$s RENAME COLUMN %3$s TO %2$s;""".formatted(table, column, next, type);
+                ALTER TABLE %1$s RENAME COLUMN %2$s TO %5$s;
+                ALTER TABLE %1$s RENAME COLUMN %3$s TO %2$s;""".formatted(table, column, next, type, old);
     }
 
     static String volatileDefault(String table) {
@@ -40,7 +41,7 @@ final class Remedies {
     }
 
     static String storedGeneratedColumn(String table, String column, String type, String expression) {
-        String index = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_idx";
+        String index = SqlShapes.derivedName(SqlShapes.simpleName(table), column, "idx");
         return """
                 -- a STORED generated column is computed for every existing row under ACCESS EXCLUSIVE: a full rewrite.
                 -- PostgreSQL 18+: a VIRTUAL generated column is computed when read and added without a rewrite
@@ -80,9 +81,9 @@ final class Remedies {
     }
 
     static String keyUsingIndex(String table, String name, String kind, String columns, String outside) {
-        String bare = SqlShapes.simpleName(table).replace("\"", "");
-        String constraint = name != null ? name : bare + (kind.equals("PRIMARY KEY") ? "_pkey" : "_key");
-        String index = constraint.replace("\"", "") + "_idx";
+        String constraint = name != null ? name
+                : SqlShapes.derivedName(SqlShapes.simpleName(table), kind.equals("PRIMARY KEY") ? "pkey" : "key");
+        String index = SqlShapes.derivedName(constraint, "idx");
         return """
                 -- 1. in %7$s:
                 --    build the index without blocking writers
@@ -100,7 +101,7 @@ final class Remedies {
 
     /** NOT NULL through a validated CHECK: the scan runs without blocking writers, SET NOT NULL then reads nothing. */
     private static String enforceNotNull(String table, String column) {
-        String check = SqlShapes.simpleName(table).replace("\"", "") + "_" + column.replace("\"", "") + "_not_null";
+        String check = SqlShapes.derivedName(SqlShapes.simpleName(table), column, "not_null");
         return """
                 ALTER TABLE %1$s ADD CONSTRAINT %3$s CHECK (%2$s IS NOT NULL) NOT VALID;
                 ALTER TABLE %1$s VALIDATE CONSTRAINT %3$s;   -- scans without blocking writers
@@ -124,8 +125,8 @@ final class Remedies {
                 -- contract only after no running app version reads or writes %2$s:
                 -- release the app that stopped using it first, then drop it in a later migration.
                 -- keep a copy if the data may be needed again:
-                CREATE TABLE %3$s_backup AS SELECT * FROM %1$s;""".formatted(table, what,
-                SqlShapes.simpleName(table).replace("\"", ""));
+                CREATE TABLE %3$s AS SELECT * FROM %1$s;""".formatted(table, what,
+                SqlShapes.derivedName(SqlShapes.simpleName(table), "backup"));
     }
 
     /** @param javaClass whether the migration is a Java class, which sets it through its connection */

@@ -1,5 +1,7 @@
 package dev.rehearsal.runner.internal.findings;
 
+import dev.rehearsal.runner.internal.seed.DemandParser;
+import dev.rehearsal.runner.internal.seed.Identifiers;
 import dev.rehearsal.runner.internal.util.SqlScan;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,7 +247,20 @@ final class SqlShapes {
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
-    /** The name without its schema and quotes, for SQL in remediations. */
+    /**
+     * A new name made of written ones and plain words joined by underscores ({@code "createdOn"} and {@code new} give
+     * {@code "createdOn_new"}, {@code total} and {@code new} give {@code total_new}): each written name as PostgreSQL
+     * folds it, the whole quoted only where it needs to be, so the fix's SQL runs as it is printed.
+     */
+    static String derivedName(String... writtenParts) {
+        List<String> folded = new ArrayList<>();
+        for (String part : writtenParts) {
+            folded.add(DemandParser.identifier(part));
+        }
+        return Identifiers.display(String.join("_", folded));
+    }
+
+    /** The name without its schema, as written (quotes kept). */
     static String simpleName(String qualified) {
         int dot = qualified.lastIndexOf('.');
         return dot < 0 ? qualified : qualified.substring(dot + 1);

@@ -17,7 +17,7 @@ public final class Identifiers {
 
     /** {@code schema.table} as people write it: quotes only around names that need them. */
     public static String display(String schema, String name) {
-        return displayPart(schema) + "." + displayPart(name);
+        return display(schema) + "." + display(name);
     }
 
     /** {@code "schema"."table"} for SQL. */
@@ -25,7 +25,8 @@ public final class Identifiers {
         return quote(schema) + "." + quote(name);
     }
 
-    private static String displayPart(String identifier) {
+    /** One name as people write it and PostgreSQL reads it back: quoted only when it needs to be. */
+    public static String display(String identifier) {
         return PLAIN.matcher(identifier).matches() ? identifier : quote(identifier);
     }
 }
