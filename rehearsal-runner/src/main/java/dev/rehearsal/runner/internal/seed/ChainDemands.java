@@ -331,9 +331,10 @@ public final class ChainDemands {
             List<Integer> attnums = reference.columns().stream()
                     .map(n -> table.column(n).map(ColumnInfo::attnum).orElse(-1)).toList();
             TableInfo parent = attnums.contains(-1) ? null : parents.named(reference.parent());
-            if (parent == null || parent.oid() == table.oid()) {
-                continue; // a column or parent that does not exist yet; self-references are left to the probe
+            if (parent == null) {
+                continue; // a column or parent that does not exist yet
             }
+            // a reference to the table itself is filled as the catalog's are (RowPlanner: NULL or an earlier row)
             List<Integer> parentAttnums = reference.parentColumns().isEmpty()
                     ? parent.primaryKey().map(TableInfo.UniqueKey::attnums).orElse(List.of())
                     : reference.parentColumns().stream()

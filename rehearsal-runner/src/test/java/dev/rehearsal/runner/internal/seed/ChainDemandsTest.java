@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -241,6 +242,38 @@ class ChainDemandsTest {
 
             // THEN every order references an account, so the key validates, as it did on production's rows
             execute(connection, later);
+        }
+    }
+
+    @Test
+    void should_generate_references_that_a_later_foreign_key_to_the_table_itself_validates() throws SQLException {
+        // GIVEN Fineract's offices (a serial key, a nullable parent) and groups (a key of their own, a NOT NULL
+        // parent), and later migrations that add a key from each table to itself: before, the generated parents
+        // referred to rows that did not exist, and the tables were emptied when the keys were added
+        String tables = "CREATE TABLE m_office (id bigserial PRIMARY KEY, parent_id bigint DEFAULT NULL, name text);"
+                + "CREATE TABLE m_group (id bigint PRIMARY KEY, parent_id bigint NOT NULL, name text)";
+        String offices = "ALTER TABLE public.m_office ADD CONSTRAINT fk2291c477e2551dcc FOREIGN KEY (parent_id) "
+                + "REFERENCES public.m_office (id) ON UPDATE RESTRICT ON DELETE RESTRICT";
+        String groups = "ALTER TABLE m_group ADD FOREIGN KEY (parent_id) REFERENCES m_group";
+        try (ScratchDatabase db = server.createDatabase("later_self_fk");
+             Connection connection = db.dataSource().getConnection()) {
+            execute(connection, tables);
+
+            // WHEN the tables are filled with the chain in mind
+            Seeder.seed(connection, SeedOptions.defaults().rows(2_000),
+                    ChainDemands.of(List.of(List.of(offices), List.of(groups))));
+
+            // THEN every parent is NULL or a row of the table, so both keys validate over all 2 000 rows
+            execute(connection, offices);
+            execute(connection, groups);
+            try (Statement statement = connection.createStatement();
+                 ResultSet counts = statement.executeQuery("SELECT (SELECT count(*) FROM m_office), "
+                         + "(SELECT count(*) FROM m_group), (SELECT count(DISTINCT parent_id) FROM m_group)")) {
+                counts.next();
+                assertThat(counts.getLong(1)).isEqualTo(2_000);
+                assertThat(counts.getLong(2)).isEqualTo(2_000);
+                assertThat(counts.getLong(3)).as("groups' distinct parents").isGreaterThan(1);
+            }
         }
     }
 
