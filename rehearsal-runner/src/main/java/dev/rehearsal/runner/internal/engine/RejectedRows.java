@@ -76,8 +76,8 @@ final class RejectedRows {
         }
     }
 
-    /** One way of picking out rejected rows: a condition over the table's rows, and the column it judges. */
-    private record Test(String table, String column, String condition) {
+    /** One way of picking out rejected rows: a condition over the table's rows ({@code t}), and the column it judges. */
+    record Test(String table, String column, String condition) {
     }
 
     private RejectedRows() {
@@ -167,6 +167,10 @@ final class RejectedRows {
         int line = failed.line();
         boolean upAgain = failure.phase() == Phase.REUP;
         List<Test> tests = anyRows ? List.of() : tests(demands, sql, failure);
+        Test referencing = anyRows || upAgain ? null : ReferencingRows.of(connection, failure, sql);
+        if (referencing != null) {
+            tests = List.of(referencing); // the parent rows it deletes are the chain's: their generated children go
+        }
         String table = !tests.isEmpty() ? tests.get(0).table()
                 : relationOf(failure.message()) != null ? relationOf(failure.message()) : statementTable(sql);
         String qualified = table == null ? null : qualify(table, rowsBefore);
@@ -188,6 +192,9 @@ final class RejectedRows {
             }
             if (upAgain) {
                 return null; // no row of the write load's among those up again rejects: the failure stands
+            }
+            if (referencing != null) {
+                return null; // the children that keep the parent rows are the chain's own: the failure stands
             }
             long removed = emptyTable(connection, qualified, ours);
             if (removed == 0) {

@@ -62,7 +62,7 @@ public final class GeneratedDataRules implements FindingRule {
                             : "e.g. a constraint built by dynamic SQL") + "). Production rows "
                             + "of that shape would fail the same way: check them first, e.g. "
                             + (read ? "run the statement's reads of " + String.join(", ", r.readTables())
-                            + " and look for the value it rejected" : "SELECT count(*) FROM " + r.relation()
+                            + " and look for the value it rejected" : "SELECT count(*) FROM " + r.relation() + " t"
                             + (r.test() == null || r.test().contains("pg_temp.") ? "" : " WHERE "
                             + shorten(r.test(), 200))) + ". Tell Rehearsal the column's shape with a seed script that "
                             + "fills " + (r.readTables().isEmpty() ? r.relation() : String.join(", ", r.readTables()))

@@ -223,6 +223,33 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_remove_the_generated_children_that_keep_a_deleted_parent_row_and_rehearse_the_step_again() {
+        // GIVEN jobs and their parameters (ON DELETE RESTRICT), and a migration that deletes every job but one
+        Report report = rehearse("parent-deleted", 200);
+
+        // THEN the generated parameters of the deleted jobs went, not the table (before: MIGRATION_FAILED, "update or
+        // delete on table job violates RESTRICT setting of foreign key constraint")
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().failure()).as("round trip of V2: %s", v2.roundTrip()).isNull();
+        assertThat(rejected(v2).relation()).isEqualTo("public.job_parameters");
+        assertThat(rejected(v2).evidence()).contains("SQLSTATE 23001", "generated row(s) rejected",
+                "(t.job_id) IN (SELECT job.id FROM job WHERE name <> 'Post Interest')");
+    }
+
+    @Test
+    void should_blame_the_migration_when_a_child_row_of_its_own_keeps_the_parent_row_it_deletes() {
+        // GIVEN the same, with a parameter the chain itself wrote for a job the migration deletes
+        Report report = rehearse("parent-deleted-own-child", 200);
+
+        // THEN once the generated parameters of the deleted jobs are gone, the chain's own still keeps its job, as it
+        // would in production: the failure stands
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.FAILED);
+        assertThat(v2.roundTrip().failure().message()).contains("violates RESTRICT setting", "job_parameters");
+        assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED");
+    }
+
+    @Test
     void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
         // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
         Report report = rehearse("own-rows", 0);
