@@ -357,15 +357,6 @@ public final class ChainDemands {
                 .findFirst().orElse(null);
     }
 
-    /** The table without the foreign keys read ahead: when they would close a cycle the seeder cannot fill. */
-    static TableInfo withoutLaterForeignKeys(TableInfo table) {
-        List<TableInfo.ForeignKey> own = table.foreignKeys().stream()
-                .filter(k -> !k.name().startsWith(LATER_FOREIGN_KEY)).toList();
-        return own.size() == table.foreignKeys().size() ? table : new TableInfo(table.oid(), table.schema(),
-                table.name(), table.columns(), table.uniqueKeys(), own, table.checks(), table.partitioning(),
-                table.laterGenerated());
-    }
-
     /**
      * Later single-column CHECKs the seeder cannot read into value rules (a regular expression, a function call), as
      * conditions PostgreSQL judges candidate values against ({@link CandidatePools}): the column's values pass them

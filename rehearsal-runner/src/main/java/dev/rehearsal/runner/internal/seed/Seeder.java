@@ -108,16 +108,8 @@ public final class Seeder {
         for (TableInfo table : raw) {
             withDemands.add(demands.applyTo(table, written -> ChainDemands.named(raw, written)));
         }
-        List<TableInfo> tables = withParents(withDemands, wanted);
+        List<TableInfo> tables = TableOrder.openingCycles(withParents(withDemands, wanted));
         TableOrder order = TableOrder.of(tables);
-        if (!order.blocked().isEmpty()) { // a foreign key read ahead may close a cycle of NOT NULL keys: fill without
-            List<TableInfo> own = tables.stream().map(ChainDemands::withoutLaterForeignKeys).toList();
-            TableOrder ownOrder = TableOrder.of(own);
-            if (ownOrder.blocked().size() < order.blocked().size()) {
-                tables = own;
-                order = ownOrder;
-            }
-        }
         Map<Long, TableInfo> byOid = new HashMap<>();
         tables.forEach(t -> byOid.put(t.oid(), t));
         for (TableInfo table : tables) { // referenced tables the seeder does not fill still provide keys

@@ -31,6 +31,11 @@ public record TableInfo(long oid, String schema, String name, List<ColumnInfo> c
         checks = List.copyOf(checks);
     }
 
+    /** This table with other foreign keys. */
+    TableInfo withForeignKeys(List<ForeignKey> keys) {
+        return new TableInfo(oid, schema, name, columns, uniqueKeys, keys, checks, partitioning, laterGenerated);
+    }
+
     /** The table as the catalog holds it, with nothing ahead of it. */
     public TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<UniqueKey> uniqueKeys,
                      List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning) {
