@@ -95,14 +95,18 @@ final class RejectedRows {
 
     /**
      * Whether up of a Java migration failed on its own exception (no statement failed), or on a statement it built
-     * with a syntax error: code that reads rows and acts on their values (an enum ordinal, a JSON parse, a literal it
-     * writes into SQL) can fail on values Rehearsal generated where the application's never fail.
+     * with a syntax error, or up raised an exception of its own in PL/pgSQL ({@code RAISE EXCEPTION}, SQLSTATE P0001):
+     * code that reads rows and acts on their values (an enum ordinal, a JSON parse, a literal it writes into SQL, a
+     * count of rows a backfill left empty) can fail on values Rehearsal generated where the application's never fail.
+     * OpenMeter's {@code require_charge_tax_codes} backfills a column from defaults matched by namespace and raises when
+     * a row is left without one before SET NOT NULL: generated rows match no default.
      */
     static boolean isCodeError(StepFailure failure) {
         String script = failure == null || failure.script() == null ? "" : failure.script();
         return failure != null && failure.phase() == Phase.UP
-                && (failure.sqlState() == null || "42601".equals(failure.sqlState()))
-                && (script.endsWith(".class") || script.endsWith(".java"));
+                && ("P0001".equals(failure.sqlState())
+                || (failure.sqlState() == null || "42601".equals(failure.sqlState()))
+                && (script.endsWith(".class") || script.endsWith(".java")));
     }
 
     /**

@@ -250,6 +250,31 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_empty_the_tables_a_raising_check_read_and_rehearse_the_step_again() {
+        // GIVEN a backfill from per-namespace defaults, then a DO block that raises when a row is left without a
+        // value (OpenMeter's require_charge_tax_codes), then SET NOT NULL
+        Report report = rehearse("raise-after-backfill", 300);
+
+        // THEN the generated charges went, and the step passed (before: MIGRATION_FAILED, and the chain stopped)
+        MigrationReport v3 = report.migrations().get(2);
+        assertThat(v3.roundTrip().failure()).as("round trip of V3: %s", v3.roundTrip()).isNull();
+        assertThat(rejected(v3).evidence()).contains("SQLSTATE P0001", "public.charges", "emptied of generated rows");
+    }
+
+    @Test
+    void should_keep_the_failure_of_a_raising_guard_that_emptied_tables_do_not_change() {
+        // GIVEN a DO block that raises whatever the rows hold
+        Report report = rehearse("raise-guard", 300);
+
+        // THEN emptying what it read did not help: MIGRATION_FAILED alone
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.FAILED);
+        assertThat(v2.roundTrip().failure().message()).contains("upgrade to 2.0 first");
+        assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
+                .doesNotContain("GENERATED_DATA_REJECTED");
+    }
+
+    @Test
     void should_blame_the_migration_for_rows_it_wrote_itself_when_no_rows_were_generated() {
         // GIVEN rows written by the first migration, one of them not JSON, and no generated rows nor write load
         Report report = rehearse("own-rows", 0);
