@@ -72,6 +72,9 @@ public final class ChainDemands {
         TableInfo named(String written) throws java.sql.SQLException;
     }
 
+    /** The parent oid of a key read ahead whose parent table does not exist yet: no table has it. */
+    static final long NOT_CREATED_YET = 0;
+
     /** Name of the foreign keys read ahead, so a cycle they would close can be told from the catalog's own. */
     static final String LATER_FOREIGN_KEY = "a later foreign key";
 
@@ -253,7 +256,7 @@ public final class ChainDemands {
     /**
      * As {@link #applyTo(TableInfo)}, and with the foreign keys later migrations add to it whose parent exists now
      * (found with {@code parents}): its rows then reference rows the parent holds, as production's did when the key
-     * was validated.
+     * was validated. A nullable key whose parent is created later is left NULL.
      */
     public TableInfo applyTo(TableInfo table, TableLookup parents) throws java.sql.SQLException {
         TableDemands demands = table == null ? null : byTable.get(table.name());
@@ -287,7 +290,7 @@ public final class ChainDemands {
             }
         }
         List<ColumnInfo> later = demands.generated.stream().filter(g -> table.column(g.name()).isEmpty()).toList();
-        List<TableInfo.ForeignKey> foreignKeys = foreignKeys(table, demands.references, parents).stream()
+        List<TableInfo.ForeignKey> foreignKeys = foreignKeys(table, demands, parents).stream()
                 .map(fk -> shared(fk, table, demands)).toList();
         return new TableInfo(table.oid(), table.schema(), table.name(), columns, keys, foreignKeys, checks,
                 table.partitioning(), later);
@@ -324,15 +327,27 @@ public final class ChainDemands {
         return shaped;
     }
 
-    private static List<TableInfo.ForeignKey> foreignKeys(TableInfo table, List<DemandParser.References> later,
-            TableLookup parents) throws java.sql.SQLException {
+    private static List<TableInfo.ForeignKey> foreignKeys(TableInfo table, TableDemands demands, TableLookup parents)
+            throws java.sql.SQLException {
         List<TableInfo.ForeignKey> keys = new ArrayList<>(table.foreignKeys());
-        for (DemandParser.References reference : later) {
+        for (DemandParser.References reference : demands.references) {
             List<Integer> attnums = reference.columns().stream()
                     .map(n -> table.column(n).map(ColumnInfo::attnum).orElse(-1)).toList();
-            TableInfo parent = attnums.contains(-1) ? null : parents.named(reference.parent());
+            if (attnums.contains(-1)) {
+                continue; // a column that does not exist yet
+            }
+            TableInfo parent = parents.named(reference.parent());
+            boolean nullable = reference.columns().stream().allMatch(n -> !table.column(n).orElseThrow().notNull()
+                    && !demands.notNull.contains(n));
+            if (parent == null && nullable) {
+                // the parent is created later: nothing it will hold can be referred to now, and NULL is what the key
+                // accepts then (Fineract creates every table before its keys, children before some parents)
+                keys.add(new TableInfo.ForeignKey(LATER_FOREIGN_KEY + " " + String.join("_", reference.columns())
+                        + " → " + reference.parent() + ", created later", attnums, NOT_CREATED_YET, List.of()));
+                continue;
+            }
             if (parent == null) {
-                continue; // a column or parent that does not exist yet
+                continue; // NOT NULL: the values stay as generated, and the rehearsal's probe removes what it rejects
             }
             // a reference to the table itself is filled as the catalog's are (RowPlanner: NULL or an earlier row)
             List<Integer> parentAttnums = reference.parentColumns().isEmpty()
