@@ -52,20 +52,85 @@ final class ReferencingRows {
         if (error == null || !error.find()) {
             return null;
         }
+        ChildKey key = childKey(connection, error);
+        return key == null ? null : new RejectedRows.Test(key.table(), null, "(" + key.columns() + ") IN ("
+                + deleted(sql, key.parent(), key.parentColumns()) + ")");
+    }
+
+    /**
+     * Deletes the rows of {@code table} ({@code t}) that {@code condition} picks out, with the generated rows of other
+     * tables that refer to them through a key that would refuse it (RESTRICT, NO ACTION), and theirs in turn: removed
+     * generated rows must not leave generated children behind (Fineract's generated jobs, rejected by the final NOT
+     * NULL on their short name, are referred to by generated job parameters). All or nothing, in one transaction;
+     * a child row of the chain's own refuses it as before.
+     *
+     * @param generated the condition on {@code t} that holds for a table's rows Rehearsal generated
+     * @return the rows of {@code table} deleted
+     */
+    static int deleteWithChildren(Connection connection, String table, String condition,
+            java.util.function.UnaryOperator<String> generated) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        boolean done = false;
+        try (java.sql.Statement statement = connection.createStatement()) {
+            int deleted = delete(connection, statement, table, condition, generated, 0);
+            connection.commit();
+            done = true;
+            return deleted;
+        } finally {
+            if (!done) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Children this deep below the table the rows are removed from are not followed: the removal fails instead. */
+    private static final int DEPTH = 8;
+    /** Keys refusing one removal that are followed before it fails. */
+    private static final int KEYS = 32;
+
+    private static int delete(Connection connection, java.sql.Statement statement, String table, String condition,
+            java.util.function.UnaryOperator<String> generated, int depth) throws SQLException {
+        for (int key = 0; ; key++) {
+            java.sql.Savepoint before = connection.setSavepoint();
+            try {
+                int deleted = statement.executeUpdate("DELETE FROM " + table + " t WHERE " + condition);
+                connection.releaseSavepoint(before);
+                return deleted;
+            } catch (SQLException refused) {
+                connection.rollback(before);
+                Matcher error = refused.getMessage() == null ? null : REFERENCED.matcher(refused.getMessage());
+                if (error == null || !error.find() || depth >= DEPTH || key >= KEYS) {
+                    throw refused;
+                }
+                ChildKey child = childKey(connection, error);
+                if (child == null) {
+                    throw refused;
+                }
+                // the child's rows that refer to the rows to remove; inside the subquery t is the parent
+                String children = "(" + child.columns() + ") IN (SELECT " + child.parentColumns().replaceAll(
+                        "(^|, )", "$1t.") + " FROM " + table + " t WHERE " + condition + ") AND "
+                        + generated.apply(child.table());
+                if (delete(connection, statement, child.table(), children, generated, depth + 1) == 0) {
+                    throw refused; // the rows that refer to them are the chain's own: they stay, and so do these
+                }
+            }
+        }
+    }
+
+    /** A key between two tables: the child's columns as {@code t.column}, the parent's as bare names. */
+    private record ChildKey(String table, String parent, String columns, String parentColumns) {
+    }
+
+    private static ChildKey childKey(Connection connection, Matcher error) throws SQLException {
         try (PreparedStatement key = connection.prepareStatement(KEY)) {
             key.setString(1, unquote(error.group(2)));
             key.setString(2, unquote(error.group(3)));
             key.setString(3, unquote(error.group(1)));
             try (ResultSet rs = key.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                String child = rs.getString(1);
-                String parent = rs.getString(2);
-                String columns = rs.getString(3);
-                String parentColumns = rs.getString(4);
-                return new RejectedRows.Test(child, null, "(" + columns + ") IN (" + deleted(sql, parent, parentColumns)
-                        + ")");
+                return rs.next() ? new ChildKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))
+                        : null;
             }
         }
     }

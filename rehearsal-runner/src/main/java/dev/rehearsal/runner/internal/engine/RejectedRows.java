@@ -188,7 +188,7 @@ final class RejectedRows {
             for (Test test : tests) {
                 Test on = new Test(qualified, test.column(), "(" + test.condition().replace("$OTHER_GENERATED",
                         generatedRows(chainTransactions, "o")) + ") AND " + ours);
-                RejectedData found = removeMatching(connection, on, failure, sql, line);
+                RejectedData found = removeMatching(connection, on, failure, sql, line, generatedOf(chainRows, upAgain));
                 if (found != null) {
                     quick.analyze();
                     return found;
@@ -200,7 +200,7 @@ final class RejectedRows {
             if (referencing != null) {
                 return null; // the children that keep the parent rows are the chain's own: the failure stands
             }
-            long removed = emptyTable(connection, qualified, ours);
+            long removed = emptyTable(connection, qualified, ours, generatedOf(chainRows, false));
             if (removed == 0) {
                 return null; // only the chain's own rows are left: they fail the step as production's would
             }
@@ -230,7 +230,8 @@ final class RejectedRows {
                 continue; // what it read of its own table decides nothing it writes (a collision is the other path)
             }
             try (CascadeIndexes quick = CascadeIndexes.around(connection, table)) {
-                long gone = emptyTable(connection, table, generatedRows(chainRows.owning(table)));
+                long gone = emptyTable(connection, table, generatedRows(chainRows.owning(table)),
+                        generatedOf(chainRows, false));
                 if (gone > 0) {
                     quick.analyze();
                     emptied.add(table);
@@ -319,7 +320,7 @@ final class RejectedRows {
 
     /** Removes the rows a test picks out; {@code null} when it picks none or cannot be evaluated. */
     private static RejectedData removeMatching(Connection connection, Test test, StepFailure failure, String sql,
-            int line) {
+            int line, java.util.function.UnaryOperator<String> generated) {
         String condition = test.condition().replace("$TABLE", test.table().replace("'", "''"));
         String column = test.column() != null ? test.column() : columnIn(connection, test.table(), condition);
         try (Statement statement = connection.createStatement()) {
@@ -335,7 +336,7 @@ final class RejectedRows {
                 }
                 value = rs.getString(1);
             }
-            int removed = statement.executeUpdate("DELETE" + from);
+            int removed = ReferencingRows.deleteWithChildren(connection, test.table(), condition, generated);
             return new RejectedData(failure.script(), line, sql, failure.sqlState(), failure.message(), test.table(),
                     column, value, condition, removed);
         } catch (SQLException e) {
@@ -382,6 +383,11 @@ final class RejectedRows {
         return null;
     }
 
+    /** For each table, the condition on {@code t} true for its rows Rehearsal wrote. */
+    private static java.util.function.UnaryOperator<String> generatedOf(ChainRows chainRows, boolean upAgain) {
+        return table -> generatedRows(upAgain ? chainRows.transactions() : chainRows.owning(table));
+    }
+
     /** A condition on {@code t} true for rows Rehearsal wrote: not committed by a transaction of the chain. */
     static String generatedRows(java.util.Set<Long> chainTransactions) {
         return generatedRows(chainTransactions, "t");
@@ -400,10 +406,11 @@ final class RejectedRows {
      * The rows could not be told apart: the step is rehearsed again on a table emptied of the rows Rehearsal wrote (and
      * their dependants); 0 when the chain's own rows would have to go too.
      */
-    private static long emptyTable(Connection connection, String table, String generated) throws SQLException {
+    private static long emptyTable(Connection connection, String table, String generated,
+            java.util.function.UnaryOperator<String> generatedOf) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try {
-                return statement.executeUpdate("DELETE FROM " + table + " t WHERE " + generated);
+                return ReferencingRows.deleteWithChildren(connection, table, generated, generatedOf);
             } catch (SQLException referenced) {
                 long rows = 0;
                 long chainRows = 0;
