@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  * delete on table job violates RESTRICT setting of foreign key constraint FK_job_id on table job_parameters"
  * (Fineract's 0014 deletes two jobs by name; generated parameters referred to one of them). Generated children
  * refer to any parent row, production's only to the rows they belong to: those that refer to the rows the
- * statement deletes are the rejected ones, as a test for {@link RejectedRows}.
+ * statement deletes are the rejected ones, as a test for {@link RejectedRows}. The same keys refuse the removal of
+ * rejected rows that generated children refer to: those children go with them.
  */
 final class ReferencingRows {
 
+    /** Children this deep below the table the rows are removed from are not followed: the removal fails instead. */
+    private static final int DEPTH = 8;
+    /** Keys refusing one removal that are followed before it fails. */
+    private static final int KEYS = 32;
     private static final String QUOTED = "\"((?:[^\"]|\"\")+)\"";
     private static final Pattern REFERENCED = Pattern.compile("update or delete on table " + QUOTED
             + " violates (?:RESTRICT setting of )?foreign key constraint " + QUOTED + " on table " + QUOTED);
@@ -84,11 +89,6 @@ final class ReferencingRows {
             connection.setAutoCommit(autoCommit);
         }
     }
-
-    /** Children this deep below the table the rows are removed from are not followed: the removal fails instead. */
-    private static final int DEPTH = 8;
-    /** Keys refusing one removal that are followed before it fails. */
-    private static final int KEYS = 32;
 
     private static int delete(Connection connection, java.sql.Statement statement, String table, String condition,
             java.util.function.UnaryOperator<String> generated, int depth) throws SQLException {
