@@ -114,6 +114,11 @@ public final class CatalogReader {
         List<Check> checks = new ArrayList<>();
         try (PreparedStatement query = prepare(CONSTRAINTS, oid); ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
+                if (rs.getString(6) == null) {
+                    // dropped since the scan's snapshot (a migration running beside the write load's re-read):
+                    // pg_get_constraintdef reads the latest catalog and finds nothing
+                    continue;
+                }
                 if ("f".equals(rs.getString(2))) {
                     foreignKeys.add(new ForeignKey(rs.getString(1), ints(rs.getArray(3)), rs.getLong(4),
                             ints(rs.getArray(5))));
