@@ -109,9 +109,8 @@ final class ReferencingRows {
                     throw refused;
                 }
                 // the child's rows that refer to the rows to remove; inside the subquery t is the parent
-                String children = "(" + child.columns() + ") IN (SELECT " + child.parentColumns().replaceAll(
-                        "(^|, )", "$1t.") + " FROM " + table + " t WHERE " + condition + ") AND "
-                        + generated.apply(child.table());
+                String children = "(" + child.columns() + ") IN (SELECT " + qualified("t", child.parentColumns())
+                        + " FROM " + table + " t WHERE " + condition + ") AND " + generated.apply(child.table());
                 if (delete(connection, statement, child.table(), children, generated, depth + 1) == 0) {
                     throw refused; // the rows that refer to them are the chain's own: they stay, and so do these
                 }
@@ -142,14 +141,16 @@ final class ReferencingRows {
         if (delete.find() && !RETURNING_OR_USING.matcher(delete.group(3)).find()) {
             String table = delete.group(1);
             String alias = delete.group(2);
-            String qualifier = alias != null ? alias : table;
-            StringBuilder keys = new StringBuilder();
-            for (String column : parentColumns.split(", ")) {
-                keys.append(keys.isEmpty() ? "" : ", ").append(qualifier).append('.').append(column);
-            }
-            return "SELECT " + keys + " FROM " + table + (alias != null ? " " + alias : "") + " WHERE " + delete.group(3);
+            return "SELECT " + qualified(alias != null ? alias : table, parentColumns) + " FROM " + table
+                    + (alias != null ? " " + alias : "") + " WHERE " + delete.group(3);
         }
         return "SELECT " + parentColumns + " FROM " + parent;
+    }
+
+    /** A column list as the key query gives it ({@code a, b}), each column qualified ({@code q.a, q.b}). */
+    private static String qualified(String qualifier, String columns) {
+        return java.util.Arrays.stream(columns.split(", ")).map(c -> qualifier + "." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String unquote(String quoted) {
