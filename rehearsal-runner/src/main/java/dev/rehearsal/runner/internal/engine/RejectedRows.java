@@ -183,12 +183,15 @@ final class RejectedRows {
             return null;
         }
         try (CascadeIndexes quick = CascadeIndexes.around(connection, qualified)) {
-            Set<Long> chainTransactions = upAgain ? chainRows.transactions() : chainRows.owning(qualified);
-            String ours = generatedRows(chainTransactions);
+            String ours = upAgain ? generatedRows(chainRows.transactions())
+                    : chainRows.generated(connection, qualified, "t");
+            String others = upAgain ? ChainRows.notWrittenBy(chainRows.transactions(), "o")
+                    : chainRows.generated(connection, qualified, "o");
             for (Test test : tests) {
-                Test on = new Test(qualified, test.column(), "(" + test.condition().replace("$OTHER_GENERATED",
-                        generatedRows(chainTransactions, "o")) + ") AND " + ours);
-                RejectedData found = removeMatching(connection, on, failure, sql, line, generatedOf(chainRows, upAgain));
+                Test on = new Test(qualified, test.column(), "(" + test.condition().replace("$OTHER_GENERATED", others)
+                        + ") AND " + ours);
+                RejectedData found = removeMatching(connection, on, failure, sql, line,
+                        generatedOf(connection, chainRows, upAgain));
                 if (found != null) {
                     quick.analyze();
                     return found;
@@ -200,7 +203,7 @@ final class RejectedRows {
             if (referencing != null) {
                 return null; // the children that keep the parent rows are the chain's own: the failure stands
             }
-            long removed = emptyTable(connection, qualified, ours, generatedOf(chainRows, false));
+            long removed = emptyTable(connection, qualified, ours, generatedOf(connection, chainRows, false));
             if (removed == 0) {
                 return null; // only the chain's own rows are left: they fail the step as production's would
             }
@@ -230,8 +233,8 @@ final class RejectedRows {
                 continue; // what it read of its own table decides nothing it writes (a collision is the other path)
             }
             try (CascadeIndexes quick = CascadeIndexes.around(connection, table)) {
-                long gone = emptyTable(connection, table, generatedRows(chainRows.owning(table)),
-                        generatedOf(chainRows, false));
+                long gone = emptyTable(connection, table, chainRows.generated(connection, table, "t"),
+                        generatedOf(connection, chainRows, false));
                 if (gone > 0) {
                     quick.analyze();
                     emptied.add(table);
@@ -384,22 +387,14 @@ final class RejectedRows {
     }
 
     /** For each table, the condition on {@code t} true for its rows Rehearsal wrote. */
-    private static java.util.function.UnaryOperator<String> generatedOf(ChainRows chainRows, boolean upAgain) {
-        return table -> generatedRows(upAgain ? chainRows.transactions() : chainRows.owning(table));
+    private static java.util.function.UnaryOperator<String> generatedOf(Connection connection, ChainRows chainRows,
+            boolean upAgain) {
+        return table -> upAgain ? generatedRows(chainRows.transactions()) : chainRows.generated(connection, table, "t");
     }
 
     /** A condition on {@code t} true for rows Rehearsal wrote: not committed by a transaction of the chain. */
     static String generatedRows(java.util.Set<Long> chainTransactions) {
-        return generatedRows(chainTransactions, "t");
-    }
-
-    /** {@link #generatedRows(java.util.Set)} for the rows of {@code alias}. */
-    private static String generatedRows(java.util.Set<Long> chainTransactions, String alias) {
-        if (chainTransactions.isEmpty()) {
-            return "true";
-        }
-        return "NOT (" + alias + ".xmin::text::bigint = ANY ('{" + chainTransactions.stream().sorted().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(",")) + "}'::bigint[]))";
+        return ChainRows.notWrittenBy(chainTransactions, "t");
     }
 
     /**

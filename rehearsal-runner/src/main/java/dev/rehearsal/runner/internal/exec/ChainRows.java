@@ -1,6 +1,13 @@
 package dev.rehearsal.runner.internal.exec;
 
 import dev.rehearsal.runner.internal.seed.DemandParser;
+import dev.rehearsal.runner.internal.seed.Identifiers;
+import dev.rehearsal.runner.internal.trace.Instrumentation;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -8,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which rows are the migrations' own data, told by the transaction that wrote them ({@code xmin}). A row the chain
@@ -62,11 +70,14 @@ public final class ChainRows {
      * them that the chain never filled itself copies generated rows.
      */
     public void beforeMigration(Collection<String> tablesWithRows) {
-        heldRows = tablesWithRows.stream().map(DemandParser::tableName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        heldRows = tablesWithRows.stream().map(DemandParser::tableName).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Records a committed transaction of the chain and the statements it ran. */
-    void committed(long xid, Collection<String> statements) {
+    /**
+     * Records a committed transaction of the chain and the statements it ran; returns the tables (bare names) it filled
+     * with values of its own, whose keys {@link #keepKeys} keeps.
+     */
+    Set<String> committed(long xid, Collection<String> statements) {
         Set<String> generatedSources = new HashSet<>(heldRows);
         generatedSources.removeIf(this::filledByChain);
         Set<String> tables = new HashSet<>();
@@ -78,6 +89,104 @@ public final class ChainRows {
             both.addAll(b);
             return both;
         });
+        Set<String> filled = new HashSet<>(tables);
+        filled.remove(EVERY_TABLE);
+        return filled;
+    }
+
+    /**
+     * Right after the chain's transaction {@code xid} committed: keeps the primary keys of the rows it wrote in the
+     * tables it filled ({@link #committed}), so that a later chain transaction writing every row of such a table (an
+     * {@code UPDATE} without {@code WHERE}) does not make the generated rows it touched the chain's. A table without
+     * a primary key keeps none: every row a chain transaction wrote there counts as the chain's, as before. One round
+     * trip; a failure (a migration that took the session's rights away) keeps none, the same fallback.
+     */
+    static void keepKeys(Connection connection, long xid, Set<String> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        String names = tables.stream().map(ChainRows::literal).collect(Collectors.joining(", "));
+        String sql = "DO $keep$ DECLARE r record; BEGIN FOR r IN "
+                + "SELECT c.oid, format('%I.%I', n.nspname, c.relname) AS name, array_agg(a.attname::text ORDER BY k.ord) AS cols, "
+                + "string_agg(format('t.%I', a.attname), ', ' ORDER BY k.ord) AS key "
+                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary "
+                + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, ord) "
+                + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum "
+                + "WHERE c.relname = ANY (ARRAY[" + names + "]::text[]) AND c.relkind IN ('r', 'p') "
+                + "AND n.nspname <> '" + Instrumentation.SCHEMA + "' "
+                + "AND n.nspname !~ '^pg_' GROUP BY c.oid, n.nspname, c.relname LOOP "
+                + "EXECUTE format('INSERT INTO " + Instrumentation.CHAIN_KEYS
+                + " (relid, key_columns, key) SELECT %s, %L, (ROW(%s))::text FROM %s t WHERE t.xmin = %L::xid', "
+                + "r.oid, r.cols, r.key, r.name, '" + (xid & 0xFFFF_FFFFL) + "'); END LOOP; END $keep$";
+        try (Statement statement = connection.createStatement()) {
+            boolean inTransaction = !connection.getAutoCommit();
+            try {
+                statement.execute(sql);
+                if (inTransaction) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                if (inTransaction) {
+                    connection.rollback();
+                }
+                // no keys kept: the tables' chain-written rows count as the chain's, the rule without keys
+            }
+        } catch (SQLException e) {
+            // the session is gone: the step's failure will say so
+        }
+    }
+
+    /**
+     * A condition on the rows of {@code alias} in {@code table} ({@code schema.table}) true for the rows Rehearsal
+     * generated: not written last by a transaction that owns them ({@link #owning}). In a table the chain filled
+     * whose rows' keys were kept ({@link #keepKeys}) under its primary key as it is now, a row a chain transaction
+     * wrote is the chain's only when its key is one the chain filled the table with, or when that transaction may have
+     * written anything (a function call).
+     */
+    public String generated(Connection connection, String table, String alias) {
+        Set<Long> owning = owning(table);
+        if (!filledByChain(DemandParser.tableName(table))) {
+            return notWrittenBy(owning, alias);
+        }
+        String relation = "to_regclass(" + literal(table) + ")";
+        String keys = "WITH pk AS (SELECT array_agg(a.attname::text ORDER BY k.ord) AS columns FROM pg_index i "
+                + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, ord) "
+                + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                + "WHERE i.indrelid = " + relation + " AND i.indisprimary) "
+                + "SELECT " + relation + "::oid, pk.columns, (SELECT count(*) > 0 AND bool_and(c.key_columns = pk.columns) "
+                + "FROM " + Instrumentation.CHAIN_KEYS + " c WHERE c.relid = " + relation
+                + ") FROM pk";
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(keys)) {
+            if (!rs.next() || rs.getArray(2) == null || !rs.getBoolean(3)) {
+                return notWrittenBy(owning, alias); // no key, none kept, or kept under another: the rule without keys
+            }
+            String[] columns = (String[]) rs.getArray(2).getArray();
+            String key = Arrays.stream(columns).map(c -> alias + "." + Identifiers.quote(c))
+                    .collect(Collectors.joining(", "));
+            Set<Long> anything = owned.entrySet().stream().filter(e -> e.getValue().contains(EVERY_TABLE))
+                    .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+            return notWrittenBy(anything, alias) + " AND NOT (" + writtenBy(transactions(), alias) + " AND EXISTS (SELECT 1 FROM "
+                    + Instrumentation.CHAIN_KEYS + " k WHERE k.relid = " + rs.getLong(1)
+                    + " AND k.key = (ROW(" + key + "))::text))";
+        } catch (SQLException e) {
+            return notWrittenBy(owning, alias); // no record of keys in this database: the rule without keys
+        }
+    }
+
+    /** A condition true for rows of {@code alias} that none of the transactions wrote last. */
+    public static String notWrittenBy(Set<Long> transactions, String alias) {
+        return transactions.isEmpty() ? "true" : "NOT " + writtenBy(transactions, alias);
+    }
+
+    private static String writtenBy(Set<Long> transactions, String alias) {
+        return "(" + alias + ".xmin::text::bigint = ANY ('{" + transactions.stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(",")) + "}'::bigint[]))";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Every transaction that committed statements of the chain. */
@@ -95,7 +204,7 @@ public final class ChainRows {
             return transactions();
         }
         return owned.entrySet().stream().filter(e -> e.getValue().contains(EVERY_TABLE)).map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether a statement of the chain filled the table with values of its own, as its text shows. */

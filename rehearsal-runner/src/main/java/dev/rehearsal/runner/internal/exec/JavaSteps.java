@@ -64,9 +64,9 @@ final class JavaSteps {
             if (error == null) {
                 try {
                     connection.commit();
-                    executor.remember(tracker, pending.stream().map(p -> p.statement().sql()).toList());
-                    return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime(), target),
-                            null, true);
+                    long released = System.nanoTime();
+                    executor.remember(connection, tracker, pending.stream().map(p -> p.statement().sql()).toList());
+                    return new ScriptOutcome(finish(pending, phase, script, true, origin, released, target), null, true);
                 } catch (SQLException e) {
                     error = e; // e.g. a statement failed, the migration caught it, and the transaction was aborted
                 }

@@ -131,8 +131,9 @@ public final class ScriptExecutor {
                 pending.add(new PendingStatement(statement, start, end, observe(tracker, own), null, null));
             }
             connection.commit();
-            remember(tracker, script.statements().stream().map(SqlStatement::sql).toList());
-            return new ScriptOutcome(finish(pending, phase, script, true, origin, System.nanoTime(), own), null, true);
+            long released = System.nanoTime();
+            remember(connection, tracker, script.statements().stream().map(SqlStatement::sql).toList());
+            return new ScriptOutcome(finish(pending, phase, script, true, origin, released, own), null, true);
         } finally {
             restoreAutoCommit(connection);
         }
@@ -174,6 +175,7 @@ public final class ScriptExecutor {
         SQLException error = null;
         if (statement.canRunInTransaction() && !ControlsItsTransactions.test(statement)) {
             int attempt = 1;
+            long released;
             while (true) {
                 connection.setAutoCommit(false);
                 TransactionTracker tracker = TransactionTracker.begin(connection);
@@ -184,11 +186,13 @@ public final class ScriptExecutor {
                     done = new PendingStatement(statement, start, System.nanoTime(), observe(tracker, target.ownWork()),
                             null, null);
                     connection.commit();
-                    remember(tracker, List.of(statement.sql()));
+                    released = System.nanoTime();
+                    remember(connection, tracker, List.of(statement.sql()));
                 } catch (SQLException e) {
                     error = e;
                     done = new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e));
                     rollbackQuietly(connection);
+                    released = System.nanoTime();
                 } finally {
                     restoreAutoCommit(connection);
                 }
@@ -199,7 +203,7 @@ public final class ScriptExecutor {
                 }
                 pauseBeforeRetry(attempt++);
             }
-            return new Alone(done, System.nanoTime(), error);
+            return new Alone(done, released, error);
         }
         TransactionTracker tracker = TransactionTracker.begin(connection);
         LockGates gates = GatedStatements.closeBefore(statement.sql(), connection, target.sideSessions(),
@@ -288,11 +292,14 @@ public final class ScriptExecutor {
         return pending.stream().map(p -> p.finish(phase, script.path(), transactional, origin, released, own)).toList();
     }
 
-    /** A committed transaction of the chain, with the statements it ran (what they wrote tells whose rows these are). */
-    void remember(TransactionTracker tracker, List<String> statements) {
+    /**
+     * A committed transaction of the chain, with the statements it ran (what they wrote tells whose rows these are);
+     * the keys of the rows it filled tables with are kept on its session, after its locks were released.
+     */
+    void remember(Connection connection, TransactionTracker tracker, List<String> statements) {
         Long xid = tracker.transactionId();
         if (xid != null) {
-            chainRows.committed(xid, statements);
+            ChainRows.keepKeys(connection, xid, chainRows.committed(xid, statements));
         }
     }
 

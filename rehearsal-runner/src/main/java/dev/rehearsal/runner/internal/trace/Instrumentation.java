@@ -16,6 +16,11 @@ public final class Instrumentation {
     public static final String SCHEMA = "_rehearsal";
     /** The DDL log: see {@link #ddlLog}. */
     public static final String DDL_LOG = SCHEMA + ".ddl_log";
+    /**
+     * The keys of the rows the chain filled tables with ({@code ChainRows}): rows carry only their last writer, so a
+     * chain transaction that later updates every row of such a table would make generated rows look like the chain's.
+     */
+    public static final String CHAIN_KEYS = SCHEMA + ".chain_keys";
     /** The event triggers that write the DDL log. */
     public static final java.util.List<String> DDL_LOG_TRIGGERS = java.util.List.of("rehearsal_ddl_log",
             "rehearsal_drop_log");
@@ -37,6 +42,9 @@ public final class Instrumentation {
             batch.add("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
             batch.add("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".rewrites (seq bigserial PRIMARY KEY, "
                     + "relation text NOT NULL, reason int NOT NULL)");
+            batch.add("CREATE TABLE IF NOT EXISTS " + CHAIN_KEYS + " (relid oid NOT NULL, key_columns text[] NOT NULL, "
+                    + "key text NOT NULL)");
+            batch.add("CREATE INDEX IF NOT EXISTS chain_keys_key ON " + CHAIN_KEYS + " (relid, key)");
             boolean superuser = isSuperuser(statement);
             if (superuser) {
                 batch.addAll(eventTriggers());

@@ -264,6 +264,32 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_tell_generated_rows_from_the_chains_own_by_key_after_the_chain_wrote_every_row() {
+        // GIVEN jobs the chain shipped and generated ones, a short name for the chain's only, then an UPDATE of every
+        // job (Fineract's history: every generated job then carries a chain transaction's id), then SET NOT NULL
+        Report report = rehearse("chain-updated-every-row", 200);
+
+        // THEN the generated jobs without a short name are still Rehearsal's: removed, the step rehearsed through
+        // (before: every row a chain transaction wrote counted as the chain's, and MIGRATION_FAILED)
+        MigrationReport v4 = report.migrations().get(3);
+        assertThat(v4.roundTrip().failure()).as("round trip of V4: %s", v4.roundTrip()).isNull();
+        assertThat(rejected(v4).relation()).isEqualTo("public.job");
+        assertThat(rejected(v4).evidence()).contains("SQLSTATE 23502", "generated row(s) rejected");
+    }
+
+    @Test
+    void should_keep_the_failure_on_a_row_the_chain_shipped_after_it_wrote_every_row() {
+        // GIVEN the same, with one of the chain's own jobs left without a short name
+        Report report = rehearse("chain-updated-every-row-own-null", 200);
+
+        // THEN once the generated jobs are gone, the chain's own job still fails the step, as in production
+        MigrationReport v4 = report.migrations().get(3);
+        assertThat(v4.roundTrip().up()).isEqualTo(StepStatus.FAILED);
+        assertThat(v4.roundTrip().failure().message()).contains("short_name");
+        assertThat(v4.findings()).extracting(Finding::code).contains("MIGRATION_FAILED");
+    }
+
+    @Test
     void should_empty_the_tables_a_raising_check_read_and_rehearse_the_step_again() {
         // GIVEN a backfill from per-namespace defaults, then a DO block that raises when a row is left without a
         // value (OpenMeter's require_charge_tax_codes), then SET NOT NULL
@@ -319,12 +345,14 @@ class RehearseAgainTest {
         // GIVEN rows the first migration wrote itself, one of them not JSON, rewritten by V2 with 500 generated rows
         Report report = rehearse("own-rows-rewritten", 500);
 
-        // THEN the cast's failure stays the migration's: the chain filled the table with values of its own
+        // THEN the cast's failure stays the migration's: its own row 'created' fails it once the generated rows the
+        // cast rejects are gone (the rewrite gave every row V2's transaction id; the kept keys tell them apart)
         MigrationReport v3 = report.migrations().get(2);
         assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.FAILED);
-        assertThat(v3.findings()).extracting(Finding::code).contains("MIGRATION_FAILED")
-                .doesNotContain("GENERATED_DATA_REJECTED");
+        assertThat(v3.roundTrip().failure().message()).contains("created");
+        assertThat(v3.findings()).extracting(Finding::code).contains("MIGRATION_FAILED");
     }
+
     @Test
     void should_give_a_copied_column_the_unique_key_its_copy_gets() {
         // GIVEN documents whose data ids V2 copies into a new table, then indexes as unique there

@@ -1,0 +1,1 @@
+ALTER TABLE job ALTER COLUMN short_name SET NOT NULL;
