@@ -1,6 +1,9 @@
 package dev.rehearsal.runner.internal.findings;
 
 import dev.rehearsal.runner.internal.util.SqlScan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The safe patterns, as SQL a migration author can adapt. Names come from the statement that broke the policy. */
 final class Remedies {
@@ -71,13 +74,39 @@ final class Remedies {
                 index == null ? "<index>" : index);
     }
 
-    static String notValidThenValidate(String table, String name, String kind, String body) {
-        String constraint = name == null ? "<constraint_name>" : name;
-        return """
-                -- 1. add it without checking existing rows: a short lock, no scan
-                ALTER TABLE %1$s ADD CONSTRAINT %2$s %3$s %4$s NOT VALID;
-                -- 2. in a separate transaction: the scan runs under SHARE UPDATE EXCLUSIVE, writers keep going
-                ALTER TABLE %1$s VALIDATE CONSTRAINT %2$s;""".formatted(table, constraint, kind, body);
+    /**
+     * The ALTER TABLE with every CHECK and foreign key it validates at once added NOT VALID in its place, its other
+     * actions as written, then one VALIDATE per constraint; an unnamed one gets the name PostgreSQL's suffix suggests.
+     */
+    static String notValidThenValidate(String table, List<String> actions) {
+        List<String> written = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String action : actions) {
+            Optional<SqlShapes.ValidatedConstraint> added = SqlShapes.validatedBy(action);
+            if (added.isEmpty()) {
+                written.add(action);
+                continue;
+            }
+            SqlShapes.ValidatedConstraint c = added.get();
+            String name = c.name();
+            if (name == null) {
+                String suffix = c.kind().equals("CHECK") ? "check" : "fkey";
+                name = SqlShapes.derivedName(SqlShapes.simpleName(table), suffix);
+                for (int n = 1; names.contains(name); n++) {
+                    name = SqlShapes.derivedName(SqlShapes.simpleName(table), suffix + n);
+                }
+            }
+            names.add(name);
+            written.add("ADD CONSTRAINT " + name + " " + c.kind() + " " + c.body() + " NOT VALID");
+        }
+        StringBuilder fix = new StringBuilder("-- 1. add ").append(names.size() == 1 ? "it" : "them")
+                .append(" without checking existing rows: a short lock, no scan\n")
+                .append("ALTER TABLE ").append(table).append(' ').append(String.join(", ", written)).append(";\n")
+                .append("-- 2. in a separate transaction: the scan runs under SHARE UPDATE EXCLUSIVE, writers keep going");
+        for (String name : names) {
+            fix.append("\nALTER TABLE ").append(table).append(" VALIDATE CONSTRAINT ").append(name).append(';');
+        }
+        return fix.toString();
     }
 
     static String keyUsingIndex(String table, String name, String kind, String columns, String outside) {

@@ -42,8 +42,9 @@ final class SqlShapes {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SET_NOT_NULL = Pattern.compile(
             "ALTER\\s+(?:COLUMN\\s+)?(\"[^\"]+\"|[\\w$]+)\\s+SET\\s+NOT\\s+NULL", Pattern.CASE_INSENSITIVE);
+    /** One action of an ALTER TABLE that adds a CHECK or a foreign key. */
     private static final Pattern ADD_CONSTRAINT = Pattern.compile(
-            "ADD\\s+(?:CONSTRAINT\\s+(\"[^\"]+\"|[\\w$]+)\\s+)?(CHECK|FOREIGN\\s+KEY)\\b(.*?)(NOT\\s+VALID)?\\s*$",
+            "^ADD\\s+(?:CONSTRAINT\\s+(\"[^\"]+\"|[\\w$]+)\\s+)?(CHECK|FOREIGN\\s+KEY)\\b(.*?)(NOT\\s+VALID)?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** {@code ADD [COLUMN] [IF NOT EXISTS] name type … NOT NULL}, up to the next comma at depth 0 or the end. */
@@ -179,13 +180,41 @@ final class SqlShapes {
     record ValidatedConstraint(String name, String kind, String body) {
     }
 
+    /** The first CHECK or foreign key an ALTER TABLE adds and validates at once. */
     static Optional<ValidatedConstraint> validatedConstraint(String sql) {
-        Matcher m = ADD_CONSTRAINT.matcher(sql);
+        return alterActions(sql).stream().map(SqlShapes::validatedBy).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The CHECK or foreign key one action of an ALTER TABLE ({@link #alterActions}) adds and validates at once. */
+    static Optional<ValidatedConstraint> validatedBy(String action) {
+        Matcher m = ADD_CONSTRAINT.matcher(action);
         if (!m.find() || m.group(4) != null) {
             return Optional.empty();
         }
         return Optional.of(new ValidatedConstraint(m.group(1), m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " "),
                 m.group(3).strip()));
+    }
+
+    /**
+     * The actions of an ALTER TABLE as written, split at the commas outside parentheses and quotes (OpenMeter adds
+     * three CHECKs and four columns in one statement); empty when the statement is not an ALTER TABLE.
+     */
+    static List<String> alterActions(String sql) {
+        String text = sql.strip().replaceFirst("[;\\s]+$", "");
+        Matcher m = ALTER_TABLE.matcher(text);
+        if (!m.find()) {
+            return List.of();
+        }
+        List<String> actions = new ArrayList<>();
+        int from = m.end();
+        while (true) {
+            int end = SqlScan.topLevelIndexOf(text, from, ",");
+            actions.add(text.substring(from, end < 0 ? text.length() : end).strip());
+            if (end < 0) {
+                return actions;
+            }
+            from = end + 1;
+        }
     }
 
     /** {@code ADD [CONSTRAINT n] PRIMARY KEY|UNIQUE (cols)} that builds its index in place. */

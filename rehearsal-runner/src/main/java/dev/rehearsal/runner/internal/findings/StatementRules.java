@@ -170,7 +170,7 @@ public final class StatementRules implements FindingRule {
                             Remedies.keyUsingIndex(altered, k.name(), k.kind(), k.columns(),
                                     LayoutWords.outsideTransaction(facts.migration()))))
                     .or(() -> SqlShapes.validatedConstraint(sql).map(c ->
-                            Remedies.notValidThenValidate(altered, c.name(), c.kind(), c.body())))
+                            Remedies.notValidThenValidate(altered, SqlShapes.alterActions(sql))))
                     .orElse("Add the constraint NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.");
             findings.add(FindingType.VALIDATION_SCAN_UNDER_LOCK, s.script(), s.line(), scan.relation(),
                     "Scans all of " + scan.relation() + " while blocking writers",

@@ -25,6 +25,7 @@ class RemediesOnPostgresTest {
     static final EmbeddedServer server = new EmbeddedServer();
 
     private static final String TABLE = "public.\"User\"";
+    private static final String TABLE_PURCHASE = "public.\"Purchase\"";
 
     @Test
     void should_run_the_type_change_fix_on_quoted_camel_case_names() throws SQLException {
@@ -68,6 +69,35 @@ class RemediesOnPostgresTest {
             // (PostgreSQL 18 lists each NOT NULL as a constraint too)
             assertThat(strings(connection, "SELECT conname FROM pg_constraint WHERE conrelid = 'public.\"User\"'::regclass "
                     + "AND contype <> 'n'")).containsExactly("User_pkey");
+        }
+    }
+
+    @Test
+    void should_run_the_not_valid_fix_of_a_statement_that_adds_checks_and_columns_together() throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("remedies_checks");
+             Connection connection = database.connect()) {
+            // GIVEN OpenMeter's shape: one ALTER TABLE adds two CHECKs (one unnamed) and the columns they read, the
+            // CHECKs written first (before: NOT VALID was appended to the last ADD COLUMN, a syntax error, and only
+            // the first CHECK was validated)
+            run(connection, "CREATE TABLE public.\"Purchase\" (id int PRIMARY KEY); "
+                    + "INSERT INTO public.\"Purchase\" SELECT g FROM generate_series(1, 20) g");
+            String statement = "ALTER TABLE \"Purchase\" ADD CONSTRAINT \"schema_level\" CHECK (schema_level = ANY "
+                    + "(ARRAY[1, 2])), ADD CHECK ((settlement_type IS NULL) OR (settlement_type <> '')), "
+                    + "ADD COLUMN \"schema_level\" smallint NOT NULL DEFAULT 1, ADD COLUMN \"settlement_type\" "
+                    + "character varying NULL;";
+
+            // WHEN the fix is run as printed
+            String fix = Remedies.notValidThenValidate(TABLE_PURCHASE, SqlShapes.alterActions(statement));
+            runEach(connection, fix);
+
+            // THEN both CHECKs stand validated, and the columns were added
+            assertThat(fix).contains("ADD COLUMN \"settlement_type\" character varying NULL;")
+                    .doesNotContain("NULL NOT VALID");
+            assertThat(strings(connection, "SELECT conname || ' ' || convalidated FROM pg_constraint WHERE conrelid = "
+                    + "'public.\"Purchase\"'::regclass AND contype = 'c' ORDER BY 1"))
+                    .containsExactly("Purchase_check true", "schema_level true");
+            assertThat(columns(connection, "Purchase")).contains("schema_level smallint NOT NULL",
+                    "settlement_type character varying");
         }
     }
 
