@@ -45,18 +45,13 @@ public final class ChainDemands {
     private record Shape(TypeKind kind, int typmod, List<String> labels) {
     }
 
-    private record ReadCheck(String expression, List<String> columns) {
-    }
 
     /** The demands on one table's columns, by folded column name. */
     private static final class TableDemands {
         final Map<String, Shape> casts = new LinkedHashMap<>();
         final java.util.Set<String> notNull = new java.util.HashSet<>();
         final List<List<String>> uniques = new ArrayList<>();
-        /** Later CHECKs read into value rules, with the columns they constrain. */
-        final List<ReadCheck> checks = new ArrayList<>();
-        /** Later CHECKs the seeder cannot read: judged by PostgreSQL when they concern one column. */
-        final List<String> unread = new ArrayList<>();
+        final LaterChecks checks = new LaterChecks();
         final List<ColumnInfo> generated = new ArrayList<>();
         /** Later foreign keys: the rows must reference rows their parent holds when the key is validated. */
         final List<DemandParser.References> references = new ArrayList<>();
@@ -105,13 +100,12 @@ public final class ChainDemands {
                         table.notNull.add(notNull.column());
                     } else if (demand instanceof DemandParser.Unique unique) {
                         table.uniques.add(unique.columns());
+                    } else if (demand instanceof DemandParser.Added added) {
+                        table.checks.added(added);
+                    } else if (demand instanceof DemandParser.Updated updated) {
+                        table.checks.updated(updated);
                     } else if (demand instanceof DemandParser.Check check) {
-                        CheckParser.Result parsed = CheckParser.parse("CHECK (" + check.expression() + ")");
-                        if (parsed.complete() && !parsed.rules().isEmpty()) {
-                            table.checks.add(new ReadCheck(check.expression(), List.copyOf(parsed.rules().keySet())));
-                        } else {
-                            table.unread.add(check.expression());
-                        }
+                        table.checks.check(check.expression());
                     } else if (demand instanceof DemandParser.References references) {
                         table.references.add(references);
                     } else if (demand instanceof DemandParser.Generated generated) {
@@ -226,8 +220,7 @@ public final class ChainDemands {
             line(text, "cast", new java.util.TreeMap<>(demands.casts).entrySet());
             line(text, "not null", demands.notNull);
             line(text, "unique", demands.uniques);
-            line(text, "check", demands.checks);
-            line(text, "unread", demands.unread);
+            demands.checks.fingerprint(text);
             line(text, "generated", demands.generated);
             line(text, "references", demands.references);
             line(text, "share", new java.util.TreeMap<>(demands.shares).entrySet());
@@ -237,7 +230,7 @@ public final class ChainDemands {
     }
 
     /** One kind of demand, each as its record prints it, in sorted order (the chain's order says nothing here). */
-    private static void line(StringBuilder text, String kind, java.util.Collection<?> demands) {
+    static void line(StringBuilder text, String kind, java.util.Collection<?> demands) {
         if (!demands.isEmpty()) {
             text.append(' ').append(kind).append(' ')
                     .append(demands.stream().map(String::valueOf).sorted().toList()).append('\n');
@@ -279,7 +272,7 @@ public final class ChainDemands {
         }
         keys.replaceAll(key -> sharedKey(key, table, demands));
         List<TableInfo.Check> checks = new ArrayList<>(table.checks());
-        for (ReadCheck check : demands.checks) {
+        for (LaterChecks.ReadCheck check : demands.checks.read(table)) {
             String definition = "CHECK (" + check.expression() + ")";
             // only checks fully read into value rules (unread ones go through columnDemands): a later check may
             // name columns that do not exist yet
@@ -372,31 +365,10 @@ public final class ChainDemands {
                 .findFirst().orElse(null);
     }
 
-    /**
-     * Later single-column CHECKs the seeder cannot read into value rules (a regular expression, a function call), as
-     * conditions PostgreSQL judges candidate values against ({@link CandidatePools}): the column's values pass them
-     * already, as production's rows did when the constraint was added. CHECKs over several columns are left to the
-     * rehearsal's rejection probe.
-     */
+    /** Later single-column CHECKs the seeder cannot read into value rules: {@link LaterChecks#columnDemands}. */
     public List<ColumnDemand> columnDemands(TableInfo table) {
         TableDemands demands = table == null ? null : byTable.get(table.name());
-        if (demands == null) {
-            return List.of();
-        }
-        List<ColumnDemand> found = new ArrayList<>();
-        for (String expression : demands.unread) {
-            List<String> named = table.columns().stream().map(ColumnInfo::name)
-                    .filter(name -> mentions(expression, name)).toList();
-            if (named.size() == 1 && !table.column(named.get(0)).orElseThrow().filledByServer()) {
-                found.add(new ColumnDemand(named.get(0), expression, List.of(), "a later CHECK (" + expression + ")"));
-            }
-        }
-        return found;
-    }
-
-    private static boolean mentions(String expression, String column) {
-        return Pattern.compile("(?<![\\w$.])\"?" + Pattern.quote(column) + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE)
-                .matcher(expression.replaceAll("'(?:[^']|'')*'", "''")).find();
+        return demands == null ? List.of() : demands.checks.columnDemands(table);
     }
 
     /**

@@ -45,6 +45,9 @@ public final class DemandParser {
     /** {@code [qualifier.]column::type} in an expression; the type may carry a length, as in {@code ::varchar(10)}. */
     private static final Pattern COLUMN_CAST = Pattern.compile(
             "(?<![\\w$.\"'])(?:" + NAME + "\\.)?" + NAME + "\\s*::\\s*([\\w$.]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADD_COLUMN = Pattern.compile("^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+            + "(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|CHECK\\b|FOREIGN\\b|EXCLUDE\\b)" + NAME + "\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ADD_GENERATED = Pattern.compile(
             "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s+(.+?)\\s+GENERATED\\s+ALWAYS\\s+AS\\s*\\(",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -55,7 +58,7 @@ public final class DemandParser {
     private static final Pattern CHECK_ANYWHERE = Pattern.compile("\\bCHECK\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     /** A demand on the rows of {@code table} (its name without schema, as PostgreSQL folds it). */
-    public sealed interface Demand permits Cast, NotNull, Unique, Check, Generated, References {
+    public sealed interface Demand permits Cast, NotNull, Unique, Check, Generated, References, Added, Updated {
         String table();
     }
 
@@ -91,6 +94,17 @@ public final class DemandParser {
     public record Generated(String table, String column, String type, String expression) implements Demand {
     }
 
+    /**
+     * {@code ADD COLUMN column …}; {@code leavesNull} when the rows already there get NULL in it (no default, not
+     * generated, not an identity or a serial): a later CHECK reads NULL there in every generated row.
+     */
+    public record Added(String table, String column, boolean leavesNull) implements Demand {
+    }
+
+    /** {@code UPDATE table SET assignments}: what follows {@code SET}, the rest of the statement included. */
+    public record Updated(String table, String assignments) implements Demand {
+    }
+
     private DemandParser() {
     }
 
@@ -110,6 +124,7 @@ public final class DemandParser {
         Matcher update = UPDATE.matcher(sql);
         if (update.find()) {
             updateCasts(tableName(update.group(1)), update.group(2), update.group(3), demands);
+            demands.add(new Updated(tableName(update.group(1)), update.group(3)));
             return demands;
         }
         Matcher alter = ALTER_TABLE.matcher(sql);
@@ -120,6 +135,8 @@ public final class DemandParser {
         for (String action : splitTopLevel(alter.group(2))) {
             action(table, action.strip(), demands);
         }
+        // PostgreSQL adds the columns before it checks the constraints of the same statement, whatever their order
+        demands.sort(java.util.Comparator.comparing(d -> !(d instanceof Added)));
         return demands;
     }
 
@@ -140,6 +157,10 @@ public final class DemandParser {
     }
 
     private static void action(String table, String action, List<Demand> demands) {
+        Matcher added = ADD_COLUMN.matcher(action);
+        if (added.find()) {
+            demands.add(new Added(table, identifier(added.group(1)), AddedWithoutValue.leavesNull(added.group(2))));
+        }
         Matcher m = NOT_NULL.matcher(action);
         if (m.find()) {
             demands.add(new NotNull(table, identifier(m.group(1))));
