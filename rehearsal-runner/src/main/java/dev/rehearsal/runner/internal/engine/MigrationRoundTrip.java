@@ -4,6 +4,7 @@ import dev.rehearsal.report.MigrationKind;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.core.RehearsalListener;
 import dev.rehearsal.runner.core.RunTimings;
@@ -31,6 +32,10 @@ import java.util.Map;
 final class MigrationRoundTrip {
 
     private final ScriptExecutor executor;
+    /** Runs of a down that deadlocks with the writers, the last one reported as it ends. */
+    static final int DOWN_ATTEMPTS = 3;
+    private static final String DEADLOCK = "40P01";
+
     private final RehearsalListener listener;
     private final PhaseChecks phaseChecks;
     private final RunTimings timings;
@@ -79,6 +84,7 @@ final class MigrationRoundTrip {
         }
 
         StepStatus downStatus = StepStatus.NOT_RUN;
+        List<StepFailure> downDeadlocks = new ArrayList<>();
         Boolean restored = null;
         List<String> restoreDiff = List.of();
         List<String> columnOrder = List.of();
@@ -86,12 +92,21 @@ final class MigrationRoundTrip {
             betweenUpAndDown.run();
             listener.stepStarted(migration, Phase.DOWN);
             ScriptOutcome down = execute(target, migration.down(), Phase.DOWN, origin);
+            // a down that deadlocked with the writers and rolled back is run again, as a deployment retries it: whether
+            // the deadlock happens is timing, and must not decide that the down does not work (the findings report it)
+            for (int attempt = 1; attempt < DOWN_ATTEMPTS && deadlocked(down); attempt++) {
+                downDeadlocks.add(down.failure());
+                listener.note(down.failure().script() + ":" + down.failure().line() + " deadlocked with the write "
+                        + "load; running down again.");
+                down = execute(target, migration.down(), Phase.DOWN, origin);
+            }
             statements.addAll(down.statements());
             if (!down.succeeded()) {
                 RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.FAILED, StepStatus.NOT_RUN, null, List.of(),
                         null, List.of(), List.of(), down.failure());
                 return done(trip, statements, down.committed() ? StepResults.ChainState.NEEDS_REBUILD
-                        : StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(down, target));
+                        : StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(down, target))
+                        .withDownDeadlocks(downDeadlocks);
             }
             downStatus = StepStatus.OK;
             check(migration, Phase.DOWN, target);
@@ -112,7 +127,7 @@ final class MigrationRoundTrip {
             boolean asBeforeUp = !repeatable && !reup.committed() && Boolean.TRUE.equals(restored);
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
                     : asBeforeUp ? StepResults.ChainState.RESTORED_BY_DOWN : StepResults.ChainState.NEEDS_REBUILD,
-                    origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target));
+                    origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target)).withDownDeadlocks(downDeadlocks);
         }
         CatalogSnapshot afterReup = snapshot(catalog, reup);
         CatalogDiff reupDiff = diff(afterUp, afterReup, "after up", "after up again");
@@ -122,7 +137,12 @@ final class MigrationRoundTrip {
         RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,
                 reupDiff.isEmpty(), reupDiff.lines(), order, null);
         return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, List.of())
-                .withFinalSchema(afterReup);
+                .withFinalSchema(afterReup).withDownDeadlocks(downDeadlocks);
+    }
+
+    /** Down failed on a deadlock and rolled back: the migration is still applied, and down may run again. */
+    private static boolean deadlocked(ScriptOutcome down) {
+        return !down.succeeded() && !down.committed() && DEADLOCK.equals(down.failure().sqlState());
     }
 
     private ScriptOutcome execute(ExecutionTarget target, MigrationScript script,
@@ -186,6 +206,6 @@ final class MigrationRoundTrip {
             long origin, Map<String, Long> rowsBefore, CatalogSnapshot beforeUp, List<String> invalidIndexes) {
         return new StepResults(trip, NewRelations.mark(statements, beforeUp), state,
                 Millis.between(origin, System.nanoTime()), rowsBefore,
-                columnsOf(beforeUp), invalidIndexes, null);
+                columnsOf(beforeUp), invalidIndexes, null, List.of());
     }
 }

@@ -309,6 +309,7 @@ public final class RehearsalRun {
                     seeding.recountAll(); // rows removed on a session of their own, or code that may open its own
                 }
                 StepResults results = attempt.results();
+                deadlocks.addAll(results.downDeadlocks());
                 try (RunTimings.Span span = timings.span(RunTimings.Part.FINDINGS)) {
                     record(migration, results,
                             new Extras(seed, attempt.load(), touched, rejected, deadlocks, withoutWriters),

@@ -2,6 +2,7 @@ package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.StatementTrace;
+import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +18,28 @@ import java.util.Map;
  * @param columnsBefore   identities of the columns before up ({@code column public.orders.note})
  * @param invalidIndexes  indexes left INVALID by a failed step
  * @param finalSchema     the catalog after the last successful step when the migration is applied, else {@code null}
+ * @param downDeadlocks   attempts of down that deadlocked with the write load and were run again
  */
 record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainState chainState, double durationMs,
                    Map<String, Long> tableRowsBefore, java.util.Set<String> columnsBefore, List<String> invalidIndexes,
-                   CatalogSnapshot finalSchema) {
+                   CatalogSnapshot finalSchema, List<StepFailure> downDeadlocks) {
 
     /** The same results with the statements replaced (e.g. by ones carrying their writer impact). */
     StepResults withStatements(List<StatementTrace> replaced) {
-        return new StepResults(roundTrip, replaced, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes, finalSchema);
+        return new StepResults(roundTrip, replaced, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes,
+                finalSchema, downDeadlocks);
     }
 
     /** The same results, knowing the catalog the migration left behind (the next migration starts from it). */
     StepResults withFinalSchema(CatalogSnapshot schema) {
-        return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes, schema);
+        return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes,
+                schema, downDeadlocks);
+    }
+
+    /** The same results, knowing the attempts of down that deadlocked before the one reported. */
+    StepResults withDownDeadlocks(List<StepFailure> deadlocks) {
+        return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes,
+                finalSchema, List.copyOf(deadlocks));
     }
 
     /** What the database holds after a migration's round trip. */

@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.findings;
 
 import dev.rehearsal.report.FindingType;
+import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StepFailure;
 
 /**
@@ -30,7 +31,10 @@ public final class DeadlockRules implements FindingRule {
             }
             findings.add(FindingType.DEADLOCK_WITH_WRITERS, deadlock.script(), deadlock.line(), null,
                     "The " + step(deadlock) + " step deadlocked with the write load at line " + deadlock.line(),
-                    deadlock.message() + " [SQLSTATE " + deadlock.sqlState() + "]\n" + Retries.lastAttempt(facts),
+                    deadlock.message() + " [SQLSTATE " + deadlock.sqlState() + "]\n" + (deadlock.phase() == Phase.DOWN
+                            ? "Down rolled back and was run again, as a deployment retries it; the facts reported for it "
+                                    + "are those of the run that followed."
+                            : Retries.lastAttempt(facts)),
                     "Read the server's report above: it names the two lock requests that crossed. Take the strongest "
                             + "lock the script needs first, with a lock_timeout (SET lock_timeout = '2s'; LOCK TABLE "
                             + "… IN … MODE;), so writers queue behind it instead of holding what it waits for; and let "
