@@ -5,6 +5,7 @@ import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.provision.HistoryTemplates;
 import dev.rehearsal.runner.internal.provision.TemplateClones;
+import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
@@ -78,6 +79,7 @@ final class History implements AutoCloseable {
         if (searchPath != null) { // the same scripts put their objects elsewhere under another search_path
             text.append("search_path=").append(searchPath.sql());
         }
+        text.append("history rows marked\n"); // histories cached before their rows were marked are not reused
         return hash(text.toString());
     }
 
@@ -166,6 +168,7 @@ final class History implements AutoCloseable {
                     apply(connection, migration.up());
                 }
             }
+            markHistoryRows(connection);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not connect to apply the history: "
                     + e.getMessage(), e);
@@ -187,6 +190,18 @@ final class History implements AutoCloseable {
                     + "update would stop there. Rehearse from a copy of production's schema (--template-database).");
         }
         return decision.outcome() == RunCondition.Outcome.RUN;
+    }
+
+    /**
+     * Notes where the history's transactions end: the rows it wrote (a changeSet's initial data) are the migrations'
+     * own, never removed as generated ones when a pending migration rejects them — production holds them too.
+     */
+    private static void markHistoryRows(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + Instrumentation.SCHEMA + ";\n"
+                    + "CREATE TABLE " + Instrumentation.HISTORY_ROWS + " AS SELECT txid_current() % 4294967296 AS horizon");
+        }
     }
 
     private static void apply(Connection connection, MigrationScript script) throws SQLException {

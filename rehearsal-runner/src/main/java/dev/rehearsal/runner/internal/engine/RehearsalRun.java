@@ -245,6 +245,7 @@ public final class RehearsalRun {
             catalog = sessions.catalog();
             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
         }
+        executor.chainRows().readHistory(target.connection());
         CatalogSnapshot known = null;
         boolean blocked = false;
         try {

@@ -183,9 +183,9 @@ final class RejectedRows {
             return null;
         }
         try (CascadeIndexes quick = CascadeIndexes.around(connection, qualified)) {
-            String ours = upAgain ? generatedRows(chainRows.transactions())
+            String ours = upAgain ? chainRows.generatedUnless(chainRows.transactions(), "t")
                     : chainRows.generated(connection, qualified, "t");
-            String others = upAgain ? ChainRows.notWrittenBy(chainRows.transactions(), "o")
+            String others = upAgain ? chainRows.generatedUnless(chainRows.transactions(), "o")
                     : chainRows.generated(connection, qualified, "o");
             for (Test test : tests) {
                 Test on = new Test(qualified, test.column(), "(" + test.condition().replace("$OTHER_GENERATED", others)
@@ -389,7 +389,8 @@ final class RejectedRows {
     /** For each table, the condition on {@code t} true for its rows Rehearsal wrote. */
     private static java.util.function.UnaryOperator<String> generatedOf(Connection connection, ChainRows chainRows,
             boolean upAgain) {
-        return table -> upAgain ? generatedRows(chainRows.transactions()) : chainRows.generated(connection, table, "t");
+        return table -> upAgain ? chainRows.generatedUnless(chainRows.transactions(), "t")
+                : chainRows.generated(connection, table, "t");
     }
 
     /** A condition on {@code t} true for rows Rehearsal wrote: not committed by a transaction of the chain. */

@@ -64,6 +64,35 @@ public final class ChainRows {
     private final Map<Long, Set<String>> owned = new ConcurrentHashMap<>();
     /** Tables that held rows before the migration being rehearsed (bare names). */
     private volatile Set<String> heldRows = Set.of();
+    /**
+     * The first transaction id after the history applied without rehearsal ({@code --pending-after}); -1 without one.
+     * Every row with an older {@code xmin} is the history's: data the migrations shipped, as production holds it.
+     */
+    private volatile long historyHorizon = -1;
+
+    /**
+     * Reads, in a database cloned from a history applied without rehearsal, where the history's transactions end
+     * ({@link Instrumentation#HISTORY_ROWS}, written when the history was applied); without one, no row is the
+     * history's.
+     */
+    public void readHistory(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT to_regclass('" + Instrumentation.HISTORY_ROWS + "') IS NOT NULL")) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                historyHorizon = -1;
+                return;
+            }
+        } catch (SQLException e) {
+            historyHorizon = -1;
+            return;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT horizon FROM " + Instrumentation.HISTORY_ROWS)) {
+            historyHorizon = rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            historyHorizon = -1;
+        }
+    }
 
     /**
      * Before a migration's steps: the tables holding rows now, by {@code schema.table} or bare name. A copy from one of
@@ -147,7 +176,7 @@ public final class ChainRows {
     public String generated(Connection connection, String table, String alias) {
         Set<Long> owning = owning(table);
         if (!filledByChain(DemandParser.tableName(table))) {
-            return notWrittenBy(owning, alias);
+            return generatedUnless(owning, alias);
         }
         String relation = "to_regclass(" + literal(table) + ")";
         String keys = "WITH pk AS (SELECT array_agg(a.attname::text ORDER BY k.ord) AS columns FROM pg_index i "
@@ -160,24 +189,34 @@ public final class ChainRows {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(keys)) {
             if (!rs.next() || rs.getArray(2) == null || !rs.getBoolean(3)) {
-                return notWrittenBy(owning, alias); // no key, none kept, or kept under another: the rule without keys
+                return generatedUnless(owning, alias); // no key, none kept, or kept under another: the rule without keys
             }
             String[] columns = (String[]) rs.getArray(2).getArray();
             String key = Arrays.stream(columns).map(c -> alias + "." + Identifiers.quote(c))
                     .collect(Collectors.joining(", "));
             Set<Long> anything = owned.entrySet().stream().filter(e -> e.getValue().contains(EVERY_TABLE))
                     .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
-            return notWrittenBy(anything, alias) + " AND NOT (" + writtenBy(transactions(), alias) + " AND EXISTS (SELECT 1 FROM "
+            return generatedUnless(anything, alias) + " AND NOT (" + writtenBy(transactions(), alias) + " AND EXISTS (SELECT 1 FROM "
                     + Instrumentation.CHAIN_KEYS + " k WHERE k.relid = " + rs.getLong(1)
                     + " AND k.key = (ROW(" + key + "))::text))";
         } catch (SQLException e) {
-            return notWrittenBy(owning, alias); // no record of keys in this database: the rule without keys
+            return generatedUnless(owning, alias); // no record of keys in this database: the rule without keys
         }
     }
 
     /** A condition true for rows of {@code alias} that none of the transactions wrote last. */
     public static String notWrittenBy(Set<Long> transactions, String alias) {
         return transactions.isEmpty() ? "true" : "NOT " + writtenBy(transactions, alias);
+    }
+
+    /**
+     * A condition true for the rows of {@code alias} Rehearsal wrote, when the chain's own are those the transactions
+     * wrote last and those of the history applied without rehearsal.
+     */
+    public String generatedUnless(Set<Long> transactions, String alias) {
+        String notChain = notWrittenBy(transactions, alias);
+        return historyHorizon < 0 ? notChain
+                : notChain + " AND NOT (" + alias + ".xmin::text::bigint < " + historyHorizon + ")";
     }
 
     private static String writtenBy(Set<Long> transactions, String alias) {

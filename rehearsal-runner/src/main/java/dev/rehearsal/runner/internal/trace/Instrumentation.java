@@ -21,6 +21,11 @@ public final class Instrumentation {
      * chain transaction that later updates every row of such a table would make generated rows look like the chain's.
      */
     public static final String CHAIN_KEYS = SCHEMA + ".chain_keys";
+    /**
+     * In a database holding a history applied without rehearsal: the first transaction id after it ({@code horizon}),
+     * so that the rows the history wrote are told from those Rehearsal generates after it ({@code ChainRows}).
+     */
+    public static final String HISTORY_ROWS = SCHEMA + ".history_rows";
     /** The event triggers that write the DDL log. */
     public static final java.util.List<String> DDL_LOG_TRIGGERS = java.util.List.of("rehearsal_ddl_log",
             "rehearsal_drop_log");

@@ -91,6 +91,25 @@ class PendingOnlyTest {
     }
 
     @Test
+    void should_blame_a_pending_migration_that_rejects_rows_the_history_wrote() {
+        // GIVEN a history that ships a code with a space, and a pending CHECK that forbids spaces
+        Path migrations = MigrationFiles.in(dir.resolve("shipped"))
+                .file("V1__codes.sql", "-- " + UUID.randomUUID() + "\nCREATE TABLE codes (id int PRIMARY KEY, "
+                        + "code text NOT NULL);\nINSERT INTO codes VALUES (1, 'has a space'), (2, 'nospace');")
+                .file("V2__no_spaces.sql", "ALTER TABLE codes ADD CONSTRAINT code_without_spaces CHECK (code !~ ' ');")
+                .file("U2__no_spaces.sql", "ALTER TABLE codes DROP CONSTRAINT code_without_spaces;")
+                .path();
+
+        // WHEN only V2 is rehearsed, on generated rows beside the history's
+        Report report = rehearse(migrations, config -> config.pendingAfter("1").rows(50));
+
+        // THEN the history's row fails it as it would production (before: removed as a generated row, and V2 passed)
+        MigrationReport v2 = report.migrations().get(0);
+        assertThat(v2.roundTrip().up()).isEqualTo(dev.rehearsal.report.StepStatus.FAILED);
+        assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED");
+    }
+
+    @Test
     void should_refuse_a_version_the_chain_does_not_hold() {
         Path migrations = chain().path();
 
