@@ -292,8 +292,7 @@ public final class RehearsalRun {
                 List<RejectedData> rejected = new ArrayList<>();
                 List<StepFailure> deadlocks = new ArrayList<>();
                 // every attempt after the first follows one failure, recorded in deadlocks or rejected; a step the
-                // writers keep failing is rehearsed at last without them, so its round trip completes (the findings
-                // say so)
+                // writers keep failing is rehearsed at last without them, so its round trip completes (findings say so)
                 int rejectedWithWriters = config.load() ? Integer.MAX_VALUE : 0; // set when the writers stop
                 for (int again = 0; Retries.mayTryAgain(again, rejected, rejectedWithWriters) && retry.mayRehearseAgain(
                         attempt.results(), attempt.nextXid(), database, rejected, deadlocks,

@@ -1,0 +1,75 @@
+package dev.rehearsal.runner.internal.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Later CHECKs over columns a later migration adds without a value: read with NULL in their place. */
+class LaterChecksTest {
+
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
+
+    @Test
+    void should_read_a_later_check_over_a_column_added_without_a_value_as_null_there() throws SQLException {
+        // GIVEN OpenMeter's addons: a currency column, then a column added without a value, then a CHECK over both
+        // that holds for NULL in the new column only when the currency has three characters
+        String table = "CREATE TABLE addons (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, currency varchar NOT NULL)";
+        String added = "ALTER TABLE \"addons\" ALTER COLUMN \"currency\" DROP DEFAULT, ADD COLUMN \"custom_currency_id\" "
+                + "character(26) NULL";
+        String later = "ALTER TABLE \"addons\" ADD CONSTRAINT \"addon_currency_reference\" CHECK ((((char_length((currency)"
+                + "::text) = 3) AND (custom_currency_id IS NULL)) OR ((char_length((currency)::text) > 3) AND "
+                + "(custom_currency_id IS NOT NULL))))";
+        ChainDemands demands = ChainDemands.of(List.of(List.of(table), List.of(added), List.of(later)));
+        try (ScratchDatabase db = server.createDatabase("later_null_column");
+             Connection connection = db.dataSource().getConnection()) {
+            execute(connection, table);
+
+            // WHEN filled with the chain in mind, then the migrations run
+            Seeder.seed(connection, SeedOptions.defaults().rows(300), demands);
+            execute(connection, added);
+
+            // THEN the constraint validates on every generated row (before: most currencies were longer, and it failed)
+            execute(connection, later);
+            assertThat(count(connection, "SELECT count(*) FROM addons")).isEqualTo(300);
+        }
+        // AND a column set by an UPDATE after it is added is not read as NULL, nor one added with a default
+        assertThat(ChainDemands.of(List.of(List.of(table), List.of(added), List.of(later))).columnDemands(addons()))
+                .extracting(ColumnDemand::condition).singleElement().asString().contains("(NULL IS NULL)");
+        assertThat(ChainDemands.of(List.of(List.of(table), List.of(added, "UPDATE addons SET custom_currency_id = 'x'"),
+                List.of(later))).columnDemands(addons())).extracting(ColumnDemand::condition)
+                .allSatisfy(c -> assertThat(c).contains("(custom_currency_id IS NULL)"));
+        assertThat(ChainDemands.of(List.of(List.of(table), List.of("ALTER TABLE addons ADD COLUMN custom_currency_id "
+                + "character(26) DEFAULT 'x'"), List.of(later))).columnDemands(addons())).extracting(ColumnDemand::condition)
+                .allSatisfy(c -> assertThat(c).contains("(custom_currency_id IS NULL)"));
+    }
+
+    private static TableInfo addons() {
+        PgType varchar = new PgType("character varying", TypeKind.VARCHAR, -1, List.of(), null, false, List.of(), "varchar");
+        PgType bigint = new PgType("bigint", TypeKind.BIGINT, -1, List.of(), null, false, List.of(), "int8");
+        return new TableInfo(1, "public", "addons", List.of(new ColumnInfo(1, "id", bigint, true, false, false, null, null),
+                new ColumnInfo(2, "currency", varchar, true, false, false, null, null)), List.of(), List.of(), List.of(),
+                null);
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
