@@ -6,6 +6,7 @@ import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.WalMeasure;
 import dev.rehearsal.report.Timeline;
 import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.core.RunTimings;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.OwnWork;
 import dev.rehearsal.runner.internal.load.BlockingMonitor;
@@ -99,6 +100,32 @@ final class MigrationLoad implements AutoCloseable {
         if (load != null) {
             load.writeSparseRows();
         }
+    }
+
+    /** This load as the round trip uses it; the sparse rows after up count as the load's time. */
+    MigrationRoundTrip.Beside beside(RunTimings timings) {
+        return new MigrationRoundTrip.Beside() {
+            @Override
+            public void afterUp() {
+                try (RunTimings.Span span = timings.span(RunTimings.Part.LOAD)) {
+                    MigrationLoad.this.afterUp();
+                }
+            }
+
+            @Override
+            public void pauseWriters() {
+                if (load != null) {
+                    load.pause(SETTLE);
+                }
+            }
+
+            @Override
+            public void resumeWriters() {
+                if (load != null) {
+                    load.resume();
+                }
+            }
+        };
     }
 
     /** What the load saw while the round trip ran; stops the load and the monitor. */

@@ -32,7 +32,18 @@ import java.util.Map;
 final class MigrationRoundTrip {
 
     private final ScriptExecutor executor;
-    /** Runs of a down that deadlocks with the writers, the last one reported as it ends. */
+    /** What runs beside a round trip, as the round trip needs it. */
+    interface Beside {
+        /** After a successful up, before down (the write load's sparse rows). */
+        void afterUp();
+
+        /** The writers send nothing until {@link #resumeWriters}; the requests under way end first. */
+        void pauseWriters();
+
+        void resumeWriters();
+    }
+
+    /** Runs of a down that deadlocks with the writers, the last one without them. */
     static final int DOWN_ATTEMPTS = 3;
     private static final String DEADLOCK = "40P01";
 
@@ -56,10 +67,10 @@ final class MigrationRoundTrip {
      * @param known      the catalog as it is now, when the caller knows it (the previous migration's last snapshot);
      *                   {@code null} to take it
      * @param rowsBefore rows per table now
-     * @param betweenUpAndDown runs after a successful up, before down (the write load's sparse rows)
+     * @param beside     what runs beside the round trip (the write load)
      */
     StepResults run(ExecutionTarget target, CatalogSession catalog, Migration migration, long origin,
-            CatalogSnapshot known, Map<String, Long> rowsBefore, Runnable betweenUpAndDown) throws SQLException {
+            CatalogSnapshot known, Map<String, Long> rowsBefore, Beside beside) throws SQLException {
         List<StatementTrace> statements = new ArrayList<>();
         CatalogSnapshot beforeUp = known != null ? known : snapshot(catalog);
 
@@ -89,16 +100,27 @@ final class MigrationRoundTrip {
         List<String> restoreDiff = List.of();
         List<String> columnOrder = List.of();
         if (!repeatable) {
-            betweenUpAndDown.run();
+            beside.afterUp();
             listener.stepStarted(migration, Phase.DOWN);
             ScriptOutcome down = execute(target, migration.down(), Phase.DOWN, origin);
             // a down that deadlocked with the writers and rolled back is run again, as a deployment retries it: whether
             // the deadlock happens is timing, and must not decide that the down does not work (the findings report it)
             for (int attempt = 1; attempt < DOWN_ATTEMPTS && deadlocked(down); attempt++) {
                 downDeadlocks.add(down.failure());
+                // as for up, the last run goes without the writers, so that the round trip completes
+                boolean last = attempt == DOWN_ATTEMPTS - 1;
                 listener.note(down.failure().script() + ":" + down.failure().line() + " deadlocked with the write "
-                        + "load; running down again.");
-                down = execute(target, migration.down(), Phase.DOWN, origin);
+                        + "load; running down again" + (last ? ", without the write load." : "."));
+                if (last) {
+                    beside.pauseWriters();
+                }
+                try {
+                    down = execute(target, migration.down(), Phase.DOWN, origin);
+                } finally {
+                    if (last) {
+                        beside.resumeWriters();
+                    }
+                }
             }
             statements.addAll(down.statements());
             if (!down.succeeded()) {

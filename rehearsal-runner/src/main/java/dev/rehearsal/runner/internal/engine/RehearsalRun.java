@@ -443,11 +443,7 @@ public final class RehearsalRun {
         RunTimings.Span analysis = null; // from the end of the round trip until the load has stopped
         try (MigrationLoad load = started) {
             long origin = System.nanoTime();
-            results = roundTrip.run(target, catalog, migration, origin, known, rowsBefore, () -> {
-                try (RunTimings.Span between = timings.span(RunTimings.Part.LOAD)) {
-                    load.afterUp();
-                }
-            });
+            results = roundTrip.run(target, catalog, migration, origin, known, rowsBefore, load.beside(timings));
             analysis = timings.span(RunTimings.Part.LOAD);
             outcome = load.finish(results.statements(), origin, analysis.startNanos());
         } finally {

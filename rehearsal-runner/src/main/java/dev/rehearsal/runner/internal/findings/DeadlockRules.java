@@ -22,6 +22,16 @@ public final class DeadlockRules implements FindingRule {
         };
     }
 
+    /** What followed a down that deadlocked: run again, and after two deadlocks once more without the writers. */
+    private static String downRunAgain(MigrationFacts facts) {
+        long downs = facts.deadlocks().stream().filter(d -> d.phase() == Phase.DOWN).count();
+        return downs >= 2
+                ? "Down deadlocked in " + downs + " runs with the write load beside it, so it ran once more with the "
+                        + "writers paused; the facts reported for it are those of that run."
+                : "Down rolled back and was run again, as a deployment retries it; the facts reported for it are those "
+                        + "of the run that followed.";
+    }
+
     @Override
     public void evaluate(MigrationFacts facts, FindingCollector findings) {
         for (StepFailure deadlock : facts.deadlocks()) {
@@ -32,9 +42,7 @@ public final class DeadlockRules implements FindingRule {
             findings.add(FindingType.DEADLOCK_WITH_WRITERS, deadlock.script(), deadlock.line(), null,
                     "The " + step(deadlock) + " step deadlocked with the write load at line " + deadlock.line(),
                     deadlock.message() + " [SQLSTATE " + deadlock.sqlState() + "]\n" + (deadlock.phase() == Phase.DOWN
-                            ? "Down rolled back and was run again, as a deployment retries it; the facts reported for it "
-                                    + "are those of the run that followed."
-                            : Retries.lastAttempt(facts)),
+                            ? downRunAgain(facts) : Retries.lastAttempt(facts)),
                     "Read the server's report above: it names the two lock requests that crossed. Take the strongest "
                             + "lock the script needs first, with a lock_timeout (SET lock_timeout = '2s'; LOCK TABLE "
                             + "… IN … MODE;), so writers queue behind it instead of holding what it waits for; and let "

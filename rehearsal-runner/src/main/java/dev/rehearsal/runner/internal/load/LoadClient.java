@@ -87,7 +87,9 @@ final class LoadClient implements Runnable {
                 if (!schedule.awaitDue(due, () -> running)) {
                     break;
                 }
-                request(due);
+                if (!schedule.paused()) {
+                    request(due);
+                }
             }
         } finally {
             claimedDue = Long.MAX_VALUE;

@@ -15,6 +15,8 @@ final class Schedule {
     private final double periodNanos;
     private final AtomicLong sequence = new AtomicLong();
     private long startNanos;
+    /** While set, requests that come due are skipped, not sent (a down's last run goes without the writers). */
+    private volatile boolean paused;
 
     Schedule(double rate) {
         this.periodNanos = rate == 0 ? 0 : 1e9 / rate;
@@ -27,6 +29,15 @@ final class Schedule {
 
     long startNanos() {
         return startNanos;
+    }
+
+    void paused(boolean paused) {
+        this.paused = paused;
+    }
+
+    /** Whether requests coming due now are skipped. */
+    boolean paused() {
+        return paused;
     }
 
     /**

@@ -180,6 +180,20 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     /**
+     * Sends no more requests until {@link #resume}: those coming due meanwhile are skipped (not in any window or
+     * figure). Returns once the requests under way have ended, or false when {@code timeout} passed first.
+     */
+    public boolean pause(Duration timeout) {
+        schedule.paused(true);
+        return awaitRequestsDueBefore(System.nanoTime(), timeout);
+    }
+
+    /** Sends the requests that come due from now on again. */
+    public void resume() {
+        schedule.paused(false);
+    }
+
+    /**
      * Writes one sparse row into every target table that takes inserts — NULL in every column the schema as it is now
      * lets be NULL, the least a version of the application written against it may write — from the load's schema
      * reader, as load data. Between a migration's up and its down this makes "the new version wrote a row the down

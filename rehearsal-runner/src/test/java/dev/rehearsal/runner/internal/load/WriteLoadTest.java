@@ -76,6 +76,29 @@ class WriteLoadTest {
     }
 
     @Test
+    void should_send_nothing_while_paused_and_the_planned_requests_again_once_resumed() throws Exception {
+        // GIVEN a load of 500 requests/s (a down that deadlocked twice runs once more with the writers paused)
+        try (ScratchDatabase db = seeded("pause");
+             WriteLoad load = WriteLoad.start(db, LoadSettings.defaults().rate(500), LoadTargets.of("public.orders"))) {
+            // WHEN paused, once the requests under way have ended
+            assertThat(load.pause(Await.GENEROUS)).isTrue();
+            long paused = System.nanoTime();
+            long rows = Sql.number(db, "SELECT count(*) FROM public.orders");
+
+            // THEN none of the requests due while paused is sent, and the table gets no row
+            assertThat(load.awaitRequestsDueBefore(paused + 300_000_000L, Await.GENEROUS)).isTrue();
+            assertThat(load.window(Phase.UP, paused, paused + 300_000_000L).requests()).isZero();
+            assertThat(Sql.number(db, "SELECT count(*) FROM public.orders")).isEqualTo(rows);
+
+            // AND once resumed, the requests due are sent again
+            load.resume();
+            long resumed = System.nanoTime();
+            assertThat(load.awaitRequestsDueBefore(resumed + 200_000_000L, Await.GENEROUS)).isTrue();
+            assertThat(load.window(Phase.UP, resumed, resumed + 200_000_000L).requests()).isPositive();
+        }
+    }
+
+    @Test
     void should_write_valid_rows_to_every_table_of_a_schema_with_every_constraint_shape() throws Exception {
         try (ScratchDatabase db = server.createDatabase("every_shape")) {
             Sql.execute(db, Sql.resource(Sql.class, "every-shape.sql"));
