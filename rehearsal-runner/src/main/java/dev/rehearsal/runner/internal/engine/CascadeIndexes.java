@@ -110,11 +110,22 @@ final class CascadeIndexes implements AutoCloseable {
     }
 
     private void create(String schema, String name, String table, String columns) {
+        // inside the removal's transaction (children deleted with their parents) a failed CREATE must not end it
+        java.sql.Savepoint before = null;
         try (Statement statement = connection.createStatement()) {
+            before = connection.getAutoCommit() ? null : connection.setSavepoint();
             statement.execute("CREATE INDEX " + name + " ON " + table + " (" + columns + ")");
             created.add(schema + "." + name);
         } catch (SQLException e) {
-            // not needed for the removal to be right, only for it to be quick
+            // not needed for the removal to be right, only for it to be quick (an index of that name may exist:
+            // the removal of the parent made it)
+            if (before != null) {
+                try {
+                    connection.rollback(before);
+                } catch (SQLException ignored) {
+                    // the transaction is gone; the removal's own statements will say so
+                }
+            }
         }
     }
 

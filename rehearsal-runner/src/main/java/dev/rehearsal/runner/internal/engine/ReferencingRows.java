@@ -111,8 +111,12 @@ final class ReferencingRows {
                 // the child's rows that refer to the rows to remove; inside the subquery t is the parent
                 String children = "(" + child.columns() + ") IN (SELECT " + qualified("t", child.parentColumns())
                         + " FROM " + table + " t WHERE " + condition + ") AND " + generated.apply(child.table());
-                if (delete(connection, statement, child.table(), children, generated, depth + 1) == 0) {
-                    throw refused; // the rows that refer to them are the chain's own: they stay, and so do these
+                // each deleted child row is checked against the tables that refer to the child (Tolgee's chunk
+                // executions, referred to by activity_revision without an index: a scan of it per deleted row)
+                try (CascadeIndexes quick = CascadeIndexes.around(connection, child.table())) {
+                    if (delete(connection, statement, child.table(), children, generated, depth + 1) == 0) {
+                        throw refused; // the rows that refer to them are the chain's own: they stay, and so do these
+                    }
                 }
             }
         }
