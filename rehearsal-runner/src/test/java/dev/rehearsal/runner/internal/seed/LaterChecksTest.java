@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,15 +29,15 @@ class LaterChecksTest {
         ChainDemands demands = ChainDemands.of(List.of(List.of(table), List.of(added), List.of(later)));
         try (ScratchDatabase db = server.createDatabase("later_null_column");
              Connection connection = db.dataSource().getConnection()) {
-            execute(connection, table);
+            Sql.execute(db, table);
 
             // WHEN filled with the chain in mind, then the migrations run
             Seeder.seed(connection, SeedOptions.defaults().rows(300), demands);
-            execute(connection, added);
+            Sql.execute(db, added);
 
             // THEN the constraint validates on every generated row (before: most currencies were longer, and it failed)
-            execute(connection, later);
-            assertThat(count(connection, "SELECT count(*) FROM addons")).isEqualTo(300);
+            Sql.execute(db, later);
+            assertThat(Sql.number(db, "SELECT count(*) FROM addons")).isEqualTo(300);
         }
         // AND a column set by an UPDATE after it is added is not read as NULL, nor one added with a default
         assertThat(ChainDemands.of(List.of(List.of(table), List.of(added), List.of(later))).columnDemands(addons()))
@@ -58,18 +56,5 @@ class LaterChecksTest {
         return new TableInfo(1, "public", "addons", List.of(new ColumnInfo(1, "id", bigint, true, false, false, null, null),
                 new ColumnInfo(2, "currency", varchar, true, false, false, null, null)), List.of(), List.of(), List.of(),
                 null);
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
