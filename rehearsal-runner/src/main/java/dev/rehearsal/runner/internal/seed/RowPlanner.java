@@ -182,6 +182,12 @@ public final class RowPlanner {
                 || columns.stream().anyMatch(c -> c.filledByServer() || isCounting(c.attnum()))) {
             return; // identity, serial or generated values differ already, or another key counts through a column
         }
+        if (columns.stream().anyMatch(c -> sources.get(c.attnum()) instanceof AlwaysNull)) {
+            // a foreign key left its column NULL (no parent rows yet, or a cycle filled later): a key holding a NULL
+            // never collides, and distinct values there would refer to rows that do not exist (Tolgee's unique
+            // project.base_language_id, OpenMeter's unique charge cost_basis_id: no project or charge was seeded)
+            return;
+        }
         ColumnInfo best = null;
         for (ColumnInfo column : columns) {
             ValueGenerator generator = generators.get(column.attnum());
