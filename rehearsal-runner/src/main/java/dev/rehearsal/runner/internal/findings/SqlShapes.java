@@ -205,16 +205,7 @@ final class SqlShapes {
         if (!m.find()) {
             return List.of();
         }
-        List<String> actions = new ArrayList<>();
-        int from = m.end();
-        while (true) {
-            int end = SqlScan.topLevelIndexOf(text, from, ",");
-            actions.add(text.substring(from, end < 0 ? text.length() : end).strip());
-            if (end < 0) {
-                return actions;
-            }
-            from = end + 1;
-        }
+        return SqlScan.splitTopLevel(text.substring(m.end())).stream().map(String::strip).toList();
     }
 
     /** {@code ADD [CONSTRAINT n] PRIMARY KEY|UNIQUE (cols)} that builds its index in place. */

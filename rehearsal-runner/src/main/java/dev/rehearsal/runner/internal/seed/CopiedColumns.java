@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.seed;
 
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,8 +73,8 @@ final class CopiedColumns {
         if (from < 0) {
             return List.of();
         }
-        List<String> targets = DemandParser.splitTopLevel(insert.group(2));
-        List<String> selected = DemandParser.splitTopLevel(query.substring(0, from));
+        List<String> targets = SqlScan.splitTopLevel(insert.group(2));
+        List<String> selected = SqlScan.splitTopLevel(query.substring(0, from));
         if (targets.size() != selected.size()) {
             return List.of();
         }

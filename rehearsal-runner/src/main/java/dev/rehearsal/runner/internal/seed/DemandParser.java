@@ -132,7 +132,7 @@ public final class DemandParser {
             return demands;
         }
         String table = tableName(alter.group(1));
-        for (String action : splitTopLevel(alter.group(2))) {
+        for (String action : SqlScan.splitTopLevel(alter.group(2))) {
             action(table, action.strip(), demands);
         }
         // PostgreSQL adds the columns before it checks the constraints of the same statement, whatever their order
@@ -266,7 +266,7 @@ public final class DemandParser {
      */
     private static List<String> indexedColumns(String list) {
         List<String> columns = new ArrayList<>();
-        for (String part : splitTopLevel(list)) {
+        for (String part : SqlScan.splitTopLevel(list)) {
             String element = part.strip().replaceAll("(?i)\\s+(ASC|DESC|NULLS\\s+(FIRST|LAST))\\b.*$", "").strip();
             if (element.matches(NAME)) {
                 columns.add(identifier(element));
@@ -282,7 +282,7 @@ public final class DemandParser {
 
     private static List<String> plainColumns(String list) {
         List<String> columns = new ArrayList<>();
-        for (String part : splitTopLevel(list)) {
+        for (String part : SqlScan.splitTopLevel(list)) {
             String column = part.strip();
             if (!column.matches(NAME)) {
                 return List.of(); // an expression or an operator class: not a plain column
@@ -291,20 +291,6 @@ public final class DemandParser {
         }
         return columns;
     }
-
-    /** Splits at commas outside parentheses and quotes. */
-    static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        int start = 0;
-        for (int comma = SqlScan.topLevelIndexOf(text, 0, ","); comma >= 0;
-                comma = SqlScan.topLevelIndexOf(text, start, ",")) {
-            parts.add(text.substring(start, comma));
-            start = comma + 1;
-        }
-        parts.add(text.substring(start));
-        return parts;
-    }
-
     private static List<String> splitOutsideQuotes(String text, char separator) {
         List<String> parts = new ArrayList<>();
         boolean quoted = false;

@@ -62,6 +62,18 @@ public final class SqlScan {
         return statements;
     }
 
+    /** Splits at the commas outside parentheses, string literals and quoted identifiers. */
+    public static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int comma = topLevelIndexOf(text, 0, ","); comma >= 0; comma = topLevelIndexOf(text, start, ",")) {
+            parts.add(text.substring(start, comma));
+            start = comma + 1;
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
     /**
      * The index of the first of {@code stops} at or after {@code from} that is outside string literals, quoted
      * identifiers and parentheses opened after {@code from}; -1 when there is none.
