@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepFailure;
+import dev.rehearsal.runner.internal.exec.ChainRows;
 import dev.rehearsal.runner.internal.findings.RejectedData;
 import dev.rehearsal.runner.internal.seed.Identifiers;
 import java.sql.Connection;
@@ -78,7 +79,7 @@ final class LoadRace {
         String[] parts = table.split("\\.", 2);
         // xids of a scratch database stay far below the wrap-around: a plain comparison of their 32-bit values holds
         String query = "SELECT EXISTS (SELECT 1 FROM " + Identifiers.quote(parts[0]) + "." + Identifiers.quote(parts[1])
-                + " t WHERE t.xmin::text::bigint >= " + nextXid + " AND " + RejectedRows.generatedRows(chainTransactions) + ")";
+                + " t WHERE t.xmin::text::bigint >= " + nextXid + " AND " + ChainRows.notWrittenBy(chainTransactions, "t") + ")";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             return rows.next() && rows.getBoolean(1);
         }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -183,10 +184,9 @@ final class RejectedRows {
             return null;
         }
         try (CascadeIndexes quick = CascadeIndexes.around(connection, qualified)) {
-            String ours = upAgain ? chainRows.generatedUnless(chainRows.transactions(), "t")
-                    : chainRows.generated(connection, qualified, "t");
-            String others = upAgain ? chainRows.generatedUnless(chainRows.transactions(), "o")
-                    : chainRows.generated(connection, qualified, "o");
+            UnaryOperator<String> generated = generatedIn(connection, chainRows, upAgain, qualified);
+            String ours = generated.apply("t");
+            String others = generated.apply("o");
             for (Test test : tests) {
                 Test on = new Test(qualified, test.column(), "(" + test.condition().replace("$OTHER_GENERATED", others)
                         + ") AND " + ours);
@@ -233,7 +233,7 @@ final class RejectedRows {
                 continue; // what it read of its own table decides nothing it writes (a collision is the other path)
             }
             try (CascadeIndexes quick = CascadeIndexes.around(connection, table)) {
-                long gone = emptyTable(connection, table, chainRows.generated(connection, table, "t"),
+                long gone = emptyTable(connection, table, chainRows.generatedIn(connection, table).apply("t"),
                         generatedOf(connection, chainRows, false));
                 if (gone > 0) {
                     quick.analyze();
@@ -323,7 +323,7 @@ final class RejectedRows {
 
     /** Removes the rows a test picks out; {@code null} when it picks none or cannot be evaluated. */
     private static RejectedData removeMatching(Connection connection, Test test, StepFailure failure, String sql,
-            int line, java.util.function.UnaryOperator<String> generated) {
+            int line, UnaryOperator<String> generated) {
         String condition = test.condition().replace("$TABLE", test.table().replace("'", "''"));
         String column = test.column() != null ? test.column() : columnIn(connection, test.table(), condition);
         try (Statement statement = connection.createStatement()) {
@@ -386,16 +386,19 @@ final class RejectedRows {
         return null;
     }
 
-    /** For each table, the condition on {@code t} true for its rows Rehearsal wrote. */
-    private static java.util.function.UnaryOperator<String> generatedOf(Connection connection, ChainRows chainRows,
-            boolean upAgain) {
-        return table -> upAgain ? chainRows.generatedUnless(chainRows.transactions(), "t")
-                : chainRows.generated(connection, table, "t");
+    /**
+     * The condition on an alias of the table true for its rows Rehearsal wrote; after up again, only the write load's
+     * rows (of no transaction of the chain) are.
+     */
+    private static UnaryOperator<String> generatedIn(Connection connection, ChainRows chainRows, boolean upAgain,
+            String table) {
+        return upAgain ? alias -> chainRows.generatedUnless(chainRows.transactions(), alias)
+                : chainRows.generatedIn(connection, table);
     }
 
-    /** A condition on {@code t} true for rows Rehearsal wrote: not committed by a transaction of the chain. */
-    static String generatedRows(java.util.Set<Long> chainTransactions) {
-        return ChainRows.notWrittenBy(chainTransactions, "t");
+    /** For each table, the condition on {@code t} true for its rows Rehearsal wrote. */
+    private static UnaryOperator<String> generatedOf(Connection connection, ChainRows chainRows, boolean upAgain) {
+        return table -> generatedIn(connection, chainRows, upAgain, table).apply("t");
     }
 
     /**
@@ -403,7 +406,7 @@ final class RejectedRows {
      * their dependants); 0 when the chain's own rows would have to go too.
      */
     private static long emptyTable(Connection connection, String table, String generated,
-            java.util.function.UnaryOperator<String> generatedOf) throws SQLException {
+            UnaryOperator<String> generatedOf) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try {
                 return ReferencingRows.deleteWithChildren(connection, table, generated, generatedOf);

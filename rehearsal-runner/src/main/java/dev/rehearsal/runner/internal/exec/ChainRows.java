@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -76,21 +77,21 @@ public final class ChainRows {
      * history's.
      */
     public void readHistory(Connection connection) {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT to_regclass('" + Instrumentation.HISTORY_ROWS + "') IS NOT NULL")) {
-            if (!rs.next() || !rs.getBoolean(1)) {
-                historyHorizon = -1;
-                return;
+        historyHorizon = horizon(connection);
+    }
+
+    private static long horizon(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + Instrumentation.HISTORY_ROWS + "') IS NOT NULL")) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return -1;
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT horizon FROM " + Instrumentation.HISTORY_ROWS)) {
+                return rs.next() ? rs.getLong(1) : -1;
             }
         } catch (SQLException e) {
-            historyHorizon = -1;
-            return;
-        }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT horizon FROM " + Instrumentation.HISTORY_ROWS)) {
-            historyHorizon = rs.next() ? rs.getLong(1) : -1;
-        } catch (SQLException e) {
-            historyHorizon = -1;
+            return -1;
         }
     }
 
@@ -167,16 +168,16 @@ public final class ChainRows {
     }
 
     /**
-     * A condition on the rows of {@code alias} in {@code table} ({@code schema.table}) true for the rows Rehearsal
+     * The condition, on the rows of an alias of {@code table} ({@code schema.table}), true for the rows Rehearsal
      * generated: not written last by a transaction that owns them ({@link #owning}). In a table the chain filled
      * whose rows' keys were kept ({@link #keepKeys}) under its primary key as it is now, a row a chain transaction
      * wrote is the chain's only when its key is one the chain filled the table with, or when that transaction may have
-     * written anything (a function call).
+     * written anything (a function call). The catalog is read once, whatever the aliases asked for.
      */
-    public String generated(Connection connection, String table, String alias) {
+    public UnaryOperator<String> generatedIn(Connection connection, String table) {
         Set<Long> owning = owning(table);
         if (!filledByChain(DemandParser.tableName(table))) {
-            return generatedUnless(owning, alias);
+            return alias -> generatedUnless(owning, alias);
         }
         String relation = "to_regclass(" + literal(table) + ")";
         String keys = "WITH pk AS (SELECT array_agg(a.attname::text ORDER BY k.ord) AS columns FROM pg_index i "
@@ -189,18 +190,18 @@ public final class ChainRows {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(keys)) {
             if (!rs.next() || rs.getArray(2) == null || !rs.getBoolean(3)) {
-                return generatedUnless(owning, alias); // no key, none kept, or kept under another: the rule without keys
+                return alias -> generatedUnless(owning, alias); // no key, none kept, or kept under another: no keys
             }
+            long relid = rs.getLong(1);
             String[] columns = (String[]) rs.getArray(2).getArray();
-            String key = Arrays.stream(columns).map(c -> alias + "." + Identifiers.quote(c))
-                    .collect(Collectors.joining(", "));
-            Set<Long> anything = owned.entrySet().stream().filter(e -> e.getValue().contains(EVERY_TABLE))
-                    .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
-            return generatedUnless(anything, alias) + " AND NOT (" + writtenBy(transactions(), alias) + " AND EXISTS (SELECT 1 FROM "
-                    + Instrumentation.CHAIN_KEYS + " k WHERE k.relid = " + rs.getLong(1)
-                    + " AND k.key = (ROW(" + key + "))::text))";
+            Set<Long> anything = writingAnything();
+            Set<Long> chain = transactions();
+            return alias -> generatedUnless(anything, alias) + " AND NOT (" + writtenBy(chain, alias)
+                    + " AND EXISTS (SELECT 1 FROM " + Instrumentation.CHAIN_KEYS + " k WHERE k.relid = " + relid
+                    + " AND k.key = (ROW(" + Arrays.stream(columns).map(c -> alias + "." + Identifiers.quote(c))
+                            .collect(Collectors.joining(", ")) + "))::text))";
         } catch (SQLException e) {
-            return generatedUnless(owning, alias); // no record of keys in this database: the rule without keys
+            return alias -> generatedUnless(owning, alias); // no record of keys in this database: the rule without keys
         }
     }
 
@@ -242,6 +243,11 @@ public final class ChainRows {
         if (filledByChain(DemandParser.tableName(table))) {
             return transactions();
         }
+        return writingAnything();
+    }
+
+    /** The transactions that may have written any table (a procedure or function call): their rows are the chain's. */
+    private Set<Long> writingAnything() {
         return owned.entrySet().stream().filter(e -> e.getValue().contains(EVERY_TABLE)).map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -44,10 +44,12 @@ final class LaterChecks {
 
     void check(String expression) {
         List<String> nullColumns = addedNull.stream().filter(c -> AddedWithoutValue.reads(expression, c)).sorted().toList();
-        ReadCheck parsed = parse(expression);
         if (!nullColumns.isEmpty()) {
-            nullUntilAdded.add(new NullUntilAdded(expression, nullColumns));
-        } else if (parsed != null) {
+            nullUntilAdded.add(new NullUntilAdded(expression, nullColumns)); // read per table (nullRead)
+            return;
+        }
+        ReadCheck parsed = parse(expression);
+        if (parsed != null) {
             read.add(parsed);
         } else {
             unread.add(expression);
