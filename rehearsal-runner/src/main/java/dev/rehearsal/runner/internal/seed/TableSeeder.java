@@ -27,6 +27,12 @@ final class TableSeeder {
     private static final int MAX_ROUNDS = 6;
     private static final String STAGE = "rehearsal_seed_stage";
     /**
+     * Rows offered one at a time in the first round: a subtransaction each, so a table whose every row is refused
+     * (a NOT NULL key to an empty parent, a trigger that raises) costs this many, not the whole count, each time a
+     * top-up before a later migration tries it again. A round that keeps none ends the filling.
+     */
+    static final long PROBE_ROWS = 1_000;
+    /**
      * Inserts the staged rows one at a time, each in a subtransaction, and keeps those the table accepts: what a
      * trigger that raises, an exclusion constraint or any other server-side rule rejects is skipped, not guessed.
      */
@@ -184,7 +190,7 @@ final class TableSeeder {
     private String oneByOne(TableInfo table, RowPlan plan, long base, long count, SQLException cause)
             throws SQLException {
         String columns = columnList(plan);
-        Staged staged = throughStage(table, plan, base, count, statement -> statement.execute(INSERT_EACH),
+        Staged staged = throughStage(table, plan, base, count, PROBE_ROWS, statement -> statement.execute(INSERT_EACH),
                 (statement, remaining) -> {
                     try (ResultSet rs = statement.executeQuery("SELECT pg_temp.rehearsal_insert_each("
                             + literal(table.sqlName()) + ", " + literal(columns) + ", " + remaining + ")")) {
@@ -209,7 +215,7 @@ final class TableSeeder {
         String columns = columnList(plan);
         String filter = table.checks().stream().map(c -> "(" + c.expression() + ") IS NOT FALSE")
                 .collect(Collectors.joining(" AND "));
-        Staged staged = throughStage(table, plan, base, count, statement -> { },
+        Staged staged = throughStage(table, plan, base, count, Long.MAX_VALUE, statement -> { },
                 (statement, remaining) -> statement.executeUpdate("INSERT INTO " + table.sqlName() + " (" + columns
                         + ") SELECT " + columns + " FROM " + STAGE + (filter.isEmpty() ? "" : " WHERE " + filter)
                         + " LIMIT " + remaining));
@@ -238,10 +244,11 @@ final class TableSeeder {
 
     /**
      * Streams generated rows into a temporary staging table and keeps what {@code keep} accepts, in a few rounds whose
-     * size follows the acceptance rate so far, until {@code count} rows are in or a round keeps none.
+     * size follows the acceptance rate so far (the first at most {@code firstRound}), until {@code count} rows are in
+     * or a round keeps none.
      */
-    private Staged throughStage(TableInfo table, RowPlan plan, long base, long count, Prepare prepare, Keep keep)
-            throws SQLException {
+    private Staged throughStage(TableInfo table, RowPlan plan, long base, long count, long firstRound, Prepare prepare,
+                                Keep keep) throws SQLException {
         SplittableRandom rnd = random(table);
         long accepted = 0;
         long ordinal = base;
@@ -253,6 +260,9 @@ final class TableSeeder {
             for (int round = 0; round < MAX_ROUNDS && accepted < count; round++) {
                 long remaining = count - accepted;
                 long batch = Math.min(remaining * 20, (long) Math.ceil(remaining / Math.max(ratio, 0.02)));
+                if (round == 0) {
+                    batch = Math.min(batch, firstRound);
+                }
                 stream(STAGE, plan, ordinal, batch, rnd);
                 long inserted = keep.rows(statement, remaining);
                 statement.execute("TRUNCATE " + STAGE);

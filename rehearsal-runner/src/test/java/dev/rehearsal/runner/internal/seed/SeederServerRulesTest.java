@@ -93,6 +93,29 @@ class SeederServerRulesTest {
         }
     }
 
+    @Test
+    void should_stop_offering_rows_one_at_a_time_when_the_first_ones_are_all_refused() throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("trigger_probe");
+             Connection connection = db.dataSource().getConnection()) {
+            // GIVEN a trigger that rejects every row and counts the rows it saw (a sequence outlives the rollbacks)
+            int rows = (int) TableSeeder.PROBE_ROWS * 20;
+            execute(connection, "CREATE SEQUENCE offered");
+            execute(connection, "CREATE TABLE frozen (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text)");
+            execute(connection, """
+                    CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM nextval('offered'); RAISE EXCEPTION 'frozen table'; END $$""");
+            execute(connection, "CREATE TRIGGER frozen_refuse BEFORE INSERT ON frozen FOR EACH ROW EXECUTE FUNCTION refuse()");
+
+            // WHEN seeded with many more rows than the first round offers
+            SeededTable frozen = only(Seeder.seed(connection, SeedOptions.defaults().rows(rows)));
+
+            // THEN one row reached the trigger through COPY, then the first round's rows one at a time, no more
+            assertThat(frozen.rows()).isZero();
+            assertThat(frozen.note()).startsWith("not seeded: the server accepted 0 of " + TableSeeder.PROBE_ROWS + " ");
+            assertThat(query(connection, "SELECT last_value FROM offered")).isEqualTo(TableSeeder.PROBE_ROWS + 1);
+        }
+    }
+
     private static SeededTable only(SeedSummary summary) {
         assertThat(summary.tables()).hasSize(1);
         return summary.tables().get(0);
