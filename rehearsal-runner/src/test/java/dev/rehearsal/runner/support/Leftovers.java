@@ -30,13 +30,16 @@ public final class Leftovers {
 
     private final Path runs;
     private final Set<Long> postgresBefore;
+    /** Run directories already there, such as the one of the server the test JVM's classes share. */
+    private final Set<Path> runsBefore;
 
     private Leftovers(Path runs) {
         this.runs = runs;
         this.postgresBefore = rehearsalPostgres().map(ProcessHandle::pid).collect(Collectors.toSet());
+        this.runsBefore = Set.copyOf(allRunDirectories());
     }
 
-    /** Remembers the servers running now; call before the run under test. */
+    /** Remembers the servers and run directories there now; call before the run under test. */
     public static Leftovers before() {
         return before(defaultRunsDirectory());
     }
@@ -51,7 +54,8 @@ public final class Leftovers {
 
     /** Asserts that the run of {@code owner} (this JVM or a spawned one) left no server and no run directory. */
     public void assertNoneLeftBy(long owner) {
-        assertThat(runDirectoriesOf(owner)).as("run directories of process %d", owner).isEmpty();
+        assertThat(runDirectoriesOf(owner).stream().filter(run -> !runsBefore.contains(run)))
+                .as("run directories of process %d", owner).isEmpty();
         List<String> servers = rehearsalPostgres().filter(p -> !postgresBefore.contains(p.pid()))
                 .filter(p -> dataDirectory(p).map(data -> leftBy(owner, data)).orElse(false))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
@@ -74,12 +78,15 @@ public final class Leftovers {
 
     /** The run directories whose lock file names {@code owner}. */
     public List<Path> runDirectoriesOf(long owner) {
+        return allRunDirectories().stream().filter(p -> ownerOf(p) == owner).toList();
+    }
+
+    private List<Path> allRunDirectories() {
         if (!Files.isDirectory(runs)) {
             return List.of();
         }
         try (Stream<Path> list = Files.list(runs)) {
-            return list.filter(p -> p.getFileName().toString().startsWith("run-")).filter(p -> ownerOf(p) == owner)
-                    .toList();
+            return list.filter(p -> p.getFileName().toString().startsWith("run-")).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
