@@ -73,6 +73,39 @@ class SeederServerRulesTest {
     }
 
     @Test
+    void should_offer_rows_a_trigger_seldom_refuses_in_runs_not_one_statement_each() throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("trigger_runs");
+             Connection connection = db.dataSource().getConnection()) {
+            // GIVEN a row trigger that refuses about one row in fifty, and a statement trigger that counts the
+            // statements that inserted rows (a sequence outlives the rollbacks of refused ones)
+            execute(connection, "CREATE SEQUENCE statements");
+            execute(connection, "CREATE TABLE stays (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "nights int NOT NULL)");
+            execute(connection, """
+                    CREATE FUNCTION reject_some() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF NEW.nights % 50 = 7 THEN RAISE EXCEPTION 'no stays of % nights', NEW.nights; END IF;
+                      RETURN NEW;
+                    END $$""");
+            execute(connection, "CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                    + "BEGIN PERFORM nextval('statements'); RETURN NULL; END $$");
+            execute(connection, "CREATE TRIGGER stays_some BEFORE INSERT ON stays FOR EACH ROW EXECUTE FUNCTION reject_some()");
+            execute(connection, "CREATE TRIGGER stays_counted AFTER INSERT ON stays FOR EACH STATEMENT "
+                    + "EXECUTE FUNCTION count_statement()");
+
+            // WHEN seeded
+            SeededTable stays = only(Seeder.seed(connection, SeedOptions.defaults().rows(ROWS)));
+
+            // THEN the table is full of rows the trigger let through, inserted by far fewer statements than rows
+            assertThat(stays.note()).isNull();
+            assertThat(stays.rows()).isEqualTo(ROWS);
+            assertThat(query(connection, "SELECT count(*) FROM stays WHERE nights % 50 = 7")).isZero();
+            assertThat(query(connection, "SELECT count(*) FROM stays WHERE nights % 50 = 8")).isPositive();
+            assertThat(query(connection, "SELECT last_value FROM statements")).isLessThan(ROWS / 4);
+        }
+    }
+
+    @Test
     void should_say_how_many_rows_were_offered_when_a_trigger_rejects_every_one() throws SQLException {
         try (ScratchDatabase db = server.createDatabase("trigger_all");
              Connection connection = db.dataSource().getConnection()) {
