@@ -50,6 +50,8 @@ public final class RowCounts {
               AND n.nspname NOT LIKE 'pg\\_temp\\_%'""";
 
     private final Map<Long, Counted> counted = new HashMap<>();
+    /** Tables a seeding could not add a row to, not tried again while nothing deciding that has changed. */
+    private final UnfilledTables unfilled = new UnfilledTables();
     /** The evidence of the last {@link #refresh}, for the tables whose counts may stand. */
     private final Map<Long, Evidence> now = new HashMap<>();
     private final Map<String, Long> oidsByName = new HashMap<>();
@@ -122,19 +124,33 @@ public final class RowCounts {
      * counted again. A name the last refresh did not see may be a table renamed since: then every table is.
      */
     public synchronized void forget(Collection<String> tables) {
+        java.util.List<Long> oids = new java.util.ArrayList<>();
         for (String table : tables) {
             Long oid = oidsByName.get(table);
             if (oid == null) {
-                counted.clear();
+                forgetAll();
                 return;
             }
-            counted.remove(oid);
+            oids.add(oid);
         }
+        oids.forEach(counted::remove);
+        unfilled.forget(oids);
     }
 
     /** Anything may have changed rows where the server's counters do not show it yet: every table is counted again. */
     public synchronized void forgetAll() {
         counted.clear();
+        unfilled.forgetAll();
+    }
+
+    /** The tables a seeding could not add a row to, kept with these counts. */
+    UnfilledTables unfilled() {
+        return unfilled;
+    }
+
+    /** Whether the server shows its cumulative row counters (PostgreSQL 15+, counters on), as of the last refresh. */
+    synchronized boolean serverCounts() {
+        return database >= 0;
     }
 
     /** Whether a count taken from an earlier seeding is to be compared with a count ({@value #VERIFY_PROPERTY}). */

@@ -27,9 +27,9 @@ final class TableSeeder {
     private static final int MAX_ROUNDS = 6;
     private static final String STAGE = "rehearsal_seed_stage";
     /**
-     * Rows offered one at a time in the first round: a subtransaction each, so a table whose every row is refused
-     * (a NOT NULL key to an empty parent, a trigger that raises) costs this many, not the whole count, each time a
-     * top-up before a later migration tries it again. A round that keeps none ends the filling.
+     * Rows offered in the first round after COPY failed: a table whose every row is refused (a NOT NULL key to an
+     * empty parent, a trigger that raises) costs this many subtransactions, not the whole count. A round that keeps
+     * none ends the filling, and {@link UnfilledTables} spares the top-ups before later migrations the same attempt.
      */
     static final long PROBE_ROWS = 1_000;
     /**
@@ -113,9 +113,14 @@ final class TableSeeder {
         if (existing >= target) {
             return new SeededTable(table.displayName(), existing, null);
         }
+        List<ColumnDemand> columnDemands = demands.apply(table);
+        SeededTable refusedBefore = counts.unfilled().same(connection, counts, table, columnDemands, existing, target);
+        if (refusedBefore != null) {
+            return refusedBefore; // the same rows would be offered and refused again
+        }
         changed.add(table.oid());
         long wanted = target - existing;
-        CandidatePools.Judged judged = CandidatePools.judge(connection, table, demands.apply(table));
+        CandidatePools.Judged judged = CandidatePools.judge(connection, table, columnDemands);
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
                 column -> max(table, column), judged);
         if (outcome.plan() == null) {
@@ -140,7 +145,11 @@ final class TableSeeder {
         if (note == null && outcome.limitNote() != null && rows < target) {
             note = SeedNotes.limited(table, outcome.limitNote(), rows, target);
         }
-        return new SeededTable(table.displayName(), rows, note);
+        SeededTable seeded = new SeededTable(table.displayName(), rows, note);
+        if (note != null && rows == existing) {
+            counts.unfilled().refusedAll(connection, counts, table, columnDemands, existing, target, seeded);
+        }
+        return seeded;
     }
 
     private String direct(TableInfo table, RowPlan plan, long base, long count, RowPlanner.Outcome outcome)
