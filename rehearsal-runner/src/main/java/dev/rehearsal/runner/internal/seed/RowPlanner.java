@@ -108,7 +108,12 @@ public final class RowPlanner {
         }
         table.uniqueKeys().forEach(k -> inUniqueKey.addAll(k.attnums()));
         List<ForeignKey> selfReferences = new ArrayList<>();
-        for (ForeignKey fk : table.foreignKeys()) {
+        // wider keys first: where two keys share a column (Hatchet's StepRateLimit: (tenantId, rateLimitKey) to
+        // RateLimit and tenantId to Tenant), the tuple of the wider one decides it; the narrower one, taken first,
+        // left the wider one's other columns to random values that no parent row had
+        List<ForeignKey> widestFirst = new ArrayList<>(table.foreignKeys());
+        widestFirst.sort(java.util.Comparator.comparingInt((ForeignKey fk) -> fk.attnums().size()).reversed());
+        for (ForeignKey fk : widestFirst) {
             if (fk.parentOid() == table.oid()) {
                 selfReferences.add(fk);
             } else {

@@ -217,6 +217,30 @@ class SeederTest {
         }
     }
 
+    @Test
+    void should_take_columns_two_foreign_keys_share_from_the_wider_key() throws SQLException {
+        // GIVEN Hatchet's step rate limits: (tenantId, rateLimitKey) refers to a rate limit, tenantId alone to a
+        // tenant, and the narrower key comes first in the catalog (its name sorts first)
+        try (ScratchDatabase db = server.createDatabase("shared_key_column")) {
+            Sql.execute(db, """
+                    CREATE TABLE tenant (id uuid PRIMARY KEY);
+                    CREATE TABLE rate_limit (tenant_id uuid NOT NULL REFERENCES tenant, key text NOT NULL,
+                                             PRIMARY KEY (tenant_id, key));
+                    CREATE TABLE step_rate_limit (id bigint PRIMARY KEY, tenant_id uuid NOT NULL,
+                                                  rate_limit_key text NOT NULL);
+                    ALTER TABLE step_rate_limit ADD CONSTRAINT a_tenant_fkey FOREIGN KEY (tenant_id) REFERENCES tenant,
+                        ADD CONSTRAINT b_tenant_rate_limit_fkey FOREIGN KEY (tenant_id, rate_limit_key)
+                            REFERENCES rate_limit (tenant_id, key);""");
+
+            // WHEN filled
+            SeededTable steps = byName(seed(db, SeedOptions.defaults().rows(200))).get("public.step_rate_limit");
+
+            // THEN every row refers to a rate limit (before: tenant ids from the tenants, keys at random, all refused)
+            assertThat(steps.note()).isNull();
+            assertThat(steps.rows()).isEqualTo(200);
+        }
+    }
+
     private static ScratchDatabase schema(String purpose) throws SQLException {
         ScratchDatabase db = server.createDatabase(purpose);
         Sql.execute(db, SCHEMA);
