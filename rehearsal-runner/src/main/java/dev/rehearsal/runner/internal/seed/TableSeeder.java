@@ -128,6 +128,12 @@ final class TableSeeder {
         }
         RowPlan plan = outcome.plan();
         long count = Math.min(wanted, Math.max(0, plan.capacity() - existing));
+        SequenceRoom.Limit room = SequenceRoom.of(connection, table);
+        String limitNote = outcome.limitNote();
+        if (room.rows() < count) {
+            count = room.rows();
+            limitNote = room.note();
+        }
         String note = null;
         try {
             if (plan.columns().isEmpty()) {
@@ -142,8 +148,8 @@ final class TableSeeder {
         }
         long rows = count(table);
         counts.counted(table, rows);
-        if (note == null && outcome.limitNote() != null && rows < target) {
-            note = SeedNotes.limited(table, outcome.limitNote(), rows, target);
+        if (note == null && limitNote != null && rows < target) {
+            note = SeedNotes.limited(table, limitNote, rows, target);
         }
         SeededTable seeded = new SeededTable(table.displayName(), rows, note);
         if (note != null && rows == existing) {

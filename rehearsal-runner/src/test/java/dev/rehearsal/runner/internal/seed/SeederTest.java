@@ -241,6 +241,30 @@ class SeederTest {
         }
     }
 
+    @Test
+    void should_leave_room_in_a_small_sequence_for_the_write_load() throws SQLException {
+        // GIVEN Hatchet's workflow versions: a smallserial column (at most 32 767 values), and a table referring to them
+        try (ScratchDatabase db = server.createDatabase("small_sequence")) {
+            Sql.execute(db, """
+                    CREATE TABLE workflow_version (id uuid PRIMARY KEY, "order" smallserial NOT NULL);
+                    CREATE TABLE job (id uuid PRIMARY KEY, workflow_version_id uuid NOT NULL REFERENCES workflow_version);
+                    SELECT setval('"workflow_version_order_seq"', 32000);""");
+
+            // WHEN filled with more rows than the sequence has values left (767)
+            Map<String, SeededTable> seeded = byName(seed(db, SeedOptions.defaults().rows(1_000)));
+
+            // THEN nine tenths of what is left are used, the note says why, the rest still numbers rows, and the
+            // table referring to it is filled (before: every row refused once the sequence ran out, rollbacks did
+            // not give the values back, both tables stayed empty)
+            SeededTable versions = seeded.get("public.workflow_version");
+            assertThat(versions.rows()).isEqualTo(767 - 100);
+            assertThat(versions.note()).startsWith("seeded 667 of 1000 rows: column order takes its values from "
+                    + "sequence workflow_version_order_seq, which has 767 left");
+            assertThat(seeded.get("public.job").rows()).isEqualTo(1_000);
+            Sql.execute(db, "INSERT INTO workflow_version (id) SELECT gen_random_uuid() FROM generate_series(1, 100)");
+        }
+    }
+
     private static ScratchDatabase schema(String purpose) throws SQLException {
         ScratchDatabase db = server.createDatabase(purpose);
         Sql.execute(db, SCHEMA);
