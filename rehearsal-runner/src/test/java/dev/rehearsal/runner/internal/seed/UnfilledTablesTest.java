@@ -25,6 +25,10 @@ class UnfilledTablesTest {
             BEGIN PERFORM nextval('offered'); RAISE EXCEPTION 'frozen table'; END $$;
             """;
 
+    /** A table whose trigger refuses every row. */
+    private static final String FROZEN = "CREATE SEQUENCE offered;\nCREATE TABLE frozen (id bigint PRIMARY KEY, note text);\n"
+            + REFUSE + "CREATE TRIGGER frozen_refuse BEFORE INSERT ON frozen FOR EACH ROW EXECUTE FUNCTION refuse();";
+
     @RegisterExtension
     static final EmbeddedServer server = new EmbeddedServer();
 
@@ -32,8 +36,7 @@ class UnfilledTablesTest {
     void should_not_offer_refused_rows_again_while_nothing_changed() throws SQLException {
         try (ScratchDatabase db = server.createDatabase("unfilled_same"); Connection session = db.connect()) {
             // GIVEN a table whose trigger refuses every row, and a chain's seeding that tried it
-            Sql.execute(db, "CREATE SEQUENCE offered;\nCREATE TABLE frozen (id bigint PRIMARY KEY, note text);\n"
-                    + REFUSE + "CREATE TRIGGER frozen_refuse BEFORE INSERT ON frozen FOR EACH ROW EXECUTE FUNCTION refuse();");
+            Sql.execute(db, FROZEN);
             RowCounts counts = new RowCounts();
             SeededTable first = only(seed(session, counts));
             long offered = offered(db);
@@ -56,8 +59,7 @@ class UnfilledTablesTest {
     void should_offer_rows_again_once_the_trigger_function_changed() throws SQLException {
         try (ScratchDatabase db = server.createDatabase("unfilled_function"); Connection session = db.connect()) {
             // GIVEN a table refused before the previous migration
-            Sql.execute(db, "CREATE SEQUENCE offered;\nCREATE TABLE frozen (id bigint PRIMARY KEY, note text);\n"
-                    + REFUSE + "CREATE TRIGGER frozen_refuse BEFORE INSERT ON frozen FOR EACH ROW EXECUTE FUNCTION refuse();");
+            Sql.execute(db, FROZEN);
             RowCounts counts = new RowCounts();
             seed(session, counts);
 
