@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +53,7 @@ public final class RowCounts {
 
     private final Map<Long, Counted> counted = new HashMap<>();
     /** Tables a seeding could not add a row to, not tried again while nothing deciding that has changed. */
-    private final UnfilledTables unfilled = new UnfilledTables();
+    private final UnfilledTables unfilled = new UnfilledTables(this::serverCounts);
     /** The evidence of the last {@link #refresh}, for the tables whose counts may stand. */
     private final Map<Long, Evidence> now = new HashMap<>();
     private final Map<String, Long> oidsByName = new HashMap<>();
@@ -124,7 +126,7 @@ public final class RowCounts {
      * counted again. A name the last refresh did not see may be a table renamed since: then every table is.
      */
     public synchronized void forget(Collection<String> tables) {
-        java.util.List<Long> oids = new java.util.ArrayList<>();
+        List<Long> oids = new ArrayList<>();
         for (String table : tables) {
             Long oid = oidsByName.get(table);
             if (oid == null) {

@@ -38,7 +38,7 @@ final class SequenceRoom {
 
     /** The most rows generated rows may add to the table, for its own sequences' sake. */
     static Limit of(Connection connection, TableInfo table) throws SQLException {
-        if (table.columns().stream().noneMatch(c -> c.identity() || c.filledByServer() && !c.generated())) {
+        if (table.columns().stream().noneMatch(c -> c.filledByServer() && !c.generated())) { // identity, serial
             return Limit.NONE;
         }
         Limit tightest = Limit.NONE;

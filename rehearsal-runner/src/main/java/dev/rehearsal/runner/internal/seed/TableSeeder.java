@@ -114,7 +114,7 @@ final class TableSeeder {
             return new SeededTable(table.displayName(), existing, null);
         }
         List<ColumnDemand> columnDemands = demands.apply(table);
-        SeededTable refusedBefore = counts.unfilled().same(connection, counts, table, columnDemands, existing, target);
+        SeededTable refusedBefore = counts.unfilled().same(connection, table, columnDemands, existing, target);
         if (refusedBefore != null) {
             return refusedBefore; // the same rows would be offered and refused again
         }
@@ -153,7 +153,7 @@ final class TableSeeder {
         }
         SeededTable seeded = new SeededTable(table.displayName(), rows, note);
         if (note != null && rows == existing) {
-            counts.unfilled().refusedAll(connection, counts, table, columnDemands, existing, target, seeded);
+            counts.unfilled().refusedAll(connection, table, columnDemands, existing, target, seeded);
         }
         return seeded;
     }

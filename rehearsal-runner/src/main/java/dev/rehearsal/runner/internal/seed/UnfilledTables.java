@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tables a seeding tried to fill and added no row to, remembered so that the seeding before the next migration does
@@ -79,14 +80,20 @@ final class UnfilledTables {
     }
 
     private final Map<Long, Refused> refused = new HashMap<>();
+    /** Whether the server shows its cumulative row counters ({@link RowCounts#serverCounts}). */
+    private final BooleanSupplier serverCounts;
     private int skipped;
+
+    UnfilledTables(BooleanSupplier serverCounts) {
+        this.serverCounts = serverCounts;
+    }
 
     /**
      * The outcome remembered for this table when nothing that decides it has changed since the filling that added no
      * row; {@code null} when it must be tried.
      */
-    SeededTable same(Connection connection, RowCounts counts, TableInfo table, List<ColumnDemand> demands, long rows,
-                     long target) throws SQLException {
+    SeededTable same(Connection connection, TableInfo table, List<ColumnDemand> demands, long rows, long target)
+            throws SQLException {
         Refused before;
         synchronized (this) {
             before = refused.get(table.oid());
@@ -95,7 +102,7 @@ final class UnfilledTables {
             return null;
         }
         boolean same = before.rows() == rows && before.target() == target && before.table().equals(table)
-                && before.demands().equals(demands) && before.state().equals(state(connection, counts, table));
+                && before.demands().equals(demands) && before.state().equals(state(connection, table));
         synchronized (this) {
             if (!same) {
                 refused.remove(table.oid());
@@ -107,9 +114,9 @@ final class UnfilledTables {
     }
 
     /** Remembers a filling that added no row, when the server can show what decides it. */
-    void refusedAll(Connection connection, RowCounts counts, TableInfo table, List<ColumnDemand> demands, long rows,
-                    long target, SeededTable outcome) throws SQLException {
-        String state = state(connection, counts, table);
+    void refusedAll(Connection connection, TableInfo table, List<ColumnDemand> demands, long rows, long target,
+                    SeededTable outcome) throws SQLException {
+        String state = state(connection, table);
         if (state != null) {
             synchronized (this) {
                 refused.put(table.oid(), new Refused(table, List.copyOf(demands), rows, target, state, outcome));
@@ -136,8 +143,8 @@ final class UnfilledTables {
      * The definitions and data evidence that decide what the server accepts in the table, as of now; {@code null}
      * when the server cannot show them. The session's transaction is committed first.
      */
-    private static String state(Connection connection, RowCounts counts, TableInfo table) throws SQLException {
-        if (!counts.serverCounts()) {
+    private String state(Connection connection, TableInfo table) throws SQLException {
+        if (!serverCounts.getAsBoolean()) {
             return null;
         }
         boolean autoCommit = connection.getAutoCommit();
