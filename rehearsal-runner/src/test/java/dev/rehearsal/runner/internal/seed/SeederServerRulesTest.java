@@ -52,15 +52,7 @@ class SeederServerRulesTest {
         try (ScratchDatabase db = server.createDatabase("trigger_some");
              Connection connection = db.dataSource().getConnection()) {
             // GIVEN a rule that only a trigger knows: no odd number of nights
-            execute(connection, "CREATE TABLE stays (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                    + "nights int NOT NULL)");
-            execute(connection, """
-                    CREATE FUNCTION reject_odd() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.nights % 2 = 1 THEN RAISE EXCEPTION 'odd stay of % nights', NEW.nights; END IF;
-                      RETURN NEW;
-                    END $$""");
-            execute(connection, "CREATE TRIGGER stays_even BEFORE INSERT ON stays FOR EACH ROW EXECUTE FUNCTION reject_odd()");
+            staysRefusing(connection, "NEW.nights % 2 = 1");
 
             // WHEN seeded
             SeededTable stays = only(Seeder.seed(connection, SeedOptions.defaults().rows(ROWS)));
@@ -79,17 +71,9 @@ class SeederServerRulesTest {
             // GIVEN a row trigger that refuses about one row in fifty, and a statement trigger that counts the
             // statements that inserted rows (a sequence outlives the rollbacks of refused ones)
             execute(connection, "CREATE SEQUENCE statements");
-            execute(connection, "CREATE TABLE stays (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                    + "nights int NOT NULL)");
-            execute(connection, """
-                    CREATE FUNCTION reject_some() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF NEW.nights % 50 = 7 THEN RAISE EXCEPTION 'no stays of % nights', NEW.nights; END IF;
-                      RETURN NEW;
-                    END $$""");
+            staysRefusing(connection, "NEW.nights % 50 = 7");
             execute(connection, "CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS $$ "
                     + "BEGIN PERFORM nextval('statements'); RETURN NULL; END $$");
-            execute(connection, "CREATE TRIGGER stays_some BEFORE INSERT ON stays FOR EACH ROW EXECUTE FUNCTION reject_some()");
             execute(connection, "CREATE TRIGGER stays_counted AFTER INSERT ON stays FOR EACH STATEMENT "
                     + "EXECUTE FUNCTION count_statement()");
 
@@ -147,6 +131,18 @@ class SeederServerRulesTest {
             assertThat(frozen.note()).startsWith("not seeded: the server accepted 0 of " + TableSeeder.PROBE_ROWS + " ");
             assertThat(query(connection, "SELECT last_value FROM offered")).isEqualTo(TableSeeder.PROBE_ROWS + 1);
         }
+    }
+
+    /** A table of stays whose row trigger refuses the rows {@code refused} (a condition on NEW) holds for. */
+    private static void staysRefusing(Connection connection, String refused) throws SQLException {
+        execute(connection, "CREATE TABLE stays (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, nights int NOT NULL)");
+        execute(connection, """
+                CREATE FUNCTION refuse_stay() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF %s THEN RAISE EXCEPTION 'no stays of %% nights', NEW.nights; END IF;
+                  RETURN NEW;
+                END $$""".formatted(refused));
+        execute(connection, "CREATE TRIGGER stays_refused BEFORE INSERT ON stays FOR EACH ROW EXECUTE FUNCTION refuse_stay()");
     }
 
     private static SeededTable only(SeedSummary summary) {
