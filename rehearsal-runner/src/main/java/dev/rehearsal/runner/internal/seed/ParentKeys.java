@@ -36,20 +36,44 @@ public final class ParentKeys {
         String texts = columns.stream().map(c -> Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
         String notNull = columns.stream().map(c -> Identifiers.quote(c) + " IS NOT NULL")
                 .collect(Collectors.joining(" AND "));
+        List<String[]> tuples = read("SELECT " + texts + ", " + list + " FROM " + parent.sqlName() + " WHERE " + notNull
+                + " ORDER BY " + orderBy(columns.size()) + " LIMIT " + LIMIT, columns.size());
+        cache.put(key, tuples);
+        return tuples;
+    }
+
+    /**
+     * Key tuples of {@code parent} that no row of {@code child} refers to yet through {@code childColumns} (matched in
+     * order with {@code columns}), in key order. Not kept: the child's rows change with every fill. For a child that
+     * may refer to each parent row once (a unique key on its foreign key), a top-up can only use these.
+     */
+    public List<String[]> unreferenced(TableInfo parent, List<String> columns, TableInfo child,
+                                       List<String> childColumns) throws SQLException {
+        String list = columns.stream().map(c -> "p." + Identifiers.quote(c)).collect(Collectors.joining(", "));
+        String texts = columns.stream().map(c -> "p." + Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
+        String notNull = columns.stream().map(c -> "p." + Identifiers.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        StringBuilder matches = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            matches.append(i == 0 ? "" : " AND ").append("c.").append(Identifiers.quote(childColumns.get(i)))
+                    .append(" = p.").append(Identifiers.quote(columns.get(i)));
+        }
+        return read("SELECT " + texts + ", " + list + " FROM " + parent.sqlName() + " p WHERE " + notNull
+                + " AND NOT EXISTS (SELECT 1 FROM " + child.sqlName() + " c WHERE " + matches + ") ORDER BY "
+                + orderBy(columns.size()) + " LIMIT " + LIMIT, columns.size());
+    }
+
+    private List<String[]> read(String sql, int width) throws SQLException {
         List<String[]> tuples = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + texts + ", " + list + " FROM "
-                + parent.sqlName() + " WHERE " + notNull + " ORDER BY " + orderBy(columns.size()) + " LIMIT " + LIMIT)) {
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String[] tuple = new String[columns.size()];
-                    for (int i = 0; i < tuple.length; i++) {
-                        tuple[i] = rs.getString(i + 1);
-                    }
-                    tuples.add(tuple);
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                String[] tuple = new String[width];
+                for (int i = 0; i < width; i++) {
+                    tuple[i] = rs.getString(i + 1);
                 }
+                tuples.add(tuple);
             }
         }
-        cache.put(key, tuples);
         return tuples;
     }
 

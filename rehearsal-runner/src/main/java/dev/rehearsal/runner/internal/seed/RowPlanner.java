@@ -55,6 +55,8 @@ public final class RowPlanner {
     private final Set<Integer> inUniqueKey = new HashSet<>();
     private final Set<Integer> readByGenerated = new HashSet<>(); // a NULL there would leave a generated column NULL
     private final List<String> problems = new ArrayList<>();
+    // groups holding only the parent rows no row refers to yet, for keys that refer to each parent row once
+    private final Map<Integer, String> unreferencedGroups = new HashMap<>();
     private long capacity = Long.MAX_VALUE;
     private String limitNote;
 
@@ -157,12 +159,21 @@ public final class RowPlanner {
             return;
         }
         boolean nullable = columns.stream().noneMatch(ColumnInfo::notNull);
+        // rows already there took some parents: a key that refers to each parent once (Hatchet's WorkflowTriggers, one
+        // per workflow version) can only take the others, and the parents added since sort anywhere among the taken
+        // ones, so counting on from the earlier rows' positions offered taken parents only (all refused)
+        boolean oncePerParent = base > 0 && !leaveNull && parent != null && refersOnceToEach(fk);
+        List<String> parentColumns = parent == null ? List.of()
+                : fk.parentAttnums().stream().map(a -> parent.column(a).orElseThrow().name()).toList();
         List<String[]> tuples = leaveNull || parent == null ? List.of()
-                : keys.of(parent, fk.parentAttnums().stream().map(a -> parent.column(a).orElseThrow().name()).toList());
+                : oncePerParent ? keys.unreferenced(parent, parentColumns, table, columns.stream().map(ColumnInfo::name).toList())
+                : keys.of(parent, parentColumns);
         if (fk.share() != null) {
             tuples = fk.share().pick(tuples);
         }
-        if (tuples.isEmpty()) {
+        if (oncePerParent) {
+            unreferencedGroups.put(groups.size(), parent.displayName());
+        } else if (tuples.isEmpty()) {
             if (nullable) {
                 columns.forEach(c -> sources.put(c.attnum(), new AlwaysNull()));
             } else {
@@ -191,6 +202,20 @@ public final class RowPlanner {
             // a foreign key left its column NULL (no parent rows yet, or a cycle filled later): a key holding a NULL
             // never collides, and distinct values there would refer to rows that do not exist (Tolgee's unique
             // project.base_language_id, OpenMeter's unique charge cost_basis_id: no project or charge was seeded)
+            return;
+        }
+        Integer once = groupOf.get(columns.get(0).attnum());
+        if (once != null && unreferencedGroups.containsKey(once)
+                && columns.stream().allMatch(c -> once.equals(groupOf.get(c.attnum())))) {
+            // ordinals base, base + 1, … fall on distinct parents: consecutive numbers modulo the parents' count
+            ReferenceGroup group = groups.get(once);
+            long left = group.tuples().size();
+            groups.set(once, group.enumerated(1));
+            if (left < wanted) {
+                capacity = Math.min(capacity, base + left);
+                limitNote = "unique key " + key.name() + " (" + names(columns) + ") refers to each row of "
+                        + unreferencedGroups.get(once) + " once, and only " + left + " of them were not referred to";
+            }
             return;
         }
         ColumnInfo best = null;
@@ -265,6 +290,13 @@ public final class RowPlanner {
         Integer group = groupOf.get(column.attnum());
         ValueGenerator generator = generators.get(column.attnum());
         return group != null ? groups.get(group).tuples().size() : generator == null ? 0 : generator.capacity();
+    }
+
+    /** Whether a unique key of the table is made of exactly this foreign key's columns. */
+    private boolean refersOnceToEach(ForeignKey fk) {
+        Set<Integer> columns = new HashSet<>(fk.attnums());
+        return table.uniqueKeys().stream().anyMatch(k -> k.attnums().size() == columns.size()
+                && columns.containsAll(k.attnums()));
     }
 
     private void selfReference(ForeignKey fk) {

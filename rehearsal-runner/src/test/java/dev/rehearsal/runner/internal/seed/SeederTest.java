@@ -265,6 +265,39 @@ class SeederTest {
         }
     }
 
+    @Test
+    void should_top_up_a_table_that_refers_to_each_parent_once_with_the_parents_it_does_not_refer_to_yet()
+            throws SQLException {
+        // GIVEN Hatchet's workflow triggers, at most one per workflow version (a unique foreign key), filled, and
+        // versions added since, whose random keys sort anywhere among those already referred to
+        try (ScratchDatabase db = server.createDatabase("once_per_parent")) {
+            Sql.execute(db, """
+                    CREATE TABLE workflow_version (id uuid PRIMARY KEY);
+                    CREATE TABLE workflow_triggers (id uuid PRIMARY KEY,
+                        workflow_version_id uuid NOT NULL UNIQUE REFERENCES workflow_version);""");
+            seed(db, SeedOptions.defaults().rows(1_000));
+            Sql.execute(db, "INSERT INTO workflow_version SELECT gen_random_uuid() FROM generate_series(1, 300)");
+
+            // WHEN topped up to one trigger per version, then asked for more than there are versions
+            SeededTable toppedUp = byName(seed(db, SeedOptions.defaults().rows(1_300))).get("public.workflow_triggers");
+            Sql.execute(db, "INSERT INTO workflow_version SELECT gen_random_uuid() FROM generate_series(1, 50)");
+            SeededTable beyond = byName(seed(db, SeedOptions.defaults().rows(1_300)
+                    .rows("public.workflow_triggers", 2_000))).get("public.workflow_triggers");
+
+            // THEN the new versions got their triggers, the last 50 too, with a note on why no more (before: the rows
+            // counted on from the earlier rows' positions in key order, where the 50 random keys sort among versions
+            // that had a trigger already: 1 850 rows offered one at a time, 46 accepted — Hatchet: 0 of 263, before
+            // most of its migrations)
+            assertThat(toppedUp).isEqualTo(new SeededTable("public.workflow_triggers", 1_300, null));
+            assertThat(beyond.rows()).isEqualTo(1_350);
+            assertThat(beyond.note()).startsWith("seeded 1350 of 2000 rows: unique key workflow_triggers_workflow_"
+                    + "version_id_key (workflow_version_id) refers to each row of public.workflow_version once, and only 50 "
+                    + "of them were not referred to");
+            assertThat(Sql.number(db, "SELECT count(*) FROM workflow_version v WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM workflow_triggers t WHERE t.workflow_version_id = v.id)")).isZero();
+        }
+    }
+
     private static ScratchDatabase schema(String purpose) throws SQLException {
         ScratchDatabase db = server.createDatabase(purpose);
         Sql.execute(db, SCHEMA);
