@@ -213,8 +213,10 @@ public final class RowPlanner {
             groups.set(once, group.enumerated(1));
             if (left < wanted) {
                 capacity = Math.min(capacity, base + left);
-                limitNote = "unique key " + key.name() + " (" + names(columns) + ") refers to each row of "
-                        + unreferencedGroups.get(once) + " once, and only " + left + " of them were not referred to";
+                String parent = unreferencedGroups.get(once);
+                limitNote = "unique key " + key.name() + " (" + names(columns) + ") refers to each row of " + parent
+                        + " at most once, and " + (left == 0 ? "every row of " + parent + " has one already"
+                        : "only " + left + " rows of " + parent + " had none yet");
             }
             return;
         }

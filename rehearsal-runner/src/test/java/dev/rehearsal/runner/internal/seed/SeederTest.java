@@ -291,8 +291,8 @@ class SeederTest {
             assertThat(toppedUp).isEqualTo(new SeededTable("public.workflow_triggers", 1_300, null));
             assertThat(beyond.rows()).isEqualTo(1_350);
             assertThat(beyond.note()).startsWith("seeded 1350 of 2000 rows: unique key workflow_triggers_workflow_"
-                    + "version_id_key (workflow_version_id) refers to each row of public.workflow_version once, and only 50 "
-                    + "of them were not referred to");
+                    + "version_id_key (workflow_version_id) refers to each row of public.workflow_version at most once, "
+                    + "and only 50 rows of public.workflow_version had none yet");
             assertThat(Sql.number(db, "SELECT count(*) FROM workflow_version v WHERE NOT EXISTS "
                     + "(SELECT 1 FROM workflow_triggers t WHERE t.workflow_version_id = v.id)")).isZero();
         }
