@@ -21,10 +21,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An incremental snapshot equals a whole read after every kind of change, including those that change how objects
  * of other relations print (a renamed table, column, sequence or type), and reads as little as it can.
  */
-@Tag("slow") // every catalog change read through the fingerprint and the DDL log against a whole read (50 s)
+@Tag("slow") // every catalog change read through the fingerprint and the DDL log against a whole read (about 16 s)
 class IncrementalSnapshotTest {
 
     private static PostgresServer server;
+    // one database and its sessions for every change, emptied between them: one session makes every change, as a
+    // migration's does; the other two read what changed
+    private static ScratchDatabase database;
+    private static java.sql.Connection connection;
+    private static CatalogSession fingerprint;
+    private static CatalogSession ddlLog;
 
     @BeforeAll
     static void start() throws SQLException {
@@ -33,11 +39,20 @@ class IncrementalSnapshotTest {
         try (ScratchDatabase database = server.createDatabase("roles")) {
             execute(database, "CREATE ROLE incremental_reader NOLOGIN");
         }
+        database = server.createDatabase("incremental");
+        connection = database.connect();
+        assertThat(Instrumentation.install(connection)).isTrue();
+        fingerprint = CatalogSession.open(database.dataSource());
+        ddlLog = CatalogSession.open(database.dataSource());
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void stop() throws Exception {
+        try (AutoCloseable closeServer = server::close; ScratchDatabase closeDatabase = database;
+             java.sql.Connection closeConnection = connection; CatalogSession closeFingerprint = fingerprint;
+             CatalogSession closeDdlLog = ddlLog) {
+            // closed in reverse order: the sessions, the connection, the database, the server
+        }
     }
 
     /** Changes whose effect shows on objects of relations the change does not touch. */
@@ -120,32 +135,25 @@ class IncrementalSnapshotTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allChanges")
     void should_equal_a_whole_read_after_the_change(CatalogChangeDetectionTest.Change change) throws SQLException {
-        // one session makes every change, as a migration's does (a new backend per statement cost ~20 ms each)
-        try (ScratchDatabase database = server.createDatabase("incremental");
-             java.sql.Connection connection = database.connect()) {
-            assertThat(Instrumentation.install(connection)).isTrue();
-            try (CatalogSession fingerprint = CatalogSession.open(database.dataSource());
-                 CatalogSession ddlLog = CatalogSession.open(database.dataSource())) {
-                // GIVEN
-                if (!change.setup().isEmpty()) {
-                    execute(connection, change.setup());
-                }
-                fingerprint.take();
-                ddlLog.take();
-                // WHEN the change ran (through DDL, unless the engine would see it may not have)
-                execute(connection, change.change());
-                boolean logged = !CatalogSession.bypassesDdlLog(change.change());
-                // THEN
-                CatalogSnapshot whole = fingerprint.takeWhole();
-                assertThat(fingerprint.take(false)).as("from the fingerprint").isEqualTo(whole);
-                assertThat(ddlLog.take(logged)).as("from the DDL log").isEqualTo(whole);
-                // and once more with nothing changed since
-                execute(connection, "SELECT 1");
-                whole = fingerprint.takeWhole();
-                assertThat(fingerprint.take(false)).as("from the fingerprint, unchanged").isEqualTo(whole);
-                assertThat(ddlLog.take(true)).as("from the DDL log, unchanged").isEqualTo(whole);
-            }
+        // GIVEN
+        CatalogFixtures.emptied(connection);
+        if (!change.setup().isEmpty()) {
+            execute(connection, change.setup());
         }
+        fingerprint.take();
+        ddlLog.take();
+        // WHEN the change ran (through DDL, unless the engine would see it may not have)
+        execute(connection, change.change());
+        boolean logged = !CatalogSession.bypassesDdlLog(change.change());
+        // THEN
+        CatalogSnapshot whole = fingerprint.takeWhole();
+        assertThat(fingerprint.take(false)).as("from the fingerprint").isEqualTo(whole);
+        assertThat(ddlLog.take(logged)).as("from the DDL log").isEqualTo(whole);
+        // and once more with nothing changed since
+        execute(connection, "SELECT 1");
+        whole = fingerprint.takeWhole();
+        assertThat(fingerprint.take(false)).as("from the fingerprint, unchanged").isEqualTo(whole);
+        assertThat(ddlLog.take(true)).as("from the DDL log, unchanged").isEqualTo(whole);
     }
 
     @Test
