@@ -165,8 +165,9 @@ public final class RowPlanner {
         boolean oncePerParent = base > 0 && !leaveNull && parent != null && refersOnceToEach(fk);
         List<String> parentColumns = parent == null ? List.of()
                 : fk.parentAttnums().stream().map(a -> parent.column(a).orElseThrow().name()).toList();
+        List<String> childColumns = columns.stream().map(ColumnInfo::name).toList();
         List<String[]> tuples = leaveNull || parent == null ? List.of()
-                : oncePerParent ? keys.unreferenced(parent, parentColumns, table, columns.stream().map(ColumnInfo::name).toList())
+                : oncePerParent ? keys.unreferenced(parent, parentColumns, table, childColumns)
                 : keys.of(parent, parentColumns);
         if (fk.share() != null) {
             tuples = fk.share().pick(tuples);
