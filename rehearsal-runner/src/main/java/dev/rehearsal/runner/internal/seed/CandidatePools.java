@@ -48,6 +48,13 @@ public final class CandidatePools {
             tuples = List.copyOf(tuples);
             covered = Set.copyOf(covered);
         }
+
+        /** These judged generators and more, by column name. */
+        Judged with(Map<String, ValueGenerator> more) {
+            Map<String, ValueGenerator> all = new java.util.HashMap<>(generators);
+            all.putAll(more);
+            return new Judged(all, tuples, covered);
+        }
     }
 
     private final CandidateJudge judge;

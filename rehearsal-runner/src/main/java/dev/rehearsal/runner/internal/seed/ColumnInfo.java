@@ -17,6 +17,11 @@ public record ColumnInfo(int attnum, String name, PgType type, boolean notNull, 
 
     /** Filled by PostgreSQL itself: identity, serial ({@code nextval} default) or generated columns. */
     public boolean filledByServer() {
-        return identity || generated || (defaultExpr != null && defaultExpr.startsWith("nextval("));
+        return identity || generated || numberedBySequence();
+    }
+
+    /** A serial column: its default takes the next value of a sequence (an identity column is not one). */
+    public boolean numberedBySequence() {
+        return !identity && !generated && defaultExpr != null && defaultExpr.startsWith("nextval(");
     }
 }

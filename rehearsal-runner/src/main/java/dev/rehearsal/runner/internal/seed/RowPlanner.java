@@ -92,7 +92,9 @@ public final class RowPlanner {
         Map<String, ValueRule> rules = Generators.tableRules(table, notUnderstood);
         notUnderstood.removeIf(check -> judged.covered().contains(check.name()));
         Map<String, List<JsonKey>> jsonKeys = JsonKey.readBy(table);
-        List<ColumnInfo> columns = table.columns().stream().filter(c -> !c.filledByServer()).toList();
+        // a serial column is the server's, unless its sequence is short and the rows take values it handed out
+        List<ColumnInfo> columns = table.columns().stream().filter(c -> !c.filledByServer()
+                || c.numberedBySequence() && judged.generators().containsKey(c.name())).toList();
         for (ColumnInfo column : columns) {
             ValueGenerator pool = judged.generators().get(column.name());
             Generators.Made made = pool != null ? Generators.Made.of(pool)

@@ -128,7 +128,17 @@ final class TableSeeder {
         }
         RowPlan plan = outcome.plan();
         long count = Math.min(wanted, Math.max(0, plan.capacity() - existing));
-        SequenceRoom.Limit room = SequenceRoom.of(connection, table);
+        SequenceRoom sequences = SequenceRoom.of(connection, table);
+        Map<String, ValueGenerator> handedOut = sequences.reusable(table, count, seed);
+        if (!handedOut.isEmpty()) {
+            outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
+                    column -> max(table, column), judged.with(handedOut));
+            if (outcome.plan() == null) {
+                return new SeededTable(table.displayName(), existing, SeedNotes.notSeeded(table, outcome.problems()));
+            }
+            plan = outcome.plan();
+        }
+        SequenceRoom.Limit room = sequences.limit(handedOut.keySet());
         String limitNote = outcome.limitNote();
         if (room.rows() < count) {
             count = room.rows();

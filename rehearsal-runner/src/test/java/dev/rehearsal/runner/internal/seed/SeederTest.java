@@ -243,10 +243,11 @@ class SeederTest {
 
     @Test
     void should_leave_room_in_a_small_sequence_for_the_write_load() throws SQLException {
-        // GIVEN Hatchet's workflow versions: a smallserial column (at most 32 767 values), and a table referring to them
+        // GIVEN Hatchet's workflow versions: a smallserial column (at most 32 767 values), unique here so that the rows
+        // must take new values, and a table referring to them
         try (ScratchDatabase db = server.createDatabase("small_sequence")) {
             Sql.execute(db, """
-                    CREATE TABLE workflow_version (id uuid PRIMARY KEY, "order" smallserial NOT NULL);
+                    CREATE TABLE workflow_version (id uuid PRIMARY KEY, "order" smallserial NOT NULL UNIQUE);
                     CREATE TABLE job (id uuid PRIMARY KEY, workflow_version_id uuid NOT NULL REFERENCES workflow_version);
                     SELECT setval('"workflow_version_order_seq"', 32000);""");
 
@@ -262,6 +263,27 @@ class SeederTest {
                     + "sequence workflow_version_order_seq, which has 767 left");
             assertThat(seeded.get("public.job").rows()).isEqualTo(1_000);
             Sql.execute(db, "INSERT INTO workflow_version (id) SELECT gen_random_uuid() FROM generate_series(1, 100)");
+        }
+    }
+
+    @Test
+    void should_number_rows_with_values_a_short_sequence_handed_out_where_repeats_are_allowed() throws SQLException {
+        // GIVEN Hatchet's step runs: "order" a smallserial in no unique key, whose sequence numbered rows that are gone
+        // (Rehearsal deleted generated rows a later key rejected, and the delete cascaded here)
+        try (ScratchDatabase db = server.createDatabase("handed_out_values")) {
+            Sql.execute(db, """
+                    CREATE TABLE step_run (id uuid PRIMARY KEY, "order" smallserial NOT NULL);
+                    SELECT setval('step_run_order_seq', 32700);""");
+
+            // WHEN filled
+            SeededTable steps = byName(seed(db, SeedOptions.defaults().rows(1_000))).get("public.step_run");
+
+            // THEN every row is there, numbered within what the sequence handed out, and the sequence keeps what it
+            // has left for the write load and the migrations (before: 0 rows, "which has 67 left")
+            assertThat(steps).isEqualTo(new SeededTable("public.step_run", 1_000, null));
+            assertThat(Sql.number(db, "SELECT count(*) FROM step_run WHERE \"order\" BETWEEN 1 AND 32700")).isEqualTo(1_000);
+            assertThat(Sql.number(db, "SELECT last_value FROM step_run_order_seq")).isEqualTo(32_700);
+            Sql.execute(db, "INSERT INTO step_run (id) SELECT gen_random_uuid() FROM generate_series(1, 67)");
         }
     }
 
