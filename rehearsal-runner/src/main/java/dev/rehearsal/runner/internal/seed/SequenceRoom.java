@@ -100,6 +100,7 @@ final class SequenceRoom {
      */
     Map<String, ValueGenerator> reusable(TableInfo table, long rows, long seed) {
         Map<String, ValueGenerator> generators = new HashMap<>();
+        Map<String, ValueRule> checks = Generators.tableRules(table, new ArrayList<>());
         for (Owned owned : sequences) {
             ColumnInfo column = table.column(owned.column()).orElse(null);
             long room = owned.left() - Math.max(owned.left() / 10, Math.min(owned.left(), 100));
@@ -107,8 +108,10 @@ final class SequenceRoom {
                     || owned.to() == null || owned.to() < owned.from() || inUniqueKey(table, column)) {
                 continue;
             }
+            // within what the sequence handed out, and within what the column's CHECKs allow
             ValueRule handedOut = ValueRule.comparison(">=", Long.toString(owned.from()))
-                    .and(ValueRule.comparison("<=", Long.toString(owned.to())));
+                    .and(ValueRule.comparison("<=", Long.toString(owned.to())))
+                    .and(checks.getOrDefault(column.name(), ValueRule.NONE));
             Generators.Made made = Generators.forType(column.type(), handedOut, List.of(),
                     Mix.seedFor(seed, table.displayName(), column.name()));
             if (made.generator() != null) {

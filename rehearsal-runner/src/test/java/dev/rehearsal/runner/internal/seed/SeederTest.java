@@ -272,16 +272,18 @@ class SeederTest {
         // (Rehearsal deleted generated rows a later key rejected, and the delete cascaded here)
         try (ScratchDatabase db = server.createDatabase("handed_out_values")) {
             Sql.execute(db, """
-                    CREATE TABLE step_run (id uuid PRIMARY KEY, "order" smallserial NOT NULL);
+                    CREATE TABLE step_run (id uuid PRIMARY KEY, "order" smallserial NOT NULL CHECK ("order" > 30000));
                     SELECT setval('step_run_order_seq', 32700);""");
 
             // WHEN filled
             SeededTable steps = byName(seed(db, SeedOptions.defaults().rows(1_000))).get("public.step_run");
 
-            // THEN every row is there, numbered within what the sequence handed out, and the sequence keeps what it
-            // has left for the write load and the migrations (before: 0 rows, "which has 67 left")
+            // THEN every row is there, numbered within what the sequence handed out and its CHECK allows, and the
+            // sequence keeps what it has left for the write load and the migrations (before: 0 rows, "which has 67
+            // left")
             assertThat(steps).isEqualTo(new SeededTable("public.step_run", 1_000, null));
-            assertThat(Sql.number(db, "SELECT count(*) FROM step_run WHERE \"order\" BETWEEN 1 AND 32700")).isEqualTo(1_000);
+            assertThat(Sql.number(db, "SELECT count(*) FROM step_run WHERE \"order\" BETWEEN 30001 AND 32700"))
+                    .isEqualTo(1_000);
             assertThat(Sql.number(db, "SELECT last_value FROM step_run_order_seq")).isEqualTo(32_700);
             Sql.execute(db, "INSERT INTO step_run (id) SELECT gen_random_uuid() FROM generate_series(1, 67)");
         }
