@@ -50,6 +50,10 @@ final class SequenceRoom {
      * ({@code from} to {@code to}, ascending sequences only; {@code to} null when it has handed out none).
      */
     private record Owned(String column, String sequence, long left, boolean ascending, long from, Long to) {
+        /** Rows generated rows may take from it: nine tenths of what it has left, at least 100 values kept. */
+        long rows() {
+            return left - Math.max(left / 10, Math.min(left, 100));
+        }
     }
 
     private final List<Owned> sequences;
@@ -69,8 +73,9 @@ final class SequenceRoom {
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     long last = rs.getLong(6);
+                    Long handedOutTo = rs.wasNull() ? null : last; // wasNull speaks of the last column read
                     sequences.add(new Owned(rs.getString(1), rs.getString(2), Math.max(0, rs.getLong(3)),
-                            rs.getBoolean(4), rs.getLong(5), rs.wasNull() ? null : last));
+                            rs.getBoolean(4), rs.getLong(5), handedOutTo));
                 }
             }
         }
@@ -84,9 +89,8 @@ final class SequenceRoom {
             if (columnsGeneratedAnyway.contains(owned.column())) {
                 continue;
             }
-            long rows = owned.left() - Math.max(owned.left() / 10, Math.min(owned.left(), 100));
-            if (rows < tightest.rows()) {
-                tightest = new Limit(rows, "column " + owned.column() + " takes its values from sequence "
+            if (owned.rows() < tightest.rows()) {
+                tightest = new Limit(owned.rows(), "column " + owned.column() + " takes its values from sequence "
                         + owned.sequence() + ", which has " + owned.left() + " left; a tenth of them (at least 100) "
                         + "stays for the write load and the migrations");
             }
@@ -103,8 +107,7 @@ final class SequenceRoom {
         Map<String, ValueRule> checks = Generators.tableRules(table, new ArrayList<>());
         for (Owned owned : sequences) {
             ColumnInfo column = table.column(owned.column()).orElse(null);
-            long room = owned.left() - Math.max(owned.left() / 10, Math.min(owned.left(), 100));
-            if (column == null || !column.numberedBySequence() || room >= rows || !owned.ascending()
+            if (column == null || !column.numberedBySequence() || owned.rows() >= rows || !owned.ascending()
                     || owned.to() == null || owned.to() < owned.from() || inUniqueKey(table, column)) {
                 continue;
             }

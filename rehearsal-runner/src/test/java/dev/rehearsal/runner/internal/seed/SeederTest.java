@@ -290,6 +290,25 @@ class SeederTest {
     }
 
     @Test
+    void should_not_reuse_values_of_a_sequence_that_handed_out_none() throws SQLException {
+        // GIVEN a short sequence starting at 0 that has numbered nothing yet, on a column in no unique key
+        try (ScratchDatabase db = server.createDatabase("fresh_short_sequence")) {
+            Sql.execute(db, """
+                    CREATE TABLE tick (id uuid PRIMARY KEY, n int NOT NULL);
+                    CREATE SEQUENCE tick_n_seq MINVALUE 0 START 0 MAXVALUE 150 OWNED BY tick.n;
+                    ALTER TABLE tick ALTER n SET DEFAULT nextval('tick_n_seq');""");
+
+            // WHEN filled with more rows than it can number
+            SeededTable ticks = byName(seed(db, SeedOptions.defaults().rows(1_000))).get("public.tick");
+
+            // THEN the rows stop at what the sequence can number (no value was handed out to take again; before, an
+            // unset last value read as 0 passed for "0 handed out" and every row took 0)
+            assertThat(ticks.rows()).isEqualTo(51);
+            assertThat(Sql.number(db, "SELECT count(DISTINCT n) FROM tick")).isEqualTo(51);
+        }
+    }
+
+    @Test
     void should_top_up_a_table_that_refers_to_each_parent_once_with_the_parents_it_does_not_refer_to_yet()
             throws SQLException {
         // GIVEN Hatchet's workflow triggers, at most one per workflow version (a unique foreign key), filled, and
