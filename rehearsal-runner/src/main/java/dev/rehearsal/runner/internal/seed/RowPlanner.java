@@ -174,6 +174,15 @@ public final class RowPlanner {
         if (fk.share() != null) {
             tuples = fk.share().pick(tuples);
         }
+        if (oncePerParent && tuples.isEmpty()) {
+            // every parent row has its row already: no new row can be made, and no other key may count through an
+            // empty list (a radix of 0 divided by zero); the load's inserts get a NULL the server refuses
+            capacity = Math.min(capacity, base);
+            limitNote = "every row of " + parent.displayName() + " is referred to already through " + names(columns)
+                    + ", which a unique key lets each row of it be referred to once";
+            columns.forEach(c -> sources.put(c.attnum(), new AlwaysNull()));
+            return;
+        }
         if (oncePerParent) {
             unreferencedGroups.put(groups.size(), parent.displayName());
         } else if (tuples.isEmpty()) {
@@ -218,8 +227,7 @@ public final class RowPlanner {
                 capacity = Math.min(capacity, base + left);
                 String parent = unreferencedGroups.get(once);
                 limitNote = "unique key " + key.name() + " (" + names(columns) + ") refers to each row of " + parent
-                        + " at most once, and " + (left == 0 ? "every row of " + parent + " has one already"
-                        : "only " + left + " rows of " + parent + " had none yet");
+                        + " at most once, and only " + left + " rows of " + parent + " had none yet";
             }
             return;
         }

@@ -309,6 +309,31 @@ class SeederTest {
     }
 
     @Test
+    void should_add_no_row_when_every_parent_has_its_one_row_and_another_key_includes_the_reference()
+            throws SQLException {
+        // GIVEN a one-row-per-parent table whose key column is also part of a wider unique key, full
+        try (ScratchDatabase db = server.createDatabase("once_per_parent_full")) {
+            Sql.execute(db, """
+                    CREATE TABLE parent (id uuid PRIMARY KEY);
+                    CREATE TABLE slot (id uuid PRIMARY KEY);
+                    CREATE TABLE child (id uuid PRIMARY KEY, parent_id uuid NOT NULL UNIQUE REFERENCES parent,
+                                        slot_id uuid NOT NULL REFERENCES slot, UNIQUE (parent_id, slot_id));""");
+            seed(db, SeedOptions.defaults().rows(300));
+
+            // WHEN asked for more rows than there are parents
+            SeededTable child = byName(seed(db, SeedOptions.defaults().rows(300).rows("public.child", 500)))
+                    .get("public.child");
+
+            // THEN none is added and the note says why (before: the wider key counted through an empty list of
+            // parents, a radix of 0: the seeder made no row, but the write load's rows divided by zero — what
+            // most likely ended Hatchet's rehearsal at its 96th migration)
+            assertThat(child.rows()).isEqualTo(300);
+            assertThat(child.note()).startsWith("seeded 300 of 500 rows: every row of public.parent is referred to "
+                    + "already through parent_id");
+        }
+    }
+
+    @Test
     void should_top_up_a_table_that_refers_to_each_parent_once_with_the_parents_it_does_not_refer_to_yet()
             throws SQLException {
         // GIVEN Hatchet's workflow triggers, at most one per workflow version (a unique foreign key), filled, and
