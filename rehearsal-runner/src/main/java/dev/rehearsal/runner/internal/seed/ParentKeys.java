@@ -32,12 +32,7 @@ public final class ParentKeys {
         if (known != null) {
             return known;
         }
-        String list = columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
-        String texts = columns.stream().map(c -> Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
-        String notNull = columns.stream().map(c -> Identifiers.quote(c) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
-        List<String[]> tuples = read("SELECT " + texts + ", " + list + " FROM " + parent.sqlName() + " WHERE " + notNull
-                + " ORDER BY " + orderBy(columns.size()) + " LIMIT " + LIMIT, columns.size());
+        List<String[]> tuples = read(parent, columns, "");
         cache.put(key, tuples);
         return tuples;
     }
@@ -49,23 +44,25 @@ public final class ParentKeys {
      */
     public List<String[]> unreferenced(TableInfo parent, List<String> columns, TableInfo child,
                                        List<String> childColumns) throws SQLException {
-        String list = columns.stream().map(c -> "p." + Identifiers.quote(c)).collect(Collectors.joining(", "));
-        String texts = columns.stream().map(c -> "p." + Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
-        String notNull = columns.stream().map(c -> "p." + Identifiers.quote(c) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
         StringBuilder matches = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             matches.append(i == 0 ? "" : " AND ").append("c.").append(Identifiers.quote(childColumns.get(i)))
                     .append(" = p.").append(Identifiers.quote(columns.get(i)));
         }
-        return read("SELECT " + texts + ", " + list + " FROM " + parent.sqlName() + " p WHERE " + notNull
-                + " AND NOT EXISTS (SELECT 1 FROM " + child.sqlName() + " c WHERE " + matches + ") ORDER BY "
-                + orderBy(columns.size()) + " LIMIT " + LIMIT, columns.size());
+        return read(parent, columns, " AND NOT EXISTS (SELECT 1 FROM " + child.sqlName() + " c WHERE " + matches + ")");
     }
 
-    private List<String[]> read(String sql, int width) throws SQLException {
+    /** The key tuples of {@code parent} (as {@code p}) with no NULL in them, meeting {@code condition} too. */
+    private List<String[]> read(TableInfo parent, List<String> columns, String condition) throws SQLException {
+        String list = columns.stream().map(c -> "p." + Identifiers.quote(c)).collect(Collectors.joining(", "));
+        String texts = columns.stream().map(c -> "p." + Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
+        String notNull = columns.stream().map(c -> "p." + Identifiers.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        int width = columns.size();
         List<String[]> tuples = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rs = query.executeQuery()) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + texts + ", " + list + " FROM "
+                + parent.sqlName() + " p WHERE " + notNull + condition + " ORDER BY " + orderBy(width) + " LIMIT " + LIMIT);
+             ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 String[] tuple = new String[width];
                 for (int i = 0; i < width; i++) {
