@@ -132,6 +132,9 @@ final class LoadClient implements Runnable {
     private void execute(TableWorkload workload) throws SQLException {
         int roll = rnd.nextInt(100);
         boolean insert = roll < settings.insertPercent() || !workload.canAddress();
+        if (insert && !workload.canInsert() && !workload.canAddress()) {
+            return; // another client took the plan's last row since this table was picked
+        }
         if (insert && workload.canInsert()) {
             PreparedStatement statement = statements(workload).insert;
             if (statement == null) {

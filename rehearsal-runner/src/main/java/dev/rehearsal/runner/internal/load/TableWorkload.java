@@ -22,8 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 record TableWorkload(String target, long relationOid, String relation, String insertSql, RowPlan plan, AtomicLong ordinals, String updateSql,
                      List<RowPlan.Source> updated, String selectSql, List<String[]> keys) {
 
+    /**
+     * Whether the plan can still make a row: ordinals past its capacity repeat the values of earlier ones (a unique
+     * key's few values, a one-row-per-parent table whose parents all have their row), and the server would refuse
+     * them — as writers' errors, and after an up as the running version's statement broken by it.
+     */
     boolean canInsert() {
-        return insertSql != null;
+        return insertSql != null && ordinals.get() < plan.capacity();
     }
 
     boolean canAddress() {

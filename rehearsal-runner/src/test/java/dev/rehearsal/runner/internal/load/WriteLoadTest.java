@@ -164,6 +164,41 @@ class WriteLoadTest {
         }
     }
 
+    @Test
+    void should_not_insert_into_a_one_row_per_parent_table_whose_every_parent_has_its_row() throws Exception {
+        // GIVEN a table holding one row per parent (a unique key on the foreign key, and a wider one over it, as
+        // Hatchet's WorkflowTriggers), and every parent has its row: a new row would have no parent to name
+        try (ScratchDatabase db = server.createDatabase("all_taken")) {
+            Sql.execute(db, """
+                    CREATE TABLE public.versions (id uuid PRIMARY KEY);
+                    CREATE TABLE public.triggers (
+                        id         uuid PRIMARY KEY,
+                        version_id uuid NOT NULL UNIQUE REFERENCES public.versions (id),
+                        kind       int NOT NULL,
+                        UNIQUE (version_id, kind)
+                    );
+                    INSERT INTO public.versions SELECT gen_random_uuid() FROM generate_series(1, 50);
+                    INSERT INTO public.triggers SELECT gen_random_uuid(), id, 1 FROM public.versions;""");
+
+            // WHEN the load writes to it for a second, and the running version's statements are replayed
+            List<String> replayed;
+            LoadWindow window;
+            try (WriteLoad load = WriteLoad.start(db, LoadSettings.defaults(), LoadTargets.of("public.triggers"))) {
+                long to = load.startNanos() + 1_000_000_000L;
+                assertThat(load.awaitRequestsDueBefore(to, Await.GENEROUS)).isTrue();
+                window = load.window(Phase.UP, load.startNanos(), to);
+                replayed = load.replayRunningVersion();
+            }
+
+            // THEN it updates and reads the rows there, and sends no insert the server must refuse: a NULL in the
+            // NOT NULL key would count as writers' errors, and after an up as the running version broken by it
+            assertThat(window.requests()).as("1 s at 400 requests/s").isBetween(399L, 401L);
+            assertThat(window.errors()).as("errors: %s", window.errorSamples()).isZero();
+            assertThat(replayed).isEmpty();
+            assertThat(Sql.number(db, "SELECT count(*) FROM public.triggers")).isEqualTo(50);
+        }
+    }
+
     /**
      * Waits until 100 ms of requests due after {@code since} all succeeded (the load has read the table anew after a
      * change); returns the start of that span.
