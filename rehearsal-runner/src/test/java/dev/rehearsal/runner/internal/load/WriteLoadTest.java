@@ -14,6 +14,7 @@ import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -248,9 +249,11 @@ class WriteLoadTest {
             // WHEN
             load.close();
 
-            // THEN while the lock is still held, the blocked statements were cancelled and everything is gone
+            // THEN while the lock is still held, the blocked statements were cancelled and everything is gone: a
+            // closed connection's backend leaves pg_stat_activity once it has exited, a moment later on a busy
+            // machine, and well before the 30 s lock_timeout would have ended a statement that was not cancelled
             assertThat(threads(db)).isEmpty();
-            assertThat(loadSessions(db)).isZero();
+            Await.until("the load's sessions gone", () -> loadSessions(db), n -> n == 0, Duration.ofSeconds(20));
             holder.rollback();
         }
     }
