@@ -9,6 +9,7 @@ import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.core.RunTimings;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.OwnWork;
+import dev.rehearsal.runner.internal.findings.WriterRules;
 import dev.rehearsal.runner.internal.load.BlockingMonitor;
 import dev.rehearsal.runner.internal.seed.ChainDemands;
 import dev.rehearsal.runner.internal.load.LoadConnections;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What runs beside one migration's round trip: the concurrent write load against the tables it touches, the
@@ -46,21 +48,30 @@ final class MigrationLoad implements AutoCloseable {
     private final List<LongReader> readers;
     /** Rehearsal's probes inside the migration's transactions: not part of any writer's wait on the migration. */
     private final OwnWork ownWork;
+    /** The running version's statements that failed before up: no evidence against the migration if they fail after. */
+    private List<String> failingBefore = List.of();
+    private final Consumer<String> notes;
 
-    private MigrationLoad(WriteLoad load, BlockingMonitor monitor, List<LongReader> readers, OwnWork ownWork) {
+    private MigrationLoad(WriteLoad load, BlockingMonitor monitor, List<LongReader> readers, OwnWork ownWork,
+            Consumer<String> notes) {
         this.ownWork = ownWork;
         this.load = load;
         this.monitor = monitor;
         this.readers = readers;
+        this.notes = notes;
     }
 
-    /** @param writers whether the write load may run (it does not when a step is rehearsed again after deadlocks) */
+    /**
+     * @param writers   whether the write load may run (it does not when a step is rehearsed again after deadlocks)
+     * @param migration names the migration in notes to the user
+     */
     static MigrationLoad start(RehearsalConfig config, boolean writers, ScratchDatabase database,
             ExecutionTarget target, List<String> touchedTables, RowOrdinals ordinals, ChainDemands demands,
-            LoadConnections connections) {
+            LoadConnections connections, String migration) {
         boolean writing = writers && config.load();
+        Consumer<String> notes = note -> config.listener().note(migration + ": " + note);
         if (touchedTables.isEmpty() || (!writing && config.longReader() == null)) {
-            return new MigrationLoad(null, null, List.of(), target.ownWork());
+            return new MigrationLoad(null, null, List.of(), target.ownWork(), notes);
         }
         WriteLoad load = null;
         BlockingMonitor monitor = null;
@@ -80,9 +91,14 @@ final class MigrationLoad implements AutoCloseable {
                     readers.add(LongReader.start(database.dataSource(), table, config.longReader()));
                 }
             }
-            return new MigrationLoad(load, monitor, readers, target.ownWork());
+            MigrationLoad started = new MigrationLoad(load, monitor, readers, target.ownWork(), notes);
+            if (load != null) {
+                // the same statements with the same values as the replay after up: what fails here, up did not break
+                started.failingBefore = load.replayRunningVersion();
+            }
+            return started;
         } catch (RuntimeException e) {
-            new MigrationLoad(load, monitor, readers, target.ownWork()).close();
+            new MigrationLoad(load, monitor, readers, target.ownWork(), notes).close();
             throw e;
         }
     }
@@ -158,10 +174,28 @@ final class MigrationLoad implements AutoCloseable {
         }
         List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);
         List<Timeline.Point> points = load == null ? List.of() : load.timeline(originNanos, originNanos, endNanos);
-        List<String> replayed = load == null || !upSucceeded(statements) ? List.of() : load.replayRunningVersion();
+        List<String> replayed = load == null || !upSucceeded(statements) ? List.of() : causedByUp(load.replayRunningVersion());
         close();
         blocked.sort(java.util.Comparator.comparingDouble(Timeline.BlockedInterval::fromMs));
         return new Outcome(withWriters, windows, new Timeline(points, blocked), replayed);
+    }
+
+    /**
+     * The failures of the replay after the round trip less those the replay before up met already, word for word
+     * (Rehearsal's generated values, or a rule of the database they break): the user hears which writes could not be
+     * checked, since one that breaks for a second reason after up would not show.
+     */
+    private List<String> causedByUp(List<String> after) {
+        List<String> caused = new ArrayList<>();
+        for (String failure : after) {
+            if (!failingBefore.contains(failure)) {
+                caused.add(failure);
+            } else if (WriterRules.breaksTheSchemaContract(failure)) {
+                notes.accept("the running version's " + failure + " — failed before the migration as well, so whether "
+                        + "the migration breaks this write was not checked");
+            }
+        }
+        return caused;
     }
 
     /**

@@ -438,7 +438,7 @@ public final class RehearsalRun {
         long nextXid = config.load() && writers ? LoadRace.nextXid(target.connection()) : -1;
         try (RunTimings.Span span = timings.span(RunTimings.Part.LOAD)) {
             started = MigrationLoad.start(config, writers, database, target, touched, ordinals, demands,
-                    loadConnections);
+                    loadConnections, migration.displayName());
         }
         RunTimings.Span analysis = null; // from the end of the round trip until the load has stopped
         try (MigrationLoad load = started) {

@@ -31,7 +31,8 @@ import java.util.Set;
  * @param deadlocks         deadlocks with the write load that ended earlier attempts (the step was rehearsed again)
  * @param lastAttemptWithoutWriters whether the reported attempt ran without the write load after failed ones
  * @param load              the write load's windows beside the steps
- * @param replayed          the running version's statements that failed against the schema after up, replayed once
+ * @param replayed          the running version's statements that failed against the schema after up, replayed once,
+ *                          less the same failures of the same statements replayed before up
  * @param appChecks         the app-version checks run for the migration, in order
  * @param noPlan            whether the rehearsal has no rollout plan
  * @param baselineChecksums checksums of migrations already applied elsewhere, by version

@@ -42,12 +42,18 @@ public final class WriterRules implements FindingRule {
     }
 
     static boolean brokeTheSchemaContract(LoadWindow window) {
-        return window.errorSamples().stream().anyMatch(m -> SCHEMA_BREAK.matcher(m.strip()).find());
+        return window.errorSamples().stream().anyMatch(WriterRules::breaksTheSchemaContract);
+    }
+
+    /** Whether a failure ({@code … [SQLSTATE]}) is of a kind that shows a schema change broke the statement. */
+    public static boolean breaksTheSchemaContract(String failure) {
+        return SCHEMA_BREAK.matcher(failure.strip()).find();
     }
 
     /**
      * @param replayed the running version's statements that failed against the schema after up, replayed once each
-     *                 (deterministic); the load's own failures during up depend on timing and are only evidence
+     *                 (deterministic) and not failing the same way before up; the load's own failures during up
+     *                 depend on timing and are only evidence
      */
     @Override
     public void evaluate(MigrationFacts facts, FindingCollector findings) {
@@ -101,7 +107,7 @@ public final class WriterRules implements FindingRule {
                                 + "the work into short transactions; set lock_timeout so a queued lock gives up.");
             }
         }
-        List<String> broken = replayed.stream().filter(m -> SCHEMA_BREAK.matcher(m.strip()).find()).toList();
+        List<String> broken = replayed.stream().filter(WriterRules::breaksTheSchemaContract).toList();
         if (broken.isEmpty()) {
             return;
         }

@@ -11,13 +11,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToLongFunction;
 
 /**
  * The running app version's statements — the load's INSERT, UPDATE and SELECT of each table as they were when the
  * load started — sent once each against the schema as it is now, in one transaction that is rolled back. Whether
  * the migration broke them is a fact of the schema, not of timing: the load's own requests fail only if one happens
  * to run between the step's commit and the end of the load, which a short step under a modest rate often misses.
- * Values come from a fixed seed, so every rehearsal sends the same ones.
+ * Values come from a fixed seed and, per table, fixed row ordinals, so every replay of a load sends the same ones: a
+ * replay before the step and one after it differ only by what the step changed.
  */
 final class WorkloadReplay {
 
@@ -27,10 +29,11 @@ final class WorkloadReplay {
     }
 
     /**
+     * @param ordinalOf the row ordinal of a table's replayed INSERT; its UPDATE takes the next one
      * @return each failure as {@code INSERT public.orders: <first line of the error> [SQLSTATE]}, in table order
      */
-    static List<String> failures(LoadConnections connections, List<TableWorkload> workloads, long seed)
-            throws SQLException {
+    static List<String> failures(LoadConnections connections, List<TableWorkload> workloads, long seed,
+            ToLongFunction<TableWorkload> ordinalOf) throws SQLException {
         List<String> failures = new ArrayList<>();
         SplittableRandom rnd = new SplittableRandom(seed);
         StringBuilder scratch = new StringBuilder(64);
@@ -45,14 +48,15 @@ final class WorkloadReplay {
             connection.setAutoCommit(false);
             try {
                 for (TableWorkload w : workloads) {
+                    long first = ordinalOf.applyAsLong(w);
                     if (w.canInsert()) {
                         run(connection, "INSERT " + w.relation(), w.insertSql(), failures, statement ->
-                                w.plan().row(w.ordinals().getAndIncrement(), rnd, scratch, new InsertValues(statement)));
+                                w.plan().row(first, rnd, scratch, new InsertValues(statement)));
                     }
                     if (w.canAddress()) {
                         run(connection, "UPDATE " + w.relation(), w.updateSql(), failures, statement -> {
                             int index = 1;
-                            long ordinal = w.ordinals().getAndIncrement();
+                            long ordinal = first + 1;
                             for (RowPlan.Source source : w.updated()) {
                                 scratch.setLength(0);
                                 LoadClient.bind(statement, index++,

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -44,6 +46,8 @@ public final class WriteLoad implements AutoCloseable {
     private final LatencyStats stats = new LatencyStats(logs, errors);
     private final LoadConnections connections;
     private final long seed;
+    /** Per table, the row ordinals every replay of this load uses (two: the INSERT's and the UPDATE's). */
+    private final Map<String, Long> replayOrdinals = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private WriteLoad(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
@@ -236,13 +240,15 @@ public final class WriteLoad implements AutoCloseable {
      * Sends the statements of the app version that ran when the load started (each table's INSERT, UPDATE and SELECT
      * as first read) once against the schema as it is now, in a transaction that is rolled back, and returns their
      * failures as {@code INSERT public.orders: ERROR: column "note" … does not exist [42703]}. Unlike the load's own
-     * failures, these do not depend on whether a request happened to run after the change: ask after the step.
+     * failures, these do not depend on whether a request happened to run after the change: ask after the step. Every
+     * replay of this load sends the same values, so a replay before the step tells which failures it did not cause.
      *
      * @throws RehearsalException when the database cannot be reached
      */
     public List<String> replayRunningVersion() {
         try {
-            return WorkloadReplay.failures(connections, workloads.initial(), seed);
+            return WorkloadReplay.failures(connections, workloads.initial(), seed,
+                    w -> replayOrdinals.computeIfAbsent(w.target(), t -> w.ordinals().getAndAdd(2)));
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not replay the running "
                     + "version's statements on " + workloads.targets() + ": " + e.getMessage(), e);

@@ -7,6 +7,9 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.RehearsalEngine;
+import dev.rehearsal.runner.core.RehearsalListener;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,5 +37,29 @@ class WriterErrorsReplayTest {
                 .contains("SELECT public.orders: ERROR: column \"customer_ref\" does not exist [42703]");
         // AND the table's creation, which the load never wrote before, breaks nothing
         assertThat(report.migrations().get(0).findings()).extracting(Finding::code).doesNotContain("WRITER_ERRORS");
+    }
+
+    @Test
+    void should_not_blame_a_migration_for_writes_that_failed_before_it_and_say_they_were_not_checked() {
+        // GIVEN a table whose trigger refuses the load's inserts whatever the schema: they fail before any change
+        List<String> notes = new CopyOnWriteArrayList<>();
+        Report report = new RehearsalEngine(RehearsalConfig.builder()
+                .migrations("src/test/resources/migrations/failing-before-up")
+                .rows(1_000)
+                .load(true)
+                .listener(new RehearsalListener() {
+                    @Override
+                    public void note(String message) {
+                        notes.add(message);
+                    }
+                })
+                .build()).run();
+
+        // THEN adding a nullable column, which breaks no write, is not reported as breaking the running version
+        MigrationReport addNote = report.migrations().get(1);
+        assertThat(addNote.findings()).extracting(Finding::code).doesNotContain("WRITER_ERRORS");
+        // AND the user is told that this write was not checked, and why
+        assertThat(notes).anySatisfy(n -> assertThat(n).contains("V2", "INSERT public.orders",
+                "orders are entered through the shop only [22023]", "before"));
     }
 }

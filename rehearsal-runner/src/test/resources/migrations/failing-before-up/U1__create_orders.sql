@@ -1,0 +1,2 @@
+DROP TABLE orders;
+DROP FUNCTION refuse_load_inserts();
