@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The CHECKs later migrations add to one table, read in the chain's order ({@link ChainDemands}): those the seeder
@@ -75,7 +74,7 @@ final class LaterChecks {
         List<ColumnDemand> found = new ArrayList<>();
         for (String expression : expressions) {
             List<String> named = table.columns().stream().map(ColumnInfo::name)
-                    .filter(name -> mentions(expression, name)).toList();
+                    .filter(name -> AddedWithoutValue.reads(expression, name)).toList();
             if (named.size() == 1 && !table.column(named.get(0)).orElseThrow().filledByServer()) {
                 found.add(new ColumnDemand(named.get(0), expression, List.of(), "a later CHECK (" + expression + ")"));
             }
@@ -100,10 +99,5 @@ final class LaterChecks {
         CheckParser.Result parsed = CheckParser.parse("CHECK (" + expression + ")");
         return parsed.complete() && !parsed.rules().isEmpty()
                 ? new ReadCheck(expression, List.copyOf(parsed.rules().keySet())) : null;
-    }
-
-    private static boolean mentions(String expression, String column) {
-        return Pattern.compile("(?<![\\w$.])\"?" + Pattern.quote(column) + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE)
-                .matcher(expression.replaceAll("'(?:[^']|'')*'", "''")).find();
     }
 }
