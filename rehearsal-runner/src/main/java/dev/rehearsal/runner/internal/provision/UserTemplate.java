@@ -6,16 +6,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The checks before a user's database is cloned, read from the server's catalog through the maintenance connection
  * (never through a session on the template itself, which would block the clone): it exists, it is not the database
- * the JDBC URL connects to, and no other session or prepared transaction holds it. {@code CREATE DATABASE …
- * TEMPLATE} fails while one does, and Rehearsal never ends sessions it did not open.
+ * the JDBC URL connects to, and no other session or prepared transaction holds it (sessions that are ending get
+ * the few seconds PostgreSQL gives them). {@code CREATE DATABASE … TEMPLATE} fails while one does, and Rehearsal never
+ * ends sessions it did not open.
  */
 final class UserTemplate {
+
+    /**
+     * How long sessions that are ending may take to leave: a backend leaves pg_stat_activity once it has exited, a
+     * moment after its client closed the connection (longer on a busy machine). {@code CREATE DATABASE} itself waits
+     * up to 5 s for other sessions to go before it fails; so does this check.
+     */
+    private static final Duration SESSIONS_ENDING = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 100;
 
     private UserTemplate() {
     }
@@ -30,6 +40,16 @@ final class UserTemplate {
                     + "point the URL at another database of the server, e.g. jdbc:postgresql://host:5432/postgres.");
         }
         List<String> holders = holders(admin, template);
+        long deadline = System.nanoTime() + SESSIONS_ENDING.toNanos();
+        while (!holders.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            holders = holders(admin, template);
+        }
         if (!holders.isEmpty()) {
             throw inUse(template, holders.size() + (holders.size() == 1 ? " other session" : " other sessions")
                     + " (" + String.join(", ", holders.stream().distinct().limit(5).toList()) + ")");

@@ -15,6 +15,7 @@ import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.Await;
 import dev.rehearsal.runner.support.MigrationFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +26,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,6 +154,32 @@ class TemplateDatabaseTest {
             assertThat(someone.isValid(5)).isTrue();
         }
         assertThat(strings("postgres", "SELECT datname FROM pg_database ORDER BY 1")).isEqualTo(databasesBefore);
+    }
+
+    @Test
+    void should_clone_a_copy_whose_last_session_ends_while_the_rehearsal_starts() throws Exception {
+        // GIVEN a session on the copy whose client goes away once the rehearsal has connected to the server, while
+        // its backend is still busy: the backend stays in pg_stat_activity until its query ends (up to 3 s), as an
+        // ending session does for a moment, and PostgreSQL's CREATE DATABASE waits up to 5 s for such sessions
+        Path migrations = chain().path();
+        String template = production(migrations, "2");
+        Connection someone = DriverManager.getConnection(url(template));
+        CompletableFuture<Void> busy = CompletableFuture.runAsync(() -> {
+            try (Statement sleep = someone.createStatement()) {
+                sleep.execute("SELECT pg_sleep(3)");
+            } catch (SQLException e) {
+                // the connection was aborted under it: expected
+            }
+        });
+        CompletableFuture<Report> run = CompletableFuture.supplyAsync(() -> rehearse(migrations, template, config -> { }));
+        Await.until("the rehearsal's admin session", () -> strings("postgres", "SELECT application_name FROM "
+                + "pg_stat_activity WHERE application_name = 'rehearsal-admin'"), names -> !names.isEmpty() || run.isDone());
+        someone.abort(Runnable::run);
+        busy.get(1, TimeUnit.MINUTES);
+
+        // THEN the rehearsal waits for it instead of refusing the copy, and rehearses V3 on it
+        Report report = run.get(5, TimeUnit.MINUTES);
+        assertThat(report.migrations()).extracting(MigrationReport::version).containsExactly("3");
     }
 
     @Test
