@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the whole chain will demand of today's columns, read before the first migration runs: a text column later
- * cast to jsonb, uuid, an integer, a timestamp or an enum gets values of that shape now; a column later made NOT
+ * cast to jsonb, uuid, an integer, a timestamp or an enum (by a migration, or by a trigger it attaches,
+ * {@link TriggerCasts}) gets values of that shape now; a column later made NOT
  * NULL gets no NULLs; columns of a later unique key get distinct values; a later CHECK the seeder understands is
  * obeyed already. Generated rows then fit the migrations ahead, as production rows would have; values stay text
  * for the text column they go into.
@@ -84,12 +85,15 @@ public final class ChainDemands {
         Map<String, List<String>> enumLabels = new HashMap<>();
         Map<String, TableDemands> byTable = new HashMap<>();
         List<CopiedColumns.Copy> copies = new ArrayList<>();
+        TriggerCasts triggers = new TriggerCasts();
         for (List<String> script : scripts) {
             for (String statement : script) {
                 String sql = DemandParser.withoutComments(statement).strip();
                 enumLabels(sql, enumLabels);
                 copies.addAll(CopiedColumns.of(sql));
-                for (DemandParser.Demand demand : DemandParser.of(sql)) {
+                List<DemandParser.Demand> demands = new ArrayList<>(triggers.read(sql));
+                demands.addAll(DemandParser.of(sql));
+                for (DemandParser.Demand demand : demands) {
                     TableDemands table = byTable.computeIfAbsent(demand.table(), t -> new TableDemands());
                     if (demand instanceof DemandParser.Cast cast) {
                         Shape shape = shapeOf(cast, enumLabels);

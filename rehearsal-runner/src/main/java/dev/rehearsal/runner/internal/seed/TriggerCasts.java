@@ -1,0 +1,78 @@
+package dev.rehearsal.runner.internal.seed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Casts a trigger function makes of the row it fires for ({@code NEW.json_data::json}), read as demands on the
+ * table a later {@code CREATE TRIGGER} attaches it to. Once the trigger exists, every write of a row whose text does
+ * not take the cast fails; production's rows and writes hold what the application puts there, so Rehearsal's
+ * generated rows and writes must too, or the write load's updates "break" after the migration for a reason of
+ * Rehearsal's own making (Conductor's V10 adds an update trigger on {@code poll_data} that reads its {@code
+ * json_data} text as JSON).
+ *
+ * <p>Statements are read in chain order: a function's casts count from the trigger that attaches it, and a later
+ * {@code CREATE OR REPLACE FUNCTION} adds its casts to the tables the function is attached to by then.
+ */
+final class TriggerCasts {
+
+    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\w$]+)";
+    private static final String QUALIFIED = "(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)";
+    private static final Pattern TRIGGER_FUNCTION = Pattern.compile(
+            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?FUNCTION\\s+" + QUALIFIED + "\\s*\\([^)]*\\).*?\\bRETURNS\\s+TRIGGER\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CREATE_TRIGGER = Pattern.compile(
+            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + NAME + "\\s.*?\\bON\\s+" + QUALIFIED
+                    + "\\s.*?\\bEXECUTE\\s+(?:FUNCTION|PROCEDURE)\\s+" + QUALIFIED + "\\s*\\(",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** {@code NEW.column::type} or {@code OLD.column::type}; the type may be qualified, as {@code pg_catalog.jsonb}. */
+    private static final Pattern ROW_CAST = Pattern.compile(
+            "(?<![\\w$.\"'])(?:NEW|OLD)\\s*\\.\\s*(" + NAME + ")\\s*::\\s*([\\w$.]+)", Pattern.CASE_INSENSITIVE);
+
+    private record ColumnCast(String column, String type) {
+    }
+
+    /** By function name (folded, without schema): the casts of its latest body. */
+    private final Map<String, List<ColumnCast>> castsOf = new HashMap<>();
+    /** By function name: the tables triggers attach it to so far. */
+    private final Map<String, Set<String>> tablesOf = new HashMap<>();
+
+    /** The cast demands one statement of the chain makes through triggers; empty for most statements. */
+    List<DemandParser.Cast> read(String sql) {
+        Matcher function = TRIGGER_FUNCTION.matcher(sql);
+        if (function.find()) {
+            String name = DemandParser.tableName(function.group(1));
+            List<ColumnCast> casts = new ArrayList<>();
+            Matcher cast = ROW_CAST.matcher(sql.substring(function.end()));
+            while (cast.find()) {
+                casts.add(new ColumnCast(DemandParser.identifier(cast.group(1)), cast.group(2)));
+            }
+            castsOf.put(name, casts);
+            return demands(tablesOf.getOrDefault(name, Set.of()), casts);
+        }
+        Matcher trigger = CREATE_TRIGGER.matcher(sql);
+        if (trigger.find()) {
+            String table = DemandParser.tableName(trigger.group(1));
+            String name = DemandParser.tableName(trigger.group(2));
+            tablesOf.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(table);
+            return demands(Set.of(table), castsOf.getOrDefault(name, List.of()));
+        }
+        return List.of();
+    }
+
+    private static List<DemandParser.Cast> demands(Set<String> tables, List<ColumnCast> casts) {
+        List<DemandParser.Cast> demands = new ArrayList<>();
+        for (String table : tables) {
+            for (ColumnCast cast : casts) {
+                demands.add(new DemandParser.Cast(table, cast.column(), cast.type(), null));
+            }
+        }
+        return demands;
+    }
+}
