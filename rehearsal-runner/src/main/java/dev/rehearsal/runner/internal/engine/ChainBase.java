@@ -27,15 +27,18 @@ final class ChainBase implements AutoCloseable {
     private final RehearsalConfig config;
     private final RunState state;
     private final PhaseChecks phaseChecks;
+    /** The migration tool's own table, which production has before the first migration; null when not needed. */
+    private final ToolHistoryTable toolTable;
     /** The history applied without rehearsal, which the run's databases are cloned from; null when there is none. */
     private History history;
     /** The key of the history applied from scripts; null on a template or without a history. */
     private String historyKey;
 
-    ChainBase(RehearsalConfig config, RunState state, PhaseChecks phaseChecks) {
+    ChainBase(RehearsalConfig config, RunState state, PhaseChecks phaseChecks, ToolHistoryTable toolTable) {
         this.config = config;
         this.state = state;
         this.phaseChecks = phaseChecks;
+        this.toolTable = toolTable;
     }
 
     /** Whether the chain starts from a history rather than from an empty database. */
@@ -62,7 +65,7 @@ final class ChainBase implements AutoCloseable {
     /** Applies the history without rehearsal (or clones the cached one) and checks its scripts against the baseline. */
     void applyHistory(PostgresServer server, List<Migration> migrations, String key) {
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
-            history = History.prepare(server, migrations, key);
+            history = History.prepare(server, migrations, key, toolTable);
         }
         historyKey = key;
         recordFacts(server, migrations, config.baselineChecksums());
@@ -84,9 +87,24 @@ final class ChainBase implements AutoCloseable {
         state.addRunFindings(edited);
     }
 
-    /** A fresh database for the chain: a clone of the history when there is one, else empty. */
+    /**
+     * A fresh database for the chain: a clone of the history when there is one, else empty but for the migration
+     * tool's table when the chain names it.
+     */
     ScratchDatabase freshDatabase(PostgresServer server, String purpose) {
-        return history != null ? history.cloneFor(server, purpose) : server.createDatabase(purpose);
+        if (history != null) {
+            return history.cloneFor(server, purpose);
+        }
+        ScratchDatabase database = server.createDatabase(purpose);
+        if (toolTable != null) {
+            try {
+                toolTable.create(database);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+        return database;
     }
 
     /**

@@ -94,7 +94,7 @@ final class History implements AutoCloseable {
     }
 
     /** Clones the cached history when the server holds it, else applies it into a new database. */
-    static History prepare(PostgresServer server, List<Migration> history, String key) {
+    static History prepare(PostgresServer server, List<Migration> history, String key, ToolHistoryTable toolTable) {
         long started = System.nanoTime();
         List<String> versions = history.stream().map(m -> m.version() == null ? m.up().fileName() : m.version())
                 .toList();
@@ -109,6 +109,9 @@ final class History implements AutoCloseable {
         }
         ScratchDatabase database = server.createDatabase("history");
         try {
+            if (toolTable != null) {
+                toolTable.create(database); // production's tool made it before its first migration
+            }
             apply(database, history);
         } catch (RuntimeException e) {
             database.close();

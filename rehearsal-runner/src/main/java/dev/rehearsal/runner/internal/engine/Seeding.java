@@ -22,6 +22,7 @@ final class Seeding {
     private ChainDemands demands = ChainDemands.NONE;
     /** Which tables are filled (with the tables their foreign keys reach); all by default. */
     private java.util.function.Predicate<String> wanted = table -> true;
+    private ToolHistoryTable toolTable;
     /** The counts of earlier seedings, for tables the server shows unchanged since. */
     private final RowCounts counts = new RowCounts();
 
@@ -46,6 +47,11 @@ final class Seeding {
         this.demands = chain;
     }
 
+    /** Never fills this table: the migration tool's history, which only the tool writes. */
+    void leaveOut(ToolHistoryTable table) {
+        this.toolTable = table;
+    }
+
     /** Fills only the tables this accepts ({@code schema.table}) and what their foreign keys need. */
     void only(java.util.function.Predicate<String> tables) {
         this.wanted = tables;
@@ -64,8 +70,13 @@ final class Seeding {
         if (script != null) {
             Seeder.runScriptWhenReady(connection, script);
         }
-        return Seeder.seed(connection, more, options, demands, table -> wanted.test(table.displayName())
-                || wanted.test(table.schema() + "." + table.name()), script == null ? counts : null);
+        return Seeder.seed(connection, more, options, demands, table -> !isToolTable(table)
+                && (wanted.test(table.displayName()) || wanted.test(table.schema() + "." + table.name())),
+                script == null ? counts : null);
+    }
+
+    private boolean isToolTable(dev.rehearsal.runner.internal.seed.TableInfo table) {
+        return toolTable != null && table.name().equals(toolTable.name());
     }
 
     /**
