@@ -78,6 +78,8 @@ final class TableSeeder {
     private final Set<String> nullFilled;
     private final long seed;
     private final Set<Long> changed = new HashSet<>(); // tables seed() added rows to
+    /** Where the row ordinals streamed for the table being seeded end (one table at a time per seeder). */
+    private long ordinalsEnd;
     private final java.util.function.Function<TableInfo, List<ColumnDemand>> demands;
     /** Whether foreign keys may be checked once per table instead of per row ({@link ForeignKeyCheck}). */
     private final boolean keysAtOnce;
@@ -120,18 +122,20 @@ final class TableSeeder {
         }
         changed.add(table.oid());
         long wanted = target - existing;
+        long base = counts.firstOrdinal(table, existing); // the first ordinal no row there was generated from
+        ordinalsEnd = base;
         CandidatePools.Judged judged = CandidatePools.judge(connection, table, columnDemands);
-        RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
+        RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, keys, nullFilled, base, wanted, seed,
                 column -> max(table, column), judged);
         if (outcome.plan() == null) {
             return new SeededTable(table.displayName(), existing, SeedNotes.notSeeded(table, outcome.problems()));
         }
         RowPlan plan = outcome.plan();
-        long count = Math.min(wanted, Math.max(0, plan.capacity() - existing));
+        long count = Math.min(wanted, Math.max(0, plan.capacity() - base));
         SequenceRoom sequences = SequenceRoom.of(connection, table);
         Map<String, ValueGenerator> handedOut = sequences.reusable(table, count, seed);
         if (!handedOut.isEmpty()) {
-            outcome = RowPlanner.plan(table, tables, keys, nullFilled, existing, wanted, seed,
+            outcome = RowPlanner.plan(table, tables, keys, nullFilled, base, wanted, seed,
                     column -> max(table, column), judged.with(handedOut));
             if (outcome.plan() == null) {
                 return new SeededTable(table.displayName(), existing, SeedNotes.notSeeded(table, outcome.problems()));
@@ -149,12 +153,13 @@ final class TableSeeder {
             if (plan.columns().isEmpty()) {
                 note = insertDefaults(table, count);
             } else if (outcome.notUnderstood().isEmpty()) {
-                note = direct(table, plan, existing, count, outcome);
+                note = direct(table, plan, base, existing, count, outcome);
             } else {
-                note = staged(table, plan, existing, count, outcome.notUnderstood());
+                note = staged(table, plan, base, existing, count, outcome.notUnderstood());
             }
         } finally {
             keys.forget(table);
+            counts.offered(table, ordinalsEnd);
         }
         long rows = count(table);
         counts.counted(table, rows);
@@ -168,8 +173,9 @@ final class TableSeeder {
         return seeded;
     }
 
-    private String direct(TableInfo table, RowPlan plan, long base, long count, RowPlanner.Outcome outcome)
-            throws SQLException {
+    /** @param base the first row ordinal; {@code existing} the rows there, as the notes count them */
+    private String direct(TableInfo table, RowPlan plan, long base, long existing, long count,
+            RowPlanner.Outcome outcome) throws SQLException {
         if (keysAtOnce && keysCheckedAtOnce(table, plan, base, count)) {
             return null;
         }
@@ -182,10 +188,10 @@ final class TableSeeder {
             if (CHECK_VIOLATION.equals(e.getSQLState())) {
                 List<Check> suspects = table.checks().stream()
                         .filter(c -> e.getMessage() != null && e.getMessage().contains("\"" + c.name() + "\"")).toList();
-                return staged(table, plan, base, count, suspects.isEmpty() ? table.checks() : suspects);
+                return staged(table, plan, base, existing, count, suspects.isEmpty() ? table.checks() : suspects);
             }
             if (judgedByServer(e)) {
-                return oneByOne(table, plan, base, count, e);
+                return oneByOne(table, plan, base, existing, count, e);
             }
             return SeedNotes.copyFailed(table, e);
         }
@@ -228,7 +234,7 @@ final class TableSeeder {
      * those its triggers, exclusion constraints and types accept. Slower (a subtransaction per run), so only after
      * COPY failed.
      */
-    private String oneByOne(TableInfo table, RowPlan plan, long base, long count, SQLException cause)
+    private String oneByOne(TableInfo table, RowPlan plan, long base, long existing, long count, SQLException cause)
             throws SQLException {
         String columns = columnList(plan);
         Staged staged = throughStage(table, plan, base, count, PROBE_ROWS, statement -> statement.execute(INSERT_EACH),
@@ -242,8 +248,8 @@ final class TableSeeder {
         if (staged.failure() != null) {
             return staged.failure();
         }
-        return staged.accepted() < count ? SeedNotes.rejectedOneByOne(table, cause, base + staged.accepted(),
-                base + count, staged.accepted(), staged.offered()) : null;
+        return staged.accepted() < count ? SeedNotes.rejectedOneByOne(table, cause, existing + staged.accepted(),
+                existing + count, staged.accepted(), staged.offered()) : null;
     }
 
     private static String literal(String text) {
@@ -251,7 +257,7 @@ final class TableSeeder {
     }
 
     /** Generated rows kept only where the table's CHECKs, read by PostgreSQL, let them through. */
-    private String staged(TableInfo table, RowPlan plan, long base, long count, List<Check> suspects)
+    private String staged(TableInfo table, RowPlan plan, long base, long existing, long count, List<Check> suspects)
             throws SQLException {
         String columns = columnList(plan);
         String filter = table.checks().stream().map(c -> "(" + c.expression() + ") IS NOT FALSE")
@@ -267,7 +273,7 @@ final class TableSeeder {
             return SeedNotes.rejected(table, suspects, staged.offered());
         }
         return staged.accepted() < count
-                ? SeedNotes.short_(table, suspects, base + staged.accepted(), base + count) : null;
+                ? SeedNotes.short_(table, suspects, existing + staged.accepted(), existing + count) : null;
     }
 
     /** How a round keeps staged rows: inserts the acceptable ones into the table, at most {@code remaining}. */
@@ -323,6 +329,7 @@ final class TableSeeder {
     }
 
     private void stream(String target, RowPlan plan, long base, long count, SplittableRandom rnd) throws SQLException {
+        ordinalsEnd = Math.max(ordinalsEnd, base + count);
         StringBuilder scratch = new StringBuilder(64);
         CopyStream.copy(copy.copyIn("COPY " + target + " (" + columnList(plan) + ") FROM STDIN (FORMAT text)"),
                 stream -> {

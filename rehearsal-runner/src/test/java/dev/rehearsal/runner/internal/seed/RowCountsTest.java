@@ -90,6 +90,28 @@ class RowCountsTest {
     }
 
     @Test
+    void should_top_up_with_keys_past_those_of_the_rows_left_when_a_migration_deleted_some() throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("keys_past"); Connection session = db.connect()) {
+            // GIVEN a table whose key comes from the row ordinal, filled, then six rows deleted by a migration
+            Sql.execute(db, "CREATE TABLE tokens (id uuid PRIMARY KEY, body text)");
+            RowCounts counts = new RowCounts();
+            seed(session, counts);
+            Sql.execute(db, "DELETE FROM tokens WHERE id IN (SELECT id FROM tokens ORDER BY id LIMIT 6)");
+
+            // WHEN the next seeding tops it up
+            SeedSummary summary = seed(session, counts);
+
+            // THEN the six new rows take keys no row there was generated with (counting on from the 294 rows left
+            // gave the keys of the last six rows again: every one refused as a duplicate, the table six short)
+            assertThat(summary.tables()).filteredOn(t -> t.relation().equals("public.tokens"))
+                    .singleElement().satisfies(t -> {
+                        assertThat(t.rows()).isEqualTo(ROWS);
+                        assertThat(t.note()).isNull();
+                    });
+        }
+    }
+
+    @Test
     void should_count_again_the_tables_another_session_wrote_and_everything_when_a_name_is_not_known()
             throws SQLException {
         try (ScratchDatabase db = server.createDatabase("elsewhere"); Connection session = db.connect()) {
