@@ -381,6 +381,13 @@ public final class ChainDemands {
      * them is rehearsed again if it rejects them.
      */
     private static PgType shaped(PgType type, Shape shape) {
+        if (shape != null && type.kind() == TypeKind.ENUM && shape.kind() == TypeKind.ENUM) {
+            // an enum cast through its text into another enum (a trigger copying it): the labels both have
+            List<String> shared = type.labels().stream().filter(shape.labels()::contains).toList();
+            return shared.isEmpty() || shared.size() == type.labels().size() ? type
+                    : new PgType(type.name(), TypeKind.ENUM, type.typmod(), shared, null, type.notNull(), type.checks(),
+                            type.base());
+        }
         if (shape == null || (type.kind() != TypeKind.TEXT && type.kind() != TypeKind.VARCHAR)) {
             return type;
         }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Casts a trigger function makes of the row it fires for ({@code NEW.json_data::json}), read as demands on the
- * table a later {@code CREATE TRIGGER} attaches it to. Once the trigger exists, every write of a row whose text does
+ * table a later {@code CREATE TRIGGER} attaches it to; an enum column cast through text into another enum keeps to
+ * the labels both share (Hatchet's {@code WorkflowConcurrency."limitStrategy"}, copied into {@code
+ * v1_concurrency_strategy}, which lacks two of its labels). Once the trigger exists, every write of a row whose text does
  * not take the cast fails; production's rows and writes hold what the application puts there, so Rehearsal's
  * generated rows and writes must too, or the write load's updates "break" after the migration for a reason of
  * Rehearsal's own making (Conductor's V10 adds an update trigger on {@code poll_data} that reads its {@code
@@ -31,9 +33,13 @@ final class TriggerCasts {
             "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + NAME + "\\s.*?\\bON\\s+" + QUALIFIED
                     + "\\s.*?\\bEXECUTE\\s+(?:FUNCTION|PROCEDURE)\\s+" + QUALIFIED + "\\s*\\(",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    /** {@code NEW.column::type} or {@code OLD.column::type}; the type may be qualified, as {@code pg_catalog.jsonb}. */
+    /**
+     * {@code NEW.column::type} or {@code OLD.column::type}, or a chain of casts ({@code NEW.strategy::varchar::v1_strategy},
+     * an enum through its text into another enum): the last type is what the value must fit. A type may be
+     * qualified, as {@code pg_catalog.jsonb}.
+     */
     private static final Pattern ROW_CAST = Pattern.compile(
-            "(?<![\\w$.\"'])(?:NEW|OLD)\\s*\\.\\s*(" + NAME + ")\\s*::\\s*([\\w$.]+)", Pattern.CASE_INSENSITIVE);
+            "(?<![\\w$.\"'])(?:NEW|OLD)\\s*\\.\\s*(" + NAME + ")((?:\\s*::\\s*[\\w$.]+)+)", Pattern.CASE_INSENSITIVE);
 
     private record ColumnCast(String column, String type) {
     }
@@ -51,7 +57,8 @@ final class TriggerCasts {
             List<ColumnCast> casts = new ArrayList<>();
             Matcher cast = ROW_CAST.matcher(sql.substring(function.end()));
             while (cast.find()) {
-                casts.add(new ColumnCast(DemandParser.identifier(cast.group(1)), cast.group(2)));
+                String[] chain = cast.group(2).split("::");
+                casts.add(new ColumnCast(DemandParser.identifier(cast.group(1)), chain[chain.length - 1].strip()));
             }
             castsOf.put(name, casts);
             return demands(tablesOf.getOrDefault(name, Set.of()), casts);

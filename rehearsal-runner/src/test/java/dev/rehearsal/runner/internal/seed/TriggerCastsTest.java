@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
@@ -79,6 +80,48 @@ class TriggerCastsTest {
         }
     }
 
+    @Test
+    void should_keep_an_enum_column_to_the_labels_a_trigger_can_cast_into_its_own_enum() throws SQLException {
+        // GIVEN Hatchet's shape: a concurrency setting whose strategy a later trigger copies into a v1 table, through
+        // text into an enum that lacks two of the labels
+        String schema = """
+                CREATE TYPE limit_strategy AS ENUM ('CANCEL_IN_PROGRESS', 'DROP_NEWEST', 'QUEUE_NEWEST');
+                CREATE TABLE concurrency (id uuid PRIMARY KEY, strategy limit_strategy NOT NULL)""";
+        List<String> v1 = List.of(
+                "CREATE TYPE v1_strategy AS ENUM ('NONE', 'GROUP_ROUND_ROBIN', 'CANCEL_IN_PROGRESS', 'CANCEL_NEWEST')",
+                "CREATE TABLE v1_concurrency (id uuid PRIMARY KEY, strategy v1_strategy NOT NULL)",
+                """
+                CREATE FUNCTION copy_to_v1() RETURNS trigger AS $$
+                BEGIN
+                  INSERT INTO v1_concurrency VALUES (NEW.id, NEW.strategy::VARCHAR::v1_strategy);
+                  RETURN NEW;
+                END;
+                $$ LANGUAGE plpgsql""",
+                "CREATE TRIGGER concurrency_to_v1 AFTER INSERT ON concurrency FOR EACH ROW EXECUTE FUNCTION copy_to_v1()");
+        List<List<String>> chain = List.of(List.of(schema), v1);
+        try (ScratchDatabase db = server.createDatabase("enum_through_text");
+             Connection connection = db.dataSource().getConnection()) {
+            execute(connection, schema);
+            for (String statement : v1) {
+                execute(connection, statement);
+            }
+
+            // WHEN the table is filled with the chain's demands in mind; THEN every row offered passes the trigger's
+            // cast: the server took exactly 500 rows in, none refused
+            SeedSummary filled = Seeder.seed(connection, SeedOptions.defaults().rows(500), ChainDemands.of(chain));
+            assertThat(filled.tables()).filteredOn(t -> t.relation().equals("public.concurrency")).singleElement()
+                    .satisfies(t -> assertThat(t.rows()).isEqualTo(500));
+            assertThat(number(connection, "SELECT count(DISTINCT strategy) FROM concurrency")).isEqualTo(1);
+            assertThat(insertsTried(connection)).isEqualTo(500);
+
+            // AND without them two thirds of the rows are refused by it (the COPY, then runs of rows until 500 stay)
+            execute(connection, "TRUNCATE concurrency, v1_concurrency");
+            Seeder.seed(connection, SeedOptions.defaults().rows(500));
+            assertThat(number(connection, "SELECT count(*) FROM concurrency")).isEqualTo(500);
+            assertThat(insertsTried(connection)).isGreaterThan(1_000);
+        }
+    }
+
     private static TableInfo table(long oid, String name) {
         return new TableInfo(oid, "public", name, List.of(text(1, "json_data"), text(2, "note")), List.of(), List.of(),
                 List.of(), null);
@@ -87,6 +130,19 @@ class TriggerCastsTest {
     private static ColumnInfo text(int attnum, String name) {
         PgType type = new PgType("text", TypeKind.TEXT, -1, List.of(), null, false, List.of(), "text");
         return new ColumnInfo(attnum, name, type, false, false, false, null, null);
+    }
+
+    /** Rows inserted into concurrency so far, those of rolled-back statements and subtransactions included. */
+    private static long insertsTried(Connection connection) throws SQLException {
+        number(connection, "SELECT 0 FROM pg_stat_force_next_flush()"); // the session's counters, sent once it ends
+        return number(connection, "SELECT pg_stat_get_tuples_inserted('concurrency'::regclass)");
+    }
+
+    private static long number(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
