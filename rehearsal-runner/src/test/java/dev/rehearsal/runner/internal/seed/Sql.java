@@ -30,6 +30,21 @@ public final class Sql {
         }
     }
 
+    /** On a session of the test's own, e.g. the one a seeding ran on. */
+    public static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** On a session of the test's own, e.g. the one a seeding ran on. */
+    public static long number(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public static double decimal(ScratchDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

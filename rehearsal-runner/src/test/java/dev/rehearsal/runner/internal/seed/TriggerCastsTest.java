@@ -8,7 +8,6 @@ import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,19 +61,19 @@ class TriggerCastsTest {
         try (ScratchDatabase db = server.createDatabase("trigger_casts");
              Connection connection = db.dataSource().getConnection()) {
             // GIVEN the table as V1 leaves it, filled with the chain's demands in mind, and the trigger of V10
-            execute(connection, TABLE);
+            Sql.execute(connection, TABLE);
             Seeder.seed(connection, SeedOptions.defaults().rows(1_000), ChainDemands.of(CHAIN));
-            execute(connection, FUNCTION);
-            execute(connection, TRIGGER);
+            Sql.execute(connection, FUNCTION);
+            Sql.execute(connection, TRIGGER);
 
             // WHEN every row is written again (the running app updates its rows); THEN the trigger reads them all
-            execute(connection, "UPDATE poll_data SET queue_name = queue_name");
+            Sql.execute(connection, "UPDATE poll_data SET queue_name = queue_name");
 
             // AND rows generated without the demand fail it: what the demand prevents
-            execute(connection, "DROP TRIGGER poll_data_update_check_trigger ON poll_data; TRUNCATE poll_data");
+            Sql.execute(connection, "DROP TRIGGER poll_data_update_check_trigger ON poll_data; TRUNCATE poll_data");
             Seeder.seed(connection, SeedOptions.defaults().rows(1_000));
-            execute(connection, TRIGGER);
-            Throwable failure = catchThrowable(() -> execute(connection, "UPDATE poll_data SET queue_name = queue_name"));
+            Sql.execute(connection, TRIGGER);
+            Throwable failure = catchThrowable(() -> Sql.execute(connection, "UPDATE poll_data SET queue_name = queue_name"));
             assertThat(failure).isInstanceOf(SQLException.class);
             assertThat(((SQLException) failure).getSQLState()).isEqualTo("22P02");
         }
@@ -101,9 +100,9 @@ class TriggerCastsTest {
         List<List<String>> chain = List.of(List.of(schema), v1);
         try (ScratchDatabase db = server.createDatabase("enum_through_text");
              Connection connection = db.dataSource().getConnection()) {
-            execute(connection, schema);
+            Sql.execute(connection, schema);
             for (String statement : v1) {
-                execute(connection, statement);
+                Sql.execute(connection, statement);
             }
 
             // WHEN the table is filled with the chain's demands in mind; THEN every row offered passes the trigger's
@@ -111,13 +110,13 @@ class TriggerCastsTest {
             SeedSummary filled = Seeder.seed(connection, SeedOptions.defaults().rows(500), ChainDemands.of(chain));
             assertThat(filled.tables()).filteredOn(t -> t.relation().equals("public.concurrency")).singleElement()
                     .satisfies(t -> assertThat(t.rows()).isEqualTo(500));
-            assertThat(number(connection, "SELECT count(DISTINCT strategy) FROM concurrency")).isEqualTo(1);
+            assertThat(Sql.number(connection, "SELECT count(DISTINCT strategy) FROM concurrency")).isEqualTo(1);
             assertThat(insertsTried(connection)).isEqualTo(500);
 
             // AND without them two thirds of the rows are refused by it (the COPY, then runs of rows until 500 stay)
-            execute(connection, "TRUNCATE concurrency, v1_concurrency");
+            Sql.execute(connection, "TRUNCATE concurrency, v1_concurrency");
             Seeder.seed(connection, SeedOptions.defaults().rows(500));
-            assertThat(number(connection, "SELECT count(*) FROM concurrency")).isEqualTo(500);
+            assertThat(Sql.number(connection, "SELECT count(*) FROM concurrency")).isEqualTo(500);
             assertThat(insertsTried(connection)).isGreaterThan(1_000);
         }
     }
@@ -134,20 +133,7 @@ class TriggerCastsTest {
 
     /** Rows inserted into concurrency so far, those of rolled-back statements and subtransactions included. */
     private static long insertsTried(Connection connection) throws SQLException {
-        number(connection, "SELECT 0 FROM pg_stat_force_next_flush()"); // the session's counters, sent once it ends
-        return number(connection, "SELECT pg_stat_get_tuples_inserted('concurrency'::regclass)");
-    }
-
-    private static long number(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        Sql.number(connection, "SELECT 0 FROM pg_stat_force_next_flush()"); // the session's counters, sent once it ends
+        return Sql.number(connection, "SELECT pg_stat_get_tuples_inserted('concurrency'::regclass)");
     }
 }
