@@ -24,11 +24,12 @@ public final class ChainDemands {
     /** Longest generated JSON document (~30 characters), UUID (36) or timestamp with zone (~32) fits in this. */
     private static final int MIN_LENGTH_FOR_SHAPED_TEXT = 40;
 
+    /** Anywhere in a statement: goose sends a {@code StatementBegin} block of many statements as one. */
     private static final Pattern CREATE_ENUM = Pattern.compile(
-            "^CREATE\\s+TYPE\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+AS\\s+ENUM\\s*\\((.*)\\)\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "\\bCREATE\\s+TYPE\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+AS\\s+ENUM\\s*\\("
+                    + "((?:'(?:[^']|'')*'|[^')])*)\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADD_VALUE = Pattern.compile(
-            "^ALTER\\s+TYPE\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+ADD\\s+VALUE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+            "\\bALTER\\s+TYPE\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+ADD\\s+VALUE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
                     + "'((?:[^']|'')*)'", Pattern.CASE_INSENSITIVE);
     private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
     private static final Map<String, TypeKind> CAST_TARGETS = Map.ofEntries(
@@ -462,17 +463,16 @@ public final class ChainDemands {
 
     private static void enumLabels(String sql, Map<String, List<String>> enumLabels) {
         Matcher create = CREATE_ENUM.matcher(sql);
-        if (create.find()) {
+        while (create.find()) {
             List<String> labels = new ArrayList<>();
             Matcher label = LABEL.matcher(create.group(2));
             while (label.find()) {
                 labels.add(label.group(1).replace("''", "'"));
             }
             enumLabels.put(DemandParser.tableName(create.group(1)), labels);
-            return;
         }
         Matcher add = ADD_VALUE.matcher(sql);
-        if (add.find()) {
+        while (add.find()) {
             enumLabels.computeIfAbsent(DemandParser.tableName(add.group(1)), t -> new ArrayList<>())
                     .add(add.group(2).replace("''", "'"));
         }

@@ -26,13 +26,16 @@ final class TriggerCasts {
 
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\w$]+)";
     private static final String QUALIFIED = "(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)";
-    private static final Pattern TRIGGER_FUNCTION = Pattern.compile(
-            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?FUNCTION\\s+" + QUALIFIED + "\\s*\\([^)]*\\).*?\\bRETURNS\\s+TRIGGER\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A function's header up to its return type; its body is the dollar-quoted text after it. */
+    private static final Pattern FUNCTION = Pattern.compile(
+            "\\bCREATE\\s+(?:OR\\s+REPLACE\\s+)?FUNCTION\\s+" + QUALIFIED + "\\s*\\([^)]*\\)\\s*RETURNS\\s+(\\w+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$(\\w*)\\$");
+    /** A trigger, its table and its function; its clauses hold no semicolon. */
     private static final Pattern CREATE_TRIGGER = Pattern.compile(
-            "^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + NAME + "\\s.*?\\bON\\s+" + QUALIFIED
-                    + "\\s.*?\\bEXECUTE\\s+(?:FUNCTION|PROCEDURE)\\s+" + QUALIFIED + "\\s*\\(",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "\\bCREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + NAME + "\\s[^;]*?\\bON\\s+" + QUALIFIED
+                    + "\\s[^;]*?\\bEXECUTE\\s+(?:FUNCTION|PROCEDURE)\\s+" + QUALIFIED + "\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
     /**
      * {@code NEW.column::type} or {@code OLD.column::type}, or a chain of casts ({@code NEW.strategy::varchar::v1_strategy},
      * an enum through its text into another enum): the last type is what the value must fit. A type may be
@@ -49,28 +52,59 @@ final class TriggerCasts {
     /** By function name: the tables triggers attach it to so far. */
     private final Map<String, Set<String>> tablesOf = new HashMap<>();
 
-    /** The cast demands one statement of the chain makes through triggers; empty for most statements. */
+    /**
+     * The cast demands one statement of the chain makes through triggers; empty for most statements. A statement may
+     * hold several functions and triggers (goose sends a {@code StatementBegin} block as one: Hatchet's v1_0_0 is
+     * one of 2 000 lines), read in the order they come.
+     */
     List<DemandParser.Cast> read(String sql) {
-        Matcher function = TRIGGER_FUNCTION.matcher(sql);
-        if (function.find()) {
-            String name = DemandParser.tableName(function.group(1));
-            List<ColumnCast> casts = new ArrayList<>();
-            Matcher cast = ROW_CAST.matcher(sql.substring(function.end()));
-            while (cast.find()) {
-                String[] chain = cast.group(2).split("::");
-                casts.add(new ColumnCast(DemandParser.identifier(cast.group(1)), chain[chain.length - 1].strip()));
-            }
-            castsOf.put(name, casts);
-            return demands(tablesOf.getOrDefault(name, Set.of()), casts);
-        }
+        List<DemandParser.Cast> demands = new ArrayList<>();
+        Matcher function = FUNCTION.matcher(sql);
         Matcher trigger = CREATE_TRIGGER.matcher(sql);
-        if (trigger.find()) {
-            String table = DemandParser.tableName(trigger.group(1));
-            String name = DemandParser.tableName(trigger.group(2));
-            tablesOf.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(table);
-            return demands(Set.of(table), castsOf.getOrDefault(name, List.of()));
+        int from = 0;
+        while (from < sql.length()) {
+            boolean isFunction = function.find(from);
+            int functionAt = isFunction ? function.start() : Integer.MAX_VALUE;
+            boolean isTrigger = trigger.find(from);
+            int triggerAt = isTrigger ? trigger.start() : Integer.MAX_VALUE;
+            if (!isFunction && !isTrigger) {
+                break;
+            }
+            if (functionAt < triggerAt) {
+                from = function(sql, function, demands);
+            } else {
+                String table = DemandParser.tableName(trigger.group(1));
+                String name = DemandParser.tableName(trigger.group(2));
+                tablesOf.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(table);
+                demands.addAll(demands(Set.of(table), castsOf.getOrDefault(name, List.of())));
+                from = trigger.end();
+            }
         }
-        return List.of();
+        return demands;
+    }
+
+    /** Reads the function {@code header} found; returns where its body ends. */
+    private int function(String sql, Matcher header, List<DemandParser.Cast> demands) {
+        Matcher open = DOLLAR_QUOTE.matcher(sql);
+        if (!open.find(header.end())) {
+            return header.end();
+        }
+        String tag = open.group();
+        int close = sql.indexOf(tag, open.end());
+        int end = close < 0 ? sql.length() : close + tag.length();
+        if (!header.group(2).equalsIgnoreCase("trigger")) {
+            return end;
+        }
+        String name = DemandParser.tableName(header.group(1));
+        List<ColumnCast> casts = new ArrayList<>();
+        Matcher cast = ROW_CAST.matcher(sql.substring(open.end(), close < 0 ? sql.length() : close));
+        while (cast.find()) {
+            String[] chain = cast.group(2).split("::");
+            casts.add(new ColumnCast(DemandParser.identifier(cast.group(1)), chain[chain.length - 1].strip()));
+        }
+        castsOf.put(name, casts);
+        demands.addAll(demands(tablesOf.getOrDefault(name, Set.of()), casts));
+        return end;
     }
 
     private static List<DemandParser.Cast> demands(Set<String> tables, List<ColumnCast> casts) {

@@ -50,6 +50,13 @@ class TriggerCastsTest {
         assertThat(ChainDemands.of(CHAIN).applyTo(other)).isEqualTo(other);
         // a function no trigger attaches asks nothing
         assertThat(ChainDemands.of(List.of(List.of(FUNCTION))).applyTo(pollData)).isEqualTo(pollData);
+        // goose sends a StatementBegin block as one statement: every function and trigger in it counts, in order
+        String block = """
+                CREATE OR REPLACE FUNCTION partitions_before(target text, day date) RETURNS SETOF text AS $$
+                    SELECT target || '_' || to_char(day, 'YYYYMMDD') $$ LANGUAGE sql;
+                """ + FUNCTION + ";\n" + TRIGGER + ";\nCREATE TABLE later (id int)";
+        TableInfo inOneBlock = ChainDemands.of(List.of(List.of(TABLE), List.of(block))).applyTo(pollData);
+        assertThat(inOneBlock.column("json_data").orElseThrow().type().kind()).isEqualTo(TypeKind.JSON);
         // a function replaced after its trigger exists asks for the new body's casts on the same table
         String replaced = FUNCTION.replace("NEW.json_data::json", "NEW.note::jsonb");
         TableInfo again = ChainDemands.of(List.of(List.of(FUNCTION, TRIGGER), List.of(replaced))).applyTo(pollData);
@@ -119,6 +126,31 @@ class TriggerCastsTest {
             assertThat(Sql.number(connection, "SELECT count(*) FROM concurrency")).isEqualTo(500);
             assertThat(insertsTried(connection)).isGreaterThan(1_000);
         }
+    }
+
+    @Test
+    void should_read_the_enum_a_goose_block_creates_for_the_trigger_in_it() {
+        // GIVEN Hatchet's v1_0_0: one StatementBegin block that creates the v1 enum, the trigger function and the trigger
+        String block = """
+                CREATE TYPE v1_strategy AS ENUM ('NONE', 'GROUP_ROUND_ROBIN', 'CANCEL_IN_PROGRESS');
+                CREATE OR REPLACE FUNCTION copy_to_v1() RETURNS trigger AS $$
+                BEGIN
+                  INSERT INTO v1_concurrency VALUES (NEW.id, NEW."limitStrategy"::VARCHAR::v1_strategy);
+                  RETURN NEW;
+                END;
+                $$ LANGUAGE plpgsql;
+                CREATE TRIGGER to_v1 AFTER INSERT ON "WorkflowConcurrency" FOR EACH ROW EXECUTE FUNCTION copy_to_v1();
+                """;
+        PgType strategy = new PgType("\"ConcurrencyLimitStrategy\"", TypeKind.ENUM, -1,
+                List.of("CANCEL_IN_PROGRESS", "DROP_NEWEST", "QUEUE_NEWEST", "GROUP_ROUND_ROBIN"), null, true, List.of(),
+                null);
+        TableInfo concurrency = new TableInfo(1, "public", "WorkflowConcurrency",
+                List.of(new ColumnInfo(1, "limitStrategy", strategy, true, false, false, null, null)), List.of(),
+                List.of(), List.of(), null);
+
+        // THEN the column keeps to the labels the v1 enum has too
+        assertThat(ChainDemands.of(List.of(List.of(block))).applyTo(concurrency).column("limitStrategy").orElseThrow()
+                .type().labels()).containsExactly("CANCEL_IN_PROGRESS", "GROUP_ROUND_ROBIN");
     }
 
     private static TableInfo table(long oid, String name) {
