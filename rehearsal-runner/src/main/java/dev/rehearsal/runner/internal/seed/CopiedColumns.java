@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  */
 final class CopiedColumns {
 
-    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\w$]+)";
-    private static final String QUALIFIED = "(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)";
+    /** An identifier, quoted or not (no group); {@link #QUALIFIED}: one, maybe schema-qualified, as a group. */
+    static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\w$]+)";
+    static final String QUALIFIED = "(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)";
     private static final Pattern INSERT_SELECT = Pattern.compile(
             "^INSERT\\s+INTO\\s+" + QUALIFIED + "\\s*(?:AS\\s+" + NAME + "\\s*)?\\(([^()]*)\\)\\s*SELECT\\s+",
             Pattern.CASE_INSENSITIVE);

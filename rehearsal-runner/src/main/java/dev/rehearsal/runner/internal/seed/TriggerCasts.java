@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  */
 final class TriggerCasts {
 
-    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\w$]+)";
-    private static final String QUALIFIED = "(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)";
+    private static final String NAME = CopiedColumns.NAME;
+    private static final String QUALIFIED = CopiedColumns.QUALIFIED;
     /** A function's header up to its return type; its body is the dollar-quoted text after it. */
     private static final Pattern FUNCTION = Pattern.compile(
             "\\bCREATE\\s+(?:OR\\s+REPLACE\\s+)?FUNCTION\\s+" + QUALIFIED + "\\s*\\([^)]*\\)\\s*RETURNS\\s+(\\w+)",
