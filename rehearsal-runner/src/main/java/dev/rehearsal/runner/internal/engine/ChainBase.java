@@ -11,6 +11,7 @@ import dev.rehearsal.runner.internal.findings.Suppressions;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
+import dev.rehearsal.runner.source.MigrationSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +35,29 @@ final class ChainBase implements AutoCloseable {
     /** The key of the history applied from scripts; null on a template or without a history. */
     private String historyKey;
 
-    ChainBase(RehearsalConfig config, RunState state, PhaseChecks phaseChecks, ToolHistoryTable toolTable) {
+    /** @param set the chain: when it names its tool's history table, every database of the run gets the table */
+    ChainBase(RehearsalConfig config, RunState state, PhaseChecks phaseChecks, MigrationSet set) {
         this.config = config;
         this.state = state;
         this.phaseChecks = phaseChecks;
-        this.toolTable = toolTable;
+        // a copy of production has the tool's table already
+        this.toolTable = config.pending().onTemplate() ? null : ToolHistoryTable.namedBy(set.layout(), set.migrations());
+    }
+
+    /** The migration tool's table every fresh database gets; null when the chain does not name it. */
+    ToolHistoryTable toolTable() {
+        return toolTable;
+    }
+
+    /** The key a history applied from these scripts is kept under: the scripts, and the tool's table made first. */
+    String historyKey(List<Migration> migrations) {
+        return History.key(migrations, config.sourceOptions().placeholders(), config.searchPath())
+                + (toolTable == null ? "" : "\n" + toolTable.ddl());
+    }
+
+    /** The tables among these ({@code schema.table}) that the application writes: all but the tool's own. */
+    List<String> writtenByTheApplication(List<String> tables) {
+        return toolTable == null ? tables : tables.stream().filter(t -> !toolTable.is(t)).toList();
     }
 
     /** Whether the chain starts from a history rather than from an empty database. */

@@ -67,8 +67,6 @@ public final class RehearsalRun {
     private ParityAlongside parityBeside;
     /** What the chain starts from: an empty database or a history applied without rehearsal. */
     private ChainBase base;
-    /** The migration tool's table the chain names, made in every fresh database; null when none is. */
-    private ToolHistoryTable toolTable;
     /** Where this run records its statements for extrapolation (when it is the smaller size's run); or null. */
     private dev.rehearsal.runner.internal.extrapolate.SmallerSize measuring;
     /** Extrapolates this run's statements to production's size; null without production statistics. */
@@ -108,16 +106,10 @@ public final class RehearsalRun {
         boolean onTemplate = config.pending().onTemplate();
         PendingSplit split = onTemplate ? null : PendingSplit.of(set.migrations(), config.pending(),
                 config.sources().locations(), config.sourceOptions().workingDirectory());
-        // a copy of production has the tool's table already
-        toolTable = onTemplate ? null : ToolHistoryTable.namedBy(set.layout(), set.migrations());
-        String historyKey = split == null || split.history().isEmpty() ? null
-                : History.key(split.history(), config.sourceOptions().placeholders(), config.searchPath())
-                        + (toolTable == null ? "" : "\n" + toolTable.ddl());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
-        base = new ChainBase(config, state, phaseChecks, toolTable);
-        if (toolTable != null) {
-            seeding.leaveOut(toolTable);
-        }
+        base = new ChainBase(config, state, phaseChecks, set);
+        seeding.leaveOut(base.toolTable());
+        String historyKey = split == null || split.history().isEmpty() ? null : base.historyKey(split.history());
         if (split != null) {
             pending(split);
         }
@@ -276,10 +268,7 @@ public final class RehearsalRun {
                     rowsBefore = TableSizes.read(target.connection(), seed == null ? Map.of() : seed.tables().stream()
                             .collect(Collectors.toMap(SeedSummary.SeededTable::relation,
                                     SeedSummary.SeededTable::rows, (a, b) -> a)));
-                    touched = TouchedTables.of(migration, rowsBefore.keySet());
-                    if (toolTable != null) { // the tool writes its table, not the application
-                        touched = touched.stream().filter(t -> !toolTable.is(t)).toList();
-                    }
+                    touched = base.writtenByTheApplication(TouchedTables.of(migration, rowsBefore.keySet()));
                 }
                 RunCondition.Outcome outcome = conditions.ask(database.dataSource(), migration, phaseChecks);
                 if (outcome != RunCondition.Outcome.RUN) {

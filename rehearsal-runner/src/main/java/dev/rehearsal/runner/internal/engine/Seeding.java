@@ -47,7 +47,7 @@ final class Seeding {
         this.demands = chain;
     }
 
-    /** Never fills this table: the migration tool's history, which only the tool writes. */
+    /** Never fills this table (none when null): the migration tool's history, which only the tool writes. */
     void leaveOut(ToolHistoryTable table) {
         this.toolTable = table;
     }
@@ -76,7 +76,7 @@ final class Seeding {
     }
 
     private boolean isToolTable(dev.rehearsal.runner.internal.seed.TableInfo table) {
-        return toolTable != null && table.name().equals(toolTable.name());
+        return toolTable != null && toolTable.is(table.name());
     }
 
     /**

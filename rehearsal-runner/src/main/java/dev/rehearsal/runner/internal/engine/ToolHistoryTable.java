@@ -5,12 +5,10 @@ import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationLayout;
-import dev.rehearsal.runner.source.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The history table a migration tool creates before it applies the first migration, created as the tool creates it
@@ -42,13 +40,7 @@ record ToolHistoryTable(String name, String ddl) {
         if (table == null) {
             return null;
         }
-        Pattern named = Pattern.compile("(?<![\\w$])\"?" + table.name() + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE);
-        boolean any = chain.stream()
-                .flatMap(m -> m.down() == null ? m.up().statements().stream()
-                        : java.util.stream.Stream.concat(m.up().statements().stream(), m.down().statements().stream()))
-                .map(SqlStatement::sql)
-                .anyMatch(sql -> named.matcher(sql).find());
-        return any ? table : null;
+        return TouchedTables.namedBy(chain).test("public." + table.name()) ? table : null;
     }
 
     /** Whether a table the run lists ({@code schema.table}, quoted where needed) is this one, in any schema. */
