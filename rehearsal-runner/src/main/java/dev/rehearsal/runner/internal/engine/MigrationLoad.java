@@ -49,15 +49,16 @@ final class MigrationLoad implements AutoCloseable {
     /** Rehearsal's probes inside the migration's transactions: not part of any writer's wait on the migration. */
     private final OwnWork ownWork;
     /** The running version's statements that failed before up: no evidence against the migration if they fail after. */
-    private List<String> failingBefore = List.of();
+    private final List<String> failingBefore;
     private final Consumer<String> notes;
 
     private MigrationLoad(WriteLoad load, BlockingMonitor monitor, List<LongReader> readers, OwnWork ownWork,
-            Consumer<String> notes) {
+            List<String> failingBefore, Consumer<String> notes) {
         this.ownWork = ownWork;
         this.load = load;
         this.monitor = monitor;
         this.readers = readers;
+        this.failingBefore = failingBefore;
         this.notes = notes;
     }
 
@@ -71,7 +72,7 @@ final class MigrationLoad implements AutoCloseable {
         boolean writing = writers && config.load();
         Consumer<String> notes = note -> config.listener().note(migration + ": " + note);
         if (touchedTables.isEmpty() || (!writing && config.longReader() == null)) {
-            return new MigrationLoad(null, null, List.of(), target.ownWork(), notes);
+            return new MigrationLoad(null, null, List.of(), target.ownWork(), List.of(), notes);
         }
         WriteLoad load = null;
         BlockingMonitor monitor = null;
@@ -91,14 +92,11 @@ final class MigrationLoad implements AutoCloseable {
                     readers.add(LongReader.start(database.dataSource(), table, config.longReader()));
                 }
             }
-            MigrationLoad started = new MigrationLoad(load, monitor, readers, target.ownWork(), notes);
-            if (load != null) {
-                // the same statements with the same values as the replay after up: what fails here, up did not break
-                started.failingBefore = load.replayRunningVersion();
-            }
-            return started;
+            // the same statements with the same values as the replay after up: what fails here, up did not break
+            List<String> failingBefore = load == null ? List.of() : load.replayRunningVersion();
+            return new MigrationLoad(load, monitor, readers, target.ownWork(), failingBefore, notes);
         } catch (RuntimeException e) {
-            new MigrationLoad(load, monitor, readers, target.ownWork(), notes).close();
+            new MigrationLoad(load, monitor, readers, target.ownWork(), List.of(), notes).close();
             throw e;
         }
     }
