@@ -86,6 +86,7 @@ final class SummaryPrinter {
         RoundTrip trip = migration.roundTrip();
         if (trip.up() == StepStatus.NOT_RUN) {
             return migration.skippedByPrecondition() ? "skipped (its precondition failed, as the tool would skip it)"
+                    : migration.needsUnrehearsedMigration() ? "not rehearsed (it needs a migration Rehearsal cannot run)"
                     : "not run (an earlier migration failed)";
         }
         StringBuilder line = new StringBuilder();

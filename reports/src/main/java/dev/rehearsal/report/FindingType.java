@@ -78,6 +78,10 @@ public enum FindingType {
             "The migration tool checks a condition on the database before this migration (a Liquibase changeSet's "
                     + "preconditions with onFail or onError CONTINUE or MARK_RAN); it failed where the chain had "
                     + "reached, so the tool skips the migration there, and so did the rehearsal."),
+    NEEDS_UNREHEARSED_MIGRATION(Severity.WARNING, "Migration needs one that Rehearsal cannot run",
+            "The up step failed on something missing (a table, column, type or function) after a migration Rehearsal "
+                    + "cannot run (a goose migration written in Go), which probably creates it. The migration was not "
+                    + "rehearsed; the chain went on without it."),
     WAL_VOLUME(Severity.WARNING, "Statement writes a large volume of WAL",
             "A statement wrote more WAL than the policy's threshold: replicas and WAL archiving must ship and replay "
                     + "all of it, so replica lag and disk use grow although no lock measurement shows it.");

@@ -62,6 +62,15 @@ public record MigrationReport(
                 && findings.stream().anyMatch(f -> f.code().equals(FindingType.SKIPPED_BY_PRECONDITION.code()));
     }
 
+    /**
+     * Whether Rehearsal left this migration out because its up failed on something that a migration it cannot run
+     * probably creates ({@link FindingType#NEEDS_UNREHEARSED_MIGRATION}): it was not rehearsed, and the chain went on.
+     */
+    public boolean needsUnrehearsedMigration() {
+        return roundTrip.up() == StepStatus.NOT_RUN
+                && findings.stream().anyMatch(f -> f.code().equals(FindingType.NEEDS_UNREHEARSED_MIGRATION.code()));
+    }
+
     /** The statements of one step. */
     public List<StatementTrace> statements(Phase phase) {
         return statements.stream().filter(s -> s.phase() == phase).toList();

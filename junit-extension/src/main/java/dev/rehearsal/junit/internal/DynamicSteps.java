@@ -95,7 +95,8 @@ final class DynamicSteps {
             }
             if (status == StepStatus.NOT_RUN) {
                 Assumptions.abort(what + " not rehearsed: " + (migration.skippedByPrecondition()
-                        ? "its precondition failed, so the tool skips it" : migration.roundTrip().up() == StepStatus.NOT_RUN
+                        ? "its precondition failed, so the tool skips it" : migration.needsUnrehearsedMigration()
+                        ? "it needs a migration Rehearsal cannot run" : migration.roundTrip().up() == StepStatus.NOT_RUN
                         ? "an earlier migration failed" : "an earlier step of this migration failed or is missing"));
             }
         };

@@ -72,6 +72,11 @@ class GooseLayoutTest {
         assertThat(set.warnings().get(1)).startsWith("not rehearsed: 2 goose Go migrations (00002_seed_admins.go, "
                 + "00004_backfill_names.go); Rehearsal reads SQL migrations only, so from version 2 on the rehearsed "
                 + "schema lacks what they do");
+        // and the set knows where they fall in the order, which decides what a failure after them may owe them
+        assertThat(set.unrun()).extracting(UnrunMigration::version).containsExactlyInAnyOrder("00002", "00004");
+        assertThat(set.unrunBefore(set.migrations().get(0))).isEmpty();
+        assertThat(set.unrunBefore(set.migrations().get(1))).extracting(UnrunMigration::path)
+                .singleElement().asString().endsWith("00002_seed_admins.go");
     }
 
     @Test

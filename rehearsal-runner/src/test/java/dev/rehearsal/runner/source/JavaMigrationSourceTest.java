@@ -97,6 +97,10 @@ class JavaMigrationSourceTest {
         assertThat(set.migrations()).extracting(Migration::displayName).containsExactly("V1 create");
         assertThat(set.warnings()).singleElement().asString().startsWith("not rehearsed: 1 class file named like a"
                 + " Flyway Java migration").contains("V2__Backfill.class").contains("--classpath");
+        assertThat(set.unrun()).singleElement().satisfies(unrun -> {
+            assertThat(unrun.version()).isEqualTo("2");
+            assertThat(unrun.precedes(set.migrations().get(0))).isFalse();
+        });
     }
 
     private MigrationSet load(String location, ClassLoader loader) {

@@ -88,6 +88,7 @@ final class JunitCases {
         return switch (status) {
             case MISSING -> phase == Phase.DOWN ? "no down migration" : "not run: there is no down migration";
             case NOT_RUN -> m.skippedByPrecondition() ? "not run: its precondition failed, so the tool skips it"
+                    : m.needsUnrehearsedMigration() ? "not rehearsed: it needs a migration Rehearsal cannot run"
                     : phase == Phase.REUP && noDown ? "not run: there is no down migration"
                     : "not run: an earlier step or migration failed";
             default -> null;

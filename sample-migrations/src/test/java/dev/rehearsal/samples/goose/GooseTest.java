@@ -11,6 +11,7 @@ import dev.rehearsal.report.LockHold;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.Severity;
+import dev.rehearsal.report.StepStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,32 @@ class GooseTest {
 
         assertThat(result).fails();
         assertThat(result).migration("20240301120000").hasFinding("NON_CONCURRENT_INDEX").isReversible();
+    }
+
+    @Test
+    void should_leave_out_a_migration_that_needs_a_go_migration_and_go_on(Rehearsal rehearsal) {
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/goose/go-migration"));
+
+        assertThat(result).passes();
+        MigrationReport index = result.migration("00003").orElseThrow();
+        assertThat(index.needsUnrehearsedMigration()).as("findings: %s", index.findings()).isTrue();
+        assertThat(index.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("NEEDS_UNREHEARSED_MIGRATION");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.title()).contains("relation \"orders_archive\" does not exist")
+                    .contains("00002_archive_closed_orders.go");
+        });
+        // the chain went on without it: the migration after it was rehearsed
+        assertThat(result).migration("00004").hasNoFindingAtOrAbove(Severity.ERROR).isReversible();
+    }
+
+    @Test
+    void should_fail_on_a_missing_table_when_no_migration_it_cannot_run_comes_before(Rehearsal rehearsal) {
+        RehearsalResult result = rehearsal.run(config -> config.migrations("classpath:db/goose/missing-table"));
+
+        assertThat(result).fails();
+        assertThat(result).migration("00003").hasFinding("MIGRATION_FAILED");
+        assertThat(result.migration("00004").orElseThrow().roundTrip().up()).isEqualTo(StepStatus.NOT_RUN);
     }
 }

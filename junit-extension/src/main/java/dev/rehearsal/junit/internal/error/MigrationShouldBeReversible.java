@@ -34,6 +34,10 @@ public final class MigrationShouldBeReversible extends RehearsalMessage {
         if (migration.skippedByPrecondition()) {
             return Optional.empty(); // the tool never applies it where the chain had reached: nothing to reverse
         }
+        if (migration.needsUnrehearsedMigration()) {
+            return Optional.of("it was not rehearsed: it needs a migration Rehearsal cannot run (see its "
+                    + "NEEDS_UNREHEARSED_MIGRATION finding)");
+        }
         if (trip.up() == StepStatus.NOT_RUN) {
             return Optional.of("it was not rehearsed: an earlier migration failed");
         }

@@ -67,6 +67,8 @@ public final class RehearsalRun {
     private ParityAlongside parityBeside;
     /** What the chain starts from: an empty database or a history applied without rehearsal. */
     private ChainBase base;
+    /** Leaves out a migration that fails for want of one Rehearsal cannot run (a goose Go migration). */
+    private AfterUnrunMigrations afterUnrun;
     /** Where this run records its statements for extrapolation (when it is the smaller size's run); or null. */
     private dev.rehearsal.runner.internal.extrapolate.SmallerSize measuring;
     /** Extrapolates this run's statements to production's size; null without production statistics. */
@@ -108,6 +110,7 @@ public final class RehearsalRun {
                 config.sources().locations(), config.sourceOptions().workingDirectory());
         phaseChecks = PhaseChecks.of(config.plan(), set.migrations());
         base = new ChainBase(config, state, phaseChecks, set);
+        afterUnrun = new AfterUnrunMigrations(config, state, set);
         seeding.leaveOut(base.toolTable());
         String historyKey = split == null || split.history().isEmpty() ? null : base.historyKey(split.history());
         if (split != null) {
@@ -240,7 +243,7 @@ public final class RehearsalRun {
                 migrations.get(0));
         try (RunTimings.Span span = timings.span(RunTimings.Part.DATABASE)) {
             database = seeded != null ? seeded.database() : base.freshDatabase(server, "rehearsal");
-            Sessions sessions = openSessions(database);
+            ChainSessions sessions = ChainSessions.open(database);
             target = sessions.target();
             catalog = sessions.catalog();
             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
@@ -303,6 +306,10 @@ public final class RehearsalRun {
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched,
                             Retries.withWriters(again + 1));
                 }
+                if (afterUnrun.leftOut(migration, attempt.results(), phaseChecks)) {
+                    known = null; // as before up, whose snapshot the next migration takes again
+                    continue;
+                }
                 boolean withoutWriters = config.load() && !Retries.withWriters(deadlocks.size() + rejected.size());
                 boolean java = migration.up().isJava() || migration.down() != null && migration.down().isJava();
                 if (!rejected.isEmpty() || java) {
@@ -335,7 +342,7 @@ public final class RehearsalRun {
                             loadConnections.close();
                             database.close();
                             database = base.freshDatabase(server, "rehearsal");
-                            Sessions sessions = openSessions(database);
+                            ChainSessions sessions = ChainSessions.open(database);
                             target = sessions.target();
                             catalog = sessions.catalog();
                             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
@@ -376,26 +383,11 @@ public final class RehearsalRun {
         try (ScratchDatabase database = base.freshDatabase(server, "reference")) {
             ExecutionTarget target = ExecutionTarget.open(database.dataSource());
             try {
-                replay(target, rehearsedChain.stream().filter(conditions::applied).map(Migration::up).toList());
+                replay(target, rehearsedChain.stream().filter(conditions::applied).filter(afterUnrun::applied)
+                        .map(Migration::up).toList());
                 return CatalogSnapshot.take(target.connection());
             } finally {
                 target.close();
-            }
-        }
-    }
-
-    /** The migration's session, with the tracer installed, and the catalog's, opened beside it. */
-    private record Sessions(ExecutionTarget target, CatalogSession catalog) {
-    }
-
-    private Sessions openSessions(ScratchDatabase database) throws SQLException {
-        try (ConnectionAhead catalogConnection = ConnectionAhead.open(database.dataSource())) {
-            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
-            try {
-                return new Sessions(target, CatalogSession.on(catalogConnection.get()));
-            } catch (SQLException | RuntimeException e) {
-                target.close();
-                throw e;
             }
         }
     }
@@ -454,8 +446,11 @@ public final class RehearsalRun {
         return new Attempt(results.withStatements(outcome.statements()), outcome, nextXid);
     }
 
-    /** Derives the findings of one migration and adds its report; {@code results} is null when it did not run. */
-    /** @param besideParity whether Flyway applied the chain beside this migration, on the same server */
+    /**
+     * Derives the findings of one migration and adds its report; {@code results} is null when it did not run.
+     *
+     * @param besideParity whether Flyway applied the chain beside this migration, on the same server
+     */
     private void record(Migration migration, StepResults results, Extras extras, String postgresVersion,
             boolean besideParity) {
         Map<String, Suppressions> suppressions = new HashMap<>();

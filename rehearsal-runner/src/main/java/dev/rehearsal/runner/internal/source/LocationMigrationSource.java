@@ -84,7 +84,8 @@ public final class LocationMigrationSource implements MigrationSource {
                 case LIQUIBASE, PRISMA, DJANGO -> throw new IllegalStateException(layout.id()
                         + " is read before this point");
             };
-            return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations));
+            return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations),
+                    SourceWarnings.unrun(layout, files));
         } finally {
             scanned.forEach(ScannedLocation::close);
         }

@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.source;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationLayout;
 import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.UnrunMigration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -95,7 +96,7 @@ final class SourceWarnings {
                         + LayoutDetection.names(go) + "); Rehearsal reads SQL migrations only, so from version "
                         + gooseVersion(go.get(0)) + " on the rehearsed schema lacks what "
                         + (go.size() == 1 ? "it does" : "they do") + " and may differ from production's. Write "
-                        + (go.size() == 1 ? "it" : "them") + " as SQL migrations to have "
+                        + (go.size() == 1 ? "it as a SQL migration" : "them as SQL migrations") + " to have "
                         + (go.size() == 1 ? "it" : "them") + " rehearsed");
             }
         }
@@ -123,6 +124,34 @@ final class SourceWarnings {
                     + " dbmate and Prisma apply as no-ops: " + String.join(", ", empty));
         }
         return warnings;
+    }
+
+    /**
+     * The migrations found that Rehearsal cannot run, where the tool applies them: goose's Go migrations, and class
+     * files named like Flyway Java migrations in a directory (the warnings above name both).
+     */
+    static List<UnrunMigration> unrun(MigrationLayout layout, ClassifiedFiles files) {
+        List<UnrunMigration> unrun = new ArrayList<>();
+        for (FoundFile file : files.ignored()) {
+            java.util.regex.Matcher go = GOOSE_GO.matcher(file.fileName());
+            if (layout == MigrationLayout.GOOSE && go.matches()) {
+                unrun.add(new UnrunMigration(go.group(1), file.displayPath(), "a goose migration written in Go"));
+            } else if (layout == MigrationLayout.FLYWAY && namedLikeJavaMigration(file.fileName())) {
+                javaVersion(file.fileName()).ifPresent(version -> unrun.add(new UnrunMigration(version,
+                        file.displayPath(), "a Flyway Java migration in a directory, not on the classpath")));
+            }
+        }
+        return unrun;
+    }
+
+    private static java.util.Optional<String> javaVersion(String classFile) {
+        try {
+            FlywayName name = FlywayName.parse(classFile.substring(0, classFile.length() - ".class".length()));
+            return name == null || name.prefix() != FlywayName.Prefix.VERSIONED ? java.util.Optional.empty()
+                    : java.util.Optional.of(name.version().getVersion());
+        } catch (MalformedNameException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static final String DBMATE_SCHEMA = "schema.sql";
