@@ -238,7 +238,8 @@ public final class ScriptExecutor {
 
     /**
      * Each script starts from a fresh session, as it would in its own deploy: a {@code SET lock_timeout} in one
-     * migration must not protect the next one in the rehearsal when it would not in production.
+     * migration must not protect the next one in the rehearsal when it would not in production, and a temporary
+     * table an up leaves must not make its up-again fail (Hatchet's v1_0_109) when a redeploy gets a new session.
      */
     private void resetSession(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -248,7 +249,7 @@ public final class ScriptExecutor {
 
     /** The statements that give a script a fresh session, with the runner's lock_timeout when there is one. */
     private String sessionReset() {
-        return "RESET ALL" + (lockTimeout == null ? "" : ";\nSET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+        return "RESET ALL;\nDISCARD TEMP" + (lockTimeout == null ? "" : ";\nSET lock_timeout = '" + lockTimeout.toMillis() + "ms'");
     }
 
     private static final java.util.regex.Pattern BUILDS_INDEX_CONCURRENTLY = java.util.regex.Pattern.compile(

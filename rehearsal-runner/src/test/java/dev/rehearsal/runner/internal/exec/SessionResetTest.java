@@ -69,13 +69,43 @@ class SessionResetTest {
         }
     }
 
+    /**
+     * Hatchet's v1_0_109 fills a temporary table in a DO block and leaves it: its up-again, rehearsed on the session
+     * that ran up and down, failed with "relation tmp_109_task_event_nulls already exists", where a deploy, a rollback
+     * and a redeploy run in sessions of their own.
+     */
+    @Test
+    void should_not_carry_a_temporary_table_of_one_script_into_the_next() throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("reset")) {
+            ExecutionTarget target = ExecutionTarget.open(database.dataSource());
+            ScriptExecutor executor = new ScriptExecutor(Duration.ofMinutes(1), null);
+            try {
+                run(executor, target, true, "V1__stage.sql", "CREATE TEMP TABLE stage AS SELECT 1 AS id");
+                assertThat(run(executor, target, false, "V2__stage.sql", "CREATE TEMP TABLE stage AS SELECT 2 AS id")
+                        .failure()).as("outside a transaction").isNull();
+
+                ScriptOutcome again = run(executor, target, true, "V3__stage.sql",
+                        "CREATE TEMP TABLE stage AS SELECT 3 AS id");
+
+                assertThat(again.failure()).isNull();
+            } finally {
+                target.close();
+            }
+        }
+    }
+
     private static ScriptOutcome run(ScriptExecutor executor, ExecutionTarget target, String name, String... sql)
             throws SQLException {
+        return run(executor, target, null, name, sql);
+    }
+
+    private static ScriptOutcome run(ScriptExecutor executor, ExecutionTarget target, Boolean inTransaction,
+            String name, String... sql) throws SQLException {
         List<SqlStatement> statements = new ArrayList<>();
         for (int i = 0; i < sql.length; i++) {
             statements.add(new SqlStatement(i + 1, sql[i], true));
         }
-        return executor.run(target, new MigrationScript(name, String.join(";\n", sql), statements, null, 0),
+        return executor.run(target, new MigrationScript(name, String.join(";\n", sql), statements, inTransaction, 0),
                 Phase.UP, System.nanoTime());
     }
 }
