@@ -59,7 +59,7 @@ public record CatalogDiff(List<String> lines, List<String> columnOrderLines) {
                 lines.add(identity + ": present " + afterName + ", absent " + beforeName);
             } else if (now == null) {
                 lines.add(identity + ": absent " + afterName + ", present " + beforeName);
-            } else if (!then.definition().equals(now.definition())) {
+            } else if (!sameDefinition(then, now)) {
                 DefinitionExcerpt excerpt = DefinitionExcerpt.of(then.definition(), now.definition());
                 lines.add(identity + ": differs: " + beforeName + " `" + excerpt.before() + "`, "
                         + afterName + " `" + excerpt.after() + "`");
@@ -67,6 +67,13 @@ public record CatalogDiff(List<String> lines, List<String> columnOrderLines) {
         }
         Collections.sort(lines);
         return lines;
+    }
+
+    /** A function's or procedure's text may differ in comments and white space alone: its code is compared. */
+    private static boolean sameDefinition(CatalogObject then, CatalogObject now) {
+        boolean code = then.kind() == ObjectKind.FUNCTION || then.kind() == ObjectKind.PROCEDURE;
+        return code ? FunctionCode.same(then.definition(), now.definition())
+                : then.definition().equals(now.definition());
     }
 
     private static List<String> columnOrderLines(CatalogSnapshot before, CatalogSnapshot after, String beforeName,

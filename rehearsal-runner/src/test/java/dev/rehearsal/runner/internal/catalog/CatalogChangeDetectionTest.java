@@ -249,6 +249,35 @@ class CatalogChangeDetectionTest {
         }
     }
 
+    /** Hatchet's v1_0_106 and v1_0_108: a down recreates a function from a copy that lost comments and spaces. */
+    @Test
+    void should_count_a_function_recreated_without_its_comments_as_restored_but_not_one_with_another_message()
+            throws SQLException {
+        try (ScratchDatabase database = server.createDatabase("catalog_function_text")) {
+            execute(database, """
+                    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      -- keep the row's time current
+                      NEW.updated_at := now() ;  /* set by the server, not the app */
+                      RAISE NOTICE 'touched  %', NEW.id;
+                      RETURN NEW;
+                    END $$""");
+            CatalogSnapshot before = snapshot(database);
+
+            // WHEN it is recreated without the comments, with other spaces and letter case
+            execute(database, "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $body$ begin"
+                    + " new.updated_at := NOW(); raise notice 'touched  %', new.id; return new; end $body$");
+            CatalogSnapshot sameCode = snapshot(database);
+            // and again with two spaces in its message made one: a string the function uses, which differs
+            execute(database, "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $body$ begin"
+                    + " new.updated_at := NOW(); raise notice 'touched %', new.id; return new; end $body$");
+
+            assertThat(CatalogDiff.between(before, sameCode).lines()).isEmpty();
+            assertThat(CatalogDiff.between(before, snapshot(database)).lines()).singleElement().asString()
+                    .startsWith("function public.touch(): differs:");
+        }
+    }
+
     @Test
     void should_report_an_index_left_invalid_by_a_failed_concurrent_build() throws SQLException {
         try (ScratchDatabase database = server.createDatabase("catalog_invalid");

@@ -69,11 +69,19 @@ class CatalogDiffTest {
 
     @Test
     void should_make_a_difference_in_whitespace_visible() {
-        CatalogSnapshot before = CatalogSnapshot.of(List.of(function("SELECT 1;\n")), NO_TABLES);
-        CatalogSnapshot after = CatalogSnapshot.of(List.of(function("SELECT 1;\n\n")), NO_TABLES);
+        CatalogSnapshot before = CatalogSnapshot.of(List.of(comment("two lines\n")), NO_TABLES);
+        CatalogSnapshot after = CatalogSnapshot.of(List.of(comment("two lines\n\n")), NO_TABLES);
 
         assertThat(CatalogDiff.between(before, after).lines())
-                .containsExactly("function public.f(): differs: before `SELECT 1;\\n`, after `SELECT 1;\\n\\n`");
+                .containsExactly("comment public.t: differs: before `two lines\\n`, after `two lines\\n\\n`");
+    }
+
+    @Test
+    void should_compare_functions_by_their_code_not_their_comments_and_spaces() {
+        CatalogSnapshot before = CatalogSnapshot.of(List.of(function("SELECT 1;\n")), NO_TABLES);
+        CatalogSnapshot after = CatalogSnapshot.of(List.of(function("select 1 ; -- one\n\n")), NO_TABLES);
+
+        assertThat(CatalogDiff.between(before, after).lines()).isEmpty();
     }
 
     @Test
@@ -117,6 +125,10 @@ class CatalogDiffTest {
 
     private static CatalogObject index(String name, String definition) {
         return new CatalogObject(ObjectKind.INDEX, name, definition);
+    }
+
+    private static CatalogObject comment(String definition) {
+        return new CatalogObject(ObjectKind.COMMENT, "public.t", definition);
     }
 
     private static CatalogObject function(String definition) {
