@@ -50,7 +50,8 @@ final class AfterUnrunMigrations {
         StepFailure failure = results.roundTrip().failure();
         List<UnrunMigration> before = set.unrunBefore(migration);
         if (results.chainState() != StepResults.ChainState.NOT_APPLIED || failure == null
-                || failure.phase() != Phase.UP || !MISSING.contains(failure.sqlState()) || before.isEmpty()) {
+                || failure.phase() != Phase.UP || failure.sqlState() == null // Java code that threw
+                || !MISSING.contains(failure.sqlState()) || before.isEmpty()) {
             return false;
         }
         MigrationReport report = report(migration, failure, before, phaseChecks);
