@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.seed;
 
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,7 +89,8 @@ public final class ChainDemands {
         List<CopiedColumns.Copy> copies = new ArrayList<>();
         TriggerCasts triggers = new TriggerCasts();
         for (List<String> script : scripts) {
-            for (String statement : script) {
+            // a goose StatementBegin block or a Java migration's string holds several statements: each is read
+            for (String statement : script.stream().flatMap(s -> SqlScan.statements(s).stream()).toList()) {
                 String sql = DemandParser.withoutComments(statement).strip();
                 enumLabels(sql, enumLabels);
                 copies.addAll(CopiedColumns.of(sql));

@@ -50,6 +50,35 @@ class LaterChecksTest {
                 .allSatisfy(c -> assertThat(c).contains("(custom_currency_id IS NULL)"));
     }
 
+    /**
+     * Hatchet's v1_0_146 is one goose StatementBegin block: a CREATE TYPE, then the ALTER TABLE that adds the columns
+     * and a CHECK which, with them NULL, holds only where "isPaused" is false. Read only at a statement's start, the
+     * CHECK went unseen, half the generated workflows were paused, and the step emptied the table and measured on it.
+     */
+    @Test
+    void should_read_a_later_check_inside_a_block_of_several_statements() throws SQLException {
+        String table = "CREATE TABLE \"Workflow\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \"isPaused\" boolean)";
+        String block = """
+                CREATE TYPE "PauseBehavior" AS ENUM ('QUEUE', 'DROP');
+
+                ALTER TABLE "Workflow"
+                    ADD COLUMN "pausedBehavior" "PauseBehavior",
+                    ADD CONSTRAINT "Workflow_PausedCheck" CHECK (
+                        ("isPaused" = FALSE AND "pausedBehavior" IS NULL)
+                        OR ("isPaused" = TRUE AND "pausedBehavior" IS NOT NULL)
+                    );""";
+        ChainDemands demands = ChainDemands.of(List.of(List.of(table), List.of(block)));
+        try (ScratchDatabase db = server.createDatabase("later_check_in_block");
+             Connection connection = db.dataSource().getConnection()) {
+            Sql.execute(db, table);
+
+            Seeder.seed(connection, SeedOptions.defaults().rows(300), demands);
+
+            Sql.execute(db, block); // before: violated by some row (the paused ones)
+            assertThat(Sql.number(db, "SELECT count(*) FROM \"Workflow\"")).isEqualTo(300);
+        }
+    }
+
     private static TableInfo addons() {
         PgType varchar = new PgType("character varying", TypeKind.VARCHAR, -1, List.of(), null, false, List.of(), "varchar");
         PgType bigint = new PgType("bigint", TypeKind.BIGINT, -1, List.of(), null, false, List.of(), "int8");
