@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.exec;
 import dev.rehearsal.runner.internal.seed.DemandParser;
 import dev.rehearsal.runner.internal.seed.Identifiers;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -264,6 +266,14 @@ public final class ChainRows {
      * @param generated whether a table (bare name) holds generated rows: a copy from it derives its values
      */
     static Set<String> ownedBy(String sql, java.util.function.Predicate<String> generated) {
+        List<String> parts = SqlScan.statements(sql); // a goose StatementBegin block holds several
+        if (parts.size() > 1) {
+            Set<String> tables = new HashSet<>();
+            for (String part : parts) {
+                tables.addAll(ownedBy(part, generated));
+            }
+            return tables.contains(EVERY_TABLE) ? Set.of(EVERY_TABLE) : Set.copyOf(tables);
+        }
         String text = DemandParser.withoutComments(sql).strip();
         if (DO_BLOCK.matcher(text).find()) {
             if (DYNAMIC.matcher(text).find()) {

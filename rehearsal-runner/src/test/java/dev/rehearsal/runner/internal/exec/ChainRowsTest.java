@@ -33,7 +33,12 @@ class ChainRowsTest {
                 Arguments.of("UPDATE events SET payload = trim(payload)", Set.of()),
                 Arguments.of("ALTER TABLE events ALTER COLUMN id TYPE bigint", Set.of()),
                 Arguments.of("DELETE FROM events WHERE payload IS NULL", Set.of()),
-                Arguments.of("SELECT count(*) FROM events", Set.of()));
+                Arguments.of("SELECT count(*) FROM events", Set.of()),
+                // a goose StatementBegin block: every statement of it is read
+                Arguments.of("CREATE TYPE kind AS ENUM ('a');\nALTER TABLE events ADD COLUMN kind kind;\n"
+                        + "INSERT INTO kinds (name) VALUES ('a');\nINSERT INTO audit (note) VALUES ('b')",
+                        Set.of("kinds", "audit")),
+                Arguments.of("CREATE TABLE t (id int);\nSELECT setval('events_id_seq', 10)", Set.of("*")));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
