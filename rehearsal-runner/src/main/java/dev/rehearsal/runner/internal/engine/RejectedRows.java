@@ -6,8 +6,10 @@ import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.internal.exec.ChainRows;
 import dev.rehearsal.runner.internal.findings.RejectedData;
+import dev.rehearsal.runner.internal.seed.AddedWithoutValue;
 import dev.rehearsal.runner.internal.seed.DemandParser;
 import dev.rehearsal.runner.internal.seed.Identifiers;
+import dev.rehearsal.runner.internal.util.SqlScan;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,15 +69,57 @@ final class RejectedRows {
      * The statement a failed step failed on, as the trace has it (the last one of the failing step with an error),
      * else as the failure names it: its text ({@code ""} when unknown) and its line.
      */
-    record FailedStatement(String sql, int line) {
+    record FailedStatement(String sql, int line, String block) {
 
         static FailedStatement of(List<StatementTrace> statements, StepFailure failure) {
             StatementTrace failed = statements.stream()
                     .filter(s -> s.phase() == failure.phase() && s.error() != null).reduce((a, b) -> b).orElse(null);
-            return failed == null ? new FailedStatement("", failure.line())
-                    : new FailedStatement(failed.sql(), failed.line());
+            return failed == null ? new FailedStatement("", failure.line(), "")
+                    : new FailedStatement(partNamedBy(failed.sql(), failure.message()), failed.line(), failed.sql());
+        }
+
+        /**
+         * The columns the statement — each statement of its block up to the failing one's end, the rest as well —
+         * adds without a value: a CHECK over them reads NULL there on the rows already in the table.
+         */
+        List<DemandParser.Added> addedWithoutValue() {
+            return SqlScan.statements(block).stream().flatMap(part -> DemandParser.of(part).stream())
+                    .filter(d -> d instanceof DemandParser.Added a && a.leavesNull())
+                    .map(DemandParser.Added.class::cast).toList();
+        }
+
+        /**
+         * Of a block of several statements (a goose StatementBegin block, sent as one), the one the error is about:
+         * the first that names the most of the names the message quotes (the constraint, the relation, the column);
+         * the whole block when none names any. Hatchet's v1_0_146 starts with a CREATE TYPE, and its CHECK is in the
+         * ALTER TABLE after it.
+         */
+        static String partNamedBy(String sql, String message) {
+            List<String> parts = SqlScan.statements(sql);
+            if (parts.size() < 2 || message == null) {
+                return sql;
+            }
+            List<String> names = new ArrayList<>();
+            Matcher quoted = QUOTED_NAME.matcher(message);
+            while (quoted.find()) {
+                names.add(quoted.group(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            String best = sql;
+            long most = 0;
+            for (String part : parts) {
+                String lower = part.toLowerCase(java.util.Locale.ROOT);
+                long named = names.stream().filter(name -> Pattern.compile("(?<![\\w$])" + Pattern.quote(name)
+                        + "(?![\\w$])").matcher(lower).find()).count();
+                if (named > most) {
+                    best = part;
+                    most = named;
+                }
+            }
+            return best;
         }
     }
+
+    private static final Pattern QUOTED_NAME = Pattern.compile("\"((?:[^\"]|\"\")+)\"");
 
     /** One way of picking out rejected rows: a condition over the table's rows ({@code t}), and the column it judges. */
     record Test(String table, String column, String condition) {
@@ -171,7 +215,7 @@ final class RejectedRows {
         String sql = failed.sql();
         int line = failed.line();
         boolean upAgain = failure.phase() == Phase.REUP;
-        List<Test> tests = anyRows ? List.of() : tests(demands, sql, failure);
+        List<Test> tests = anyRows ? List.of() : tests(demands, failed.addedWithoutValue(), sql, failure);
         Test referencing = anyRows || upAgain ? null : ReferencingRows.of(connection, failure, sql);
         if (referencing != null) {
             tests = List.of(referencing); // the parent rows it deletes are the chain's: their generated children go
@@ -279,7 +323,8 @@ final class RejectedRows {
         return List.copyOf(tables);
     }
 
-    private static List<Test> tests(List<DemandParser.Demand> demands, String sql, StepFailure failure) {
+    private static List<Test> tests(List<DemandParser.Demand> demands, List<DemandParser.Added> added, String sql,
+            StepFailure failure) {
         List<Test> tests = new ArrayList<>();
         for (DemandParser.Demand demand : demands) {
             String table = demand.table();
@@ -290,7 +335,7 @@ final class RejectedRows {
             } else if (demand instanceof DemandParser.NotNull notNull) {
                 tests.add(new Test(table, notNull.column(), Identifiers.quote(notNull.column()) + " IS NULL"));
             } else if (demand instanceof DemandParser.Check check) {
-                tests.add(new Test(table, null, "(" + check.expression() + ") IS FALSE"));
+                tests.add(new Test(table, null, "(" + withAddedAsNull(check.expression(), table, added) + ") IS FALSE"));
             } else if (demand instanceof DemandParser.Unique unique) {
                 StringBuilder same = new StringBuilder();
                 for (String column : unique.columns()) {
@@ -316,9 +361,21 @@ final class RejectedRows {
         String check = DemandParser.anyCheckExpression(sql);
         String relation = relationOf(failure.message());
         if (check != null && relation != null && "23514".equals(failure.sqlState())) {
-            tests.add(new Test(relation, null, "(" + check + ") IS FALSE"));
+            tests.add(new Test(relation, null, "(" + withAddedAsNull(check, DemandParser.tableName(relation), added)
+                    + ") IS FALSE"));
         }
         return tests;
+    }
+
+    /**
+     * A CHECK over columns the same statement adds without a value reads NULL in them on the rows there: the rolled
+     * back step left the table without them, so they are read as NULL.
+     */
+    /** @param table the table's bare name, folded as demands name it */
+    private static String withAddedAsNull(String expression, String table, List<DemandParser.Added> added) {
+        List<String> columns = added.stream().filter(a -> a.table().equals(table))
+                .map(DemandParser.Added::column).toList();
+        return columns.isEmpty() ? expression : AddedWithoutValue.asNull(expression, columns);
     }
 
     /** Removes the rows a test picks out; {@code null} when it picks none or cannot be evaluated. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * NULL)) OR ((char_length(currency) > 3) AND (custom_currency_id IS NOT NULL))}, {@code custom_currency_id} added one
  * migration before: every generated currency must have three characters, or all 100 000 rows were rejected).
  */
-final class AddedWithoutValue {
+public final class AddedWithoutValue {
 
     /** What gives the rows already there a value: a default, a generated or identity column, a serial type. */
     private static final Pattern GIVES_A_VALUE = Pattern.compile(
@@ -33,7 +33,7 @@ final class AddedWithoutValue {
     }
 
     /** The expression with NULL in place of each of the columns, string literals left as they are. */
-    static String asNull(String expression, Collection<String> columns) {
+    public static String asNull(String expression, Collection<String> columns) {
         StringBuilder out = new StringBuilder();
         Matcher string = STRING.matcher(expression);
         int from = 0;
