@@ -1,5 +1,6 @@
 package dev.rehearsal.runner.internal.engine;
 
+import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.FindingType;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
@@ -49,9 +50,8 @@ final class AfterUnrunMigrations {
     boolean leftOut(Migration migration, StepResults results, PhaseChecks phaseChecks) {
         StepFailure failure = results.roundTrip().failure();
         List<UnrunMigration> before = set.unrunBefore(migration);
-        if (results.chainState() != StepResults.ChainState.NOT_APPLIED || failure == null
-                || failure.phase() != Phase.UP || failure.sqlState() == null // Java code that threw
-                || !MISSING.contains(failure.sqlState()) || before.isEmpty()) {
+        if (failure == null || failure.phase() != Phase.UP || !leavesOut(failure.sqlState(),
+                results.chainState() == StepResults.ChainState.NOT_APPLIED, before)) {
             return false;
         }
         MigrationReport report = report(migration, failure, before, phaseChecks);
@@ -59,6 +59,43 @@ final class AfterUnrunMigrations {
         state.add(report);
         config.listener().migrationFinished(report);
         return true;
+    }
+
+    /**
+     * Whether a migration that failed so is left out: on something missing, taken back whole, after a migration
+     * Rehearsal cannot run. The history applied before pending migrations leaves out the same ones.
+     *
+     * @param sqlState null for Java code that threw
+     */
+    static boolean leavesOut(String sqlState, boolean rolledBack, List<UnrunMigration> unrunBefore) {
+        return sqlState != null && MISSING.contains(sqlState) && rolledBack && !unrunBefore.isEmpty();
+    }
+
+    /**
+     * The warning for a migration of the history applied before the pending ones that was left out so: a finding of
+     * the run, since the migration itself is not rehearsed.
+     */
+    static Finding leftOutOfHistory(RehearsalConfig config, Migration migration, int line, String sqlState,
+            String message, List<UnrunMigration> before) {
+        String script = migration.up().path();
+        UnrunMigration nearest = before.get(before.size() - 1);
+        FindingCollector findings = new FindingCollector(config.policy(), Map.of(script, Suppressions.of(migration.up())));
+        findings.add(FindingType.NEEDS_UNREHEARSED_MIGRATION, script, line == 0 ? null : line, null,
+                "Left out of the history: " + message + ", after " + fileName(nearest.path())
+                        + ", which Rehearsal cannot run",
+                message + " [SQLSTATE " + sqlState + "] at " + script + (line == 0 ? "" : ":" + line)
+                        + ", when the history before the pending migrations was applied.\nBefore it, Rehearsal cannot "
+                        + "run " + listed(before) + ".\nThe failure is probably theirs: the migration's transaction "
+                        + "was rolled back and the history went on without it, so the pending migrations are "
+                        + "rehearsed on a schema that lacks it too.",
+                fix(nearest));
+        return findings.findings().get(0);
+    }
+
+    private static String listed(List<UnrunMigration> before) {
+        List<UnrunMigration> listed = before.subList(Math.max(0, before.size() - LISTED), before.size());
+        return (before.size() > LISTED ? before.size() + " migrations, the last " + LISTED + ": " : "")
+                + String.join(", ", listed.stream().map(u -> u.path() + " (" + u.kind() + ")").toList());
     }
 
     /** Whether the chain holds the migration's up: false for one left out here. */
@@ -70,16 +107,13 @@ final class AfterUnrunMigrations {
             PhaseChecks phaseChecks) {
         String script = migration.up().path();
         UnrunMigration nearest = before.get(before.size() - 1);
-        List<UnrunMigration> listed = before.subList(Math.max(0, before.size() - LISTED), before.size());
         String message = failure.message() == null ? "" : failure.message().strip();
         String firstLine = message.lines().findFirst().orElse("");
         FindingCollector findings = new FindingCollector(config.policy(), Map.of(script, Suppressions.of(migration.up())));
         findings.add(FindingType.NEEDS_UNREHEARSED_MIGRATION, script, failure.line(), null,
                 "Not rehearsed: " + firstLine + ", after " + fileName(nearest.path()) + ", which Rehearsal cannot run",
                 message + " [SQLSTATE " + failure.sqlState() + "] at " + failure.script() + ":" + failure.line()
-                        + "\nBefore it, Rehearsal cannot run " + (before.size() > LISTED ? before.size()
-                        + " migrations, the last " + LISTED + ": " : "")
-                        + String.join(", ", listed.stream().map(u -> u.path() + " (" + u.kind() + ")").toList())
+                        + "\nBefore it, Rehearsal cannot run " + listed(before)
                         + (leftOut.isEmpty() ? "" : "; left out before it for the same reason: " + String.join(", ",
                         leftOut.stream().map(m -> m.up().path()).toList()))
                         + ".\nThe rehearsed schema lacks what " + (before.size() + leftOut.size() == 1 ? "it does" : "those do") + ", and the up failed on something missing, so "

@@ -8,10 +8,15 @@ import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.FindingRules;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
 import dev.rehearsal.runner.internal.findings.Suppressions;
+import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationSet;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +35,7 @@ final class ChainBase implements AutoCloseable {
     private final PhaseChecks phaseChecks;
     /** The migration tool's own table, which production has before the first migration; null when not needed. */
     private final ToolHistoryTable toolTable;
+    private final MigrationSet set;
     /** The history applied without rehearsal, which the run's databases are cloned from; null when there is none. */
     private History history;
     /** The key of the history applied from scripts; null on a template or without a history. */
@@ -40,6 +46,7 @@ final class ChainBase implements AutoCloseable {
         this.config = config;
         this.state = state;
         this.phaseChecks = phaseChecks;
+        this.set = set;
         // a copy of production has the tool's table already
         this.toolTable = config.pending().onTemplate() ? null : ToolHistoryTable.namedBy(set.layout(), set.migrations());
     }
@@ -84,10 +91,43 @@ final class ChainBase implements AutoCloseable {
     /** Applies the history without rehearsal (or clones the cached one) and checks its scripts against the baseline. */
     void applyHistory(PostgresServer server, List<Migration> migrations, String key) {
         try (RunTimings.Span span = state.timings().span(RunTimings.Part.HISTORY)) {
-            history = History.prepare(server, migrations, key, toolTable);
+            history = History.prepare(server, migrations, key, toolTable, set);
         }
         historyKey = key;
         recordFacts(server, migrations, config.baselineChecksums());
+    }
+
+    /**
+     * Reports, from a database of the run (a clone of the history, cached or not), the history's migrations that were
+     * left out because they failed for want of a migration Rehearsal cannot run.
+     */
+    void reportLeftOutOfHistory(Connection connection) throws SQLException {
+        if (history == null) {
+            return;
+        }
+        List<Finding> findings = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT to_regclass('" + Instrumentation.HISTORY_LEFT_OUT
+                    + "') IS NULL")) {
+                if (!rs.next() || rs.getBoolean(1)) {
+                    return; // nothing was left out
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT path, line, sql_state, message FROM "
+                    + Instrumentation.HISTORY_LEFT_OUT + " ORDER BY position")) {
+                while (rs.next()) {
+                    String path = rs.getString(1);
+                    for (Migration m : set.migrations()) {
+                        if (m.up().path().equals(path)) {
+                            findings.add(AfterUnrunMigrations.leftOutOfHistory(config, m, rs.getInt(2),
+                                    rs.getString(3), rs.getString(4), set.unrunBefore(m)));
+                        }
+                    }
+                }
+            }
+        }
+        findings.forEach(f -> config.listener().note(f.title()));
+        state.addRunFindings(findings);
     }
 
     private void recordFacts(PostgresServer server, List<Migration> migrations, Map<String, Integer> checksums) {

@@ -10,6 +10,7 @@ import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationScript;
+import dev.rehearsal.runner.source.MigrationSet;
 import dev.rehearsal.runner.source.RunCondition;
 import dev.rehearsal.runner.source.SqlStatement;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,8 @@ final class History implements AutoCloseable {
     }
 
     /** Clones the cached history when the server holds it, else applies it into a new database. */
-    static History prepare(PostgresServer server, List<Migration> history, String key, ToolHistoryTable toolTable) {
+    static History prepare(PostgresServer server, List<Migration> history, String key, ToolHistoryTable toolTable,
+            MigrationSet set) {
         long started = System.nanoTime();
         List<String> versions = history.stream().map(m -> m.version() == null ? m.up().fileName() : m.version())
                 .toList();
@@ -112,7 +115,7 @@ final class History implements AutoCloseable {
             if (toolTable != null) {
                 toolTable.create(database); // production's tool made it before its first migration
             }
-            apply(database, history);
+            apply(database, history, set);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -164,14 +167,22 @@ final class History implements AutoCloseable {
         }
     }
 
-    private static void apply(ScratchDatabase database, List<Migration> history) {
+    private static void apply(ScratchDatabase database, List<Migration> history, MigrationSet set) {
         try (Connection connection = database.connect()) {
+            List<Failure> leftOut = new ArrayList<>();
             for (Migration migration : history) {
                 if (appliedByTool(connection, migration)) {
-                    apply(connection, migration.up());
+                    Failure failure = apply(connection, migration.up());
+                    if (failure != null && !AfterUnrunMigrations.leavesOut(failure.sqlState(), failure.rolledBack(),
+                            set.unrunBefore(migration))) {
+                        throw failure.exception();
+                    } else if (failure != null) {
+                        leftOut.add(failure); // the chain goes on without it, as the rehearsal's own chain does
+                    }
                 }
             }
             markHistoryRows(connection);
+            markLeftOut(connection, leftOut);
         } catch (SQLException e) {
             throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "Could not connect to apply the history: "
                     + e.getMessage(), e);
@@ -207,10 +218,44 @@ final class History implements AutoCloseable {
         }
     }
 
-    private static void apply(Connection connection, MigrationScript script) throws SQLException {
+    /**
+     * A script of the history that failed: where, PostgreSQL's error and whether its transaction took all of it back.
+     *
+     * @param line 0 when unknown
+     */
+    private record Failure(MigrationScript script, int line, String sqlState, String message, boolean rolledBack,
+                           RehearsalException exception) {
+    }
+
+    /** Records the history's migrations left out in the history's database, which every clone of it carries. */
+    private static void markLeftOut(Connection connection, List<Failure> leftOut) throws SQLException {
+        if (leftOut.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + Instrumentation.HISTORY_LEFT_OUT + " (position int, path text, "
+                    + "line int, sql_state text, message text)");
+        }
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO "
+                + Instrumentation.HISTORY_LEFT_OUT + " VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < leftOut.size(); i++) {
+                Failure failure = leftOut.get(i);
+                insert.setInt(1, i);
+                insert.setString(2, failure.script().path());
+                insert.setInt(3, failure.line());
+                insert.setString(4, failure.sqlState());
+                insert.setString(5, failure.message());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Applies one script; its failure, or null when it applied. */
+    private static Failure apply(Connection connection, MigrationScript script) throws SQLException {
         if (script.isJava()) {
             applyJava(connection, script);
-            return;
+            return null;
         }
         boolean transactional = script.transactional();
         connection.setAutoCommit(!transactional);
@@ -228,6 +273,7 @@ final class History implements AutoCloseable {
             if (transactional) {
                 connection.commit();
             }
+            return null;
         } catch (SQLException | IOException e) {
             if (transactional) {
                 connection.rollback();
@@ -237,11 +283,13 @@ final class History implements AutoCloseable {
                 throw new RehearsalException(ErrorCode.CONNECTION_LOST, "The connection was lost while the history "
                         + "was applied (" + e.getMessage() + ").", e);
             }
-            throw new RehearsalException(ErrorCode.INVALID_SCRIPT, script.path()
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return new Failure(script, current == null ? 0 : current.line(), state, message, transactional,
+                    new RehearsalException(ErrorCode.INVALID_SCRIPT, script.path()
                     + (current == null ? "" : ":" + current.line()) + " failed when the history before the pending "
-                    + "migrations was applied: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "migrations was applied: " + message
                     + ". Every migration of the history must apply on an empty database; rehearse the whole chain "
-                    + "(without pendingAfter or changedSince) to see the failure in full.", e);
+                    + "(without pendingAfter or changedSince) to see the failure in full.", e));
         } finally {
             connection.setAutoCommit(true);
         }

@@ -55,7 +55,7 @@ final class LoadRace {
             if (table == null || !loadWroteDuringAttempt(connection, table, nextXid, chainTransactions)) {
                 return null;
             }
-            RejectedRows.FailedStatement failed = RejectedRows.FailedStatement.of(statements, failure);
+            FailedStatement failed = FailedStatement.of(statements, failure);
             return RejectedData.raced(failure.script(), failed.line(), failed.sql(), failure.sqlState(),
                     failure.message(), table, unique.group(2), unique.group(3));
         }

@@ -249,6 +249,7 @@ public final class RehearsalRun {
             loadConnections = LoadConnections.forClients(database.dataSource(), config.loadClients());
         }
         executor.chainRows().readHistory(target.connection());
+        base.reportLeftOutOfHistory(target.connection());
         CatalogSnapshot known = null;
         boolean blocked = false;
         try {

@@ -26,6 +26,11 @@ public final class Instrumentation {
      * so that the rows the history wrote are told from those Rehearsal generates after it ({@code ChainRows}).
      */
     public static final String HISTORY_ROWS = SCHEMA + ".history_rows";
+    /**
+     * In a database holding a history applied without rehearsal: the history's migrations left out because they
+     * failed on something missing after a migration Rehearsal cannot run ({@code AfterUnrunMigrations}).
+     */
+    public static final String HISTORY_LEFT_OUT = SCHEMA + ".history_left_out";
     /** The event triggers that write the DDL log. */
     public static final java.util.List<String> DDL_LOG_TRIGGERS = java.util.List.of("rehearsal_ddl_log",
             "rehearsal_drop_log");

@@ -109,6 +109,39 @@ class PendingOnlyTest {
         assertThat(v2.findings()).extracting(Finding::code).contains("MIGRATION_FAILED");
     }
 
+    /**
+     * Hatchet's history, rehearsed past its Go migration v1_0_99: v1_0_100 needs the table it creates, and applying
+     * the history stopped the run ("failed when the history before the pending migrations was applied").
+     */
+    @Test
+    void should_leave_out_of_the_history_a_migration_that_needs_a_go_migration_and_say_so_on_every_run() {
+        Path migrations = MigrationFiles.in(dir.resolve("goose"))
+                .file("00001_orders.sql", "-- +goose Up\n-- " + UUID.randomUUID() + "\nCREATE TABLE orders (id bigint "
+                        + "PRIMARY KEY, placed_at timestamptz NOT NULL);\n")
+                .file("00002_archive.go", "package migrations\n")
+                .file("00003_index_archive.sql", "-- +goose Up\nCREATE INDEX archive_placed_at ON orders_archive "
+                        + "(placed_at);\n")
+                .file("00004_order_note.sql", "-- +goose Up\nALTER TABLE orders ADD COLUMN note text;\n"
+                        + "-- +goose Down\nALTER TABLE orders DROP COLUMN note;\n").path();
+
+        // WHEN the migrations after 00003 are rehearsed, twice: the second run clones the history the first kept
+        Report first = rehearse(migrations, config -> config.pendingAfter("00003"));
+        Report second = rehearse(migrations, config -> config.pendingAfter("00003"));
+
+        // THEN 00004 is rehearsed, and both runs warn that 00003 was left out of the history, and why
+        assertThat(second.appliedHistory().cached()).isTrue();
+        for (Report report : java.util.List.of(first, second)) {
+            assertThat(report.migrations()).extracting(MigrationReport::version).containsExactly("00004");
+            assertThat(report.migrations().get(0).roundTrip().reup()).isEqualTo(dev.rehearsal.report.StepStatus.OK);
+            assertThat(report.findings()).singleElement().satisfies(f -> {
+                assertThat(f.code()).isEqualTo("NEEDS_UNREHEARSED_MIGRATION");
+                assertThat(f.script()).endsWith("00003_index_archive.sql");
+                assertThat(f.line()).isEqualTo(2);
+                assertThat(f.title()).contains("relation \"orders_archive\" does not exist", "00002_archive.go");
+            });
+        }
+    }
+
     @Test
     void should_refuse_a_version_the_chain_does_not_hold() {
         Path migrations = chain().path();
