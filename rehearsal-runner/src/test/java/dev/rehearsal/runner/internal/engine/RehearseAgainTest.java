@@ -38,6 +38,14 @@ class RehearseAgainTest {
                 .orElseThrow(() -> new AssertionError("no GENERATED_DATA_REJECTED in " + migration.findings()));
     }
 
+    /** How many generated rows the finding says were rejected and removed. */
+    private static long removed(Finding rejected) {
+        java.util.regex.Matcher removed = java.util.regex.Pattern.compile("(\\d+) generated row\\(s\\) rejected")
+                .matcher(rejected.evidence());
+        assertThat(removed.find()).as(rejected.evidence()).isTrue();
+        return Long.parseLong(removed.group(1));
+    }
+
     @Test
     void should_delete_only_the_rows_a_computed_cast_rejects_and_rehearse_the_step_again() {
         // GIVEN a cast whose USING expression hides what it demands, on 500 generated rows
@@ -52,10 +60,7 @@ class RehearseAgainTest {
                 "generated row(s) rejected, e.g. '", "USING nullif(trim(payload), '')::jsonb");
         assertThat(rejected.line()).isEqualTo(2);
         // AND the rewrite's figures are those of the second rehearsal: the rows left after the removal
-        java.util.regex.Matcher removed = java.util.regex.Pattern.compile("(\\d+) generated row\\(s\\) rejected")
-                .matcher(rejected.evidence());
-        assertThat(removed.find()).isTrue();
-        long left = 500 - Long.parseLong(removed.group(1));
+        long left = 500 - removed(rejected);
         assertThat(v2.findings()).filteredOn(f -> f.code().equals("TABLE_REWRITE") && f.script().contains("V2__"))
                 .singleElement()
                 .extracting(Finding::evidence).asString().startsWith("Rewrote all " + String.format(java.util.Locale.ROOT,
@@ -80,10 +85,7 @@ class RehearseAgainTest {
         assertThat(rejected.relation()).isEqualTo("public.workflows");
         assertThat(rejected.evidence()).contains("SQLSTATE 23514", "workflows_paused_check", "generated row(s) rejected")
                 .doesNotContain("could not be told apart");
-        java.util.regex.Matcher removed = java.util.regex.Pattern.compile("(\\d+) generated row\\(s\\) rejected")
-                .matcher(rejected.evidence());
-        assertThat(removed.find()).isTrue();
-        assertThat(Long.parseLong(removed.group(1))).isBetween(1L, 499L);
+        assertThat(removed(rejected)).isBetween(1L, 499L);
         assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
     }
 
