@@ -73,13 +73,13 @@ final class AfterUnrunMigrations {
 
     /**
      * The warning for a migration of the history applied before the pending ones that was left out so: a finding of
-     * the run, since the migration itself is not rehearsed.
+     * the run, since the migration itself is not rehearsed; none when the policy turned the code off.
      */
-    static Finding leftOutOfHistory(RehearsalConfig config, Migration migration, int line, String sqlState,
+    static List<Finding> leftOutOfHistory(RehearsalConfig config, Migration migration, int line, String sqlState,
             String message, List<UnrunMigration> before) {
         String script = migration.up().path();
         UnrunMigration nearest = before.get(before.size() - 1);
-        FindingCollector findings = new FindingCollector(config.policy(), Map.of(script, Suppressions.of(migration.up())));
+        FindingCollector findings = collector(config, migration);
         findings.add(FindingType.NEEDS_UNREHEARSED_MIGRATION, script, line == 0 ? null : line, null,
                 "Left out of the history: " + message + ", after " + fileName(nearest.path())
                         + ", which Rehearsal cannot run",
@@ -89,7 +89,7 @@ final class AfterUnrunMigrations {
                         + "was rolled back and the history went on without it, so the pending migrations are "
                         + "rehearsed on a schema that lacks it too.",
                 fix(nearest));
-        return findings.findings().get(0);
+        return findings.findings();
     }
 
     private static String listed(List<UnrunMigration> before) {
@@ -109,21 +109,27 @@ final class AfterUnrunMigrations {
         UnrunMigration nearest = before.get(before.size() - 1);
         String message = failure.message() == null ? "" : failure.message().strip();
         String firstLine = message.lines().findFirst().orElse("");
-        FindingCollector findings = new FindingCollector(config.policy(), Map.of(script, Suppressions.of(migration.up())));
+        FindingCollector findings = collector(config, migration);
         findings.add(FindingType.NEEDS_UNREHEARSED_MIGRATION, script, failure.line(), null,
                 "Not rehearsed: " + firstLine + ", after " + fileName(nearest.path()) + ", which Rehearsal cannot run",
                 message + " [SQLSTATE " + failure.sqlState() + "] at " + failure.script() + ":" + failure.line()
                         + "\nBefore it, Rehearsal cannot run " + listed(before)
                         + (leftOut.isEmpty() ? "" : "; left out before it for the same reason: " + String.join(", ",
                         leftOut.stream().map(m -> m.up().path()).toList()))
-                        + ".\nThe rehearsed schema lacks what " + (before.size() + leftOut.size() == 1 ? "it does" : "those do") + ", and the up failed on something missing, so "
-                        + "the failure is probably theirs: the up was rolled back, the migration was not rehearsed, "
-                        + "and the chain went on with the next migration without it.",
+                        + ".\nThe rehearsed schema lacks what " + (before.size() + leftOut.size() == 1 ? "it does"
+                        : "those do") + ", and the up failed on something missing, so the failure is probably "
+                        + "theirs: the up was rolled back, the migration was not rehearsed, and the chain went on with "
+                        + "the next migration without it.",
                 fix(nearest));
         return new MigrationReport(migration.version(), migration.description(), migration.kind(), script,
                 migration.down() == null ? null : migration.down().path(), migration.up().transactional(),
                 migration.up().checksum(), RoundTrip.notRun(), List.of(), findings.findings(),
                 phaseChecks.phasesOf(migration), null, List.of(), null, 0);
+    }
+
+    /** The policy's collector, with the suppressions the migration's up script writes. */
+    private static FindingCollector collector(RehearsalConfig config, Migration migration) {
+        return new FindingCollector(config.policy(), Map.of(migration.up().path(), Suppressions.of(migration.up())));
     }
 
     private static String fix(UnrunMigration nearest) {

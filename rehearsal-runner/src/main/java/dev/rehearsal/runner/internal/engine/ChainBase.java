@@ -119,7 +119,7 @@ final class ChainBase implements AutoCloseable {
                     String path = rs.getString(1);
                     for (Migration m : set.migrations()) {
                         if (m.up().path().equals(path)) {
-                            findings.add(AfterUnrunMigrations.leftOutOfHistory(config, m, rs.getInt(2),
+                            findings.addAll(AfterUnrunMigrations.leftOutOfHistory(config, m, rs.getInt(2),
                                     rs.getString(3), rs.getString(4), set.unrunBefore(m)));
                         }
                     }
