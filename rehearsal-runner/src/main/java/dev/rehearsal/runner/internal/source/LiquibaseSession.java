@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import liquibase.UpdateSummaryEnum;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
@@ -120,6 +121,8 @@ final class LiquibaseSession {
                 .findCorrectDatabaseImplementation(new liquibase.database.jvm.JdbcConnection(connection));
         try (liquibase.Liquibase liquibase = new liquibase.Liquibase(target.changelogPath(), accessor, live)) {
             options.placeholders().forEach(liquibase::setChangeLogParameter);
+            // its summary table (printed where a changeSet was skipped) would land in the middle of the run's output
+            liquibase.setShowSummary(UpdateSummaryEnum.OFF);
             liquibase.update(contexts, labels);
         } catch (LiquibaseException e) {
             throw e;
