@@ -79,7 +79,8 @@ final class LiquibaseMigrations {
                         + ": rehearsed once, in its place in the changelog");
             }
             migrations.add(new Migration(String.valueOf(migrations.size() + 1), name, MigrationKind.VERSIONED,
-                    upScript, downScript, LiquibasePreconditions.of(session, changeSet)));
+                    upScript, downScript, LiquibasePreconditions.of(session, changeSet,
+                    selected.subList(0, migrations.size()))));
         }
         if (migrations.isEmpty()) {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, target.displayPath() + " holds no changeSet"

@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.source;
 import dev.rehearsal.runner.source.RunCondition;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Collectors;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
@@ -23,21 +24,40 @@ final class LiquibasePreconditions implements RunCondition {
 
     private final LiquibaseSession session;
     private final ChangeSet changeSet;
+    /** The changeSets the update applies before this one, which DATABASECHANGELOG lists when it gets here. */
+    private final List<ChangeSet> before;
 
-    private LiquibasePreconditions(LiquibaseSession session, ChangeSet changeSet) {
+    private LiquibasePreconditions(LiquibaseSession session, ChangeSet changeSet, List<ChangeSet> before) {
         this.session = session;
         this.changeSet = changeSet;
+        this.before = before;
     }
 
-    /** The changeSet's preconditions, {@code null} when it has none. */
-    static RunCondition of(LiquibaseSession session, ChangeSet changeSet) {
+    /**
+     * The changeSet's preconditions, {@code null} when it has none.
+     *
+     * @param before the changeSets the update applies before it
+     */
+    static RunCondition of(LiquibaseSession session, ChangeSet changeSet, List<ChangeSet> before) {
         PreconditionContainer preconditions = changeSet.getPreconditions();
         return preconditions == null || preconditions.getNestedPreconditions().isEmpty() ? null
-                : new LiquibasePreconditions(session, changeSet);
+                : new LiquibasePreconditions(session, changeSet, List.copyOf(before));
     }
 
     @Override
     public Decision check(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            LiquibaseRanChangeSets.stage(connection, before);
+            return checkStaged(connection);
+        } finally {
+            connection.rollback(); // the staged DATABASECHANGELOG goes, and whatever the check began
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Decision checkStaged(Connection connection) {
         PreconditionContainer preconditions = changeSet.getPreconditions();
         try {
             return session.inScope(() -> {

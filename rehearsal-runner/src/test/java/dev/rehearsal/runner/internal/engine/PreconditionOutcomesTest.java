@@ -103,4 +103,47 @@ class PreconditionOutcomesTest {
         assertThat(report.migrations()).extracting(MigrationReport::description).containsExactly("after/shop");
         assertThat(report.migrations().get(0).roundTrip().up()).isEqualTo(StepStatus.OK);
     }
+
+    /**
+     * Preconditions that read Liquibase's own record of applied changeSets: production's DATABASECHANGELOG lists the
+     * changeSets before, the rehearsal's databases have no such table. Before, the first precondition found "orders"
+     * not run (the changeSet skipped) and the second failed on "relation databasechangelog does not exist" (the
+     * update stopped); neither leaves the table in the rehearsed schema.
+     */
+    @Test
+    void should_see_the_changesets_before_as_run_in_databasechangelog() throws IOException {
+        Files.writeString(dir.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: orders
+                      author: shop
+                      changes:
+                        - createTable: {tableName: orders, columns: [{column: {name: id, type: bigint}}]}
+                  - changeSet:
+                      id: note
+                      author: shop
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - changeSetExecuted: {id: orders, author: shop, changeLogFile: db.changelog-master.yaml}
+                      changes:
+                        - addColumn: {tableName: orders, columns: [{column: {name: note, type: text}}]}
+                  - changeSet:
+                      id: total
+                      author: shop
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - sqlCheck: {expectedResult: 2, sql: "SELECT count(*) FROM databasechangelog"}
+                      changes:
+                        - addColumn: {tableName: orders, columns: [{column: {name: total, type: bigint}}]}
+                """);
+        Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(dir.toString()).rows(0).load(false)
+                .build()).run();
+
+        assertThat(report.migrations()).extracting(m -> m.roundTrip().up())
+                .containsExactly(StepStatus.OK, StepStatus.OK, StepStatus.OK);
+        assertThat(report.migrations()).flatExtracting(MigrationReport::findings).extracting(Finding::code)
+                .doesNotContain("SKIPPED_BY_PRECONDITION", "MIGRATION_FAILED");
+        // Liquibase parity (liquibase update on a database of its own) agrees: the table never entered the schema
+        assertThat(report.findings()).extracting(Finding::code).doesNotContain("LIQUIBASE_PARITY");
+    }
 }
