@@ -24,6 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow") // four rehearsals, about 4 s: CI runs it, the fast set (-Pquick) does not
 class PreconditionOutcomesTest {
 
+    /** The changelog's start: the changeSet that creates the table the others change. */
+    private static final String ORDERS = """
+            databaseChangeLog:
+              - changeSet:
+                  id: orders
+                  author: shop
+                  changes:
+                    - createTable: {tableName: orders, columns: [{column: {name: id, type: bigint}}]}
+            """;
+
     @TempDir
     Path dir;
 
@@ -32,13 +42,7 @@ class PreconditionOutcomesTest {
     }
 
     private Report rehearse(String onFail, List<String> notes, String pendingAfter) throws IOException {
-        Files.writeString(dir.resolve("db.changelog-master.yaml"), """
-                databaseChangeLog:
-                  - changeSet:
-                      id: orders
-                      author: shop
-                      changes:
-                        - createTable: {tableName: orders, columns: [{column: {name: id, type: bigint}}]}
+        Files.writeString(dir.resolve("db.changelog-master.yaml"), ORDERS + """
                   - changeSet:
                       id: legacy
                       author: shop
@@ -112,13 +116,7 @@ class PreconditionOutcomesTest {
      */
     @Test
     void should_see_the_changesets_before_as_run_in_databasechangelog() throws IOException {
-        Files.writeString(dir.resolve("db.changelog-master.yaml"), """
-                databaseChangeLog:
-                  - changeSet:
-                      id: orders
-                      author: shop
-                      changes:
-                        - createTable: {tableName: orders, columns: [{column: {name: id, type: bigint}}]}
+        Files.writeString(dir.resolve("db.changelog-master.yaml"), ORDERS + """
                   - changeSet:
                       id: note
                       author: shop
