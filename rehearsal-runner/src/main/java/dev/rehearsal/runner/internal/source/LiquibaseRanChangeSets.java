@@ -14,8 +14,8 @@ import liquibase.changelog.ChangeSet;
  * a {@code changeSetExecuted} precondition found the changeSet before it "has not been run" (a changeSet skipped that
  * production applies), and a {@code sqlCheck} reading the table failed with "relation databasechangelog does not
  * exist" (the update stopped). The rows are staged in the transaction the check runs in, which is rolled back after
- * it, so the rehearsed schema never holds the table; a database that has the table already (a copy of production)
- * keeps its own.
+ * it, so the rehearsed schema never holds the table; on a database that has it (a copy of production) the rows
+ * missing from it are added the same way.
  */
 final class LiquibaseRanChangeSets {
 
@@ -31,30 +31,35 @@ final class LiquibaseRanChangeSets {
     }
 
     /**
-     * Stages, in the connection's open transaction, the table with {@code before} as executed, in order; does
-     * nothing when the table exists.
+     * Stages, in the connection's open transaction, {@code before} as executed, in order: in the table there is (a
+     * copy of production's lists its history, not the pending changeSets the chain applied before this one), else
+     * in one made for the check.
      */
     static void stage(Connection connection, List<ChangeSet> before) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet exists = statement.executeQuery("SELECT to_regclass('databasechangelog') IS NOT NULL")) {
-            if (exists.next() && exists.getBoolean(1)) {
-                return;
+            if (!exists.next() || !exists.getBoolean(1)) {
+                statement.execute(TABLE);
             }
-            statement.execute(TABLE);
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO databasechangelog (id, author, "
-                + "filename, dateexecuted, orderexecuted, exectype, description, deployment_id) "
-                + "VALUES (?, ?, ?, clock_timestamp(), ?, 'EXECUTED', ?, 'rehearsal')")) {
-            int order = 0;
-            for (ChangeSet changeSet : before) {
-                insert.setString(1, changeSet.getId());
-                insert.setString(2, changeSet.getAuthor());
-                insert.setString(3, changeSet.getFilePath());
-                insert.setInt(4, ++order);
-                insert.setString(5, changeSet.getDescription());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        // one statement for all of them: a long changelog checks many preconditions, each after hundreds of changeSets
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype,
+                                               description, deployment_id)
+                SELECT c.id, c.author, c.filename, clock_timestamp(),
+                       (SELECT coalesce(max(orderexecuted), 0) FROM databasechangelog)
+                           + row_number() OVER (ORDER BY c.position), 'EXECUTED',
+                       left(c.description, 255), 'rehearsal'
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                         WITH ORDINALITY AS c (id, author, filename, description, position)
+                WHERE NOT EXISTS (SELECT 1 FROM databasechangelog d
+                                  WHERE d.id = c.id AND d.author = c.author AND d.filename = c.filename)""")) {
+            insert.setArray(1, connection.createArrayOf("text", before.stream().map(ChangeSet::getId).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", before.stream().map(ChangeSet::getAuthor).toArray()));
+            insert.setArray(3, connection.createArrayOf("text", before.stream().map(ChangeSet::getFilePath).toArray()));
+            insert.setArray(4, connection.createArrayOf("text", before.stream().map(ChangeSet::getDescription)
+                    .toArray()));
+            insert.executeUpdate();
         }
     }
 }
