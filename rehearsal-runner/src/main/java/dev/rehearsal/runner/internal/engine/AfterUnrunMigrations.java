@@ -133,6 +133,12 @@ final class AfterUnrunMigrations {
     }
 
     private static String fix(UnrunMigration nearest) {
+        if (nearest.version() == null) {
+            return "Rehearsal does not run Flyway callbacks: create what the migration needs in a migration of its own "
+                    + "(" + fileName(nearest.path()) + " runs on every migrate), or rehearse on a copy of a database "
+                    + "where it ran (--template-database). If the callback does not create what is missing, this "
+                    + "migration fails in production too.";
+        }
         String how = nearest.path().endsWith(".class")
                 ? "Load " + fileName(nearest.path()) + " from the classpath, as Flyway does (a classpath: location and "
                         + "--classpath <the classes' root directory>)"

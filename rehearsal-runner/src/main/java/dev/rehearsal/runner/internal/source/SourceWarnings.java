@@ -127,8 +127,9 @@ final class SourceWarnings {
     }
 
     /**
-     * The migrations found that Rehearsal cannot run, where the tool applies them: goose's Go migrations, and class
-     * files named like Flyway Java migrations in a directory (the warnings above name both).
+     * The migrations found that Rehearsal cannot run, where the tool applies them: goose's Go migrations, class files
+     * named like Flyway Java migrations in a directory, Flyway callbacks run before migrations (the warnings above
+     * name them).
      */
     static List<UnrunMigration> unrun(MigrationLayout layout, ClassifiedFiles files) {
         List<UnrunMigration> unrun = new ArrayList<>();
@@ -141,8 +142,17 @@ final class SourceWarnings {
                         file.displayPath(), "a Flyway Java migration in a directory, not on the classpath")));
             }
         }
+        if (layout == MigrationLayout.FLYWAY) {
+            files.flywayExtras().stream().filter(f -> RUN_BEFORE_MIGRATIONS.matcher(f.fileName()).matches())
+                    .forEach(f -> unrun.add(new UnrunMigration(null, f.displayPath(),
+                            "a Flyway callback that runs before migrations, which Rehearsal does not run")));
+        }
         return unrun;
     }
+
+    /** Flyway callbacks that run before the migrations: what they create, the migrations may need. */
+    private static final java.util.regex.Pattern RUN_BEFORE_MIGRATIONS =
+            java.util.regex.Pattern.compile("before(Migrate|EachMigrate|EachMigrateStatement|Connect)(__.*)?\\.sql");
 
     private static java.util.Optional<String> javaVersion(String classFile) {
         try {
