@@ -8,13 +8,11 @@ import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
-import dev.rehearsal.runner.internal.findings.Suppressions;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationSet;
 import dev.rehearsal.runner.source.UnrunMigration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,7 +77,7 @@ final class AfterUnrunMigrations {
             String message, List<UnrunMigration> before) {
         String script = migration.up().path();
         UnrunMigration nearest = before.get(before.size() - 1);
-        FindingCollector findings = collector(config, migration);
+        FindingCollector findings = NotRehearsed.findings(config.policy(), migration);
         findings.add(FindingType.NEEDS_UNREHEARSED_MIGRATION, script, line == 0 ? null : line, null,
                 "Left out of the history: " + message + ", after " + fileName(nearest.path())
                         + ", which Rehearsal cannot run",
@@ -109,7 +107,7 @@ final class AfterUnrunMigrations {
         UnrunMigration nearest = before.get(before.size() - 1);
         String message = failure.message() == null ? "" : failure.message().strip();
         String firstLine = message.lines().findFirst().orElse("");
-        FindingCollector findings = collector(config, migration);
+        FindingCollector findings = NotRehearsed.findings(config.policy(), migration);
         findings.add(FindingType.NEEDS_UNREHEARSED_MIGRATION, script, failure.line(), null,
                 "Not rehearsed: " + firstLine + ", after " + fileName(nearest.path()) + ", which Rehearsal cannot run",
                 message + " [SQLSTATE " + failure.sqlState() + "] at " + failure.script() + ":" + failure.line()
@@ -121,15 +119,8 @@ final class AfterUnrunMigrations {
                         + "theirs: the up was rolled back, the migration was not rehearsed, and the chain went on with "
                         + "the next migration without it.",
                 fix(nearest));
-        return new MigrationReport(migration.version(), migration.description(), migration.kind(), script,
-                migration.down() == null ? null : migration.down().path(), migration.up().transactional(),
-                migration.up().checksum(), RoundTrip.notRun(), List.of(), findings.findings(),
-                phaseChecks.phasesOf(migration), null, List.of(), null, 0);
-    }
-
-    /** The policy's collector, with the suppressions the migration's up script writes. */
-    private static FindingCollector collector(RehearsalConfig config, Migration migration) {
-        return new FindingCollector(config.policy(), Map.of(migration.up().path(), Suppressions.of(migration.up())));
+        return NotRehearsed.report(migration, RoundTrip.notRun(), findings.findings(),
+                phaseChecks.phasesOf(migration));
     }
 
     private static String fix(UnrunMigration nearest) {

@@ -7,7 +7,6 @@ import dev.rehearsal.runner.core.RunTimings;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
 import dev.rehearsal.runner.internal.findings.FindingRules;
 import dev.rehearsal.runner.internal.findings.MigrationFacts;
-import dev.rehearsal.runner.internal.findings.Suppressions;
 import dev.rehearsal.runner.internal.trace.Instrumentation;
 import dev.rehearsal.runner.provision.PostgresServer;
 import dev.rehearsal.runner.provision.ScratchDatabase;
@@ -135,8 +134,7 @@ final class ChainBase implements AutoCloseable {
         config.listener().historyApplied(history.applied());
         List<Finding> edited = new ArrayList<>();
         for (Migration migration : migrations) {
-            FindingCollector findings = new FindingCollector(config.policy(),
-                    Map.of(migration.up().path(), Suppressions.of(migration.up())));
+            FindingCollector findings = NotRehearsed.findings(config.policy(), migration);
             FindingRules.evaluate(MigrationFacts.notRun(migration, server.info().version(), phaseChecks.noPlan(),
                     checksums, config.policy(), config.longReader()), findings);
             findings.findings().stream()

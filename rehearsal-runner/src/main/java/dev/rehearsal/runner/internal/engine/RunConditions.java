@@ -10,14 +10,12 @@ import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.config.Policy;
 import dev.rehearsal.runner.config.RehearsalConfig;
 import dev.rehearsal.runner.internal.findings.FindingCollector;
-import dev.rehearsal.runner.internal.findings.Suppressions;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.RunCondition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -90,7 +88,7 @@ final class RunConditions {
             List<PhaseCheck> phases) {
         String script = migration.up().path();
         Integer line = migration.up().statements().isEmpty() ? null : migration.up().statements().get(0).line();
-        FindingCollector findings = new FindingCollector(policy, Map.of(script, Suppressions.of(migration.up())));
+        FindingCollector findings = NotRehearsed.findings(policy, migration);
         RoundTrip trip;
         if (decision.outcome() == RunCondition.Outcome.SKIP) {
             trip = RoundTrip.notRun();
@@ -112,9 +110,7 @@ final class RunConditions {
                             + "(--template-database); else make the condition skip the migration there (onFail "
                             + "\"MARK_RAN\") or change what it checks.");
         }
-        return new MigrationReport(migration.version(), migration.description(), migration.kind(), script,
-                migration.down() == null ? null : migration.down().path(), migration.up().transactional(),
-                migration.up().checksum(), trip, List.of(), findings.findings(), phases, null, List.of(), null, 0);
+        return NotRehearsed.report(migration, trip, findings.findings(), phases);
     }
 
     private static String firstSentence(String reason) {
