@@ -171,15 +171,15 @@ final class History implements AutoCloseable {
         try (Connection connection = database.connect()) {
             List<Failure> leftOut = new ArrayList<>();
             for (Migration migration : history) {
-                if (appliedByTool(connection, migration)) {
-                    Failure failure = apply(connection, migration.up());
-                    if (failure != null && !AfterUnrunMigrations.leavesOut(failure.sqlState(), failure.rolledBack(),
-                            set.unrunBefore(migration))) {
-                        throw failure.exception();
-                    } else if (failure != null) {
-                        leftOut.add(failure); // the chain goes on without it, as the rehearsal's own chain does
-                    }
+                Failure failure = appliedByTool(connection, migration) ? apply(connection, migration.up()) : null;
+                if (failure == null) {
+                    continue;
                 }
+                if (!AfterUnrunMigrations.leavesOut(failure.sqlState(), failure.rolledBack(),
+                        set.unrunBefore(migration))) {
+                    throw failure.exception();
+                }
+                leftOut.add(failure); // the history goes on without it, as the rehearsal's own chain does
             }
             markHistoryRows(connection);
             markLeftOut(connection, leftOut);

@@ -64,7 +64,6 @@ final class RejectedRows {
               RETURN true;
             END $f$""";
 
-
     /** One way of picking out rejected rows: a condition over the table's rows ({@code t}), and the column it judges. */
     record Test(String table, String column, String condition) {
     }
@@ -314,8 +313,9 @@ final class RejectedRows {
     /**
      * A CHECK over columns the same statement adds without a value reads NULL in them on the rows there: the rolled
      * back step left the table without them, so they are read as NULL.
+     *
+     * @param table the table's bare name, folded as demands name it
      */
-    /** @param table the table's bare name, folded as demands name it */
     private static String withAddedAsNull(String expression, String table, List<DemandParser.Added> added) {
         List<String> columns = added.stream().filter(a -> a.table().equals(table))
                 .map(DemandParser.Added::column).toList();
