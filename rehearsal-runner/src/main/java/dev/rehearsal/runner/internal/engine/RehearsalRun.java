@@ -128,8 +128,9 @@ public final class RehearsalRun {
             try {
                 rehearseOn(server, set, split, historyKey);
             } catch (SQLException e) {
-                throw ServerLoss.explain(SqlFailures.duringRehearsal(e, rehearsing), server, rehearsing,
-                        parityRunning());
+                boolean besideParity = parityRunning();
+                throw ServerLoss.explain(SqlFailures.duringRehearsal(e, rehearsing, besideParity), server, rehearsing,
+                        besideParity);
             } catch (RehearsalException e) {
                 throw ServerLoss.explain(e, server, rehearsing, parityRunning());
             }

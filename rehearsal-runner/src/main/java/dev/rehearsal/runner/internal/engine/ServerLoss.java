@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 final class ServerLoss {
 
     private static final long RECOVERY_WAIT_NANOS = 5_000_000_000L;
-    private static final String BESIDE_PARITY = ", with Flyway applying the whole chain beside it for the parity check";
+    static final String BESIDE_PARITY = ", with Flyway applying the whole chain beside it for the parity check";
 
     private ServerLoss() {
     }

@@ -16,12 +16,15 @@ final class SqlFailures {
     /**
      * @param migration the migration being rehearsed when the query failed (its up script), or {@code null}
      *                  between migrations
+     * @param besideParity whether Flyway was applying the whole chain beside the rehearsal, in its own database:
+     *                     then a later migration applied there may be what filled the disk
      */
-    static RehearsalException duringRehearsal(SQLException e, String migration) {
+    static RehearsalException duringRehearsal(SQLException e, String migration, boolean besideParity) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String when = migration == null ? "during the rehearsal" : "while rehearsing " + migration;
         if (state.equals("53100")) {
-            return ServerLoss.diskFull(when, e.getMessage() + " [SQLSTATE 53100]", e);
+            return ServerLoss.diskFull(when + (besideParity ? ServerLoss.BESIDE_PARITY : ""),
+                    e.getMessage() + " [SQLSTATE 53100]", e);
         }
         if (state.startsWith("08") || state.startsWith("57P")) {
             return new RehearsalException(ErrorCode.CONNECTION_LOST, "Lost the connection to PostgreSQL " + when
