@@ -13,6 +13,7 @@ import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.support.MigrationFiles;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -61,14 +62,20 @@ class PendingOnlyTest {
         assertThat(first.appliedHistory().versions()).containsExactly("1", "2", "3");
         assertThat(first.appliedHistory().cached()).isFalse();
         assertThat(second.appliedHistory().cached()).isTrue();
-        // AND both rehearse only V4, with the same findings
+        // AND both rehearse only V4, with the same findings (but those of a duration against a budget: on a busy
+        // machine V4's short AccessExclusiveLock can keep writers waiting past 100 ms in one run and not the other)
         assertThat(first.migrations()).extracting(MigrationReport::version).containsExactly("4");
-        assertThat(second.migrations().get(0).findings()).extracting(Finding::code)
-                .containsExactlyElementsOf(first.migrations().get(0).findings().stream().map(Finding::code).toList());
+        assertThat(codesBesideDurations(second)).isNotEmpty().containsExactlyElementsOf(codesBesideDurations(first));
         assertThat(first.settings()).containsEntry("pendingAfter", "3");
         // AND Flyway, after the rehearsal, baselines a clone of the history and agrees with the rehearsed schema
         assertThat(first.findings()).isEmpty();
         assertThat(second.findings()).isEmpty();
+    }
+
+    /** V4's finding codes, less those of a measured duration against a budget (writers blocked, a lock queue). */
+    private static List<String> codesBesideDurations(Report report) {
+        return report.migrations().get(0).findings().stream().map(Finding::code)
+                .filter(code -> !code.equals("LOCK_BLOCKS_WRITERS") && !code.equals("LOCK_QUEUE")).toList();
     }
 
     @Test
