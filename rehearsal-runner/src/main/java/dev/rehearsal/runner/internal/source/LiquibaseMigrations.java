@@ -60,6 +60,7 @@ final class LiquibaseMigrations {
                     + (options.labels() == null ? "" : " (labels " + options.labels() + ")"));
         }
         ChangeSetLines lines = new ChangeSetLines(session);
+        LiquibaseLedger ledger = new LiquibaseLedger();
         List<Migration> migrations = new ArrayList<>();
         for (ChangeSet changeSet : selected) {
             ChangeSetLines.Place place = lines.of(changeSet);
@@ -80,7 +81,7 @@ final class LiquibaseMigrations {
             }
             migrations.add(new Migration(String.valueOf(migrations.size() + 1), name, MigrationKind.VERSIONED,
                     upScript, downScript, LiquibasePreconditions.of(session, changeSet,
-                    selected.subList(0, migrations.size()))));
+                    selected.subList(0, migrations.size()), ledger)));
         }
         if (migrations.isEmpty()) {
             throw new RehearsalException(ErrorCode.MIGRATIONS_NOT_FOUND, target.displayPath() + " holds no changeSet"

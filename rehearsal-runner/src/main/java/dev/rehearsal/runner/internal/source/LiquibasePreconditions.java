@@ -26,22 +26,27 @@ final class LiquibasePreconditions implements RunCondition {
     private final ChangeSet changeSet;
     /** The changeSets the update applies before this one, which DATABASECHANGELOG lists when it gets here. */
     private final List<ChangeSet> before;
+    private final LiquibaseLedger ledger;
 
-    private LiquibasePreconditions(LiquibaseSession session, ChangeSet changeSet, List<ChangeSet> before) {
+    private LiquibasePreconditions(LiquibaseSession session, ChangeSet changeSet, List<ChangeSet> before,
+            LiquibaseLedger ledger) {
         this.session = session;
         this.changeSet = changeSet;
         this.before = before;
+        this.ledger = ledger;
     }
 
     /**
      * The changeSet's preconditions, {@code null} when it has none.
      *
      * @param before the changeSets the update applies before it
+     * @param ledger   what the checks of the changelog's preconditions decided so far, shared by its changeSets
      */
-    static RunCondition of(LiquibaseSession session, ChangeSet changeSet, List<ChangeSet> before) {
+    static RunCondition of(LiquibaseSession session, ChangeSet changeSet, List<ChangeSet> before,
+            LiquibaseLedger ledger) {
         PreconditionContainer preconditions = changeSet.getPreconditions();
         return preconditions == null || preconditions.getNestedPreconditions().isEmpty() ? null
-                : new LiquibasePreconditions(session, changeSet, List.copyOf(before));
+                : new LiquibasePreconditions(session, changeSet, List.copyOf(before), ledger);
     }
 
     @Override
@@ -51,7 +56,7 @@ final class LiquibasePreconditions implements RunCondition {
         try {
             java.sql.Savepoint staging = connection.setSavepoint();
             try {
-                LiquibaseRanChangeSets.stage(connection, before);
+                LiquibaseRanChangeSets.stage(connection, before, ledger);
             } catch (SQLException e) {
                 connection.rollback(staging); // a table of an unforeseen shape: checked against it as it is
             }
@@ -72,11 +77,12 @@ final class LiquibasePreconditions implements RunCondition {
                 Warned warned = new Warned(preconditions);
                 try {
                     preconditions.check(database, changeSet.getChangeLog(), changeSet, warned);
+                    ledger.record(changeSet, LiquibaseLedger.Entry.EXECUTED);
                     return warned.reason == null ? Decision.RUN : new Decision(Outcome.RUN, warned.reason);
                 } catch (PreconditionFailedException e) {
-                    return new Decision(outcome(preconditions.getOnFail()), failed(preconditions, e));
+                    return decided(preconditions.getOnFail(), failed(preconditions, e));
                 } catch (PreconditionErrorException e) {
-                    return new Decision(outcome(preconditions.getOnError()), erred(preconditions, e));
+                    return decided(preconditions.getOnError(), erred(preconditions, e));
                 }
             });
         } catch (RuntimeException e) {
@@ -87,13 +93,23 @@ final class LiquibasePreconditions implements RunCondition {
         }
     }
 
-    /** What Liquibase does on a failed or erring precondition: HALT, CONTINUE, MARK_RAN or WARN, by the same names. */
-    private static Outcome outcome(Enum<?> option) {
-        return switch (option.name()) {
+    /**
+     * What Liquibase does on a failed or erring precondition, HALT, CONTINUE, MARK_RAN or WARN by the same names,
+     * and what it writes to DATABASECHANGELOG for it: CONTINUE skips the changeSet now and writes nothing, MARK_RAN
+     * skips it for good and writes a row saying so.
+     */
+    private Decision decided(Enum<?> option, String reason) {
+        Outcome outcome = switch (option.name()) {
             case "HALT" -> Outcome.HALT;
             case "WARN" -> Outcome.RUN;
-            default -> Outcome.SKIP; // CONTINUE skips it now, MARK_RAN for good: neither runs it here
+            default -> Outcome.SKIP;
         };
+        ledger.record(changeSet, switch (option.name()) {
+            case "MARK_RAN" -> LiquibaseLedger.Entry.MARK_RAN;
+            case "CONTINUE" -> LiquibaseLedger.Entry.NOT_RECORDED;
+            default -> LiquibaseLedger.Entry.EXECUTED; // WARN runs it; after HALT nothing is checked
+        });
+        return new Decision(outcome, reason);
     }
 
     /** Liquibase runs a changeSet whose precondition failed with onFail or onError WARN, and says so only here. */

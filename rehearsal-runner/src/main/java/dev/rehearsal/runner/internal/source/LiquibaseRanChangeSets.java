@@ -31,11 +31,14 @@ final class LiquibaseRanChangeSets {
     }
 
     /**
-     * Stages, in the connection's open transaction, {@code before} as executed, in order: in the table there is (a
-     * copy of production's lists its history, not the pending changeSets the chain applied before this one), else
-     * in one made for the check.
+     * Stages, in the connection's open transaction, {@code before} in order, each as the ledger says (executed,
+     * marked ran, or left out when its precondition skipped it with CONTINUE): in the table there is (a copy of
+     * production's lists its history, not the pending changeSets the chain applied before this one), else in one
+     * made for the check.
      */
-    static void stage(Connection connection, List<ChangeSet> before) throws SQLException {
+    static void stage(Connection connection, List<ChangeSet> before, LiquibaseLedger ledger) throws SQLException {
+        List<ChangeSet> recorded = before.stream()
+                .filter(c -> ledger.entry(c) != LiquibaseLedger.Entry.NOT_RECORDED).toList();
         try (Statement statement = connection.createStatement();
              ResultSet exists = statement.executeQuery("SELECT to_regclass('databasechangelog') IS NOT NULL")) {
             if (!exists.next() || !exists.getBoolean(1)) {
@@ -48,16 +51,19 @@ final class LiquibaseRanChangeSets {
                                                description, deployment_id)
                 SELECT c.id, c.author, c.filename, clock_timestamp(),
                        (SELECT coalesce(max(orderexecuted), 0) FROM databasechangelog)
-                           + row_number() OVER (ORDER BY c.position), 'EXECUTED',
+                           + row_number() OVER (ORDER BY c.position), c.exectype,
                        left(c.description, 255), 'rehearsal'
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
-                         WITH ORDINALITY AS c (id, author, filename, description, position)
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         WITH ORDINALITY AS c (id, author, filename, description, exectype, position)
                 WHERE NOT EXISTS (SELECT 1 FROM databasechangelog d
                                   WHERE d.id = c.id AND d.author = c.author AND d.filename = c.filename)""")) {
-            insert.setArray(1, connection.createArrayOf("text", before.stream().map(ChangeSet::getId).toArray()));
-            insert.setArray(2, connection.createArrayOf("text", before.stream().map(ChangeSet::getAuthor).toArray()));
-            insert.setArray(3, connection.createArrayOf("text", before.stream().map(ChangeSet::getFilePath).toArray()));
-            insert.setArray(4, connection.createArrayOf("text", before.stream().map(ChangeSet::getDescription)
+            insert.setArray(1, connection.createArrayOf("text", recorded.stream().map(ChangeSet::getId).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", recorded.stream().map(ChangeSet::getAuthor).toArray()));
+            insert.setArray(3, connection.createArrayOf("text", recorded.stream().map(ChangeSet::getFilePath)
+                    .toArray()));
+            insert.setArray(4, connection.createArrayOf("text", recorded.stream().map(ChangeSet::getDescription)
+                    .toArray()));
+            insert.setArray(5, connection.createArrayOf("text", recorded.stream().map(c -> ledger.entry(c).name())
                     .toArray()));
             insert.executeUpdate();
         }

@@ -144,4 +144,60 @@ class PreconditionOutcomesTest {
         // Liquibase parity (liquibase update on a database of its own) agrees: the table never entered the schema
         assertThat(report.findings()).extracting(Finding::code).doesNotContain("LIQUIBASE_PARITY");
     }
+
+    /**
+     * A changeSet skipped by onFail CONTINUE gets no row in DATABASECHANGELOG (update tries it again next time), one
+     * skipped by MARK_RAN a MARK_RAN row: the preconditions after them must see that. Both were staged as executed,
+     * so a changeSet guarded by {@code changeSetExecuted} of the CONTINUE one ran where production skips it.
+     */
+    @Test
+    void should_see_what_liquibase_recorded_for_the_changesets_skipped_before() throws IOException {
+        Files.writeString(dir.resolve("db.changelog-master.yaml"), ORDERS + """
+                  - changeSet:
+                      id: legacy
+                      author: shop
+                      preConditions:
+                        - onFail: CONTINUE
+                        - tableExists: {tableName: legacy_orders}
+                      changes:
+                        - addColumn: {tableName: legacy_orders, columns: [{column: {name: note, type: text}}]}
+                  - changeSet:
+                      id: archive
+                      author: shop
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - tableExists: {tableName: archived_orders}
+                      changes:
+                        - addColumn: {tableName: archived_orders, columns: [{column: {name: note, type: text}}]}
+                  - changeSet:
+                      id: legacy-note
+                      author: shop
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - changeSetExecuted: {id: legacy, author: shop, changeLogFile: db.changelog-master.yaml}
+                      changes:
+                        - addColumn: {tableName: orders, columns: [{column: {name: legacy_note, type: text}}]}
+                  - changeSet:
+                      id: total
+                      author: shop
+                      preConditions:
+                        - sqlCheck:
+                            expectedResult: "orders:EXECUTED archive:MARK_RAN legacy-note:MARK_RAN"
+                            sql: "SELECT string_agg(id || ':' || exectype, ' ' ORDER BY orderexecuted) FROM databasechangelog"
+                      changes:
+                        - addColumn: {tableName: orders, columns: [{column: {name: total, type: bigint}}]}
+                """);
+        Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(dir.toString()).rows(0).load(false)
+                .build()).run();
+
+        // THEN the three guarded changeSets are skipped as update skips them, and the last one runs
+        assertThat(report.migrations()).extracting(MigrationReport::description)
+                .containsExactly("orders/shop", "legacy/shop", "archive/shop", "legacy-note/shop", "total/shop");
+        assertThat(report.migrations()).extracting(MigrationReport::skippedByPrecondition)
+                .containsExactly(false, true, true, true, false);
+        assertThat(report.migrations().get(3).findings()).extracting(Finding::code)
+                .containsExactly("SKIPPED_BY_PRECONDITION");
+        assertThat(report.migrations().get(4).roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(report.findings()).extracting(Finding::code).doesNotContain("LIQUIBASE_PARITY");
+    }
 }

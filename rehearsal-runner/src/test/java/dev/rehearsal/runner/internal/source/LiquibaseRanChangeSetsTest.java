@@ -29,8 +29,8 @@ class LiquibaseRanChangeSetsTest {
         try (ScratchDatabase db = server.createDatabase("ran_changesets");
              Connection connection = db.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            LiquibaseRanChangeSets.stage(connection, List.of(changeSet("1"), changeSet("2")));
-            assertThat(rows(connection)).containsExactly("1 1", "2 2");
+            LiquibaseRanChangeSets.stage(connection, List.of(changeSet("1"), changeSet("2")), new LiquibaseLedger());
+            assertThat(rows(connection)).containsExactly("1 1 EXECUTED", "2 2 EXECUTED");
             connection.rollback();
 
             assertThat(exists(connection)).isFalse();
@@ -43,23 +43,43 @@ class LiquibaseRanChangeSetsTest {
         try (ScratchDatabase db = server.createDatabase("ran_changesets_production");
              Connection connection = db.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            LiquibaseRanChangeSets.stage(connection, List.of(changeSet("1")));
+            LiquibaseRanChangeSets.stage(connection, List.of(changeSet("1")), new LiquibaseLedger());
             connection.commit();
 
-            LiquibaseRanChangeSets.stage(connection, List.of(changeSet("1"), changeSet("2")));
+            LiquibaseRanChangeSets.stage(connection, List.of(changeSet("1"), changeSet("2")), new LiquibaseLedger());
 
-            assertThat(rows(connection)).containsExactly("1 1", "2 2");
+            assertThat(rows(connection)).containsExactly("1 1 EXECUTED", "2 2 EXECUTED");
             connection.rollback();
-            assertThat(rows(connection)).containsExactly("1 1");
+            assertThat(rows(connection)).containsExactly("1 1 EXECUTED");
+        }
+    }
+
+    @Test
+    void should_write_what_liquibase_writes_for_changesets_their_preconditions_skipped() throws SQLException {
+        // GIVEN changeSet 2 skipped by onFail CONTINUE (no row: tried again next update), 3 by MARK_RAN
+        ChangeSet continued = changeSet("2");
+        ChangeSet markedRan = changeSet("3");
+        LiquibaseLedger ledger = new LiquibaseLedger();
+        ledger.record(continued, LiquibaseLedger.Entry.NOT_RECORDED);
+        ledger.record(markedRan, LiquibaseLedger.Entry.MARK_RAN);
+        try (ScratchDatabase db = server.createDatabase("ran_changesets_skipped");
+             Connection connection = db.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+
+            LiquibaseRanChangeSets.stage(connection, List.of(changeSet("1"), continued, markedRan, changeSet("4")),
+                    ledger);
+
+            assertThat(rows(connection)).containsExactly("1 1 EXECUTED", "3 2 MARK_RAN", "4 3 EXECUTED");
+            connection.rollback();
         }
     }
 
     private static List<String> rows(Connection connection) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT id, orderexecuted FROM databasechangelog ORDER BY 2")) {
+             ResultSet rs = statement.executeQuery("SELECT id, orderexecuted, exectype FROM databasechangelog ORDER BY 2")) {
             while (rs.next()) {
-                rows.add(rs.getString(1) + " " + rs.getInt(2));
+                rows.add(rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3));
             }
         }
         return rows;
