@@ -33,8 +33,9 @@
  *       {@code executeInTransaction=true}.</li>
  *   <li>Ignored with one warning line each: files that are not migrations, Flyway callbacks and baseline
  *       migrations, {@code .sql.conf} files without their script. A file that looks like a migration but whose name
- *       does not parse ({@code V1_init.sql}, {@code 1_init.sql}, {@code V1__init.sql.bak}) is an error: the
- *       migration tool would skip it without a word.</li>
+ *       does not parse ({@code V1_init.sql}, {@code 1_init.sql}, {@code V1__init.sql.bak}) is an error at the top
+ *       of the location or beside migrations: the migration tool would skip it without a word. In a subdirectory
+ *       without a migration (manual rollback scripts kept in the location) it is left out with a warning.</li>
  * </ul>
  */
 package dev.rehearsal.runner.source;

@@ -131,6 +131,35 @@ class MigrationSourceErrorsTest {
                 .doesNotContain("golang");
     }
 
+    @Test
+    void should_leave_out_with_a_warning_scripts_named_almost_like_migrations_in_a_directory_without_one() {
+        // GIVEN OHDSI WebAPI's layout: manual rollback scripts, without the V, in a subdirectory of the location
+        write(dir, "V1.0.0.1__schema-create_spring_batch.sql", "CREATE TABLE batch_job_instance (id bigint);");
+        write(dir, "rollback/1.0.0.1__schema-drop_spring_batch.sql", "DROP TABLE batch_job_instance;");
+        write(dir, "rollback/1.0.0.9__schema-drop_shiro.sql", "DROP TABLE sec_user;");
+
+        MigrationSet set = MigrationSources.at(dir.toString(), SourceOptions.defaults().withWorkingDirectory(dir))
+                .load();
+
+        // THEN the migration is read, and the warning names the files Flyway skips too
+        assertThat(set.migrations()).extracting(Migration::version).containsExactly("1.0.0.1");
+        assertThat(set.warnings()).anySatisfy(w -> assertThat(w).startsWith("ignored rollback/: 2 files named almost "
+                + "like migrations (rollback/1.0.0.1__schema-drop_spring_batch.sql, rollback/1.0.0.9__schema-drop_shiro"
+                + ".sql) in a directory without a migration; Flyway skips them too").contains("V<version>__"));
+    }
+
+    @Test
+    void should_refuse_a_malformed_name_in_a_subdirectory_beside_migrations() {
+        write(dir, "V1__users.sql", "SELECT 1;");
+        write(dir, "release-2/V2__orders.sql", "SELECT 2;");
+        write(dir, "release-2/V3_add_note.sql", "SELECT 3;");
+
+        RehearsalException e = failure(dir.toString(), SourceOptions.defaults());
+
+        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_MIGRATION_NAME);
+        assertThat(e.getMessage()).startsWith("release-2/V3_add_note.sql looks like a migration");
+    }
+
     @ParameterizedTest(name = "{0} and {1}")
     @CsvSource({
             "V1.1__a.sql, V1_1__b.sql, 1.1 = 1_1",

@@ -69,7 +69,8 @@ public final class LocationMigrationSource implements MigrationSource {
                             || m.layout() == MigrationLayout.FLYWAY)
                     .toList());
             malformed.addAll(LayoutDetection.misnamedForGolang(layout, files));
-            rejectMalformed(malformed, layout);
+            MalformedApart apart = MalformedApart.of(malformed, files, layout);
+            rejectMalformed(apart.rejected(), layout);
             LayoutDetection.requireMigrations(layout, files, prisma, named,
                     String.join("; ", scanned.stream().map(ScannedLocation::description).toList()));
             if (layout == MigrationLayout.PRISMA) {
@@ -84,8 +85,9 @@ public final class LocationMigrationSource implements MigrationSource {
                 case LIQUIBASE, PRISMA, DJANGO -> throw new IllegalStateException(layout.id()
                         + " is read before this point");
             };
-            return new MigrationSet(named, layout, migrations, SourceWarnings.of(layout, files, migrations),
-                    SourceWarnings.unrun(layout, files));
+            List<String> warnings = new ArrayList<>(apart.warnings());
+            warnings.addAll(SourceWarnings.of(layout, files, migrations));
+            return new MigrationSet(named, layout, migrations, warnings, SourceWarnings.unrun(layout, files));
         } finally {
             scanned.forEach(ScannedLocation::close);
         }
