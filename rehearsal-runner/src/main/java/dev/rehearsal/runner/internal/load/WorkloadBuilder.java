@@ -85,9 +85,11 @@ final class WorkloadBuilder {
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, parentKeys, Set.of(), next.get(), INSERTS_PLANNED,
                 seed, column -> max(table, column),
                 CandidatePools.judge(connection, table, demands.columnDemands(table)));
-        RowPlan plan = outcome.plan() == null ? null : withoutSelfReferences(outcome.plan());
+        Map<String, String> numbered = demands.sequencesFeeding(table);
+        RowPlan plan = outcome.plan() == null ? null
+                : numberedBySequences(withoutSelfReferences(outcome.plan()), numbered);
         List<ColumnInfo> key = addressingKey(table);
-        String insert = plan == null ? null : insertSql(table, plan, outcome.notUnderstood());
+        String insert = plan == null ? null : insertSql(table, plan, outcome.notUnderstood(), numbered);
         List<String> unsure = SeedNotes.columnsOf(table, outcome.notUnderstood());
         if (key.isEmpty()) {
             return new TableWorkload(target, table.oid(), table.displayName(), insert, plan, next, null, List.of(), null,
@@ -118,23 +120,49 @@ final class WorkloadBuilder {
     }
 
     /**
+     * Columns the chain's own INSERTs number from a sequence ({@code numbered}) are numbered from it here too, as the
+     * application's inserts were: their parameter is NULL, and the INSERT takes {@code nextval} instead.
+     */
+    private static RowPlan numberedBySequences(RowPlan plan, Map<String, String> numbered) {
+        if (numbered.isEmpty()) {
+            return plan;
+        }
+        List<RowPlan.Source> sources = new ArrayList<>(plan.sources());
+        for (int i = 0; i < sources.size(); i++) {
+            if (numbered.containsKey(plan.columns().get(i).name())) {
+                sources.set(i, new RowPlan.AlwaysNull());
+            }
+        }
+        return new RowPlan(plan.columns(), sources, plan.groups(), plan.capacity());
+    }
+
+    /**
      * {@code INSERT … VALUES}; when the table has CHECKs the generators do not understand, rows go through them
      * first ({@code INSERT … SELECT … WHERE check}), so a row that would break one is skipped instead of failing.
      */
-    private static String insertSql(TableInfo table, RowPlan plan, List<TableInfo.Check> notUnderstood) {
+    private static String insertSql(TableInfo table, RowPlan plan, List<TableInfo.Check> notUnderstood,
+            Map<String, String> numbered) {
         if (plan.columns().isEmpty()) {
             return "INSERT INTO " + table.sqlName() + " DEFAULT VALUES";
         }
         String columns = plan.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
         if (notUnderstood.isEmpty()) {
-            return "INSERT INTO " + table.sqlName() + " (" + columns + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(plan.columns().size(), "?")) + ")";
+            return "INSERT INTO " + table.sqlName() + " (" + columns + ") VALUES (" + plan.columns().stream()
+                    .map(c -> parameter(c, "?", numbered)).collect(Collectors.joining(", ")) + ")";
         }
-        String typed = plan.columns().stream().map(c -> "?::" + c.type().name()).collect(Collectors.joining(", "));
+        String typed = plan.columns().stream().map(c -> parameter(c, "?::" + c.type().name(), numbered))
+                .collect(Collectors.joining(", "));
         String filter = notUnderstood.stream().map(c -> "(" + c.expression() + ") IS NOT FALSE")
                 .collect(Collectors.joining(" AND "));
         return "INSERT INTO " + table.sqlName() + " (" + columns + ") SELECT * FROM (VALUES (" + typed + ")) AS v ("
                 + columns + ") WHERE " + filter;
+    }
+
+    /** A column's parameter, or for a column numbered from a sequence the sequence's next value in its place. */
+    private static String parameter(ColumnInfo column, String parameter, Map<String, String> numbered) {
+        String sequence = numbered.get(column.name());
+        return sequence == null ? parameter : "coalesce(" + parameter + ", nextval('" + sequence.replace("'", "''")
+                + "'))::" + column.type().name();
     }
 
     /** The primary key, or else the first unique key of NOT NULL columns; empty when there is none. */

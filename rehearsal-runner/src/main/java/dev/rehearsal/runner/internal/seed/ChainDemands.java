@@ -62,6 +62,8 @@ public final class ChainDemands {
         final Map<String, TableInfo.Share> shares = new HashMap<>();
         /** Join columns of which each row may set only one (takeTurns): the rows in which each is set. */
         final Map<String, TableInfo.Share> turns = new HashMap<>();
+        /** Columns the chain's INSERTs number with nextval of a sequence: the sequence, as written, by column. */
+        final Map<String, String> sequenceFed = new LinkedHashMap<>();
     }
 
     /** Finds a parent table by its name as a statement wrote it; {@code null} when it does not exist (yet). */
@@ -94,6 +96,10 @@ public final class ChainDemands {
                 String sql = DemandParser.withoutComments(statement).strip();
                 enumLabels(sql, enumLabels);
                 copies.addAll(CopiedColumns.of(sql));
+                for (SequenceFedColumns.Fed fed : SequenceFedColumns.of(sql)) {
+                    byTable.computeIfAbsent(fed.table(), t -> new TableDemands()).sequenceFed
+                            .putIfAbsent(fed.column(), fed.sequence());
+                }
                 List<DemandParser.Demand> demands = new ArrayList<>(triggers.read(sql));
                 demands.addAll(DemandParser.of(sql));
                 for (DemandParser.Demand demand : demands) {
@@ -232,6 +238,7 @@ public final class ChainDemands {
             line(text, "references", demands.references);
             line(text, "share", new java.util.TreeMap<>(demands.shares).entrySet());
             line(text, "turn", new java.util.TreeMap<>(demands.turns).entrySet());
+            line(text, "sequence", new java.util.TreeMap<>(demands.sequenceFed).entrySet());
         });
         return text.toString();
     }
@@ -242,6 +249,17 @@ public final class ChainDemands {
             text.append(' ').append(kind).append(' ')
                     .append(demands.stream().map(String::valueOf).sorted().toList()).append('\n');
         }
+    }
+
+    /**
+     * The sequences the chain's INSERTs number columns of {@code table} from ({@link SequenceFedColumns}), as
+     * written, by column name: integer columns without a default of their own only (a serial column's rows take its
+     * sequence anyway). Generated rows must leave the sequence past their values, and the write load number its rows
+     * from it, as the application's rows took their numbers from it.
+     */
+    public Map<String, String> sequencesFeeding(TableInfo table) {
+        TableDemands demands = table == null ? null : byTable.get(table.name());
+        return demands == null ? Map.of() : SequenceFedColumns.feeding(demands.sequenceFed, table);
     }
 
     /** The table as the seeder and the write load should see it: its columns shaped by what lies ahead. */

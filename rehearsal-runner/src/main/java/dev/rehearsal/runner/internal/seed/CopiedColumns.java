@@ -125,7 +125,7 @@ final class CopiedColumns {
     }
 
     /** Where the select list ends: the first {@code FROM} outside parentheses and quotes; -1 without one. */
-    private static int topLevelFrom(String query) {
+    static int topLevelFrom(String query) {
         String outer = topLevelOnly(query);
         Matcher from = Pattern.compile("\\bFROM\\b", Pattern.CASE_INSENSITIVE).matcher(outer);
         return from.find() ? from.start() : -1;

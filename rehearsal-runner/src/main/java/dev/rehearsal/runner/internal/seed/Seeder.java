@@ -155,6 +155,9 @@ public final class Seeder {
                 toAnalyze.add(table); // statistics of a table left alone are still good; ANALYZE costs seconds
             }
         }
+        for (TableInfo table : fill) { // the chain's own INSERTs go on numbering after the generated rows
+            SequenceFedColumns.advance(connection, table, demands.sequencesFeeding(table));
+        }
         for (Map.Entry<TableInfo, String> blocked : order.blocked().entrySet()) {
             results.add(new SeededTable(blocked.getKey().displayName(), seeder.count(blocked.getKey()), blocked.getValue()));
         }
