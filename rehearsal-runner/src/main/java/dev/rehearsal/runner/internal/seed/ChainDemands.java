@@ -253,9 +253,9 @@ public final class ChainDemands {
 
     /**
      * The sequences the chain's INSERTs number columns of {@code table} from ({@link SequenceFedColumns}), as
-     * written, by column name: integer columns without a default of their own only (a serial column's rows take its
-     * sequence anyway). Generated rows must leave the sequence past their values, and the write load number its rows
-     * from it, as the application's rows took their numbers from it.
+     * written, by column name (integer columns). Generated rows must leave the sequence past their values, and the
+     * write load number its rows from it where the column has no default, as the application's rows took their
+     * numbers from it.
      */
     public Map<String, String> sequencesFeeding(TableInfo table) {
         TableDemands demands = table == null ? null : byTable.get(table.name());

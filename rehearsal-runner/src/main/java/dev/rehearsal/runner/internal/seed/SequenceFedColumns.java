@@ -64,11 +64,16 @@ final class SequenceFedColumns {
         return fed;
     }
 
-    /** Of the columns numbered from a sequence, those of {@code table} without a number of their own. */
+    /**
+     * Of the columns numbered from a sequence, the integer columns of {@code table}. A column whose default takes
+     * another sequence is among them: WebAPI's {@code sec_permission.id} defaults to {@code sec_permission_sequence}
+     * (from 1000) while every migration inserts with {@code sec_permission_id_seq} (from 500), so generated rows
+     * numbered by the default held what the migrations' sequence reached later.
+     */
     static Map<String, String> feeding(Map<String, String> fed, TableInfo table) {
         Map<String, String> feeding = new LinkedHashMap<>();
         fed.forEach((column, sequence) -> table.column(column)
-                .filter(c -> !c.filledByServer() && c.defaultExpr() == null && c.type().kind().isIntegral())
+                .filter(c -> !c.generated() && c.type().kind().isIntegral())
                 .ifPresent(c -> feeding.put(c.name(), sequence)));
         return feeding;
     }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A table numbered from a sequence that is not its column's default, as OHDSI WebAPI numbers its permissions: the
+ * Tables numbered from a sequence that is not their column's default, as OHDSI WebAPI numbers its permissions (the
+ * column has no default) and roles (its default takes another sequence, from 1000, which generated rows then used,
+ * while the migrations' sequence, from 995, reached them): the
  * migrations insert with {@code nextval('sec_permission_id_seq')}, and so does the application. Generated rows and
  * the write load's inserts took other numbers, which the next migration's {@code nextval} then handed out again: a
  * duplicate key no production database meets: the step was rehearsed again, the table emptied, and WebAPI's history
@@ -36,13 +38,20 @@ class SequenceNumberedRowsTest {
                           CONSTRAINT pk_sec_permission PRIMARY KEY (id));
                         CREATE SEQUENCE sec_permission_id_seq START WITH 500;
                         INSERT INTO sec_permission (id, value) VALUES (1, 'admin'),
-                          (nextval('sec_permission_id_seq'), 'cohort:get');""")
+                          (nextval('sec_permission_id_seq'), 'cohort:get');
+                        CREATE SEQUENCE sec_role_sequence START WITH 1000;
+                        CREATE TABLE sec_role (id integer NOT NULL DEFAULT nextval('sec_role_sequence') PRIMARY KEY,
+                          name varchar(255) NOT NULL);
+                        CREATE SEQUENCE sec_role_id_seq START WITH 995;
+                        INSERT INTO sec_role (id, name) VALUES (nextval('sec_role_id_seq'), 'admin');""")
                 .file("V2__more_permissions.sql", """
                         INSERT INTO sec_permission (id, value) VALUES
                           (nextval('sec_permission_id_seq'), 'cohort:post'),
-                          (nextval('sec_permission_id_seq'), 'cohort:*:delete');""")
+                          (nextval('sec_permission_id_seq'), 'cohort:*:delete');
+                        INSERT INTO sec_role (id, name) SELECT nextval('sec_role_id_seq'), 'role ' || g
+                          FROM generate_series(1, 10) g;""")
                 .file("U2__more_permissions.sql", "DELETE FROM sec_permission WHERE value IN ('cohort:post', "
-                        + "'cohort:*:delete');")
+                        + "'cohort:*:delete');\nDELETE FROM sec_role WHERE name LIKE 'role %';")
                 .path();
 
         Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(migrations.toString())
@@ -54,8 +63,8 @@ class SequenceNumberedRowsTest {
         assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED", "GENERATED_DATA_REJECTED");
         assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
         assertThat(v2.roundTrip().reup()).isEqualTo(StepStatus.OK);
-        // AND the write load's inserts into the table did not fail on the numbers either
+        // AND the write load's inserts into the tables did not fail on the numbers either
         assertThat(v2.load()).allSatisfy(window -> assertThat(window.errorSamples()).noneMatch(
-                e -> e.contains("pk_sec_permission")));
+                e -> e.contains("pk_sec_permission") || e.contains("sec_role_pkey")));
     }
 }
