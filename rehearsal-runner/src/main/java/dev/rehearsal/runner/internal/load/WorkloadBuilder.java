@@ -85,7 +85,7 @@ final class WorkloadBuilder {
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, parentKeys, Set.of(), next.get(), INSERTS_PLANNED,
                 seed, column -> max(table, column),
                 CandidatePools.judge(connection, table, demands.columnDemands(table)));
-        Map<String, String> numbered = demands.sequencesFeeding(table);
+        Map<String, String> numbered = demands.sequencesFeeding(table, connection);
         RowPlan plan = outcome.plan() == null ? null
                 : numberedBySequences(withoutSelfReferences(outcome.plan()), numbered);
         List<ColumnInfo> key = addressingKey(table);

@@ -252,14 +252,14 @@ public final class ChainDemands {
     }
 
     /**
-     * The sequences the chain's INSERTs number columns of {@code table} from ({@link SequenceFedColumns}), as
-     * written, by column name (integer columns). Generated rows must leave the sequence past their values, and the
-     * write load number its rows from it where the column has no default, as the application's rows took their
-     * numbers from it.
+     * The existing sequences the chain's INSERTs number integer columns of {@code table} from, by column name
+     * ({@link SequenceFedColumns}): generated rows leave them past their values, the write load numbers from them.
      */
-    public Map<String, String> sequencesFeeding(TableInfo table) {
+    public Map<String, String> sequencesFeeding(TableInfo table, java.sql.Connection connection)
+            throws java.sql.SQLException {
         TableDemands demands = table == null ? null : byTable.get(table.name());
-        return demands == null ? Map.of() : SequenceFedColumns.feeding(demands.sequenceFed, table);
+        return demands == null ? Map.of()
+                : SequenceFedColumns.existing(connection, SequenceFedColumns.feeding(demands.sequenceFed, table));
     }
 
     /** The table as the seeder and the write load should see it: its columns shaped by what lies ahead. */

@@ -78,6 +78,25 @@ final class SequenceFedColumns {
         return feeding;
     }
 
+    /** Those of the sequences that exist now: a later migration may create one (WebAPI's, 30 migrations on). */
+    static Map<String, String> existing(Connection connection, Map<String, String> feeding) throws SQLException {
+        if (feeding.isEmpty()) {
+            return feeding;
+        }
+        Map<String, String> existing = new LinkedHashMap<>();
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            for (Map.Entry<String, String> fed : feeding.entrySet()) {
+                exists.setString(1, fed.getValue());
+                try (java.sql.ResultSet rs = exists.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        existing.put(fed.getKey(), fed.getValue());
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
     /**
      * Moves each ascending sequence feeding {@code table} past the largest value its column holds, as if the rows
      * there had taken their numbers from it; a sequence not created yet, or already past them, is left as it is.

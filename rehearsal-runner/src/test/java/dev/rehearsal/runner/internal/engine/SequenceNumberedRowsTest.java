@@ -67,4 +67,24 @@ class SequenceNumberedRowsTest {
         assertThat(v2.load()).allSatisfy(window -> assertThat(window.errorSamples()).noneMatch(
                 e -> e.contains("pk_sec_permission") || e.contains("sec_role_pkey")));
     }
+
+    @Test
+    void should_leave_the_load_to_its_own_numbers_until_the_sequence_exists() {
+        // GIVEN a table whose sequence a later migration creates (WebAPI's sec_permission_id_seq, 30 migrations on)
+        Path migrations = MigrationFiles.in(dir.resolve("later"))
+                .file("V1__users.sql", "CREATE TABLE sec_user (id integer PRIMARY KEY, login varchar(255) NOT NULL);")
+                .file("V2__user_sequence.sql", """
+                        CREATE SEQUENCE sec_user_seq START WITH 100000;
+                        INSERT INTO sec_user (id, login) VALUES (nextval('sec_user_seq'), 'admin');""")
+                .path();
+
+        Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(migrations.toString())
+                .provider(PostgresProviders.embedded()).rows(500).load(true).build()).run();
+
+        // THEN the load's inserts while V2 creates the sequence did not name it before it existed
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.load()).isNotEmpty().allSatisfy(window -> assertThat(window.errorSamples())
+                .noneMatch(e -> e.contains("sec_user_seq")));
+    }
 }
