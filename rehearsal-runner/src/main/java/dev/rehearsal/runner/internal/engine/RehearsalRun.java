@@ -80,6 +80,7 @@ public final class RehearsalRun {
         this.conditions = new RunConditions(config, state);
         this.executor = new ScriptExecutor(config.statementTimeout(), config.lockTimeout());
         this.seeding = new Seeding(config);
+        ordinals.shareWith(seeding.counts());
     }
 
     /** This run is the one at the smaller size: it records what it measured there. */

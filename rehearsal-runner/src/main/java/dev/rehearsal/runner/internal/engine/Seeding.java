@@ -27,6 +27,11 @@ final class Seeding {
     private final RowCounts counts = new RowCounts();
 
 
+    /** The ordinals and counts of earlier seedings, which the write load shares (RowOrdinals). */
+    RowCounts counts() {
+        return counts;
+    }
+
     Seeding(RehearsalConfig config) {
         // a copy of production holds real rows: nothing is generated on it
         boolean onTemplate = config.pending().onTemplate();

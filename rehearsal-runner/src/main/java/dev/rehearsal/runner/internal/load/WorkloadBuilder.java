@@ -80,7 +80,7 @@ final class WorkloadBuilder {
                 tables.put(parent.oid(), parent);
             }
         }
-        AtomicLong next = ordinals.of(target, count(table));
+        AtomicLong next = ordinals.of(table.oid(), count(table));
         // the seeder's pools for CHECKs the generators do not read, so inserts pass them instead of being filtered out
         RowPlanner.Outcome outcome = RowPlanner.plan(table, tables, parentKeys, Set.of(), next.get(), INSERTS_PLANNED,
                 seed, column -> max(table, column),

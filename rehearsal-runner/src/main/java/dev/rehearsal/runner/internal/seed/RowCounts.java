@@ -60,6 +60,7 @@ public final class RowCounts {
      * of 81 later migrations).
      */
     private final Map<Long, Long> ordinalsOffered = new HashMap<>();
+    private java.util.function.LongUnaryOperator loadTaken = oid -> 0;
     /** Tables a seeding could not add a row to, not tried again while nothing deciding that has changed. */
     private final UnfilledTables unfilled = new UnfilledTables(this::serverCounts);
     /** The evidence of the last {@link #refresh}, for the tables whose counts may stand. */
@@ -116,8 +117,22 @@ public final class RowCounts {
      * rows (their keys came from those), the row count when it is empty.
      */
     synchronized long firstOrdinal(TableInfo table, long rows) {
-        Long end = ordinalsOffered.get(table.oid());
-        return rows == 0 || end == null ? rows : Math.max(rows, end);
+        return offeredEnd(table.oid(), rows);
+    }
+
+    /**
+     * Past every ordinal offered for the table while it holds rows — by a seeding, or by the write load's inserts
+     * ({@link #alsoTaken}) — or the row count when it is empty.
+     */
+    public synchronized long offeredEnd(long oid, long rows) {
+        Long end = ordinalsOffered.get(oid);
+        long taken = loadTaken.applyAsLong(oid);
+        return rows == 0 ? rows : Math.max(rows, Math.max(end == null ? 0 : end, taken));
+    }
+
+    /** Where the write load's ordinals of a table end, so that a seeding continues past them. */
+    public synchronized void alsoTaken(java.util.function.LongUnaryOperator taken) {
+        this.loadTaken = taken;
     }
 
     /** A seeding of the table offered row ordinals up to {@code end} (exclusive). */
