@@ -44,6 +44,11 @@ final class MigrationLoad implements AutoCloseable {
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final WriteLoad load;
+    /**
+     * The running version's statements without clients, when a step is rehearsed again without the write load (after
+     * deadlocks): the replay after up still tells the writes the migration breaks, whatever the deadlocks did.
+     */
+    private final WriteLoad replayOnly;
     private final BlockingMonitor monitor;
     private final List<LongReader> readers;
     /** Rehearsal's probes inside the migration's transactions: not part of any writer's wait on the migration. */
@@ -52,10 +57,11 @@ final class MigrationLoad implements AutoCloseable {
     private final List<String> failingBefore;
     private final Consumer<String> notes;
 
-    private MigrationLoad(WriteLoad load, BlockingMonitor monitor, List<LongReader> readers, OwnWork ownWork,
-            List<String> failingBefore, Consumer<String> notes) {
+    private MigrationLoad(WriteLoad load, WriteLoad replayOnly, BlockingMonitor monitor, List<LongReader> readers,
+            OwnWork ownWork, List<String> failingBefore, Consumer<String> notes) {
         this.ownWork = ownWork;
         this.load = load;
+        this.replayOnly = replayOnly;
         this.monitor = monitor;
         this.readers = readers;
         this.failingBefore = failingBefore;
@@ -71,20 +77,27 @@ final class MigrationLoad implements AutoCloseable {
             LoadConnections connections, String migration) {
         boolean writing = writers && config.load();
         Consumer<String> notes = note -> config.listener().note(migration + ": " + note);
-        if (touchedTables.isEmpty() || (!writing && config.longReader() == null)) {
-            return new MigrationLoad(null, null, List.of(), target.ownWork(), List.of(), notes);
+        if (touchedTables.isEmpty() || (!writing && !config.load() && config.longReader() == null)) {
+            return new MigrationLoad(null, null, null, List.of(), target.ownWork(), List.of(), notes);
         }
+        LoadSettings settings = LoadSettings.defaults().clients(config.loadClients());
+        if (config.loadRate() > 0) {
+            settings = settings.rate(config.loadRate());
+        }
+        LoadTargets targets = LoadTargets.of(touchedTables.toArray(String[]::new));
         WriteLoad load = null;
+        WriteLoad replayOnly = null;
         BlockingMonitor monitor = null;
         List<LongReader> readers = new ArrayList<>();
         try {
             if (writing) {
-                LoadSettings settings = LoadSettings.defaults().clients(config.loadClients());
-                if (config.loadRate() > 0) {
-                    settings = settings.rate(config.loadRate());
+                load = WriteLoad.start(database, settings, targets, ordinals, demands, connections);
+            } else if (config.load()) {
+                replayOnly = WriteLoad.forReplay(database, settings, targets, ordinals, demands, connections);
+                if (config.longReader() == null) {
+                    return new MigrationLoad(null, replayOnly, null, List.of(), target.ownWork(),
+                            replayOnly.replayRunningVersion(), notes);
                 }
-                load = WriteLoad.start(database, settings, LoadTargets.of(touchedTables.toArray(String[]::new)), ordinals,
-                        demands, connections);
             }
             monitor = BlockingMonitor.start(connections, target.backendPid());
             if (config.longReader() != null) {
@@ -93,10 +106,11 @@ final class MigrationLoad implements AutoCloseable {
                 }
             }
             // the same statements with the same values as the replay after up: what fails here, up did not break
-            List<String> failingBefore = load == null ? List.of() : load.replayRunningVersion();
-            return new MigrationLoad(load, monitor, readers, target.ownWork(), failingBefore, notes);
+            WriteLoad replayer = load != null ? load : replayOnly;
+            List<String> failingBefore = replayer == null ? List.of() : replayer.replayRunningVersion();
+            return new MigrationLoad(load, replayOnly, monitor, readers, target.ownWork(), failingBefore, notes);
         } catch (RuntimeException e) {
-            new MigrationLoad(load, monitor, readers, target.ownWork(), List.of(), notes).close();
+            new MigrationLoad(load, replayOnly, monitor, readers, target.ownWork(), List.of(), notes).close();
             throw e;
         }
     }
@@ -145,8 +159,10 @@ final class MigrationLoad implements AutoCloseable {
     /** What the load saw while the round trip ran; stops the load and the monitor. */
     Outcome finish(List<StatementTrace> statements, long originNanos, long endNanos) {
         if (monitor == null) {
+            List<String> replayed = replayOnly == null || !upSucceeded(statements) ? List.of()
+                    : causedByUp(replayOnly.replayRunningVersion());
             close();
-            return new Outcome(statements, List.of(), Timeline.EMPTY, List.of());
+            return new Outcome(statements, List.of(), Timeline.EMPTY, replayed);
         }
         if (load != null) {
             // the last statements' windows and the writers' own wait reports are complete only once these have ended
@@ -172,7 +188,9 @@ final class MigrationLoad implements AutoCloseable {
         }
         List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);
         List<Timeline.Point> points = load == null ? List.of() : load.timeline(originNanos, originNanos, endNanos);
-        List<String> replayed = load == null || !upSucceeded(statements) ? List.of() : causedByUp(load.replayRunningVersion());
+        WriteLoad replayer = load != null ? load : replayOnly;
+        List<String> replayed = replayer == null || !upSucceeded(statements) ? List.of()
+                : causedByUp(replayer.replayRunningVersion());
         close();
         blocked.sort(java.util.Comparator.comparingDouble(Timeline.BlockedInterval::fromMs));
         return new Outcome(withWriters, windows, new Timeline(points, blocked), replayed);
@@ -227,6 +245,9 @@ final class MigrationLoad implements AutoCloseable {
         }
         if (load != null) {
             load.close();
+        }
+        if (replayOnly != null) {
+            replayOnly.close();
         }
     }
 

@@ -123,6 +123,21 @@ public final class WriteLoad implements AutoCloseable {
         return load;
     }
 
+    /**
+     * The running version's statements without clients or requests, for {@link #replayRunningVersion} only: a step
+     * rehearsed again without the write load (after deadlocks) still learns which writes the migration breaks.
+     */
+    public static WriteLoad forReplay(ScratchDatabase db, LoadSettings settings, LoadTargets targets,
+            RowOrdinals ordinals, ChainDemands demands, LoadConnections connections) {
+        try {
+            return new WriteLoad(db, settings, targets, ordinals, demands, connections);
+        } catch (SQLException e) {
+            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not read the tables "
+                    + (targets.tables().isEmpty() ? "" : targets.tables() + " ") + "of " + db.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The nanoTime at which the first request was due. */
     public long startNanos() {
         return schedule.startNanos();

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A step that deadlocks under the write load is rehearsed again so the round trip completes, and the deadlock is
- * still reported. The migrations deadlock in their first attempt only, whatever the scheduling: a sequence (not
- * rolled back with the attempt) counts the attempts.
+ * still reported. The migrations deadlock in their first attempt only (breaks-writes: in every attempt with the load),
+ * whatever the scheduling: a sequence (not rolled back with the attempt) counts the attempts.
  */
 @Tag("slow") // over 2 s: CI runs it, the fast set (-Pquick) does not
 class DeadlockRetryTest {
@@ -67,6 +67,21 @@ class DeadlockRetryTest {
         assertThat(deadlock.line()).isEqualTo(2);
         assertThat(deadlock.evidence()).contains("deadlock detected", "SQLSTATE 40P01", "rehearsed again");
         assertThat(v2.findings()).extracting(Finding::code).doesNotContain("MIGRATION_FAILED");
+    }
+
+    @Test
+    void should_still_tell_the_writes_a_migration_breaks_when_it_was_rehearsed_without_the_load_after_deadlocks() {
+        // GIVEN a step that deadlocks in every attempt with the load, and renames a column the running version writes
+        List<String> notes = new CopyOnWriteArrayList<>();
+        Report report = rehearse("breaks-writes", notes);
+
+        // THEN the attempt without the load went through, and the running version's writes were still replayed
+        // after it: which writes a migration breaks does not depend on how often the load deadlocked with it
+        MigrationReport v2 = v2(report);
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(v2.findings()).extracting(Finding::code).contains("DEADLOCK_WITH_WRITERS", "WRITER_ERRORS");
+        Finding broken = v2.findings().stream().filter(f -> f.code().equals("WRITER_ERRORS")).findFirst().orElseThrow();
+        assertThat(broken.evidence()).contains("public.orders", "column \"note\"");
     }
 
     @Test
