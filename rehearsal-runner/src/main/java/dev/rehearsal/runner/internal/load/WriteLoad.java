@@ -102,14 +102,7 @@ public final class WriteLoad implements AutoCloseable {
      */
     public static WriteLoad start(ScratchDatabase db, LoadSettings settings, LoadTargets targets, RowOrdinals ordinals,
             ChainDemands demands, LoadConnections connections) {
-        WriteLoad load;
-        try {
-            load = new WriteLoad(db, settings, targets, ordinals, demands, connections);
-        } catch (SQLException e) {
-            throw new RehearsalException(ErrorCode.DATABASE_UNREACHABLE, "The write load could not read the tables "
-                    + (targets.tables().isEmpty() ? "" : targets.tables() + " ") + "of " + db.name() + ": "
-                    + e.getMessage(), e);
-        }
+        WriteLoad load = forReplay(db, settings, targets, ordinals, demands, connections);
         try {
             load.connectClients();
         } catch (SQLException e) {
@@ -124,8 +117,9 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     /**
-     * The running version's statements without clients or requests, for {@link #replayRunningVersion} only: a step
-     * rehearsed again without the write load (after deadlocks) still learns which writes the migration breaks.
+     * The load with its statements built and its clients not yet connected: {@link #start} connects and starts them;
+     * alone, it serves {@link #replayRunningVersion}, so that a step rehearsed again without the write load (after
+     * deadlocks) still learns which writes the migration breaks.
      */
     public static WriteLoad forReplay(ScratchDatabase db, LoadSettings settings, LoadTargets targets,
             RowOrdinals ordinals, ChainDemands demands, LoadConnections connections) {
