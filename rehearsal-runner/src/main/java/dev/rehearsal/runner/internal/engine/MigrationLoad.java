@@ -159,8 +159,7 @@ final class MigrationLoad implements AutoCloseable {
     /** What the load saw while the round trip ran; stops the load and the monitor. */
     Outcome finish(List<StatementTrace> statements, long originNanos, long endNanos) {
         if (monitor == null) {
-            List<String> replayed = replayOnly == null || !upSucceeded(statements) ? List.of()
-                    : causedByUp(replayOnly.replayRunningVersion());
+            List<String> replayed = replayedAfter(statements);
             close();
             return new Outcome(statements, List.of(), Timeline.EMPTY, replayed);
         }
@@ -188,12 +187,16 @@ final class MigrationLoad implements AutoCloseable {
         }
         List<LoadWindow> windows = load == null ? List.of() : windows(statements, originNanos);
         List<Timeline.Point> points = load == null ? List.of() : load.timeline(originNanos, originNanos, endNanos);
-        WriteLoad replayer = load != null ? load : replayOnly;
-        List<String> replayed = replayer == null || !upSucceeded(statements) ? List.of()
-                : causedByUp(replayer.replayRunningVersion());
+        List<String> replayed = replayedAfter(statements);
         close();
         blocked.sort(java.util.Comparator.comparingDouble(Timeline.BlockedInterval::fromMs));
         return new Outcome(withWriters, windows, new Timeline(points, blocked), replayed);
+    }
+
+    /** The running version's writes replayed after the round trip that up broke; none after a failed up. */
+    private List<String> replayedAfter(List<StatementTrace> statements) {
+        WriteLoad replayer = load != null ? load : replayOnly;
+        return replayer == null || !upSucceeded(statements) ? List.of() : causedByUp(replayer.replayRunningVersion());
     }
 
     /**

@@ -27,7 +27,7 @@ public final class RowOrdinals {
     /** The counter of a table, at least {@code rowCount} and past the ordinals a seeding of it offered. */
     AtomicLong of(long oid, long rowCount) {
         RowCounts counts = seeding;
-        long floor = counts == null ? rowCount : Math.max(rowCount, counts.offeredEnd(oid, rowCount));
+        long floor = counts == null ? rowCount : counts.offeredEnd(oid, rowCount); // at least rowCount
         AtomicLong counter = next.computeIfAbsent(oid, t -> new AtomicLong(floor));
         counter.accumulateAndGet(floor, Math::max);
         return counter;

@@ -143,35 +143,37 @@ final class WorkloadBuilder {
     private static String insertSql(TableInfo table, RowPlan plan, List<TableInfo.Check> notUnderstood,
             Map<String, String> numbered) {
         // a column numbered from a sequence other than its default's takes that sequence, not the default
-        List<ColumnInfo> byDefault = table.columns().stream()
-                .filter(c -> numbered.containsKey(c.name()) && !plan.columns().contains(c)).toList();
-        if (plan.columns().isEmpty() && byDefault.isEmpty()) {
+        List<ColumnInfo> inserted = new ArrayList<>(plan.columns());
+        table.columns().stream().filter(c -> numbered.containsKey(c.name()) && !plan.columns().contains(c))
+                .forEach(inserted::add);
+        if (inserted.isEmpty()) {
             return "INSERT INTO " + table.sqlName() + " DEFAULT VALUES";
         }
-        String columns = java.util.stream.Stream.concat(plan.columns().stream(), byDefault.stream())
-                .map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
-        String plain = java.util.stream.Stream.concat(plan.columns().stream().map(c -> parameter(c, "?", numbered)),
-                byDefault.stream().map(c -> nextval(c, numbered))).collect(Collectors.joining(", "));
+        String columns = inserted.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
         if (notUnderstood.isEmpty()) {
-            return "INSERT INTO " + table.sqlName() + " (" + columns + ") VALUES (" + plain + ")";
+            return "INSERT INTO " + table.sqlName() + " (" + columns + ") VALUES (" + inserted.stream()
+                    .map(c -> value(c, plan, "?", numbered)).collect(Collectors.joining(", ")) + ")";
         }
-        String typed = java.util.stream.Stream.concat(
-                plan.columns().stream().map(c -> parameter(c, "?::" + c.type().name(), numbered)),
-                byDefault.stream().map(c -> nextval(c, numbered))).collect(Collectors.joining(", "));
+        String typed = inserted.stream().map(c -> value(c, plan, "?::" + c.type().name(), numbered))
+                .collect(Collectors.joining(", "));
         String filter = notUnderstood.stream().map(c -> "(" + c.expression() + ") IS NOT FALSE")
                 .collect(Collectors.joining(" AND "));
         return "INSERT INTO " + table.sqlName() + " (" + columns + ") SELECT * FROM (VALUES (" + typed + ")) AS v ("
                 + columns + ") WHERE " + filter;
     }
 
-    /** A column's parameter, or for a column numbered from a sequence the sequence's next value in its place. */
-    private static String parameter(ColumnInfo column, String parameter, Map<String, String> numbered) {
-        return numbered.containsKey(column.name()) ? "coalesce(" + parameter + ", " + nextval(column, numbered) + ")"
-                + "::" + column.type().name() : parameter;
-    }
-
-    private static String nextval(ColumnInfo column, Map<String, String> numbered) {
-        return "nextval('" + numbered.get(column.name()).replace("'", "''") + "')::" + column.type().name();
+    /**
+     * A column's value in the INSERT: its parameter; for a column numbered from a sequence, the sequence's next value
+     * in place of the parameter (NULL, {@link #numberedBySequences}), or alone when the plan leaves the column out.
+     */
+    private static String value(ColumnInfo column, RowPlan plan, String parameter, Map<String, String> numbered) {
+        String sequence = numbered.get(column.name());
+        if (sequence == null) {
+            return parameter;
+        }
+        String next = "nextval('" + sequence.replace("'", "''") + "')::" + column.type().name();
+        return plan.columns().contains(column) ? "coalesce(" + parameter + ", " + next + ")::" + column.type().name()
+                : next;
     }
 
     /** The primary key, or else the first unique key of NOT NULL columns; empty when there is none. */

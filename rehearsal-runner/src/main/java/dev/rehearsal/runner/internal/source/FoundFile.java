@@ -33,6 +33,12 @@ record FoundFile(String relativePath, Path path, String displayPath, String reso
         return slash < 0 ? relativePath : relativePath.substring(slash + 1);
     }
 
+    /** The directory below the location that holds the file, "" at its top. */
+    String directory() {
+        int slash = relativePath.lastIndexOf('/');
+        return slash < 0 ? "" : relativePath.substring(0, slash);
+    }
+
     byte[] read() {
         try {
             return Files.readAllBytes(path);

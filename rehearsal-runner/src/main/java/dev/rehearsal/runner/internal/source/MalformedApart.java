@@ -25,11 +25,11 @@ record MalformedApart(List<Malformed> rejected, List<String> warnings) {
 
     static MalformedApart of(List<Malformed> malformed, ClassifiedFiles files, MigrationLayout layout) {
         Set<String> withMigrations = new HashSet<>();
-        migrationFiles(files, layout).forEach(file -> withMigrations.add(directory(file.relativePath())));
+        migrationFiles(files, layout).forEach(file -> withMigrations.add(file.directory()));
         List<Malformed> rejected = new ArrayList<>();
         Map<String, List<FoundFile>> apart = new LinkedHashMap<>();
         for (Malformed m : malformed) {
-            String directory = directory(m.file().relativePath());
+            String directory = m.file().directory();
             if (directory.isEmpty() || withMigrations.contains(directory)) {
                 rejected.add(m);
             } else {
@@ -56,11 +56,5 @@ record MalformedApart(List<Malformed> rejected, List<String> warnings) {
             case DBMATE -> files.dbmateScripts().stream().map(ClassifiedFiles.DbmateFile::file);
             case LIQUIBASE, PRISMA, DJANGO -> Stream.empty();
         };
-    }
-
-    /** The directory of a path below the location, "" at its top. */
-    private static String directory(String relativePath) {
-        int slash = relativePath.lastIndexOf('/');
-        return slash < 0 ? "" : relativePath.substring(0, slash);
     }
 }
