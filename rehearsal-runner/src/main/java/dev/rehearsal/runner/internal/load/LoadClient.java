@@ -141,7 +141,7 @@ final class LoadClient implements Runnable {
                 statement = statements(workload).insert = connection.prepareStatement(workload.insertSql());
             }
             InsertValues values = new InsertValues(statement);
-            workload.plan().row(workload.ordinals().getAndIncrement(), rnd, scratch, values);
+            workload.plan().freshRow(workload.ordinals()::getAndIncrement, rnd, scratch, values, false);
             run(statement, false);
         } else if (roll < settings.insertPercent() + settings.updatePercent() || !workload.canAddress()) {
             PreparedStatement statement = statements(workload).update;

@@ -116,7 +116,7 @@ final class WorkloadBuilder {
             RowPlan.Source source = plan.sources().get(i);
             sources.add(source instanceof RowPlan.SelfReference self && self.nullable() ? new RowPlan.AlwaysNull() : source);
         }
-        return new RowPlan(plan.columns(), sources, plan.groups(), plan.capacity());
+        return plan.withSources(sources);
     }
 
     /**
@@ -133,7 +133,7 @@ final class WorkloadBuilder {
                 sources.set(i, new RowPlan.AlwaysNull());
             }
         }
-        return new RowPlan(plan.columns(), sources, plan.groups(), plan.capacity());
+        return plan.withSources(sources);
     }
 
     /**

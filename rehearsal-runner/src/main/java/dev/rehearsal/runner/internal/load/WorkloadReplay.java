@@ -50,8 +50,9 @@ final class WorkloadReplay {
                 for (TableWorkload w : workloads) {
                     long first = ordinalOf.applyAsLong(w);
                     if (w.canInsert()) {
+                        long[] ordinal = {first}; // from first on, past rows holding a key the table has
                         run(connection, "INSERT " + w.relation(), w.insertSql(), failures, statement ->
-                                w.plan().row(first, rnd, scratch, new InsertValues(statement)));
+                                w.plan().freshRow(() -> ordinal[0]++, rnd, scratch, new InsertValues(statement), false));
                     }
                     if (w.canAddress()) {
                         run(connection, "UPDATE " + w.relation(), w.updateSql(), failures, statement -> {

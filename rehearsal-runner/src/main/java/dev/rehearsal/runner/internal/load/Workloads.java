@@ -158,7 +158,7 @@ final class Workloads implements AutoCloseable {
                         continue;
                     }
                     try (PreparedStatement insert = connection.prepareStatement(now.insertSql())) {
-                        now.plan().row(now.ordinals().getAndIncrement(), new SplittableRandom(settings.seed()),
+                        now.plan().freshRow(now.ordinals()::getAndIncrement, new SplittableRandom(settings.seed()),
                                 new StringBuilder(), new InsertValues(insert), true);
                         insert.executeUpdate();
                         written++;

@@ -5,9 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +53,30 @@ public final class ParentKeys {
                     .append(" = p.").append(Identifiers.quote(columns.get(i)));
         }
         return read(parent, columns, " AND NOT EXISTS (SELECT 1 FROM " + child.sqlName() + " c WHERE " + matches + ")");
+    }
+
+    /**
+     * The values of {@code columns} in the rows of {@code table} where none is NULL, each tuple joined by
+     * {@link RowPlan.HeldKey#joined}; at most {@link #LIMIT}. Not kept: the rows change with every fill.
+     */
+    public Set<String> held(TableInfo table, List<String> columns) throws SQLException {
+        String texts = columns.stream().map(c -> Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
+        String notNull = columns.stream().map(c -> Identifiers.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        Set<String> tuples = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT " + texts + " FROM "
+                + table.sqlName() + " WHERE " + notNull + " LIMIT " + LIMIT);
+             ResultSet rs = query.executeQuery()) {
+            List<String> values = new ArrayList<>(columns.size());
+            while (rs.next()) {
+                values.clear();
+                for (int i = 1; i <= columns.size(); i++) {
+                    values.add(rs.getString(i));
+                }
+                tuples.add(RowPlan.HeldKey.joined(values));
+            }
+        }
+        return Collections.unmodifiableSet(tuples);
     }
 
     /** The key tuples of {@code parent} (as {@code p}) with no NULL in them, meeting {@code condition} too. */

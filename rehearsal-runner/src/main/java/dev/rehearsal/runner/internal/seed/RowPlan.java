@@ -1,7 +1,10 @@
 package dev.rehearsal.runner.internal.seed;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * How to generate the rows of one table: a source per inserted column. Row {@code ordinal}s are distinct per
@@ -12,8 +15,10 @@ import java.util.SplittableRandom;
  * @param sources  one per column
  * @param groups   foreign keys whose columns take their values from one referenced row
  * @param capacity how many ordinals the unique keys admit ({@link Long#MAX_VALUE} when unbounded)
+ * @param held     unique keys whose values in the table's rows already the rows of this plan must not repeat
  */
-public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<ReferenceGroup> groups, long capacity) {
+public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<ReferenceGroup> groups, long capacity,
+                      List<HeldKey> held) {
 
     /** Rows in which a nullable column is NULL. */
     static final double NULL_FRACTION = 0.10;
@@ -22,6 +27,40 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
         columns = List.copyOf(columns);
         sources = List.copyOf(sources);
         groups = List.copyOf(groups);
+        held = List.copyOf(held);
+    }
+
+    public RowPlan(List<ColumnInfo> columns, List<Source> sources, List<ReferenceGroup> groups, long capacity) {
+        this(columns, sources, groups, capacity, List.of());
+    }
+
+    /** The same plan with other sources (the write load's changes to the seeder's plan). */
+    public RowPlan withSources(List<Source> replaced) {
+        return new RowPlan(columns, replaced, groups, capacity, held);
+    }
+
+    /**
+     * Writes the row of the first ordinal from {@code ordinals} whose {@link #held} keys no row of the table holds
+     * yet, and returns that ordinal. Within one enumeration distinct ordinals give distinct keys, so at most as many
+     * ordinals as keys are held are passed over; after that the row is written whatever it holds.
+     */
+    public long freshRow(LongSupplier ordinals, SplittableRandom rnd, StringBuilder scratch, RowSink sink,
+                         boolean sparse) {
+        if (held.isEmpty()) {
+            long ordinal = ordinals.getAsLong();
+            row(ordinal, rnd, scratch, sink, sparse);
+            return ordinal;
+        }
+        long attempts = held.stream().mapToLong(k -> k.tuples().size()).sum() + 1;
+        CapturedRow captured = new CapturedRow(columns.size());
+        long ordinal;
+        do {
+            ordinal = ordinals.getAsLong();
+            captured.clear();
+            row(ordinal, rnd, scratch, captured, sparse);
+        } while (--attempts > 0 && held.stream().anyMatch(k -> k.holds(captured.values)));
+        captured.replay(sink);
+        return ordinal;
     }
 
     /** Writes the row with this ordinal to the sink; {@code scratch} is reused between values. */
@@ -189,6 +228,73 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
 
         ReferenceGroup enumerated(long newStride) {
             return new ReferenceGroup(tuples, false, newStride, tuples.size(), turn);
+        }
+    }
+
+    /**
+     * The key values the table's rows hold in the plan's columns at {@code positions}, each tuple joined by
+     * {@link #joined}. A row generated later must not repeat them: the parent rows a foreign key of the key picks
+     * from change between seedings (a migration adds roles), and an ordinal enumerated over today's parents can
+     * meet the pair an earlier ordinal took over yesterday's.
+     */
+    public record HeldKey(List<Integer> positions, Set<String> tuples) {
+        public HeldKey {
+            positions = List.copyOf(positions); // the tuples are not copied: there may be a million
+        }
+
+        boolean holds(List<String> row) {
+            List<String> values = new ArrayList<>(positions.size());
+            for (int position : positions) {
+                String value = row.get(position);
+                if (value == null) {
+                    return false; // a key holding NULL never collides
+                }
+                values.add(value);
+            }
+            return tuples.contains(joined(values));
+        }
+
+        /** One string per tuple of non-NULL values. */
+        public static String joined(List<String> values) {
+            return String.join("\u0000", values);
+        }
+    }
+
+    /** One row kept aside until it is known to hold no key the table has. */
+    private static final class CapturedRow implements RowSink {
+        private final List<String> values;
+
+        CapturedRow(int width) {
+            values = new ArrayList<>(width);
+        }
+
+        void clear() {
+            values.clear();
+        }
+
+        @Override
+        public void value(CharSequence text) {
+            values.add(text.toString());
+        }
+
+        @Override
+        public void nullValue() {
+            values.add(null);
+        }
+
+        @Override
+        public void endRow() {
+        }
+
+        void replay(RowSink sink) {
+            for (String value : values) {
+                if (value == null) {
+                    sink.nullValue();
+                } else {
+                    sink.value(value);
+                }
+            }
+            sink.endRow();
         }
     }
 }

@@ -57,6 +57,8 @@ public final class RowPlanner {
     private final List<String> problems = new ArrayList<>();
     // groups holding only the parent rows no row refers to yet, for keys that refer to each parent row once
     private final Map<Integer, String> unreferencedGroups = new HashMap<>();
+    // enumerated keys with a foreign key among their digits, on a table that has rows: their values may repeat those
+    private final List<UniqueKey> overChangingParents = new ArrayList<>();
     private long capacity = Long.MAX_VALUE;
     private String limitNote;
 
@@ -136,7 +138,13 @@ public final class RowPlanner {
         if (!problems.isEmpty()) {
             return new Outcome(null, problems, notUnderstood, null);
         }
-        return new Outcome(new RowPlan(columns, planned, groups, capacity), List.of(), notUnderstood, limitNote);
+        List<RowPlan.HeldKey> held = new ArrayList<>();
+        for (UniqueKey key : overChangingParents) {
+            List<ColumnInfo> keyColumns = columns(key.attnums());
+            held.add(new RowPlan.HeldKey(keyColumns.stream().map(columns::indexOf).toList(),
+                    keys.held(table, keyColumns.stream().map(ColumnInfo::name).toList())));
+        }
+        return new Outcome(new RowPlan(columns, planned, groups, capacity, held), List.of(), notUnderstood, limitNote);
     }
 
     private Source fallback(ColumnInfo column) {
@@ -268,6 +276,7 @@ public final class RowPlanner {
     private void enumerate(UniqueKey key, List<ColumnInfo> keyColumns) {
         long stride = 1;
         Set<Integer> doneGroups = new HashSet<>();
+        boolean parentsAmongDigits = false;
         List<ColumnInfo> columns = new ArrayList<>(keyColumns);
         columns.sort(java.util.Comparator.comparingLong(this::radixOf));
         for (ColumnInfo column : columns) {
@@ -282,6 +291,7 @@ public final class RowPlanner {
                 }
                 radix = groups.get(group).tuples().size();
                 groups.set(group, groups.get(group).enumerated(stride));
+                parentsAmongDigits = true;
             } else {
                 ValueGenerator generator = generators.get(column.attnum());
                 if (generator == null) {
@@ -291,6 +301,10 @@ public final class RowPlanner {
                 sources.put(column.attnum(), new UniqueValue(generator, 0, stride, radix));
             }
             stride = stride > Long.MAX_VALUE / Math.max(1, radix) ? Long.MAX_VALUE : stride * radix;
+        }
+        if (parentsAmongDigits && base > 0) {
+            // the earlier rows enumerated over the parent rows of their day; the digits here count over today's
+            overChangingParents.add(key);
         }
         if (stride < base + wanted) {
             capacity = Math.min(capacity, stride);

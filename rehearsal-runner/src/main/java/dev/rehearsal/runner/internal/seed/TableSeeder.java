@@ -310,11 +310,11 @@ final class TableSeeder {
                 if (round == 0) {
                     batch = Math.min(batch, firstRound);
                 }
-                stream(STAGE, plan, ordinal, batch, rnd);
+                long after = stream(STAGE, plan, ordinal, batch, rnd);
                 long inserted = keep.rows(statement, remaining);
                 statement.execute("TRUNCATE " + STAGE);
                 accepted += inserted;
-                ordinal += batch;
+                ordinal = after;
                 ratio = (double) inserted / batch;
                 if (inserted == 0) {
                     break;
@@ -328,15 +328,24 @@ final class TableSeeder {
         return new Staged(accepted, ordinal - base, null);
     }
 
-    private void stream(String target, RowPlan plan, long base, long count, SplittableRandom rnd) throws SQLException {
-        ordinalsEnd = Math.max(ordinalsEnd, base + count);
+    /**
+     * Streams {@code count} rows from ordinal {@code base} on and returns the ordinal after the last one used: rows
+     * that would repeat a key the table holds are passed over ({@link RowPlan#freshRow}).
+     */
+    private long stream(String target, RowPlan plan, long base, long count, SplittableRandom rnd) throws SQLException {
         StringBuilder scratch = new StringBuilder(64);
-        CopyStream.copy(copy.copyIn("COPY " + target + " (" + columnList(plan) + ") FROM STDIN (FORMAT text)"),
-                stream -> {
-                    for (long i = 0; i < count; i++) {
-                        plan.row(base + i, rnd, scratch, stream);
-                    }
-                });
+        long[] next = {base};
+        try {
+            CopyStream.copy(copy.copyIn("COPY " + target + " (" + columnList(plan) + ") FROM STDIN (FORMAT text)"),
+                    stream -> {
+                        for (long i = 0; i < count; i++) {
+                            plan.freshRow(() -> next[0]++, rnd, scratch, stream, false);
+                        }
+                    });
+        } finally {
+            ordinalsEnd = Math.max(ordinalsEnd, next[0]);
+        }
+        return next[0];
     }
 
     /** Every column is filled by the server (identity, defaults): rows of defaults only. */
