@@ -226,6 +226,10 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
             return tuples.isEmpty() ? -1 : rnd.nextInt(tuples.size());
         }
 
+        ReferenceGroup withTuples(List<String[]> others) {
+            return new ReferenceGroup(others, nullable, stride, radix, turn);
+        }
+
         ReferenceGroup enumerated(long newStride) {
             return new ReferenceGroup(tuples, false, newStride, tuples.size(), turn);
         }

@@ -289,6 +289,7 @@ public final class RowPlanner {
                 if (!doneGroups.add(group)) {
                     continue;
                 }
+                distinctOn(group, keyColumns);
                 radix = groups.get(group).tuples().size();
                 groups.set(group, groups.get(group).enumerated(stride));
                 parentsAmongDigits = true;
@@ -310,6 +311,39 @@ public final class RowPlanner {
             capacity = Math.min(capacity, stride);
             limitNote = "unique key " + key.name() + " (" + names(columns) + ") admits only " + stride
                     + " distinct values with the allowed values and referenced rows";
+        }
+    }
+
+    /**
+     * Keeps one referenced row per distinct value of the key's columns in the group, when the key holds only some of
+     * the foreign key's columns: distinct referenced rows may share those (Ente's trash, keyed by file_id, refers to
+     * collection_files by (file_id, collection_id), and a file sits in several collections), and counting through
+     * them gave the key the same value twice — the table was left empty.
+     */
+    private void distinctOn(int group, List<ColumnInfo> keyColumns) {
+        List<Integer> components = new ArrayList<>();
+        int width = 0;
+        for (ColumnInfo column : table.columns()) {
+            if (sources.get(column.attnum()) instanceof ReferenceValue value && value.group() == group) {
+                width++;
+                if (keyColumns.contains(column)) {
+                    components.add(value.component());
+                }
+            }
+        }
+        if (components.size() == width) {
+            return;
+        }
+        Map<List<String>, String[]> firstOf = new LinkedHashMap<>();
+        for (String[] tuple : groups.get(group).tuples()) {
+            firstOf.putIfAbsent(components.stream().map(c -> tuple[c]).toList(), tuple);
+        }
+        List<String[]> distinct = List.copyOf(firstOf.values());
+        groups.set(group, groups.get(group).withTuples(distinct));
+        for (Map.Entry<Integer, Source> entry : sources.entrySet()) {
+            if (entry.getValue() instanceof ReferenceValue value && value.group() == group) {
+                entry.setValue(new ReferenceValue(group, value.component(), distinct));
+            }
         }
     }
 

@@ -1,0 +1,81 @@
+package dev.rehearsal.runner.internal.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rehearsal.report.SeedSummary;
+import dev.rehearsal.report.SeedSummary.SeededTable;
+import dev.rehearsal.runner.provision.ScratchDatabase;
+import dev.rehearsal.runner.support.EmbeddedServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A unique key made of some of a foreign key's columns (Ente's {@code trash}: keyed by {@code file_id}, referring to
+ * {@code collection_files} by {@code (file_id, collection_id)}, where a file sits in several collections). Counting
+ * through the referenced rows gave the key the same file twice, the server refused the rows, and the table stayed
+ * empty for every later migration.
+ */
+class SeederKeyInsideForeignKeyTest {
+
+    private static final int ROWS = 2_000;
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
+
+    @Test
+    void should_fill_a_table_keyed_by_part_of_its_foreign_key_with_distinct_keys() throws SQLException {
+        try (ScratchDatabase db = server.createDatabase("key_inside_fk");
+             Connection connection = db.dataSource().getConnection()) {
+            // GIVEN collection_files pairing files and collections, several rows per file, and trash keyed by file
+            execute(connection, """
+                    CREATE TABLE files (file_id bigserial PRIMARY KEY, name text NOT NULL);
+                    CREATE TABLE collections (collection_id serial PRIMARY KEY, name text NOT NULL);
+                    CREATE TABLE collection_files (
+                      file_id bigint NOT NULL REFERENCES files (file_id),
+                      collection_id integer NOT NULL REFERENCES collections (collection_id),
+                      CONSTRAINT unique_collection_files_cid_fid UNIQUE (collection_id, file_id))""");
+            SeedSummary parents = Seeder.seed(connection, SeedOptions.defaults().rows(ROWS));
+            assertThat(parents.tables()).allSatisfy(t -> assertThat(t.rows()).isEqualTo(ROWS));
+            long files = query(connection, "SELECT count(DISTINCT file_id) FROM collection_files");
+            assertThat(files).isLessThan(ROWS); // files repeat: the trash can hold one row per distinct file
+            execute(connection, """
+                    CREATE TABLE trash (
+                      file_id bigint NOT NULL,
+                      collection_id bigint NOT NULL,
+                      is_deleted bool NOT NULL DEFAULT false,
+                      is_restored bool NOT NULL DEFAULT false,
+                      delete_by bigint NOT NULL,
+                      PRIMARY KEY (file_id),
+                      CONSTRAINT fk_trash_keys_collection_files FOREIGN KEY (file_id, collection_id)
+                        REFERENCES collection_files (file_id, collection_id),
+                      CONSTRAINT trash_state_constraint CHECK (is_deleted IS FALSE OR is_restored IS FALSE))""");
+
+            // WHEN seeded
+            SeededTable trash = Seeder.seed(connection, SeedOptions.defaults().rows(ROWS)).tables().stream()
+                    .filter(t -> t.relation().equals("public.trash")).findFirst().orElseThrow();
+
+            // THEN it holds rows for most distinct files (one each: the key), each a pair collection_files has; the
+            // CHECK the generators do not read is left to filtering, which keeps about three rows in four
+            assertThat(trash.rows()).isGreaterThan(files / 2).isLessThanOrEqualTo(files);
+            assertThat(trash.note()).doesNotContain("duplicate key").contains("trash_state_constraint");
+            assertThat(query(connection, "SELECT count(*) FROM trash t WHERE NOT EXISTS (SELECT 1 FROM collection_files c "
+                    + "WHERE c.file_id = t.file_id AND c.collection_id = t.collection_id)")).isZero();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long query(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
