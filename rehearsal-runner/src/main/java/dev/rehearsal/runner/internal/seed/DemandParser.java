@@ -36,6 +36,13 @@ public final class DemandParser {
             "^CREATE\\s+UNIQUE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + QUALIFIED
                     + "\\s+)?ON\\s+(?:ONLY\\s+)?" + QUALIFIED + "\\s*(?:USING\\s+\\w+\\s*)?\\(",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+"
+            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?" + QUALIFIED + "\\s*\\(", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TABLE_KEY = Pattern.compile("^(?:CONSTRAINT\\s+" + NAME + "\\s+)?(?:PRIMARY\\s+KEY|UNIQUE)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COLUMN = Pattern.compile("^(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|CHECK\\b|FOREIGN\\b"
+            + "|EXCLUDE\\b|LIKE\\b)" + NAME + "\\s+(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern COLUMN_KEY = Pattern.compile("\\b(?:PRIMARY\\s+KEY|UNIQUE)\\b", Pattern.CASE_INSENSITIVE);
     /** {@code lower(email)}, {@code (upper(code))}: an index element whose values are unique if the column's are. */
     private static final Pattern CASE_FOLDED = Pattern.compile(
             "^\\(?\\s*(?:lower|upper)\\s*\\(\\s*(" + NAME + ")\\s*\\)\\s*\\)?$", Pattern.CASE_INSENSITIVE);
@@ -121,6 +128,14 @@ public final class DemandParser {
             }
             return demands;
         }
+        Matcher create = CREATE_TABLE.matcher(sql);
+        if (create.find()) {
+            int close = dev.rehearsal.runner.internal.util.SqlScan.closingParenthesis(sql, create.end() - 1);
+            if (close > 0) {
+                tableKeys(tableName(create.group(1)), sql.substring(create.end(), close), demands);
+            }
+            return demands;
+        }
         Matcher update = UPDATE.matcher(sql);
         if (update.find()) {
             updateCasts(tableName(update.group(1)), update.group(2), update.group(3), demands);
@@ -138,6 +153,28 @@ public final class DemandParser {
         // PostgreSQL adds the columns before it checks the constraints of the same statement, whatever their order
         demands.sort(java.util.Comparator.comparing(d -> !(d instanceof Added)));
         return demands;
+    }
+
+    /**
+     * The unique keys a {@code CREATE TABLE} declares, written on a column ({@code object_key text UNIQUE NOT NULL}) or
+     * as a table constraint. The table has them from its creation on; they matter to the tables a later
+     * {@code INSERT … SELECT} copies into it (Ente's {@code object_keys}, filled from two tables whose object keys
+     * were each unique, must not receive one key from both).
+     */
+    private static void tableKeys(String table, String elements, List<Demand> demands) {
+        for (String element : SqlScan.splitTopLevel(elements)) {
+            String text = element.strip();
+            if (TABLE_KEY.matcher(text).find()) {
+                action(table, "ADD " + text, demands);
+                continue;
+            }
+            Matcher column = COLUMN.matcher(text);
+            // string literals and parenthesised expressions (DEFAULT 'unique', CHECK (…)) say nothing of keys
+            if (column.find() && COLUMN_KEY.matcher(column.group(2).replaceAll("'(?:[^']|'')*'", "''")
+                    .replaceAll("\\([^()]*\\)", "()")).find()) {
+                demands.add(new Unique(table, List.of(identifier(column.group(1)))));
+            }
+        }
     }
 
     /**

@@ -208,6 +208,39 @@ class ChainDemandsTest {
     }
 
     @Test
+    void should_keep_unique_keys_apart_when_a_table_created_with_an_inline_unique_takes_both() throws SQLException {
+        // GIVEN two tables of object keys, each unique, that a later migration merges into a table whose CREATE TABLE
+        // declares the key unique on the column itself (Ente's 27_consolidate_files_table: the seeder's values were
+        // 'amber-0', … in both, the merge failed on the first, and the files table was emptied for the rest)
+        List<List<String>> chain = List.of(
+                List.of("CREATE TABLE file_object_keys (file_id bigint PRIMARY KEY, object_key text UNIQUE NOT NULL)",
+                        "CREATE TABLE thumbnail_object_keys (file_id bigint PRIMARY KEY, object_key text UNIQUE NOT NULL)"),
+                List.of("""
+                        CREATE TABLE IF NOT EXISTS object_keys (file_id bigint NOT NULL, o_type text NOT NULL,
+                            object_key TEXT UNIQUE NOT NULL, PRIMARY KEY (file_id, o_type))""",
+                        "INSERT INTO object_keys (file_id, o_type, object_key) SELECT file_id, 'file', object_key "
+                                + "FROM file_object_keys",
+                        "INSERT INTO object_keys (file_id, o_type, object_key) SELECT file_id, 'thumbnail', object_key "
+                                + "FROM thumbnail_object_keys"));
+        assertThat(DemandParser.of(chain.get(1).get(0))).containsExactlyInAnyOrder(
+                new DemandParser.Unique("object_keys", List.of("object_key")),
+                new DemandParser.Unique("object_keys", List.of("file_id", "o_type")),
+                new DemandParser.NotNull("object_keys", "file_id"), new DemandParser.NotNull("object_keys", "o_type"));
+        try (ScratchDatabase db = server.createDatabase("merged_object_keys");
+             Connection connection = db.dataSource().getConnection()) {
+            for (String statement : chain.get(0)) {
+                execute(connection, statement);
+            }
+            Seeder.seed(connection, SeedOptions.defaults().rows(1_000), ChainDemands.of(chain));
+
+            // WHEN the merge runs; THEN the unique column takes the 2 000 copied keys
+            for (String statement : chain.get(1)) {
+                execute(connection, statement);
+            }
+        }
+    }
+
+    @Test
     void should_fail_those_casts_on_rows_generated_without_the_demands() throws SQLException {
         try (ScratchDatabase db = server.createDatabase("no_demands");
              Connection connection = db.dataSource().getConnection()) {
