@@ -14,6 +14,9 @@ import java.util.List;
  * @param checksum             Flyway's checksum of the script (CRC32 over its lines, as {@code flyway_schema_history} stores it)
  * @param java                 for a Flyway Java migration, its code (then {@code statements} is empty: they are known
  *                             only when it runs); {@code null} for a script
+ * @param commitsAfter         for a transactional script, the positions in {@code statements} after which its
+ *                             transaction commits and the next statement opens another, in order (a golang-migrate
+ *                             file sent as one query with {@code COMMIT}s inside); empty: one transaction
  */
 public record MigrationScript(
         String path,
@@ -21,10 +24,18 @@ public record MigrationScript(
         List<SqlStatement> statements,
         Boolean executeInTransaction,
         int checksum,
-        JavaCode java) {
+        JavaCode java,
+        List<Integer> commitsAfter) {
 
     public MigrationScript {
         statements = List.copyOf(statements);
+        commitsAfter = List.copyOf(commitsAfter);
+    }
+
+    /** A script, or a Java migration, in at most one transaction. */
+    public MigrationScript(String path, String content, List<SqlStatement> statements, Boolean executeInTransaction,
+            int checksum, JavaCode java) {
+        this(path, content, statements, executeInTransaction, checksum, java, List.of());
     }
 
     /** A SQL script. */

@@ -82,29 +82,49 @@ class GolangLayoutTest {
     }
 
     @Test
-    void should_refuse_transaction_control_other_than_a_wrapper() {
+    void should_split_a_file_into_the_transactions_its_commits_mark() {
+        // golang-migrate sends the file as one query: BEGIN turns the implicit block into an explicit one, with the
+        // statements before it; COMMIT ends it; what follows runs in a new block, committed at the end
         write(dir, "1_two_steps.up.sql", """
+                UPDATE t SET x = 0;
                 BEGIN;
                 UPDATE t SET x = 1;
                 COMMIT;
+                UPDATE t SET y = 2;
+                END;
                 CREATE INDEX CONCURRENTLY i ON t (x);
                 """);
 
-        RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> load(dir));
+        MigrationScript up = load(dir).migrations().get(0).up();
 
-        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SCRIPT);
-        assertThat(e.getMessage()).startsWith("1_two_steps.up.sql line 3: COMMIT cannot be rehearsed here")
-                .contains("wrapped as a whole in BEGIN; … COMMIT;");
+        assertThat(up.executeInTransaction()).isTrue();
+        assertThat(up.statements()).extracting(SqlStatement::sql).containsExactly("UPDATE t SET x = 0",
+                "UPDATE t SET x = 1", "UPDATE t SET y = 2", "CREATE INDEX CONCURRENTLY i ON t (x)");
+        // the index build runs in a transaction block there, and fails as it does in production
+        assertThat(up.commitsAfter()).containsExactly(1, 2);
+        assertThat(up.transactional()).isTrue();
     }
 
     @Test
-    void should_refuse_a_begin_without_commit() {
+    void should_run_a_begin_without_commit_in_one_transaction() {
+        // golang-migrate's own transaction that records the version then commits it
         write(dir, "1_open.up.sql", "BEGIN;\nUPDATE t SET x = 1;\n");
+
+        MigrationScript up = load(dir).migrations().get(0).up();
+
+        assertThat(up.executeInTransaction()).isTrue();
+        assertThat(up.statements()).hasSize(1);
+        assertThat(up.commitsAfter()).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_rollback_that_would_discard_part_of_the_file() {
+        write(dir, "1_undone.up.sql", "BEGIN;\nUPDATE t SET x = 1;\nROLLBACK;\nUPDATE t SET x = 2;\n");
 
         RehearsalException e = catchThrowableOfType(RehearsalException.class, () -> load(dir));
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SCRIPT);
-        assertThat(e.getMessage()).startsWith("1_open.up.sql line 1: BEGIN cannot be rehearsed here");
+        assertThat(e.getMessage()).startsWith("1_undone.up.sql line 3: ROLLBACK cannot be rehearsed here");
     }
 
     @Test

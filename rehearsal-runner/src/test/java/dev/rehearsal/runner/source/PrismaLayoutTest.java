@@ -108,6 +108,29 @@ class PrismaLayoutTest {
 
         assertThat(up.executeInTransaction()).isTrue();
         assertThat(up.statements()).extracting(SqlStatement::line).containsExactly(3, 4, 5, 6);
+        assertThat(up.commitsAfter()).isEmpty(); // the end of the file is the block's commit
+    }
+
+    @Test
+    void should_commit_where_a_block_ends_and_run_the_rest_in_a_new_transaction() {
+        // PostgreSQL commits the query's statements at the block's COMMIT, and the ones after it at the end
+        write(dir, "20240101120000_role/migration.sql", """
+                -- AlterEnum
+                BEGIN;
+                CREATE TYPE "Role_new" AS ENUM ('USER', 'ADMIN');
+                ALTER TYPE "Role" RENAME TO "Role_new_old";
+                COMMIT;
+
+                -- AlterTable
+                ALTER TABLE "User" ADD COLUMN "bio" TEXT;
+                CREATE INDEX "User_bio_idx" ON "User" ("bio");
+                """);
+
+        MigrationScript up = load(dir).migrations().get(0).up();
+
+        assertThat(up.executeInTransaction()).isTrue();
+        assertThat(up.statements()).extracting(SqlStatement::line).containsExactly(3, 4, 8, 9);
+        assertThat(up.commitsAfter()).containsExactly(1);
     }
 
     @Test

@@ -26,8 +26,9 @@ import org.postgresql.PGConnection;
 /**
  * Runs a migration script the way Flyway runs it, and traces every statement.
  * <ul>
- * <li>A transactional script runs in one transaction; after each statement the session reads its own locks,
- *     scan counters, rewrites and timeouts. Locks are held until the commit (or the rollback after an error).</li>
+ * <li>A transactional script runs in one transaction (or in the few its {@code COMMIT}s mark, for a golang-migrate
+ *     file); after each statement the session reads its own locks, scan counters, rewrites and timeouts. Locks are
+ *     held until the commit (or the rollback after an error).</li>
  * <li>A non-transactional script runs statement by statement in auto-commit mode. A statement that can run in a
  *     transaction gets one of its own (equivalent to auto-commit, and traceable like above); one that cannot
  *     ({@code CREATE INDEX CONCURRENTLY}, …) is watched by a lock sampler on a second connection.</li>
@@ -83,8 +84,10 @@ public final class ScriptExecutor {
         return gaveUp(outcome);
     }
 
+    /** A lock not granted in time, before anything committed: running the script again repeats nothing. */
     private boolean retriable(ScriptOutcome outcome) {
-        return lockTimeout != null && outcome.failure() != null && LOCK_NOT_AVAILABLE.equals(outcome.failure().sqlState());
+        return lockTimeout != null && outcome.failure() != null && !outcome.committed()
+                && LOCK_NOT_AVAILABLE.equals(outcome.failure().sqlState());
     }
 
     /** 100 ms, 200 ms, 400 ms, … each between half and one and a half times that, so retries do not align. */
@@ -106,17 +109,24 @@ public final class ScriptExecutor {
     }
 
     /**
-     * The script's transaction. The session is reset in the same round trip as the baseline probe, inside the
-     * transaction (the probe must be: pending scan counters are flushed between transactions): a script that fails
-     * rolls the reset back too, and the next script resets again before anything else runs on this session.
+     * The script's transaction, or its transactions when it commits between statements ({@code commitsAfter}): each
+     * releases its locks at its own commit. The session is reset in the same round trip as the baseline probe, inside
+     * the transaction (the probe must be: pending scan counters are flushed between transactions): a script that fails
+     * rolls the reset back too, and the next script resets again before anything else runs on this session. A failure
+     * after a commit leaves what committed applied, as production would.
      */
     private ScriptOutcome inOneTransaction(Connection connection, OwnWork own, MigrationScript script, Phase phase,
             long origin) throws SQLException {
         connection.setAutoCommit(false);
+        List<StatementTrace> committed = new ArrayList<>();
         List<PendingStatement> pending = new ArrayList<>();
+        List<String> sqlSinceCommit = new ArrayList<>();
+        List<SqlStatement> statements = script.statements();
+        boolean partlyCommitted = false;
         try {
             TransactionTracker tracker = TransactionTracker.begin(connection, sessionReset());
-            for (SqlStatement statement : script.statements()) {
+            for (int i = 0; i < statements.size(); i++) {
+                SqlStatement statement = statements.get(i);
                 long start = System.nanoTime();
                 try {
                     execute(connection, statement);
@@ -124,16 +134,27 @@ public final class ScriptExecutor {
                     pending.add(new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e)));
                     rollbackQuietly(connection);
                     long released = System.nanoTime();
-                    return new ScriptOutcome(finish(pending, phase, script, true, origin, released, own),
-                            failure(phase, script, statement, e), false);
+                    committed.addAll(finish(pending, phase, script, true, origin, released, own));
+                    return new ScriptOutcome(committed, failure(phase, script, statement, e), partlyCommitted);
                 }
                 long end = System.nanoTime();
                 pending.add(new PendingStatement(statement, start, end, observe(tracker, own), null, null));
+                sqlSinceCommit.add(statement.sql());
+                if (i < statements.size() - 1 && script.commitsAfter().contains(i)) {
+                    connection.commit();
+                    committed.addAll(finish(pending, phase, script, true, origin, System.nanoTime(), own));
+                    remember(connection, tracker, sqlSinceCommit);
+                    pending.clear();
+                    sqlSinceCommit.clear();
+                    tracker = TransactionTracker.begin(connection);
+                    partlyCommitted = true;
+                }
             }
             connection.commit();
             long released = System.nanoTime();
-            remember(connection, tracker, script.statements().stream().map(SqlStatement::sql).toList());
-            return new ScriptOutcome(finish(pending, phase, script, true, origin, released, own), null, true);
+            remember(connection, tracker, sqlSinceCommit);
+            committed.addAll(finish(pending, phase, script, true, origin, released, own));
+            return new ScriptOutcome(committed, null, true);
         } finally {
             restoreAutoCommit(connection);
         }

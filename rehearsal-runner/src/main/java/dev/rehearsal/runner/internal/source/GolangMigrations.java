@@ -16,9 +16,10 @@ import java.util.TreeMap;
 
 /**
  * Builds the migrations of a golang-migrate location: up scripts in numeric version order, each with the down
- * script of the same version. golang-migrate sends a file as it is, without opening a transaction; a file wrapped in
- * {@code BEGIN; … COMMIT;} therefore runs in one transaction, which Rehearsal records by removing the wrapper and
- * setting {@code executeInTransaction}.
+ * script of the same version. golang-migrate sends a file as it is, as one query, without opening a transaction; a
+ * file with {@code BEGIN} and {@code COMMIT} in it therefore runs in the transactions they mark, which Rehearsal
+ * records by removing them, setting {@code executeInTransaction} and, where a {@code COMMIT} stands between
+ * statements, the positions its transactions commit after.
  */
 final class GolangMigrations {
 
@@ -67,33 +68,49 @@ final class GolangMigrations {
         List<SqlStatement> statements = new ArrayList<>(parser.split(content, null, file.displayPath()));
         MetaCommands.reject(statements, file.displayPath(), TOOL);
         rejectCopyFromStdin(statements, file);
-        Boolean executeInTransaction = unwrapTransaction(statements, file);
+        List<Integer> commitsAfter = new ArrayList<>();
+        Boolean executeInTransaction = transactionsOf(statements, commitsAfter, file);
         int checksum = parser.checksum(content);
-        return new MigrationScript(file.displayPath(), content, statements, executeInTransaction, checksum);
+        return new MigrationScript(file.displayPath(), content, statements, executeInTransaction, checksum, null,
+                commitsAfter);
     }
 
-    /** Removes a {@code BEGIN; … COMMIT;} wrapper; any other transaction control cannot be rehearsed faithfully. */
-    private static Boolean unwrapTransaction(List<SqlStatement> statements, FoundFile file) {
-        List<Integer> control = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) {
-            if (TransactionControl.of(statements.get(i)) != null) {
-                control.add(i);
+    /**
+     * Takes the transaction control out of the statements and returns {@code TRUE} when there was some ({@code null}
+     * when not), with the positions after which a transaction commits in {@code commitsAfter}. golang-migrate sends
+     * the file as one simple query, which PostgreSQL runs in an implicit transaction block: a {@code BEGIN} turns the
+     * block into an explicit one (the statements before it included), a {@code COMMIT} or {@code END} commits what
+     * ran since the last commit, and the statements after it run in a new block, committed at the end of the query.
+     * A {@code ROLLBACK} would discard part of the file: refused.
+     */
+    private static Boolean transactionsOf(List<SqlStatement> statements, List<Integer> commitsAfter, FoundFile file) {
+        List<SqlStatement> kept = new ArrayList<>();
+        boolean controlled = false;
+        for (SqlStatement statement : statements) {
+            Kind kind = TransactionControl.of(statement);
+            if (kind == null) {
+                kept.add(statement);
+                continue;
+            }
+            controlled = true;
+            if (kind == Kind.OTHER) {
+                throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
+                        file.displayPath() + " line " + statement.line() + ": " + TransactionControl.keyword(statement)
+                                + " cannot be rehearsed here: golang-migrate sends the file as one query, and this"
+                                + " would discard or hand over what the statements before it did while the migration"
+                                + " is recorded as applied. Remove it, or move the statements it undoes out of the"
+                                + " migration.");
+            }
+            if (kind == Kind.COMMITS) {
+                TransactionControl.commitAfter(commitsAfter, kept.size() - 1);
             }
         }
-        if (control.isEmpty()) {
+        if (!controlled) {
             return null;
         }
-        if (!TransactionControl.wrapsWhole(statements)) {
-            boolean opensFirst = control.get(0) == 0 && TransactionControl.of(statements.get(0)) == Kind.OPENS;
-            SqlStatement offending = statements.get(opensFirst && control.size() > 1 ? control.get(1) : control.get(0));
-            throw new RehearsalException(ErrorCode.INVALID_SCRIPT,
-                    file.displayPath() + " line " + offending.line() + ": " + TransactionControl.keyword(offending)
-                            + " cannot be rehearsed here. A golang-migrate script either runs without transaction"
-                            + " control or is wrapped as a whole in BEGIN; … COMMIT; (first and last statement). Move"
-                            + " the statements that need their own transaction into a migration of their own.");
-        }
-        statements.remove(statements.size() - 1);
-        statements.remove(0);
+        TransactionControl.endCommits(commitsAfter, kept.size());
+        statements.clear();
+        statements.addAll(kept);
         return Boolean.TRUE;
     }
 

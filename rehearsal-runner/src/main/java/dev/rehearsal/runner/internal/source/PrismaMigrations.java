@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code prisma migrate diff}) the undo. Prisma sends a file to PostgreSQL as one simple query, which the server runs
  * in one implicit transaction when it holds more than one statement: such a file is rehearsed in one transaction, so a
  * statement that cannot run in a transaction block fails there as it does under {@code prisma migrate deploy}. The
- * {@code BEGIN; … COMMIT;} blocks Prisma writes around enum changes keep the file in one transaction and are removed.
+ * {@code BEGIN; … COMMIT;} blocks Prisma writes around enum changes are removed; each COMMIT ends a transaction there,
+ * and the statements after it run in the next.
  */
 final class PrismaMigrations {
 
@@ -64,21 +65,26 @@ final class PrismaMigrations {
     private MigrationScript script(FoundFile file) {
         String content = ScriptDecoder.decode(file.read(), file.displayPath());
         List<SqlStatement> statements = new ArrayList<>(parser.split(content, null, file.displayPath()));
-        boolean blocks = removeTransactionBlocks(statements, file);
+        List<Integer> commitsAfter = new ArrayList<>();
+        boolean blocks = removeTransactionBlocks(statements, commitsAfter, file);
         RULES.check(statements, false, file.displayPath());
         // One statement alone runs outside a transaction block, as PostgreSQL runs a one-statement query.
         Boolean inTransaction = blocks || statements.size() > 1 ? Boolean.TRUE : null;
-        return new MigrationScript(file.displayPath(), content, statements, inTransaction, parser.checksum(content));
+        return new MigrationScript(file.displayPath(), content, statements, inTransaction, parser.checksum(content),
+                null, commitsAfter);
     }
 
     /**
-     * Removes {@code BEGIN; … COMMIT;} blocks: inside Prisma's one query they change nothing Rehearsal measures, the
-     * file still commits once. A ROLLBACK, or a block left open or closed twice, is refused: the file would not do in
-     * production what a rehearsal in one transaction shows.
+     * Removes {@code BEGIN; … COMMIT;} blocks. Inside Prisma's one query a block takes in the statements before it
+     * (PostgreSQL turns the query's implicit transaction into the block), and its COMMIT commits them and releases
+     * their locks; what follows runs in a new transaction, committed at the end of the query. The positions of those
+     * commits go to {@code commitsAfter}. A ROLLBACK, or a block left open or closed twice, is refused: the file
+     * would not do in production what the rehearsal shows.
      *
      * @return whether the file held such a block
      */
-    private static boolean removeTransactionBlocks(List<SqlStatement> statements, FoundFile file) {
+    private static boolean removeTransactionBlocks(List<SqlStatement> statements, List<Integer> commitsAfter,
+                                                   FoundFile file) {
         boolean open = false;
         boolean any = false;
         for (int i = 0; i < statements.size(); i++) {
@@ -99,8 +105,12 @@ final class PrismaMigrations {
             }
             open = kind == Kind.OPENS;
             any = true;
+            if (kind == Kind.COMMITS) {
+                TransactionControl.commitAfter(commitsAfter, i - 1);
+            }
             statements.remove(i--);
         }
+        TransactionControl.endCommits(commitsAfter, statements.size());
         if (open) {
             throw new RehearsalException(ErrorCode.INVALID_SCRIPT, file.displayPath() + ": a BEGIN is never committed,"
                     + " so PostgreSQL rolls the migration back when Prisma's query ends. End the block with COMMIT;.");

@@ -48,6 +48,24 @@ final class TransactionControl {
         return statements.subList(1, last).stream().noneMatch(statement -> of(statement) != null);
     }
 
+    /**
+     * Records that a transaction commits after the statement at {@code last} of those kept ({@code -1}: none yet, no
+     * transaction to commit), once per position: within one query, PostgreSQL commits there and runs what follows in a
+     * new transaction.
+     */
+    static void commitAfter(List<Integer> commitsAfter, int last) {
+        if (last >= 0 && (commitsAfter.isEmpty() || commitsAfter.get(commitsAfter.size() - 1) < last)) {
+            commitsAfter.add(last);
+        }
+    }
+
+    /** Drops a commit after the last of {@code statements}: the end of the script commits there anyway. */
+    static void endCommits(List<Integer> commitsAfter, int statements) {
+        if (!commitsAfter.isEmpty() && commitsAfter.get(commitsAfter.size() - 1) >= statements - 1) {
+            commitsAfter.remove(commitsAfter.size() - 1);
+        }
+    }
+
     /** The leading keywords, upper case and single-spaced, e.g. {@code START TRANSACTION}, {@code COMMIT PREPARED}. */
     static String keyword(SqlStatement statement) {
         Matcher matcher = CONTROL.matcher(statement.displaySql());
