@@ -59,6 +59,8 @@ public final class RowPlanner {
     private final Map<Integer, String> unreferencedGroups = new HashMap<>();
     // enumerated keys with a foreign key among their digits, on a table that has rows: their values may repeat those
     private final List<UniqueKey> overChangingParents = new ArrayList<>();
+    // of those, the ones whose combinations are fewer than the rows wanted: how many combinations there are
+    private final Map<UniqueKey, Long> combinations = new HashMap<>();
     private long capacity = Long.MAX_VALUE;
     private String limitNote;
 
@@ -141,8 +143,16 @@ public final class RowPlanner {
         List<RowPlan.HeldKey> held = new ArrayList<>();
         for (UniqueKey key : overChangingParents) {
             List<ColumnInfo> keyColumns = columns(key.attnums());
-            held.add(new RowPlan.HeldKey(keyColumns.stream().map(columns::indexOf).toList(),
-                    keys.held(table, keyColumns.stream().map(ColumnInfo::name).toList())));
+            RowPlan.HeldKey kept = new RowPlan.HeldKey(keyColumns.stream().map(columns::indexOf).toList(),
+                    keys.held(table, keyColumns.stream().map(ColumnInfo::name).toList()));
+            held.add(kept);
+            Long all = combinations.get(key);
+            if (all != null) {
+                // ordinals from base on go once through every combination (they repeat after `all`), and those
+                // the table holds are passed over: what is left is what the rows can still take, however many
+                // ordinals earlier seedings, rolled-back attempts and the write load's inserts used
+                capacity = Math.min(capacity, base + Math.max(0, all - kept.tuples().size()));
+            }
         }
         return new Outcome(new RowPlan(columns, planned, groups, capacity, held), List.of(), notUnderstood, limitNote);
     }
@@ -303,12 +313,17 @@ public final class RowPlanner {
             }
             stride = stride > Long.MAX_VALUE / Math.max(1, radix) ? Long.MAX_VALUE : stride * radix;
         }
-        if (parentsAmongDigits && base > 0) {
+        boolean overChanging = parentsAmongDigits && base > 0;
+        if (overChanging) {
             // the earlier rows enumerated over the parent rows of their day; the digits here count over today's
             overChangingParents.add(key);
         }
         if (stride < base + wanted) {
-            capacity = Math.min(capacity, stride);
+            if (overChanging) {
+                combinations.put(key, stride); // the capacity follows from the keys the table holds (build)
+            } else {
+                capacity = Math.min(capacity, stride);
+            }
             limitNote = "unique key " + key.name() + " (" + names(columns) + ") admits only " + stride
                     + " distinct values with the allowed values and referenced rows";
         }

@@ -53,9 +53,9 @@ class SeederKeyInsideForeignKeyTest {
                         REFERENCES collection_files (file_id, collection_id),
                       CONSTRAINT trash_state_constraint CHECK (is_deleted IS FALSE OR is_restored IS FALSE))""");
 
-            // WHEN seeded
-            SeededTable trash = Seeder.seed(connection, SeedOptions.defaults().rows(ROWS)).tables().stream()
-                    .filter(t -> t.relation().equals("public.trash")).findFirst().orElseThrow();
+            // WHEN seeded, as a chain's seedings share their counts and ordinals
+            RowCounts counts = new RowCounts();
+            SeededTable trash = trash(connection, counts);
 
             // THEN it holds rows for most distinct files (one each: the key), each a pair collection_files has; the
             // CHECK the generators do not read is left to filtering, which keeps about three rows in four
@@ -63,7 +63,21 @@ class SeederKeyInsideForeignKeyTest {
             assertThat(trash.note()).doesNotContain("duplicate key").contains("trash_state_constraint");
             assertThat(query(connection, "SELECT count(*) FROM trash t WHERE NOT EXISTS (SELECT 1 FROM collection_files c "
                     + "WHERE c.file_id = t.file_id AND c.collection_id = t.collection_id)")).isZero();
+
+            // WHEN topped up: the rows there took some files, and the ordinals go on where the first filling's ended,
+            // which the key's combinations map to the same files again
+            SeededTable again = trash(connection, counts);
+
+            // THEN most files left get rows too: the top-up draws other values than the CHECK refused the first time
+            // (with the same ones, every file left came with is_deleted and is_restored both true again, and none was
+            // added)
+            assertThat(again.rows()).isGreaterThan(trash.rows() + (files - trash.rows()) / 2).isLessThanOrEqualTo(files);
         }
+    }
+
+    private static SeededTable trash(Connection connection, RowCounts counts) {
+        return Seeder.seed(connection, null, SeedOptions.defaults().rows(ROWS), ChainDemands.NONE, table -> true, counts)
+                .tables().stream().filter(t -> t.relation().equals("public.trash")).findFirst().orElseThrow();
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
