@@ -154,7 +154,9 @@ final class TableSeeder {
         }
         String note = null;
         try {
-            if (plan.columns().isEmpty()) {
+            if (count == 0) {
+                // no room: the key's combinations are all held (the limit note below says so), nothing to offer
+            } else if (plan.columns().isEmpty()) {
                 note = insertDefaults(table, count);
             } else if (outcome.notUnderstood().isEmpty()) {
                 note = direct(table, plan, base, existing, count, outcome);

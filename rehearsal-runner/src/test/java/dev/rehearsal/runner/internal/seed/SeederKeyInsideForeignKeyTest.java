@@ -72,6 +72,19 @@ class SeederKeyInsideForeignKeyTest {
             // (with the same ones, every file left came with is_deleted and is_restored both true again, and none was
             // added)
             assertThat(again.rows()).isGreaterThan(trash.rows() + (files - trash.rows()) / 2).isLessThanOrEqualTo(files);
+
+            // WHEN topped up until every file has its row, and once more
+            SeededTable full = again;
+            for (int i = 0; i < 20 && full.rows() < files; i++) {
+                full = trash(connection, counts);
+            }
+            SeededTable after = trash(connection, counts);
+
+            // THEN the table is full, and the note says the key admits no more (not that the CHECK refused 0 rows)
+            assertThat(full.rows()).isEqualTo(files);
+            assertThat(after.rows()).isEqualTo(files);
+            assertThat(after.note()).contains("unique key trash_pkey (file_id) admits only " + files)
+                    .doesNotContain("rejected");
         }
     }
 
