@@ -56,10 +56,18 @@ public final class RehearsalResult {
     /** The migration of that version ({@code "3"} for {@code V3__…}); empty when the chain has none. */
     public Optional<MigrationReport> migration(String version) {
         // Flyway's equality: 3.1, 3_1 and 03.1 name the same version
-        MigrationVersion wanted = MigrationVersion.fromVersion(version.replace('_', '.'));
-        return report.migrations().stream()
-                .filter(m -> m.version() != null && MigrationVersion.fromVersion(m.version().replace('_', '.')).equals(wanted))
+        return report.migrations().stream().filter(m -> m.version() != null && sameVersion(m.version(), version))
                 .findFirst();
+    }
+
+    /** Flyway's equality where both parse as Flyway versions; else the text (a Liquibase id, a Prisma folder name). */
+    private static boolean sameVersion(String chain, String wanted) {
+        try {
+            return MigrationVersion.fromVersion(chain.replace('_', '.'))
+                    .equals(MigrationVersion.fromVersion(wanted.replace('_', '.')));
+        } catch (RuntimeException notFlywayShaped) {
+            return chain.equals(wanted);
+        }
     }
 
     /** Every finding, run-wide ones first. */

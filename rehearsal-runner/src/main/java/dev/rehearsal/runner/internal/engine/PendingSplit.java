@@ -8,7 +8,6 @@ import dev.rehearsal.runner.source.MigrationScript;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Where a chain splits into the history, applied without rehearsal, and the pending migrations, rehearsed. A chain
@@ -63,15 +62,7 @@ record PendingSplit(List<Migration> history, List<Migration> pending) {
 
     /** As Flyway compares them: 1.1, 1_1 and 01.1 are one version; a leading V is the file name's, not the version's. */
     static boolean sameVersion(String chain, String given) {
-        if (chain == null) {
-            return false;
-        }
-        String bare = given.startsWith("V") || given.startsWith("v") ? given.substring(1) : given;
-        try {
-            return MigrationVersion.fromVersion(chain).equals(MigrationVersion.fromVersion(bare));
-        } catch (RuntimeException notFlywayShaped) {
-            return chain.equals(bare);
-        }
+        return dev.rehearsal.runner.internal.util.Versions.same(chain, given);
     }
 
     /** git runs in the first directory location; for class-path locations, in the working directory. */

@@ -3,7 +3,7 @@ package dev.rehearsal.runner.internal.findings;
 import dev.rehearsal.report.FindingType;
 import dev.rehearsal.runner.source.Migration;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
+import dev.rehearsal.runner.internal.util.Versions;
 
 /**
  * An applied migration must never change: Flyway's {@code validate} fails on a checksum mismatch, and databases
@@ -26,9 +26,8 @@ public final class ChecksumRules implements FindingRule {
         if (migration.version() == null) {
             return; // repeatable migrations are meant to change; Flyway re-applies them
         }
-        MigrationVersion version = MigrationVersion.fromVersion(migration.version());
         Integer applied = baseline.entrySet().stream()
-                .filter(e -> MigrationVersion.fromVersion(e.getKey()).equals(version))
+                .filter(e -> Versions.same(migration.version(), e.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         int now = migration.up().checksum();
         if (applied != null && applied != now
