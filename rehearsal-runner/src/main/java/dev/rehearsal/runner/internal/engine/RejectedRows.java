@@ -271,14 +271,17 @@ final class RejectedRows {
         List<Test> tests = new ArrayList<>();
         for (DemandParser.Demand demand : demands) {
             String table = demand.table();
+            // the demand's name is the table's own (folded as PostgreSQL folds it): quoted, so that a mixed-case
+            // name ("RuntimeEnvironment" in Prisma's schemas) is not folded a second time when it is qualified
+            String relation = Identifiers.quote(table);
             if (demand instanceof DemandParser.Cast cast) {
                 String value = cast.using() == null ? Identifiers.quote(cast.column()) : cast.using();
-                tests.add(new Test(table, cast.column(), "pg_temp.rehearsal_rejects(format('SELECT (%s)::%s FROM %s "
+                tests.add(new Test(relation, cast.column(), "pg_temp.rehearsal_rejects(format('SELECT (%s)::%s FROM %s "
                         + "WHERE ctid = $1', " + literal(value) + ", " + literal(cast.type()) + ", '$TABLE'), ctid)"));
             } else if (demand instanceof DemandParser.NotNull notNull) {
-                tests.add(new Test(table, notNull.column(), Identifiers.quote(notNull.column()) + " IS NULL"));
+                tests.add(new Test(relation, notNull.column(), Identifiers.quote(notNull.column()) + " IS NULL"));
             } else if (demand instanceof DemandParser.Check check) {
-                tests.add(new Test(table, null, "(" + withAddedAsNull(check.expression(), table, added) + ") IS FALSE"));
+                tests.add(new Test(relation, null, "(" + withAddedAsNull(check.expression(), table, added) + ") IS FALSE"));
             } else if (demand instanceof DemandParser.Unique unique) {
                 StringBuilder same = new StringBuilder();
                 for (String column : unique.columns()) {
@@ -288,16 +291,16 @@ final class RejectedRows {
                 // of two rows with the same key, the later one goes; failing that, a generated row that meets the
                 // chain's own row goes wherever it stands (Tolgee: the write load's rows took pages freed before the
                 // chain's). Two tests rather than one with OR: the planner keeps a quick plan for each.
-                tests.add(new Test(table, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE o.ctid < t.ctid"
+                tests.add(new Test(relation, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE o.ctid < t.ctid"
                         + same + ")"));
-                tests.add(new Test(table, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE NOT ("
+                tests.add(new Test(relation, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE NOT ("
                         + "$OTHER_GENERATED)" + same + ")"));
             } else if (demand instanceof DemandParser.Generated column) {
                 // the rows whose json lacks what a NOT NULL generated column reads, then those its expression rejects
                 if ("23502".equals(failure.sqlState())) {
-                    tests.add(new Test(table, null, "(" + column.expression() + ") IS NULL"));
+                    tests.add(new Test(relation, null, "(" + column.expression() + ") IS NULL"));
                 }
-                tests.add(new Test(table, null, "pg_temp.rehearsal_rejects(format('SELECT (%s)::%s FROM %s WHERE ctid = $1', "
+                tests.add(new Test(relation, null, "pg_temp.rehearsal_rejects(format('SELECT (%s)::%s FROM %s WHERE ctid = $1', "
                         + literal(column.expression()) + ", " + literal(column.type()) + ", '$TABLE'), ctid)"));
             }
         }

@@ -406,6 +406,22 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_rehearse_again_a_not_null_that_generated_rows_break_on_a_mixed_case_table() {
+        // GIVEN trigger.dev's title backfilled for slugs dev and prod only, then NOT NULL, on "RuntimeEnvironment"
+        Report report = rehearse("mixed-case-not-null", 300);
+
+        // THEN the generated rows (other slugs) were found on the table under its own name and removed, a warning,
+        // and the chain went on (the quoted name was folded again to runtimeenvironment, no table was found, the
+        // failure stood and the chain stopped at V2)
+        MigrationReport v2 = report.migrations().get(1);
+        assertThat(v2.findings()).extracting(Finding::code).contains("GENERATED_DATA_REJECTED")
+                .doesNotContain("MIGRATION_FAILED");
+        assertThat(rejected(v2).relation()).isEqualTo("public.\"RuntimeEnvironment\"");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(report.migrations().get(2).roundTrip().up()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
     void should_keep_the_failure_of_a_not_null_column_added_without_default_and_rehearse_the_chain_after_it() {
         // GIVEN a NOT NULL column added without a default to a table with generated rows (and rows referencing them)
         Report report = rehearse("not-null-added", 300);

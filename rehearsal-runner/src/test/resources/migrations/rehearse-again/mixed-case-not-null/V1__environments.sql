@@ -1,0 +1,1 @@
+CREATE TABLE "RuntimeEnvironment" (id serial PRIMARY KEY, slug text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE INDEX "RuntimeEnvironment_title_idx" ON "RuntimeEnvironment" ("title");
