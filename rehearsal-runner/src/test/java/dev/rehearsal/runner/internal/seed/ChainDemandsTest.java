@@ -193,18 +193,8 @@ class ChainDemandsTest {
                         "INSERT INTO accounts (email) SELECT u.email FROM users u",
                         "INSERT INTO accounts (email) SELECT email FROM admins",
                         "CREATE UNIQUE INDEX accounts_email_key ON accounts (email)"));
-        try (ScratchDatabase db = server.createDatabase("merged_emails");
-             Connection connection = db.dataSource().getConnection()) {
-            for (String statement : chain.get(0)) {
-                execute(connection, statement);
-            }
-            Seeder.seed(connection, SeedOptions.defaults().rows(1_000), ChainDemands.of(chain));
-
-            // WHEN the merge runs; THEN the unique index accepts the 2 000 copied emails
-            for (String statement : chain.get(1)) {
-                execute(connection, statement);
-            }
-        }
+        // WHEN the merge runs; THEN the unique index accepts the 2 000 copied emails
+        seedThenMigrate("merged_emails", chain);
     }
 
     @Test
@@ -226,14 +216,18 @@ class ChainDemandsTest {
                 new DemandParser.Unique("object_keys", List.of("object_key")),
                 new DemandParser.Unique("object_keys", List.of("file_id", "o_type")),
                 new DemandParser.NotNull("object_keys", "file_id"), new DemandParser.NotNull("object_keys", "o_type"));
-        try (ScratchDatabase db = server.createDatabase("merged_object_keys");
+        // WHEN the merge runs; THEN the unique column takes the 2 000 copied keys
+        seedThenMigrate("merged_object_keys", chain);
+    }
+
+    /** Runs the chain's first migration, seeds 1 000 rows per table with its demands, then runs the second. */
+    private static void seedThenMigrate(String database, List<List<String>> chain) throws SQLException {
+        try (ScratchDatabase db = server.createDatabase(database);
              Connection connection = db.dataSource().getConnection()) {
             for (String statement : chain.get(0)) {
                 execute(connection, statement);
             }
             Seeder.seed(connection, SeedOptions.defaults().rows(1_000), ChainDemands.of(chain));
-
-            // WHEN the merge runs; THEN the unique column takes the 2 000 copied keys
             for (String statement : chain.get(1)) {
                 execute(connection, statement);
             }

@@ -7,9 +7,7 @@ import dev.rehearsal.report.SeedSummary.SeededTable;
 import dev.rehearsal.runner.provision.ScratchDatabase;
 import dev.rehearsal.runner.support.EmbeddedServer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +28,7 @@ class SeederKeyInsideForeignKeyTest {
         try (ScratchDatabase db = server.createDatabase("key_inside_fk");
              Connection connection = db.dataSource().getConnection()) {
             // GIVEN collection_files pairing files and collections, several rows per file, and trash keyed by file
-            execute(connection, """
+            Sql.execute(connection, """
                     CREATE TABLE files (file_id bigserial PRIMARY KEY, name text NOT NULL);
                     CREATE TABLE collections (collection_id serial PRIMARY KEY, name text NOT NULL);
                     CREATE TABLE collection_files (
@@ -39,9 +37,9 @@ class SeederKeyInsideForeignKeyTest {
                       CONSTRAINT unique_collection_files_cid_fid UNIQUE (collection_id, file_id))""");
             SeedSummary parents = Seeder.seed(connection, SeedOptions.defaults().rows(ROWS));
             assertThat(parents.tables()).allSatisfy(t -> assertThat(t.rows()).isEqualTo(ROWS));
-            long files = query(connection, "SELECT count(DISTINCT file_id) FROM collection_files");
+            long files = Sql.number(connection, "SELECT count(DISTINCT file_id) FROM collection_files");
             assertThat(files).isLessThan(ROWS); // files repeat: the trash can hold one row per distinct file
-            execute(connection, """
+            Sql.execute(connection, """
                     CREATE TABLE trash (
                       file_id bigint NOT NULL,
                       collection_id bigint NOT NULL,
@@ -61,7 +59,7 @@ class SeederKeyInsideForeignKeyTest {
             // CHECK the generators do not read is left to filtering, which keeps about three rows in four
             assertThat(trash.rows()).isGreaterThan(files / 2).isLessThanOrEqualTo(files);
             assertThat(trash.note()).doesNotContain("duplicate key").contains("trash_state_constraint");
-            assertThat(query(connection, "SELECT count(*) FROM trash t WHERE NOT EXISTS (SELECT 1 FROM collection_files c "
+            assertThat(Sql.number(connection, "SELECT count(*) FROM trash t WHERE NOT EXISTS (SELECT 1 FROM collection_files c "
                     + "WHERE c.file_id = t.file_id AND c.collection_id = t.collection_id)")).isZero();
 
             // WHEN topped up: the rows there took some files, and the ordinals go on where the first filling's ended,
@@ -91,18 +89,5 @@ class SeederKeyInsideForeignKeyTest {
     private static SeededTable trash(Connection connection, RowCounts counts) {
         return Seeder.seed(connection, null, SeedOptions.defaults().rows(ROWS), ChainDemands.NONE, table -> true, counts)
                 .tables().stream().filter(t -> t.relation().equals("public.trash")).findFirst().orElseThrow();
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static long query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
