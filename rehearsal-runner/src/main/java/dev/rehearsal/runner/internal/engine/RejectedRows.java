@@ -295,6 +295,23 @@ final class RejectedRows {
                         + same + ")"));
                 tests.add(new Test(relation, unique.columns().get(0), "EXISTS (SELECT 1 FROM $TABLE o WHERE NOT ("
                         + "$OTHER_GENERATED)" + same + ")"));
+            } else if (demand instanceof DemandParser.References references) {
+                String set = references.columns().stream().map(c -> "t." + Identifiers.quote(c) + " IS NOT NULL")
+                        .collect(java.util.stream.Collectors.joining(" AND "));
+                // a parent the failed step created went with its rollback: it was empty, so every row that refers
+                // to something was refused (trigger.dev drops APIConnection, creates ApiConnection, keys to it)
+                tests.add(new Test(relation, references.columns().get(0), "to_regclass("
+                        + literal(references.parent()) + ") IS NULL AND " + set));
+                if (references.parentColumns().size() == references.columns().size()) {
+                    StringBuilder same = new StringBuilder();
+                    for (int i = 0; i < references.columns().size(); i++) {
+                        same.append(i == 0 ? "" : " AND ").append("p.")
+                                .append(Identifiers.quote(references.parentColumns().get(i))).append(" = t.")
+                                .append(Identifiers.quote(references.columns().get(i)));
+                    }
+                    tests.add(new Test(relation, references.columns().get(0), set + " AND NOT EXISTS (SELECT 1 FROM "
+                            + references.parent() + " p WHERE " + same + ")"));
+                }
             } else if (demand instanceof DemandParser.Generated column) {
                 // the rows whose json lacks what a NOT NULL generated column reads, then those its expression rejects
                 if ("23502".equals(failure.sqlState())) {
@@ -457,7 +474,7 @@ final class RejectedRows {
     private static String statementTable(String sql) {
         String altered = DemandParser.alteredTable(sql);
         if (altered != null) {
-            return altered;
+            return Identifiers.quote(altered); // folded already: quoted, so that qualify() does not fold it again
         }
         Matcher m = UPDATE_OR_INDEX.matcher(DemandParser.withoutComments(sql).strip());
         return m.find() ? m.group(1) : null;

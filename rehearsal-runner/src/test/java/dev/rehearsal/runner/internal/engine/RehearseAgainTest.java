@@ -422,6 +422,24 @@ class RehearseAgainTest {
     }
 
     @Test
+    void should_remove_the_children_a_foreign_key_to_a_table_created_empty_refuses_not_its_parents() {
+        // GIVEN trigger.dev's connections table replaced by an empty one in a migration that keys the sources to it
+        Report report = rehearse("mixed-case-foreign-key", 300);
+
+        // THEN the sources that refer to a connection are the rejected rows; the organizations stay (the statement's
+        // table was looked for under its name folded again, not found, and the tables it read were emptied instead:
+        // every organization and all that refers to one)
+        MigrationReport v2 = report.migrations().get(1);
+        Finding rejected = rejected(v2);
+        assertThat(rejected.relation()).isEqualTo("public.\"ExternalSource\"");
+        assertThat(rejected.evidence()).contains("\"connectionId\" IS NOT NULL").doesNotContain("Organization");
+        assertThat(v2.roundTrip().up()).isEqualTo(StepStatus.OK);
+        assertThat(report.migrations().get(2).seed().tables())
+                .filteredOn(t -> t.relation().equals("public.\"Organization\"")).singleElement()
+                .satisfies(t -> assertThat(t.rows()).isEqualTo(300));
+    }
+
+    @Test
     void should_keep_the_failure_of_a_not_null_column_added_without_default_and_rehearse_the_chain_after_it() {
         // GIVEN a NOT NULL column added without a default to a table with generated rows (and rows referencing them)
         Report report = rehearse("not-null-added", 300);

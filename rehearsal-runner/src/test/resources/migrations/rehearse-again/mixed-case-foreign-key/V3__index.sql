@@ -1,0 +1,1 @@
+CREATE INDEX "Organization_id_idx" ON "Organization" (id);
