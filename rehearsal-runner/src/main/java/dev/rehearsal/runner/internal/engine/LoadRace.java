@@ -67,7 +67,8 @@ final class LoadRace {
                 + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE c.relname = ? ORDER BY 1, 2")) {
             statement.setString(1, index);
             try (ResultSet rows = statement.executeQuery()) {
-                String table = rows.next() ? rows.getString(1) + "." + rows.getString(2) : null;
+                // quoted as the other findings name tables: public."JobCounter", not public.JobCounter
+                String table = rows.next() ? Identifiers.display(rows.getString(1), rows.getString(2)) : null;
                 return rows.next() ? null : table; // the same index name in two schemas: cannot tell which
             }
         }
@@ -76,10 +77,9 @@ final class LoadRace {
     /** Whether a transaction that began with the attempt, and is not the chain's own, wrote a row of the table. */
     private static boolean loadWroteDuringAttempt(Connection connection, String table, long nextXid,
             Set<Long> chainTransactions) throws SQLException {
-        String[] parts = table.split("\\.", 2);
         // xids of a scratch database stay far below the wrap-around: a plain comparison of their 32-bit values holds
-        String query = "SELECT EXISTS (SELECT 1 FROM " + Identifiers.quote(parts[0]) + "." + Identifiers.quote(parts[1])
-                + " t WHERE t.xmin::text::bigint >= " + nextXid + " AND " + ChainRows.notWrittenBy(chainTransactions, "t") + ")";
+        String query = "SELECT EXISTS (SELECT 1 FROM " + table + " t WHERE t.xmin::text::bigint >= " + nextXid
+                + " AND " + ChainRows.notWrittenBy(chainTransactions, "t") + ")";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             return rows.next() && rows.getBoolean(1);
         }
