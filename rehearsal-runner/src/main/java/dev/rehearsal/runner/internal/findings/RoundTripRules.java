@@ -45,16 +45,25 @@ public final class RoundTripRules implements FindingRule {
         long removedAgain = same.stream().skip(1).mapToLong(RejectedData::removed).sum();
         StepFailure failure = new StepFailure(dev.rehearsal.report.Phase.UP, r.script(), r.line(), r.sqlState(),
                 r.message());
+        java.util.OptionalInt emptied = EmptiedFirst.lineOf(migration.up(), r.line(), r.relation());
+        String why = emptied.isEmpty() ? "It fails on any table with rows."
+                : "The migration empties " + r.relation() + " first (line " + emptied.getAsInt() + "), so the rows "
+                        + "this statement met were written in between by the running version (the write load's): in "
+                        + "production the application's writes in that window fail it the same way.";
         findings.add(FindingType.MIGRATION_FAILED, r.script(), r.line(), r.relation(),
                 "The up step failed: " + firstLine(r.message()),
-                r.message() + " [SQLSTATE " + r.sqlState() + "]\nIt fails on any table with rows. Rehearsal then "
+                r.message() + " [SQLSTATE " + r.sqlState() + "]\n" + why + " Rehearsal then "
                         + "emptied " + r.relation() + " of its " + r.removed() + " generated row(s)"
                         + (same.size() > 1 ? ", then again of the " + removedAgain + " row(s) the write load wrote "
                         + "in later attempts," : "")
                         + " and rehearsed the step again on the empty table, so that the migrations after it are "
                         + "rehearsed too; this "
                         + "migration's other figures are measured on that empty table.",
-                remediationFor(migration, failure, r.sql()));
+                emptied.isEmpty() ? remediationFor(migration, failure, r.sql())
+                        : "Writers can add rows between the statement that empties the table and this one. Keep them "
+                        + "out for the migration's length, with the lock its ALTER TABLE takes anyway, as its first "
+                        + "statement:\nLOCK TABLE " + r.relation() + " IN ACCESS EXCLUSIVE MODE;\nor give the new "
+                        + "column a DEFAULT, so that rows written in between get one.");
     }
 
     /**
