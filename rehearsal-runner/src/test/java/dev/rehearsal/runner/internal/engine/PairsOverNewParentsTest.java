@@ -6,13 +6,14 @@ import dev.rehearsal.report.Finding;
 import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.StepStatus;
-import dev.rehearsal.runner.PostgresProviders;
 import dev.rehearsal.runner.RehearsalEngine;
 import dev.rehearsal.runner.config.RehearsalConfig;
+import dev.rehearsal.runner.support.EmbeddedServer;
 import dev.rehearsal.runner.support.MigrationFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // one rehearsal under load, about 3 s
 class PairsOverNewParentsTest {
+
+    @RegisterExtension
+    static final EmbeddedServer server = new EmbeddedServer();
 
     @TempDir
     Path dir;
@@ -45,7 +49,7 @@ class PairsOverNewParentsTest {
                 .path();
 
         Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(migrations.toString())
-                .provider(PostgresProviders.embedded()).rows(2000).load(true).loadRate(2000).build()).run();
+                .provider(server.provider()).rows(2000).load(true).loadRate(2000).build()).run();
 
         MigrationReport v3 = report.migrations().get(2);
         assertThat(v3.roundTrip().up()).isEqualTo(StepStatus.OK);
