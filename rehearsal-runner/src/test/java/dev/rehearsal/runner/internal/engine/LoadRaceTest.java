@@ -94,6 +94,23 @@ class LoadRaceTest {
         assertThat(LoadRace.of(dataSource, failure, List.of(), nextXid, Set.of(chainTransaction))).isNull();
     }
 
+    @Test
+    void should_name_a_mixed_case_table_as_the_other_findings_do() throws SQLException {
+        // GIVEN trigger.dev's JobCounter, whose key the load inserts while the migration's copy runs
+        execute("DROP TABLE IF EXISTS \"JobCounter\"; CREATE TABLE \"JobCounter\" (\"jobId\" text PRIMARY KEY)");
+        long nextXid = nextXid();
+        StepFailure failure = collide("INSERT INTO \"JobCounter\" VALUES ('violet-18p')", "INSERT INTO \"JobCounter\""
+                + " SELECT 'violet-18p' WHERE 'violet-18p' NOT IN (SELECT \"jobId\" FROM \"JobCounter\")");
+
+        // WHEN
+        RejectedData race = LoadRace.of(dataSource, failure, List.of(), nextXid, Set.of());
+
+        // THEN quoted, as public."JobCounter" in the migration's other findings (not public.JobCounter)
+        assertThat(race).isNotNull();
+        assertThat(race.relation()).isEqualTo("public.\"JobCounter\"");
+        assertThat(race.value()).isEqualTo("violet-18p");
+    }
+
     /**
      * Inserts team 4 as the migration's statement does (unless a team 4 is there already), in a snapshot taken before
      * {@code concurrent} commits.
