@@ -118,11 +118,9 @@ public final class ScriptExecutor {
     private ScriptOutcome inOneTransaction(Connection connection, OwnWork own, MigrationScript script, Phase phase,
             long origin) throws SQLException {
         connection.setAutoCommit(false);
-        List<StatementTrace> committed = new ArrayList<>();
-        List<PendingStatement> pending = new ArrayList<>();
-        List<String> sqlSinceCommit = new ArrayList<>();
+        List<StatementTrace> traces = new ArrayList<>(); // of the transactions committed so far
+        List<PendingStatement> pending = new ArrayList<>(); // of the transaction open now
         List<SqlStatement> statements = script.statements();
-        boolean partlyCommitted = false;
         try {
             TransactionTracker tracker = TransactionTracker.begin(connection, sessionReset());
             for (int i = 0; i < statements.size(); i++) {
@@ -131,33 +129,33 @@ public final class ScriptExecutor {
                 try {
                     execute(connection, statement);
                 } catch (SQLException e) {
+                    boolean partlyCommitted = !traces.isEmpty();
                     pending.add(new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e)));
                     rollbackQuietly(connection);
-                    long released = System.nanoTime();
-                    committed.addAll(finish(pending, phase, script, true, origin, released, own));
-                    return new ScriptOutcome(committed, failure(phase, script, statement, e), partlyCommitted);
+                    traces.addAll(finish(pending, phase, script, true, origin, System.nanoTime(), own));
+                    return new ScriptOutcome(traces, failure(phase, script, statement, e), partlyCommitted);
                 }
-                long end = System.nanoTime();
-                pending.add(new PendingStatement(statement, start, end, observe(tracker, own), null, null));
-                sqlSinceCommit.add(statement.sql());
+                pending.add(new PendingStatement(statement, start, System.nanoTime(), observe(tracker, own), null, null));
                 if (i < statements.size() - 1 && script.commitsAfter().contains(i)) {
-                    connection.commit();
-                    committed.addAll(finish(pending, phase, script, true, origin, System.nanoTime(), own));
-                    remember(connection, tracker, sqlSinceCommit);
+                    traces.addAll(commit(connection, tracker, pending, phase, script, origin, own));
                     pending.clear();
-                    sqlSinceCommit.clear();
                     tracker = TransactionTracker.begin(connection);
-                    partlyCommitted = true;
                 }
             }
-            connection.commit();
-            long released = System.nanoTime();
-            remember(connection, tracker, sqlSinceCommit);
-            committed.addAll(finish(pending, phase, script, true, origin, released, own));
-            return new ScriptOutcome(committed, null, true);
+            traces.addAll(commit(connection, tracker, pending, phase, script, origin, own));
+            return new ScriptOutcome(traces, null, true);
         } finally {
             restoreAutoCommit(connection);
         }
+    }
+
+    /** Commits the open transaction: its statements' locks are released now, and its rows are remembered. */
+    private List<StatementTrace> commit(Connection connection, TransactionTracker tracker, List<PendingStatement> pending,
+            Phase phase, MigrationScript script, long origin, OwnWork own) throws SQLException {
+        connection.commit();
+        long released = System.nanoTime();
+        remember(connection, tracker, pending.stream().map(p -> p.statement().sql()).toList());
+        return finish(pending, phase, script, true, origin, released, own);
     }
 
     private ScriptOutcome statementByStatement(ExecutionTarget target, MigrationScript script, Phase phase,
