@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.runner.config.Pending;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.util.Versions;
 import dev.rehearsal.runner.source.Migration;
 import dev.rehearsal.runner.source.MigrationScript;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ record PendingSplit(List<Migration> history, List<Migration> pending) {
 
     static int indexOf(List<Migration> chain, String version) {
         for (int i = 0; i < chain.size(); i++) {
-            if (sameVersion(chain.get(i).version(), version)) {
+            if (Versions.same(chain.get(i).version(), version)) {
                 return i;
             }
         }
@@ -58,11 +59,6 @@ record PendingSplit(List<Migration> history, List<Migration> pending) {
                 + "the chain does not hold" + (versions.isEmpty() ? "" : " (its versions run from "
                 + versions.get(0) + " to " + versions.get(versions.size() - 1) + ")") + ". Name the last version "
                 + "already applied in production, e.g. as flyway info shows it.");
-    }
-
-    /** As Flyway compares them: 1.1, 1_1 and 01.1 are one version; a leading V is the file name's, not the version's. */
-    static boolean sameVersion(String chain, String given) {
-        return dev.rehearsal.runner.internal.util.Versions.same(chain, given);
     }
 
     /** git runs in the first directory location; for class-path locations, in the working directory. */

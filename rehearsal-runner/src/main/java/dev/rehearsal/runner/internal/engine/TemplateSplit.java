@@ -3,6 +3,7 @@ package dev.rehearsal.runner.internal.engine;
 import dev.rehearsal.runner.config.Pending;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
+import dev.rehearsal.runner.internal.util.Versions;
 import dev.rehearsal.runner.source.Migration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class TemplateSplit {
             throw mismatch("In " + where + ", " + history.problem() + ", then run again");
         }
         for (String version : history.versions()) {
-            if (chain.stream().noneMatch(m -> PendingSplit.sameVersion(m.version(), version))) {
+            if (chain.stream().noneMatch(m -> Versions.same(m.version(), version))) {
                 List<String> versions = chain.stream().map(Migration::version).filter(Objects::nonNull).toList();
                 throw mismatch(capitalized(where) + " names version " + version + ", which the chain does not hold"
                         + (versions.isEmpty() ? "" : " (its versions run from " + versions.get(0) + " to "
@@ -80,7 +81,7 @@ final class TemplateSplit {
         }
         for (Migration migration : held) {
             history.checksums().forEach((version, checksum) -> {
-                if (PendingSplit.sameVersion(migration.version(), version)) {
+                if (Versions.same(migration.version(), version)) {
                     checksums.put(migration.version(), checksum);
                 }
             });
@@ -96,7 +97,7 @@ final class TemplateSplit {
         if (history.upTo() != null && atMost(migration.version(), history.upTo())) {
             return true;
         }
-        return history.versions().stream().anyMatch(v -> PendingSplit.sameVersion(migration.version(), v));
+        return history.versions().stream().anyMatch(v -> Versions.same(migration.version(), v));
     }
 
     private static boolean atMost(String version, String bound) {
