@@ -60,12 +60,9 @@ public final class ParentKeys {
      * {@link RowPlan.HeldKey#joined}; at most {@link #LIMIT}. Not kept: the rows change with every fill.
      */
     public Set<String> held(TableInfo table, List<String> columns) throws SQLException {
-        String texts = columns.stream().map(c -> Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
-        String notNull = columns.stream().map(c -> Identifiers.quote(c) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
         Set<String> tuples = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT " + texts + " FROM "
-                + table.sqlName() + " WHERE " + notNull + " LIMIT " + LIMIT);
+        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT " + texts(columns) + " FROM "
+                + table.sqlName() + " p WHERE " + notNull(columns) + " LIMIT " + LIMIT);
              ResultSet rs = query.executeQuery()) {
             List<String> values = new ArrayList<>(columns.size());
             while (rs.next()) {
@@ -82,13 +79,11 @@ public final class ParentKeys {
     /** The key tuples of {@code parent} (as {@code p}) with no NULL in them, meeting {@code condition} too. */
     private List<String[]> read(TableInfo parent, List<String> columns, String condition) throws SQLException {
         String list = columns.stream().map(c -> "p." + Identifiers.quote(c)).collect(Collectors.joining(", "));
-        String texts = columns.stream().map(c -> "p." + Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
-        String notNull = columns.stream().map(c -> "p." + Identifiers.quote(c) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
         int width = columns.size();
         List<String[]> tuples = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + texts + ", " + list + " FROM "
-                + parent.sqlName() + " p WHERE " + notNull + condition + " ORDER BY " + orderBy(width) + " LIMIT " + LIMIT);
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + texts(columns) + ", " + list + " FROM "
+                + parent.sqlName() + " p WHERE " + notNull(columns) + condition + " ORDER BY " + orderBy(width)
+                + " LIMIT " + LIMIT);
              ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 String[] tuple = new String[width];
@@ -99,6 +94,17 @@ public final class ParentKeys {
             }
         }
         return tuples;
+    }
+
+    /** The columns of the table read as {@code p}, in text form. */
+    private static String texts(List<String> columns) {
+        return columns.stream().map(c -> "p." + Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
+    }
+
+    /** None of the columns of the table read as {@code p} is NULL. */
+    private static String notNull(List<String> columns) {
+        return columns.stream().map(c -> "p." + Identifiers.quote(c) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
     }
 
     /** Forgets a table's keys after rows were added to it. */
