@@ -253,13 +253,20 @@ public final class ChainDemands {
 
     /**
      * The existing sequences the chain's INSERTs number integer columns of {@code table} from, by column name
-     * ({@link SequenceFedColumns}): generated rows leave them past their values, the write load numbers from them.
+     * ({@link SequenceFedColumns}): the write load numbers its rows from them.
      */
     public Map<String, String> sequencesFeeding(TableInfo table, java.sql.Connection connection)
             throws java.sql.SQLException {
+        return SequenceFedColumns.existing(connection, sequencesNamed(table));
+    }
+
+    /**
+     * Those sequences as the chain names them, whether they exist yet or not: generated rows leave each one that does
+     * past their values ({@link SequenceFedColumns#advance} skips the others in the same query).
+     */
+    Map<String, String> sequencesNamed(TableInfo table) {
         TableDemands demands = table == null ? null : byTable.get(table.name());
-        return demands == null ? Map.of()
-                : SequenceFedColumns.existing(connection, SequenceFedColumns.feeding(demands.sequenceFed, table));
+        return demands == null ? Map.of() : SequenceFedColumns.feeding(demands.sequenceFed, table);
     }
 
     /** The table as the seeder and the write load should see it: its columns shaped by what lies ahead. */

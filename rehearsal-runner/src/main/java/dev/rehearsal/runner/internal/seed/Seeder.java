@@ -156,7 +156,7 @@ public final class Seeder {
             }
         }
         for (TableInfo table : fill) { // the chain's own INSERTs go on numbering after the generated rows
-            SequenceFedColumns.advance(connection, table, demands.sequencesFeeding(table, connection));
+            SequenceFedColumns.advance(connection, table, demands.sequencesNamed(table));
         }
         for (Map.Entry<TableInfo, String> blocked : order.blocked().entrySet()) {
             results.add(new SeededTable(blocked.getKey().displayName(), seeder.count(blocked.getKey()), blocked.getValue()));
