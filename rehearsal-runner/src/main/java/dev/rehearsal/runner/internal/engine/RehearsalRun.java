@@ -328,7 +328,9 @@ public final class RehearsalRun {
                 // parity may have met the full disk and ended just before the step did: beside it all the same
                 ServerLoss.check(results.roundTrip().failure(), database.dataSource(), server,
                         besideParity || parityRunning());
-                if (!target.connection().isValid(5)) { // the migration ended its own session: go on in a new one
+                // the migration ended its own session: go on in a new one. A session ends under a statement, which then
+                // fails, so only after a failure is the server asked (a round trip per migration otherwise)
+                if (ServerLoss.endedItsSession(results, target.connection())) {
                     seeding.recountAll();
                     target.close();
                     target = ExecutionTarget.open(database.dataSource());

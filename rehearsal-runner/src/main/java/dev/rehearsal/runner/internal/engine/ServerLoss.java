@@ -57,6 +57,17 @@ final class ServerLoss {
     }
 
     /**
+     * Whether the migration's statements ended the session they ran on ({@code pg_terminate_backend} of its own
+     * backend, a Java migration closing its connection), so that the next migration needs a new one. A statement
+     * fails when its session ends under it, so a step without a failure is not asked about (a round trip saved
+     * per migration).
+     */
+    static boolean endedItsSession(StepResults results, Connection connection) throws SQLException {
+        boolean failed = results.roundTrip().failure() != null || !results.downDeadlocks().isEmpty();
+        return connection.isClosed() || failed && !connection.isValid(5);
+    }
+
+    /**
      * A lost connection found by any of Rehearsal's sessions (the catalog reader's, the seeder's, the history's),
      * told apart in the same way: when the server's disk filled up, the failure is {@link ErrorCode#DISK_FULL}.
      * Must be asked while the server's files still exist, before it is closed.
