@@ -182,11 +182,13 @@ final class TableSeeder {
     /** @param base the first row ordinal; {@code existing} the rows there, as the notes count them */
     private String direct(TableInfo table, RowPlan plan, long base, long existing, long count,
             RowPlanner.Outcome outcome) throws SQLException {
-        if (keysAtOnce && keysCheckedAtOnce(table, plan, base, count)) {
+        if (keysAtOnce && keysCheckedAtOnce(table, plan, base, existing, count)) {
             return null;
         }
         try {
+            DeferredIndexes deferred = DeferredIndexes.setAside(connection, table, existing, count);
             stream(table.sqlName(), plan, base, count, random(table, base));
+            deferred.rebuild();
             connection.commit();
             return null;
         } catch (SQLException e) {
@@ -208,15 +210,18 @@ final class TableSeeder {
      * (committed); false, rolled back, when the table has no foreign key, a key does not hold or the COPY failed —
      * the usual path then fills it with PostgreSQL checking every row, the same rows, and reports what it refuses.
      */
-    private boolean keysCheckedAtOnce(TableInfo table, RowPlan plan, long base, long count) throws SQLException {
+    private boolean keysCheckedAtOnce(TableInfo table, RowPlan plan, long base, long existing, long count)
+            throws SQLException {
         List<String> checks = ForeignKeyCheck.violationQueries(connection, table);
         if (checks.isEmpty()) {
             return false;
         }
         try {
             ForeignKeyCheck.triggersOffForTransaction(connection);
+            DeferredIndexes deferred = DeferredIndexes.setAside(connection, table, existing, count);
             stream(table.sqlName(), plan, base, count, random(table, base));
             if (ForeignKeyCheck.holds(connection, checks)) {
+                deferred.rebuild();
                 connection.commit();
                 return true;
             }

@@ -31,6 +31,8 @@ public final class Instrumentation {
      * failed on something missing after a migration Rehearsal cannot run ({@code AfterUnrunMigrations}).
      */
     public static final String HISTORY_LEFT_OUT = SCHEMA + ".history_left_out";
+    /** The event trigger that records table rewrites. */
+    public static final String REWRITE_TRIGGER = "rehearsal_table_rewrite";
     /** The event triggers that write the DDL log. */
     public static final java.util.List<String> DDL_LOG_TRIGGERS = java.util.List.of("rehearsal_ddl_log",
             "rehearsal_drop_log");
@@ -71,8 +73,8 @@ public final class Instrumentation {
                 + "SELECT format('%I.%I', n.nspname, c.relname), pg_event_trigger_table_rewrite_reason() "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE c.oid = pg_event_trigger_table_rewrite_oid(); END $$");
-        batch.add("DROP EVENT TRIGGER IF EXISTS rehearsal_table_rewrite");
-        batch.add("CREATE EVENT TRIGGER rehearsal_table_rewrite ON table_rewrite "
+        batch.add("DROP EVENT TRIGGER IF EXISTS " + REWRITE_TRIGGER);
+        batch.add("CREATE EVENT TRIGGER " + REWRITE_TRIGGER + " ON table_rewrite "
                 + "EXECUTE PROCEDURE " + SCHEMA + ".record_rewrite()");
         ddlLog(batch);
         return batch;
