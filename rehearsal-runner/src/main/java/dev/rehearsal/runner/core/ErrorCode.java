@@ -50,6 +50,8 @@ public enum ErrorCode {
     /** changedSince needs git on the PATH. */
     GIT_UNAVAILABLE(ExitCode.INFRASTRUCTURE),
     DISK_FULL(ExitCode.INFRASTRUCTURE),
+    /** A migration creates an extension the server does not have installed (the embedded server has contrib only). */
+    EXTENSION_UNAVAILABLE(ExitCode.INFRASTRUCTURE),
     REPORT_WRITE_FAILED(ExitCode.INFRASTRUCTURE),
 
     INTERRUPTED(ExitCode.INTERRUPTED);

@@ -1,6 +1,7 @@
 package dev.rehearsal.runner.internal.engine;
 
 import dev.rehearsal.report.AppliedHistory;
+import dev.rehearsal.report.PostgresInfo;
 import dev.rehearsal.runner.core.ErrorCode;
 import dev.rehearsal.runner.core.RehearsalException;
 import dev.rehearsal.runner.internal.provision.HistoryTemplates;
@@ -115,7 +116,7 @@ final class History implements AutoCloseable {
             if (toolTable != null) {
                 toolTable.create(database); // production's tool made it before its first migration
             }
-            apply(database, history, set);
+            apply(database, history, set, server.info());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -167,7 +168,8 @@ final class History implements AutoCloseable {
         }
     }
 
-    private static void apply(ScratchDatabase database, List<Migration> history, MigrationSet set) {
+    private static void apply(ScratchDatabase database, List<Migration> history, MigrationSet set,
+            PostgresInfo info) {
         try (Connection connection = database.connect()) {
             List<Failure> leftOut = new ArrayList<>();
             for (Migration migration : history) {
@@ -177,7 +179,10 @@ final class History implements AutoCloseable {
                 }
                 if (!AfterUnrunMigrations.leavesOut(failure.sqlState(), failure.rolledBack(),
                         set.unrunBefore(migration))) {
-                    throw failure.exception();
+                    throw MissingExtension.named(failure.sqlState(), failure.message())
+                            .map(extension -> MissingExtension.stop(extension, info, failure.script().path() + ":"
+                                    + failure.line(), "the pending migrations after the history"))
+                            .orElse(failure.exception());
                 }
                 leftOut.add(failure); // the history goes on without it, as the rehearsal's own chain does
             }

@@ -309,6 +309,7 @@ public final class RehearsalRun {
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched,
                             Retries.withWriters(again + 1));
                 }
+                MissingExtension.check(attempt.results(), server.info(), migrations.size() - index - 1);
                 if (afterUnrun.leftOut(migration, attempt.results(), phaseChecks)) {
                     known = null; // as before up, whose snapshot the next migration takes again
                     continue;
