@@ -78,6 +78,11 @@ final class ServerLoss {
      */
     static RehearsalException explain(RehearsalException failure, PostgresServer server, String migration,
             boolean besideParity) {
+        String when = (migration == null ? "during the rehearsal" : "while rehearsing " + migration)
+                + (besideParity ? BESIDE_PARITY : "");
+        if (failure.code() == ErrorCode.DISK_FULL && !failure.getMessage().startsWith(DISK_FULL)) {
+            return diskFull(when, failure.getMessage(), failure); // met by provisioning (a scratch database's clone)
+        }
         if (failure.code() != ErrorCode.CONNECTION_LOST) {
             return failure;
         }
@@ -85,10 +90,10 @@ final class ServerLoss {
         if (diskFull.isEmpty()) {
             return failure;
         }
-        String when = (migration == null ? "during the rehearsal" : "while rehearsing " + migration)
-                + (besideParity ? BESIDE_PARITY : "");
         return diskFull(when, diskFull.get(), failure);
     }
+
+    private static final String DISK_FULL = "PostgreSQL ran out of disk space ";
 
     /**
      * The one disk-full message, whichever query met the full disk first: the migration's statement (53100 on a
@@ -99,7 +104,7 @@ final class ServerLoss {
      */
     static RehearsalException diskFull(String when, String detail, Throwable cause) {
         Path runs = Path.of(System.getProperty("java.io.tmpdir"), "rehearsal-runs");
-        return new RehearsalException(ErrorCode.DISK_FULL, "PostgreSQL ran out of disk space " + when + " ("
+        return new RehearsalException(ErrorCode.DISK_FULL, DISK_FULL + when + " ("
                 + detail + "). Free space on the server's disk (an embedded server keeps its data under " + runs
                 + "), or rehearse with fewer --rows; java -Djava.io.tmpdir=<dir> moves the embedded server to a "
                 + "larger disk.", cause);

@@ -133,10 +133,13 @@ final class ScratchDatabases {
             }
             created.add(name);
         } catch (SQLException e) {
+            // the privilege is the advice for a refusal only: a full disk (53100) said "needs CREATEDB" too
             boolean denied = "42501".equals(e.getSQLState());
-            throw new RehearsalException(denied ? ErrorCode.INSUFFICIENT_PRIVILEGES : ErrorCode.DATABASE_UNREACHABLE,
+            boolean diskFull = "53100".equals(e.getSQLState());
+            throw new RehearsalException(denied ? ErrorCode.INSUFFICIENT_PRIVILEGES
+                    : diskFull ? ErrorCode.DISK_FULL : ErrorCode.DATABASE_UNREACHABLE,
                     "Could not create the scratch database " + name + ": " + e.getMessage()
-                            + ". The user needs the CREATEDB privilege (ALTER ROLE … CREATEDB).", e);
+                            + (denied ? ". The user needs the CREATEDB privilege (ALTER ROLE … CREATEDB)." : ""), e);
         }
         LOG.debug("Created scratch database {}", name);
         return open.apply(name);
