@@ -23,9 +23,16 @@ import org.postgresql.PGStatement;
 final class CatalogReader {
 
     private static final String QUERY = load("catalog-snapshot.sql");
-    /** The query for some relations only: those of the array parameter and the relations whose objects print them. */
+    /**
+     * The query for some relations only: those of the array parameter and the relations whose objects print them.
+     * Their OIDs are gathered into an array first ({@code = ANY (ARRAY(…))}, an init plan), so that the relations
+     * and their identity sequences are looked up through the catalogs' indexes: with {@code IN (…)} the generic plan
+     * scanned all of {@code pg_class} and every relation's dependencies in {@code pg_depend}, which grows with the
+     * schema (re-reading one table: 2.5 ms with 3 500 relations, 1.4 ms this way; PostgreSQL 18).
+     */
     private static final String RELATIONS_QUERY = QUERY
-            .replace("/* RELATIONS */ TRUE", "c.oid IN (\n" + load("catalog-dependents.sql") + "\n)")
+            .replace("/* RELATIONS */ TRUE", "c.oid = ANY (ARRAY(\n" + load("catalog-dependents.sql") + "\n))")
+            .replace("/* IDENTITY OF RELATIONS */ TRUE", "d.objid = ANY (ARRAY(SELECT oid FROM rel))")
             .replace("/* WHOLE CATALOG */ TRUE", "FALSE");
     private static final String FINGERPRINT_QUERY = load("catalog-fingerprint.sql");
     private static final String CHANGED_FROM_PARAMETER = "SELECT unnest(?::oid[]) AS oid";

@@ -3,8 +3,9 @@
 -- Runs with an empty search_path so that every regclass, regtype and regprocedure text and every deparsed
 -- expression is schema-qualified, whatever the session had. Definitions hold no OIDs and no data.
 -- relid is the relation an object belongs to (NULL for schemas, functions, types and the like): incremental
--- snapshots re-read only some relations, by replacing the marker RELATIONS with a filter on them and the marker
--- WHOLE CATALOG with FALSE, which leaves out everything that belongs to no relation.
+-- snapshots re-read only some relations, by replacing the marker RELATIONS with a filter on them, the marker
+-- IDENTITY OF RELATIONS with one on the sequences among them, and the marker WHOLE CATALOG with FALSE, which
+-- leaves out everything that belongs to no relation.
 WITH ext_member AS (
     -- through pg_depend's index on what is referenced: every member references its extension
     SELECT classid, objid FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
@@ -26,11 +27,13 @@ WITH ext_member AS (
       AND NOT EXISTS (SELECT 1 FROM ext_member e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid)
       AND /* RELATIONS */ TRUE
 ), identity_seq AS (
-    -- sequences behind identity columns are described with their column, not listed on their own
+    -- sequences behind identity columns are described with their column, not listed on their own. Some
+    -- relations read again hold the identity sequences of their tables too, which depend on them
     SELECT d.objid AS seqoid, d.refobjid AS reloid, d.refobjsubid AS attnum
     FROM pg_depend d
     WHERE d.classid = 'pg_class'::regclass AND d.objid >= 16384 AND d.refclassid = 'pg_class'::regclass
       AND d.deptype = 'i' AND d.refobjsubid > 0
+      AND /* IDENTITY OF RELATIONS */ TRUE
 ), invalid_not_null AS (
     -- PostgreSQL 18 can add NOT NULL as NOT VALID, and the column says not null either way
     SELECT c.conrelid, c.conkey[1] AS attnum
