@@ -11,6 +11,7 @@ import dev.rehearsal.runner.core.RunTimings;
 import dev.rehearsal.runner.internal.catalog.CatalogDiff;
 import dev.rehearsal.runner.internal.catalog.CatalogSession;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
+import dev.rehearsal.runner.internal.catalog.DroppedEnumLabels;
 import dev.rehearsal.runner.internal.util.Millis;
 import dev.rehearsal.runner.internal.exec.ExecutionTarget;
 import dev.rehearsal.runner.internal.exec.ScriptExecutor;
@@ -84,6 +85,7 @@ final class MigrationRoundTrip {
                     : StepResults.ChainState.NOT_APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(up, target));
         }
         CatalogSnapshot afterUp = snapshot(catalog, up);
+        List<DroppedEnumLabels.Dropped> dropped = DroppedEnumLabels.between(beforeUp, afterUp);
         check(migration, Phase.UP, target);
 
         boolean repeatable = migration.kind() == MigrationKind.REPEATABLE;
@@ -91,7 +93,7 @@ final class MigrationRoundTrip {
             RoundTrip trip = new RoundTrip(StepStatus.OK, StepStatus.MISSING, StepStatus.NOT_RUN, null, List.of(),
                     null, List.of(), List.of(), null);
             return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, List.of())
-                    .withFinalSchema(afterUp);
+                    .withFinalSchema(afterUp).withDroppedLabels(dropped);
         }
 
         StepStatus downStatus = StepStatus.NOT_RUN;
@@ -128,7 +130,7 @@ final class MigrationRoundTrip {
                         null, List.of(), List.of(), down.failure());
                 return done(trip, statements, down.committed() ? StepResults.ChainState.NEEDS_REBUILD
                         : StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, invalidIndexesAfter(down, target))
-                        .withDownDeadlocks(downDeadlocks);
+                        .withDownDeadlocks(downDeadlocks).withDroppedLabels(dropped);
             }
             downStatus = StepStatus.OK;
             check(migration, Phase.DOWN, target);
@@ -149,7 +151,8 @@ final class MigrationRoundTrip {
             boolean asBeforeUp = !repeatable && !reup.committed() && Boolean.TRUE.equals(restored);
             return done(trip, statements, stillApplied ? StepResults.ChainState.APPLIED
                     : asBeforeUp ? StepResults.ChainState.RESTORED_BY_DOWN : StepResults.ChainState.NEEDS_REBUILD,
-                    origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target)).withDownDeadlocks(downDeadlocks);
+                    origin, rowsBefore, beforeUp, invalidIndexesAfter(reup, target)).withDownDeadlocks(downDeadlocks)
+                    .withDroppedLabels(dropped);
         }
         CatalogSnapshot afterReup = snapshot(catalog, reup);
         CatalogDiff reupDiff = diff(afterUp, afterReup, "after up", "after up again");
@@ -159,7 +162,7 @@ final class MigrationRoundTrip {
         RoundTrip trip = new RoundTrip(StepStatus.OK, downStatus, StepStatus.OK, restored, restoreDiff,
                 reupDiff.isEmpty(), reupDiff.lines(), order, null);
         return done(trip, statements, StepResults.ChainState.APPLIED, origin, rowsBefore, beforeUp, List.of())
-                .withFinalSchema(afterReup).withDownDeadlocks(downDeadlocks);
+                .withFinalSchema(afterReup).withDownDeadlocks(downDeadlocks).withDroppedLabels(dropped);
     }
 
     /** Down failed on a deadlock and rolled back: the migration is still applied, and down may run again. */
@@ -228,6 +231,6 @@ final class MigrationRoundTrip {
             long origin, Map<String, Long> rowsBefore, CatalogSnapshot beforeUp, List<String> invalidIndexes) {
         return new StepResults(trip, NewRelations.mark(statements, beforeUp), state,
                 Millis.between(origin, System.nanoTime()), rowsBefore,
-                columnsOf(beforeUp), invalidIndexes, null, List.of());
+                columnsOf(beforeUp), invalidIndexes, null, List.of(), List.of());
     }
 }

@@ -481,7 +481,7 @@ public final class RehearsalRun {
                         results.columnsBefore(), results.invalidIndexes(), postgresVersion, extras.seed(),
                         extras.touchedTables(), extras.rejected(), extras.deadlocks(), extras.withoutWriters(), extras.load().load(), extras.load().replayFailures(),
                         phaseChecks.checkedSteps(migration), phaseChecks.noPlan(), config.baselineChecksums(),
-                        config.policy(), config.longReader());
+                        config.policy(), config.longReader(), results.droppedLabels());
         FindingRules.evaluate(facts, findings);
         double durationMs = results == null ? 0 : results.durationMs();
         List<Finding> list = findings.findings();

@@ -4,6 +4,7 @@ import dev.rehearsal.report.RoundTrip;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.internal.catalog.CatalogSnapshot;
+import dev.rehearsal.runner.internal.catalog.DroppedEnumLabels;
 import java.util.List;
 import java.util.Map;
 
@@ -19,27 +20,35 @@ import java.util.Map;
  * @param invalidIndexes  indexes left INVALID by a failed step
  * @param finalSchema     the catalog after the last successful step when the migration is applied, else {@code null}
  * @param downDeadlocks   attempts of down that deadlocked with the write load and were run again
+ * @param droppedLabels   columns whose enum lost labels in up (empty when up failed)
  */
 record StepResults(RoundTrip roundTrip, List<StatementTrace> statements, ChainState chainState, double durationMs,
                    Map<String, Long> tableRowsBefore, java.util.Set<String> columnsBefore, List<String> invalidIndexes,
-                   CatalogSnapshot finalSchema, List<StepFailure> downDeadlocks) {
+                   CatalogSnapshot finalSchema, List<StepFailure> downDeadlocks,
+                   List<DroppedEnumLabels.Dropped> droppedLabels) {
 
     /** The same results with the statements replaced (e.g. by ones carrying their writer impact). */
     StepResults withStatements(List<StatementTrace> replaced) {
         return new StepResults(roundTrip, replaced, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes,
-                finalSchema, downDeadlocks);
+                finalSchema, downDeadlocks, droppedLabels);
     }
 
     /** The same results, knowing the catalog the migration left behind (the next migration starts from it). */
     StepResults withFinalSchema(CatalogSnapshot schema) {
         return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes,
-                schema, downDeadlocks);
+                schema, downDeadlocks, droppedLabels);
     }
 
     /** The same results, knowing the attempts of down that deadlocked before the one reported. */
     StepResults withDownDeadlocks(List<StepFailure> deadlocks) {
         return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes,
-                finalSchema, List.copyOf(deadlocks));
+                finalSchema, List.copyOf(deadlocks), droppedLabels);
+    }
+
+    /** The same results, knowing which columns' enums lost labels in up. */
+    StepResults withDroppedLabels(List<DroppedEnumLabels.Dropped> dropped) {
+        return new StepResults(roundTrip, statements, chainState, durationMs, tableRowsBefore, columnsBefore, invalidIndexes,
+                finalSchema, downDeadlocks, List.copyOf(dropped));
     }
 
     /** What the database holds after a migration's round trip. */

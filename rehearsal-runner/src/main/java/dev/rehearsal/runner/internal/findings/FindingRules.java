@@ -7,7 +7,7 @@ public final class FindingRules {
 
     public static final List<FindingRule> ALL = List.of(new ChecksumRules(), new RoundTripRules(),
             new LockUpgradeRules(), new DeadlockRules(), new StatementRules(), new WalRules(), new AppVersionRules(), new SeedRules(),
-            new GeneratedDataRules(), new WriterRules());
+            new GeneratedDataRules(), new WriterRules(), new EnumLabelRules());
 
     private FindingRules() {
     }

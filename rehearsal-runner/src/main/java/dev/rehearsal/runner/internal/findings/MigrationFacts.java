@@ -6,6 +6,7 @@ import dev.rehearsal.report.SeedSummary;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.runner.config.Policy;
+import dev.rehearsal.runner.internal.catalog.DroppedEnumLabels;
 import dev.rehearsal.runner.internal.plan.CheckedStep;
 import dev.rehearsal.runner.source.Migration;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.util.Set;
  * @param baselineChecksums checksums of migrations already applied elsewhere, by version
  * @param policy            the policy the findings are judged by
  * @param longReader        the long reader's duration; {@code null} when it does not run
+ * @param droppedLabels     columns whose enum lost labels in up
  */
 public record MigrationFacts(Migration migration, boolean ran, RoundTrip trip, List<StatementTrace> statements,
                              Map<String, Long> rowsBefore, Set<String> columnsBefore, List<String> invalidIndexes,
@@ -45,14 +47,14 @@ public record MigrationFacts(Migration migration, boolean ran, RoundTrip trip, L
                              List<RejectedData> rejected, List<StepFailure> deadlocks,
                              boolean lastAttemptWithoutWriters, List<LoadWindow> load, List<String> replayed,
                              List<CheckedStep> appChecks, boolean noPlan, Map<String, Integer> baselineChecksums,
-                             Policy policy, Duration longReader) {
+                             Policy policy, Duration longReader, List<DroppedEnumLabels.Dropped> droppedLabels) {
 
     /** The facts of a migration that was not rehearsed: its files, and the settings. */
     public static MigrationFacts notRun(Migration migration, String postgresVersion, boolean noPlan,
             Map<String, Integer> baselineChecksums, Policy policy, Duration longReader) {
         return new MigrationFacts(migration, false, RoundTrip.notRun(), List.of(), Map.of(), Set.of(), List.of(),
                 postgresVersion, null, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(), noPlan,
-                baselineChecksums, policy, longReader);
+                baselineChecksums, policy, longReader, List.of());
     }
 
     /** Whether the table existed before up, holding rows in the rehearsal or not. */
