@@ -68,8 +68,8 @@ public enum FindingType {
                     + "fail the same way."),
     ENUM_LABELS_DROPPED(Severity.WARNING, "Enum labels removed from a column's values",
             "A migration converts a column to an enum that lacks labels its old type had: the conversion fails on any "
-                    + "row that holds one. Rehearsal's rows were generated without them, so the rehearsal cannot "
-                    + "tell whether production's rows hold them."),
+                    + "row that holds one. Rehearsal's rows are generated to fit the conversion, so the rehearsal "
+                    + "cannot tell whether production's rows hold them."),
     LOCK_UPGRADE_DEADLOCK_RISK(Severity.WARNING, "Lock upgrade in one transaction risks a deadlock with writers",
             "A statement changed rows of a table under a weak lock, and a later statement of the same transaction "
                     + "asked for a lock that blocks writers on it: a writer waiting for one of those rows holds the "
