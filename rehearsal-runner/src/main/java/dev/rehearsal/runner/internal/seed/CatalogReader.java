@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +32,27 @@ public final class CatalogReader {
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                               AND d.objid = c.oid AND d.deptype = 'e')
             ORDER BY n.nspname, c.relname""";
+    /*
+     * The metadata queries below read every table at once (their OIDs as an array parameter, ordered by table): one
+     * round trip per kind instead of three per table and seeding (Formbricks' 97 migrations: 6 800 queries).
+     */
     private static final String COLUMNS = """
-            SELECT a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attidentity <> '',
+            SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attidentity <> '',
                    a.attgenerated <> '', pg_get_expr(d.adbin, d.adrelid)
             FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
+            WHERE a.attrelid = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum""";
     private static final String UNIQUE_KEYS = """
-            SELECT ic.relname, i.indisprimary, i.indkey::int2[],
+            SELECT i.indrelid, ic.relname, i.indisprimary, i.indkey::int2[],
                    ARRAY(SELECT d.refobjsubid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                          AND d.objid = i.indexrelid AND d.refobjid = i.indrelid AND d.refobjsubid > 0
                          ORDER BY 1)::int2[]
             FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-            WHERE i.indrelid = ? AND (i.indisunique OR i.indisexclusion) ORDER BY NOT i.indisprimary, ic.relname""";
+            WHERE i.indrelid = ANY (?) AND (i.indisunique OR i.indisexclusion)
+            ORDER BY i.indrelid, NOT i.indisprimary, ic.relname""";
     private static final String CONSTRAINTS = """
-            SELECT conname, contype, conkey, confrelid, confkey, pg_get_constraintdef(oid), pg_get_expr(conbin, conrelid)
-            FROM pg_constraint WHERE conrelid = ? AND contype IN ('c', 'f') ORDER BY conname""";
+            SELECT conrelid, conname, contype, conkey, confrelid, confkey, pg_get_constraintdef(oid),
+                   pg_get_expr(conbin, conrelid)
+            FROM pg_constraint WHERE conrelid = ANY (?) AND contype IN ('c', 'f') ORDER BY conrelid, conname""";
     private static final String PARTITIONING = """
             SELECT pt.partstrat, pt.partattrs::int2[],
                    ARRAY(SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits h
@@ -68,12 +75,7 @@ public final class CatalogReader {
                 found.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
             }
         }
-        List<TableInfo> tables = new ArrayList<>();
-        for (Map.Entry<Long, String[]> entry : found.entrySet()) {
-            String[] names = entry.getValue();
-            tables.add(read(entry.getKey(), names[0], names[1], "p".equals(names[2])));
-        }
-        return tables;
+        return read(found);
     }
 
     /** One table by oid, or {@code null} when it no longer exists. */
@@ -83,7 +85,8 @@ public final class CatalogReader {
                         + "WHERE c.oid = ?")) {
             query.setLong(1, oid);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? read(oid, rs.getString(1), rs.getString(2), "p".equals(rs.getString(3))) : null;
+                return rs.next() ? read(Map.of(oid, new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}))
+                        .get(0) : null;
             }
         }
     }
@@ -100,62 +103,76 @@ public final class CatalogReader {
         }
     }
 
-    private TableInfo read(long oid, String schema, String name, boolean partitioned) throws SQLException {
-        List<ColumnInfo> columns = columns(oid);
-        List<UniqueKey> uniqueKeys = new ArrayList<>();
-        try (PreparedStatement query = prepare(UNIQUE_KEYS, oid); ResultSet rs = query.executeQuery()) {
+    /** The tables of {@code found} (oid to schema, name and relkind), in its order. */
+    private List<TableInfo> read(Map<Long, String[]> found) throws SQLException {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Array oids = connection.createArrayOf("oid", found.keySet().toArray());
+        Map<Long, List<ColumnInfo>> columns = new HashMap<>();
+        try (PreparedStatement query = prepare(COLUMNS, oids); ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                List<Integer> attnums = new ArrayList<>(ints(rs.getArray(3)).stream().filter(a -> a > 0).toList());
-                ints(rs.getArray(4)).stream().filter(a -> !attnums.contains(a)).forEach(attnums::add);
-                uniqueKeys.add(new UniqueKey(rs.getString(1), attnums, rs.getBoolean(2)));
+                PgType type = types.resolve(rs.getLong(4)).withTypmod(rs.getInt(5));
+                boolean generated = rs.getBoolean(8);
+                String expression = rs.getString(9);
+                columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ColumnInfo(rs.getInt(2),
+                        rs.getString(3), type, rs.getBoolean(6) || type.notNull(), rs.getBoolean(7), generated,
+                        generated ? expression : null, generated ? null : expression));
             }
         }
-        List<ForeignKey> foreignKeys = new ArrayList<>();
-        List<Check> checks = new ArrayList<>();
-        try (PreparedStatement query = prepare(CONSTRAINTS, oid); ResultSet rs = query.executeQuery()) {
+        Map<Long, List<UniqueKey>> uniqueKeys = new HashMap<>();
+        try (PreparedStatement query = prepare(UNIQUE_KEYS, oids); ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                if (rs.getString(6) == null) {
+                List<Integer> attnums = new ArrayList<>(ints(rs.getArray(4)).stream().filter(a -> a > 0).toList());
+                ints(rs.getArray(5)).stream().filter(a -> !attnums.contains(a)).forEach(attnums::add);
+                uniqueKeys.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new UniqueKey(rs.getString(2), attnums, rs.getBoolean(3)));
+            }
+        }
+        Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
+        Map<Long, List<Check>> checks = new HashMap<>();
+        try (PreparedStatement query = prepare(CONSTRAINTS, oids); ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getString(7) == null) {
                     // no definition: seen on OpenMeter while a migration replaced the CHECK beside the write load's
                     // re-read (a constraint gone by the time its definition was asked for); not reproduced in a test
                     continue;
                 }
-                if ("f".equals(rs.getString(2))) {
-                    foreignKeys.add(new ForeignKey(rs.getString(1), ints(rs.getArray(3)), rs.getLong(4),
-                            ints(rs.getArray(5))));
+                long table = rs.getLong(1);
+                if ("f".equals(rs.getString(3))) {
+                    foreignKeys.computeIfAbsent(table, k -> new ArrayList<>()).add(new ForeignKey(rs.getString(2),
+                            ints(rs.getArray(4)), rs.getLong(5), ints(rs.getArray(6))));
                 } else {
-                    checks.add(new Check(rs.getString(1), rs.getString(6), rs.getString(7), ints(rs.getArray(3))));
+                    checks.computeIfAbsent(table, k -> new ArrayList<>()).add(new Check(rs.getString(2),
+                            rs.getString(7), rs.getString(8), ints(rs.getArray(4))));
                 }
             }
         }
-        Partitioning partitioning = null;
-        if (partitioned) {
-            try (PreparedStatement query = prepare(PARTITIONING, oid); ResultSet rs = query.executeQuery()) {
-                if (rs.next()) {
-                    partitioning = new Partitioning(rs.getString(1).charAt(0), ints(rs.getArray(2)),
-                            Arrays.asList((String[]) rs.getArray(3).getArray()));
-                }
-            }
+        List<TableInfo> tables = new ArrayList<>();
+        for (Map.Entry<Long, String[]> entry : found.entrySet()) {
+            long oid = entry.getKey();
+            String[] names = entry.getValue();
+            Partitioning partitioning = "p".equals(names[2]) ? partitioning(oid) : null;
+            tables.add(new TableInfo(oid, names[0], names[1], columns.getOrDefault(oid, List.of()),
+                    uniqueKeys.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()),
+                    checks.getOrDefault(oid, List.of()), partitioning));
         }
-        return new TableInfo(oid, schema, name, columns, uniqueKeys, foreignKeys, checks, partitioning);
+        return tables;
     }
 
-    private List<ColumnInfo> columns(long oid) throws SQLException {
-        List<ColumnInfo> columns = new ArrayList<>();
-        try (PreparedStatement query = prepare(COLUMNS, oid); ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                PgType type = types.resolve(rs.getLong(3)).withTypmod(rs.getInt(4));
-                boolean generated = rs.getBoolean(7);
-                String expression = rs.getString(8);
-                columns.add(new ColumnInfo(rs.getInt(1), rs.getString(2), type, rs.getBoolean(5) || type.notNull(),
-                        rs.getBoolean(6), generated, generated ? expression : null, generated ? null : expression));
+    private Partitioning partitioning(long oid) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(PARTITIONING)) {
+            query.setLong(1, oid);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? new Partitioning(rs.getString(1).charAt(0), ints(rs.getArray(2)),
+                        Arrays.asList((String[]) rs.getArray(3).getArray())) : null;
             }
         }
-        return columns;
     }
 
-    private PreparedStatement prepare(String sql, long oid) throws SQLException {
+    private PreparedStatement prepare(String sql, Array oids) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setLong(1, oid);
+        statement.setArray(1, oids);
         return statement;
     }
 
