@@ -1,7 +1,13 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.report.Report;
+import dev.rehearsal.report.render.ReportJson;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Runs {@code rehearse} in-process and captures what it prints, as a user would see it. */
@@ -16,6 +22,21 @@ record CliRun(int exitCode, String out, String err) {
         command.setErr(new PrintWriter(err, true));
         int code = command.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** {@code rehearse run <db> --out <out> --rows 0 --no-load -q <extra…>}: a quick run, no rows and no load. */
+    static CliRun quick(Path db, Path out, String... extra) {
+        String[] args = java.util.Arrays.copyOf(new String[] {"run", db.toString(), "--out", out.toString(), "--rows",
+                "0", "--no-load", "-q"}, 8 + extra.length);
+        System.arraycopy(extra, 0, args, 8, extra.length);
+        return of(args);
+    }
+
+    /** The report.json a run wrote into {@code out}. */
+    static Report report(Path out) throws IOException {
+        try (Reader in = Files.newBufferedReader(out.resolve("report.json"))) {
+            return ReportJson.read(in);
+        }
     }
 
     /** A run that names no --out would write into the module's directory: send its reports under target/ instead. */

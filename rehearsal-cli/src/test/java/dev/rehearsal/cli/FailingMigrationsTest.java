@@ -8,12 +8,9 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
 import dev.rehearsal.report.StepStatus;
-import dev.rehearsal.report.render.ReportJson;
 import dev.rehearsal.runner.support.Leftovers;
 import dev.rehearsal.runner.support.MigrationFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -40,20 +37,14 @@ class FailingMigrationsTest {
     }
 
     private CliRun rehearse(String... extra) {
-        String[] args = new String[extra.length + 8];
-        System.arraycopy(new String[] {"run", db.toString(), "--out", dir.resolve("out").toString(), "--rows", "0",
-                "--no-load", "-q"}, 0, args, 0, 8);
-        System.arraycopy(extra, 0, args, 8, extra.length);
-        CliRun run = CliRun.of(args);
+        CliRun run = CliRun.quick(db.path(), dir.resolve("out"), extra);
         assertThat(run.err()).as("no stack trace").doesNotContain("\tat ");
         leftovers.assertNoneLeftByThisJvm();
         return run;
     }
 
     private Report report() throws IOException {
-        try (Reader in = Files.newBufferedReader(dir.resolve("out/report.json"))) {
-            return ReportJson.read(in);
-        }
+        return CliRun.report(dir.resolve("out"));
     }
 
     @Test

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rehearsal.report.Report;
 import dev.rehearsal.report.RunStatus;
-import dev.rehearsal.report.render.ReportJson;
 import dev.rehearsal.runner.support.Leftovers;
 import dev.rehearsal.runner.support.MigrationFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +45,7 @@ class MissingExtensionTest {
         assertThat(run.err()).contains("has no extension \"vector\"").contains("V2__embeddings.sql:2")
                 .contains("that migration and the 1 after it could not be rehearsed")
                 .contains("pgvector/pgvector:pg18").doesNotContain("MIGRATION_FAILED");
-        Report report = report();
+        Report report = CliRun.report(dir.resolve("out"));
         assertThat(report.status()).isEqualTo(RunStatus.INCOMPLETE);
         assertThat(report.statusReason()).contains("has no extension \"vector\"");
         assertThat(report.migrations()).extracting(m -> m.version()).containsExactly("1");
@@ -66,19 +63,9 @@ class MissingExtensionTest {
     }
 
     private CliRun rehearse(String... extra) {
-        String[] args = new String[extra.length + 7];
-        System.arraycopy(new String[] {"run", db.toString(), "--out", dir.resolve("out").toString(), "--rows", "0",
-                "--no-load"}, 0, args, 0, 7);
-        System.arraycopy(extra, 0, args, 7, extra.length);
-        CliRun run = CliRun.of(args);
+        CliRun run = CliRun.quick(db.path(), dir.resolve("out"), extra);
         assertThat(run.err()).as("no stack trace").doesNotContain("\tat ");
         leftovers.assertNoneLeftByThisJvm();
         return run;
-    }
-
-    private Report report() throws IOException {
-        try (Reader in = Files.newBufferedReader(dir.resolve("out/report.json"))) {
-            return ReportJson.read(in);
-        }
     }
 }
