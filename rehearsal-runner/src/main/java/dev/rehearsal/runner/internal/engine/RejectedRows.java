@@ -277,7 +277,8 @@ final class RejectedRows {
             if (demand instanceof DemandParser.Cast cast) {
                 String value = cast.using() == null ? Identifiers.quote(cast.column()) : cast.using();
                 tests.add(new Test(relation, cast.column(), "pg_temp.rehearsal_rejects(format('SELECT (%s)::%s FROM %s "
-                        + "WHERE ctid = $1', " + literal(value) + ", " + literal(cast.type()) + ", '$TABLE'), ctid)"));
+                        + "WHERE ctid = $1', " + Identifiers.literal(value) + ", " + Identifiers.literal(cast.type())
+                        + ", '$TABLE'), ctid)"));
             } else if (demand instanceof DemandParser.NotNull notNull) {
                 tests.add(new Test(relation, notNull.column(), Identifiers.quote(notNull.column()) + " IS NULL"));
             } else if (demand instanceof DemandParser.Check check) {
@@ -301,7 +302,7 @@ final class RejectedRows {
                 // a parent the failed step created went with its rollback: it was empty, so every row that refers
                 // to something was refused (trigger.dev drops APIConnection, creates ApiConnection, keys to it)
                 tests.add(new Test(relation, references.columns().get(0), "to_regclass("
-                        + literal(references.parent()) + ") IS NULL AND " + set));
+                        + Identifiers.literal(references.parent()) + ") IS NULL AND " + set));
                 if (references.parentColumns().size() == references.columns().size()) {
                     StringBuilder same = new StringBuilder();
                     for (int i = 0; i < references.columns().size(); i++) {
@@ -318,7 +319,8 @@ final class RejectedRows {
                     tests.add(new Test(relation, null, "(" + column.expression() + ") IS NULL"));
                 }
                 tests.add(new Test(relation, null, "pg_temp.rehearsal_rejects(format('SELECT (%s)::%s FROM %s WHERE ctid = $1', "
-                        + literal(column.expression()) + ", " + literal(column.type()) + ", '$TABLE'), ctid)"));
+                        + Identifiers.literal(column.expression()) + ", " + Identifiers.literal(column.type())
+                        + ", '$TABLE'), ctid)"));
             }
         }
         String check = DemandParser.anyCheckExpression(sql);
@@ -484,9 +486,5 @@ final class RejectedRows {
     private static String insertTarget(String sql) {
         Matcher m = INSERT_INTO.matcher(DemandParser.withoutComments(sql).strip());
         return m.find() ? m.group(1) : null;
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

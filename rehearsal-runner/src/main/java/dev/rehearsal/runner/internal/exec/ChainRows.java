@@ -137,7 +137,7 @@ public final class ChainRows {
         if (tables.isEmpty()) {
             return;
         }
-        String names = tables.stream().map(ChainRows::literal).collect(Collectors.joining(", "));
+        String names = tables.stream().map(Identifiers::literal).collect(Collectors.joining(", "));
         String sql = "DO $keep$ DECLARE r record; BEGIN FOR r IN "
                 + "SELECT c.oid, format('%I.%I', n.nspname, c.relname) AS name, array_agg(a.attname::text ORDER BY k.ord) AS cols, "
                 + "string_agg(format('t.%I', a.attname), ', ' ORDER BY k.ord) AS key "
@@ -181,7 +181,7 @@ public final class ChainRows {
         if (!filledByChain(DemandParser.tableName(table))) {
             return alias -> generatedUnless(owning, alias);
         }
-        String relation = "to_regclass(" + literal(table) + ")";
+        String relation = "to_regclass(" + Identifiers.literal(table) + ")";
         String keys = "WITH pk AS (SELECT array_agg(a.attname::text ORDER BY k.ord) AS columns FROM pg_index i "
                 + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, ord) "
                 + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
@@ -225,10 +225,6 @@ public final class ChainRows {
     private static String writtenBy(Set<Long> transactions, String alias) {
         return "(" + alias + ".xmin::text::bigint = ANY ('{" + transactions.stream().sorted().map(String::valueOf)
                 .collect(Collectors.joining(",")) + "}'::bigint[]))";
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Every transaction that committed statements of the chain. */

@@ -4,6 +4,7 @@ import dev.rehearsal.report.FindingType;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.StatementTrace;
 import dev.rehearsal.runner.internal.catalog.DroppedEnumLabels;
+import dev.rehearsal.runner.internal.seed.Identifiers;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ final class EnumLabelRules implements FindingRule {
             String table = dropped.column().substring(0, dot);
             String column = dropped.column().substring(dot + 1);
             StatementTrace converting = converting(up, column);
-            String labels = dropped.labels().stream().map(EnumLabelRules::literal).collect(Collectors.joining(", "));
+            String labels = dropped.labels().stream().map(Identifiers::literal).collect(Collectors.joining(", "));
             findings.add(FindingType.ENUM_LABELS_DROPPED,
                     converting != null ? converting.script() : facts.migration().up().path(),
                     converting != null ? converting.line() : null, table,
@@ -52,9 +53,5 @@ final class EnumLabelRules implements FindingRule {
                 + Pattern.quote(bare.toLowerCase(Locale.ROOT)) + "\\b)\\s+(?:SET\\s+DATA\\s+)?TYPE\\b",
                 Pattern.CASE_INSENSITIVE);
         return up.stream().filter(s -> s.sql() != null && alter.matcher(s.sql()).find()).findFirst().orElse(null);
-    }
-
-    private static String literal(String label) {
-        return "'" + label.replace("'", "''") + "'";
     }
 }

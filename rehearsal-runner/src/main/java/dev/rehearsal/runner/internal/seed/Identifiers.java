@@ -2,7 +2,10 @@ package dev.rehearsal.runner.internal.seed;
 
 import java.util.regex.Pattern;
 
-/** Quoting of PostgreSQL identifiers: always quoted in SQL, quoted only where needed when shown to people. */
+/**
+ * Quoting of PostgreSQL identifiers (always quoted in SQL, quoted only where needed when shown to people) and of
+ * string literals.
+ */
 public final class Identifiers {
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -23,6 +26,11 @@ public final class Identifiers {
     /** {@code "schema"."table"} for SQL. */
     public static String sql(String schema, String name) {
         return quote(schema) + "." + quote(name);
+    }
+
+    /** A string literal safe to splice into SQL (standard_conforming_strings, the default since PostgreSQL 9.1). */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** One name as people write it and PostgreSQL reads it back: quoted only when it needs to be. */

@@ -251,7 +251,8 @@ final class TableSeeder {
         Staged staged = throughStage(table, plan, base, count, PROBE_ROWS, statement -> statement.execute(INSERT_EACH),
                 (statement, remaining) -> {
                     try (ResultSet rs = statement.executeQuery("SELECT pg_temp.rehearsal_insert_each("
-                            + literal(table.sqlName()) + ", " + literal(columns) + ", " + remaining + ")")) {
+                            + Identifiers.literal(table.sqlName()) + ", " + Identifiers.literal(columns) + ", "
+                            + remaining + ")")) {
                         rs.next();
                         return rs.getLong(1);
                     }
@@ -261,10 +262,6 @@ final class TableSeeder {
         }
         return staged.accepted() < count ? SeedNotes.rejectedOneByOne(table, cause, existing + staged.accepted(),
                 existing + count, staged.accepted(), staged.offered()) : null;
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Generated rows kept only where the table's CHECKs, read by PostgreSQL, let them through. */
