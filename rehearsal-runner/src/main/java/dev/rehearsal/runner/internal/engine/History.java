@@ -179,9 +179,8 @@ final class History implements AutoCloseable {
                 }
                 if (!AfterUnrunMigrations.leavesOut(failure.sqlState(), failure.rolledBack(),
                         set.unrunBefore(migration))) {
-                    throw MissingExtension.named(failure.sqlState(), failure.message())
-                            .map(extension -> MissingExtension.stop(extension, info, failure.script().path() + ":"
-                                    + failure.line(), "the pending migrations after the history"))
+                    throw MissingExtension.stop(failure.sqlState(), failure.message(), info,
+                            failure.script().path() + ":" + failure.line(), "the pending migrations after the history")
                             .orElse(failure.exception());
                 }
                 leftOut.add(failure); // the history goes on without it, as the rehearsal's own chain does

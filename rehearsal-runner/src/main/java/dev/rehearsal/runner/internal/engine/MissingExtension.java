@@ -28,6 +28,39 @@ final class MissingExtension {
     private MissingExtension() {
     }
 
+    /**
+     * The stop for a failure that says the server lacks an extension; empty for any other failure.
+     *
+     * @param where  the script and line that creates the extension
+     * @param notRun what could not be rehearsed, e.g. "that migration and the 68 after it"
+     */
+    static Optional<RehearsalException> stop(String sqlState, String message, PostgresInfo server, String where,
+            String notRun) {
+        return named(sqlState, message).map(extension -> new RehearsalException(ErrorCode.EXTENSION_UNAVAILABLE,
+                "The " + server.provider() + " PostgreSQL " + server.version() + " has no extension \"" + extension
+                        + "\", which " + where + " creates, so " + notRun + " could not be rehearsed: the failure is "
+                        + "the server's, not the migration's. Rehearse on a server that has the extension installed: "
+                        + "the testcontainers provider with an image that carries it" + example(extension, server)
+                        + ", or an external server of yours (a JDBC URL)."));
+    }
+
+    /**
+     * Stops the run when a step failed because the server lacks an extension.
+     *
+     * @param later the migrations after this one, which cannot be rehearsed either
+     */
+    static void check(StepResults results, PostgresInfo server, int later) {
+        StepFailure failure = results.roundTrip().failure();
+        if (failure != null) {
+            Optional<RehearsalException> stop = stop(failure.sqlState(), failure.message(), server,
+                    failure.script() + ":" + failure.line(),
+                    later == 0 ? "that migration" : "that migration and the " + later + " after it");
+            if (stop.isPresent()) {
+                throw stop.get();
+            }
+        }
+    }
+
     /** The extension a failure says the server lacks, if that is what it says. */
     static Optional<String> named(String sqlState, String message) {
         if (message == null || !("0A000".equals(sqlState) || "58P01".equals(sqlState))) {
@@ -40,33 +73,7 @@ final class MissingExtension {
         return Optional.of(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
     }
 
-    /**
-     * Stops the run when a step failed because the server lacks an extension.
-     *
-     * @param later the migrations after this one, which cannot be rehearsed either
-     */
-    static void check(StepResults results, PostgresInfo server, int later) {
-        StepFailure failure = results.roundTrip().failure();
-        if (failure == null) {
-            return;
-        }
-        Optional<String> extension = named(failure.sqlState(), failure.message());
-        if (extension.isPresent()) {
-            throw stop(extension.get(), server, failure.script() + ":" + failure.line(),
-                    later == 0 ? "that migration" : "that migration and the " + later + " after it");
-        }
-    }
-
-    /**
-     * @param where      the script and line that creates the extension
-     * @param notRun     what could not be rehearsed, e.g. "this migration and the 68 after it"
-     */
-    static RehearsalException stop(String extension, PostgresInfo server, String where, String notRun) {
-        String example = "vector".equals(extension) ? " (for pgvector: pgvector/pgvector:pg" + server.major() + ")" : "";
-        return new RehearsalException(ErrorCode.EXTENSION_UNAVAILABLE, "The " + server.provider() + " PostgreSQL "
-                + server.version() + " has no extension \"" + extension + "\", which " + where + " creates, so "
-                + notRun + " could not be rehearsed: the failure is the server's, not the migration's. Rehearse on a "
-                + "server that has the extension installed: the testcontainers provider with an image that carries "
-                + "it" + example + ", or an external server of yours (a JDBC URL).");
+    private static String example(String extension, PostgresInfo server) {
+        return "vector".equals(extension) ? " (for pgvector: pgvector/pgvector:pg" + server.major() + ")" : "";
     }
 }
