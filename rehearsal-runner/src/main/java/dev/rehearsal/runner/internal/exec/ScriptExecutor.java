@@ -121,32 +121,68 @@ public final class ScriptExecutor {
         List<StatementTrace> traces = new ArrayList<>(); // of the transactions committed so far
         List<PendingStatement> pending = new ArrayList<>(); // of the transaction open now
         List<SqlStatement> statements = script.statements();
+        List<PendingStatement> modes = new ArrayList<>(); // SET TRANSACTION … at the open transaction's start
+        String setup = sessionReset();
         try {
-            TransactionTracker tracker = TransactionTracker.begin(connection, sessionReset());
+            TransactionTracker tracker = null; // none until the open transaction's baseline probe has run
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
+                boolean mode = tracker == null && TransactionModes.test(statement);
+                if (tracker == null && !mode) {
+                    tracker = probed(connection, setup, modes, pending, own);
+                    setup = "";
+                }
                 long start = System.nanoTime();
                 try {
                     execute(connection, statement);
                 } catch (SQLException e) {
                     boolean partlyCommitted = !traces.isEmpty();
+                    pending.addAll(modes);
                     pending.add(new PendingStatement(statement, start, System.nanoTime(), null, null, ErrorLines.describe(e)));
                     rollbackQuietly(connection);
                     traces.addAll(finish(pending, phase, script, true, origin, System.nanoTime(), own));
                     return new ScriptOutcome(traces, failure(phase, script, statement, e), partlyCommitted);
                 }
-                pending.add(new PendingStatement(statement, start, System.nanoTime(), observe(tracker, own), null, null));
+                if (mode) {
+                    modes.add(new PendingStatement(statement, start, System.nanoTime(), null, null, null));
+                } else {
+                    pending.add(new PendingStatement(statement, start, System.nanoTime(), observe(tracker, own), null, null));
+                }
                 if (i < statements.size() - 1 && script.commitsAfter().contains(i)) {
+                    if (tracker == null) {
+                        tracker = probed(connection, setup, modes, pending, own);
+                        setup = "";
+                    }
                     traces.addAll(commit(connection, tracker, pending, phase, script, origin, own));
                     pending.clear();
-                    tracker = TransactionTracker.begin(connection);
+                    tracker = null;
                 }
+            }
+            if (tracker == null) {
+                tracker = probed(connection, setup, modes, pending, own);
             }
             traces.addAll(commit(connection, tracker, pending, phase, script, origin, own));
             return new ScriptOutcome(traces, null, true);
         } finally {
             restoreAutoCommit(connection);
         }
+    }
+
+    /**
+     * Starts following the open transaction: {@code setup}, then its baseline probe. The statements setting the
+     * transaction's modes ran before it, since PostgreSQL takes them only before any query; they join
+     * {@code pending} with what the probe after them saw, which is nothing of theirs.
+     */
+    private TransactionTracker probed(Connection connection, String setup, List<PendingStatement> modes,
+            List<PendingStatement> pending, OwnWork own) throws SQLException {
+        TransactionTracker tracker = TransactionTracker.begin(connection, setup);
+        if (!modes.isEmpty()) {
+            Observation nothing = observe(tracker, own);
+            modes.forEach(m -> pending.add(new PendingStatement(m.statement(), m.startNanos(), m.endNanos(), nothing,
+                    null, null)));
+            modes.clear();
+        }
+        return tracker;
     }
 
     /** Commits the open transaction: its statements' locks are released now, and its rows are remembered. */
@@ -192,7 +228,10 @@ public final class ScriptExecutor {
         Connection connection = target.connection();
         PendingStatement done;
         SQLException error = null;
-        if (statement.canRunInTransaction() && !ControlsItsTransactions.test(statement)) {
+        // SET TRANSACTION … alone runs in auto-commit mode, where PostgreSQL warns that it does nothing: a probe before
+        // it in a transaction of its own would make it fail instead
+        if (statement.canRunInTransaction() && !ControlsItsTransactions.test(statement)
+                && !TransactionModes.test(statement)) {
             int attempt = 1;
             long released;
             while (true) {
