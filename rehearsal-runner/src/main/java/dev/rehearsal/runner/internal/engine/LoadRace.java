@@ -61,6 +61,67 @@ final class LoadRace {
         }
     }
 
+    /**
+     * A constraint the failed statement validates (SET NOT NULL, CHECK, a foreign key) rejected a row of a table the
+     * write load wrote to during the attempt. Between a backfill that reads the table and the lock the validation
+     * takes, writers may add rows the backfill never saw (Langfuse's organizations: projects copied into a new table,
+     * then a foreign key to it from every project); generated writes may also hold what the application never
+     * writes. The attempt without the writers tells which: nothing is removed before it.
+     *
+     * @return the rejection to record, or {@code null} when the failure is not such a validation, or the load did not
+     *         write the table during the attempt
+     */
+    static RejectedData writtenBeside(DataSource dataSource, StepFailure failure, List<StatementTrace> statements,
+            long nextXid, Set<Long> chainTransactions) throws SQLException {
+        // up only: after a failed up again the step starts over from what the down left, not from the same rows
+        if (failure == null || failure.phase() != Phase.UP || failure.sqlState() == null) {
+            return null;
+        }
+        Pattern message = VALIDATIONS.get(failure.sqlState());
+        FailedStatement failed = FailedStatement.of(statements, failure);
+        Matcher violated = message == null ? null : message.matcher(failure.message());
+        if (violated == null || !violated.find() || !VALIDATES.get(failure.sqlState()).matcher(failed.sql()).find()) {
+            return null;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            String table = tableNamed(connection, violated.group(1).replace("\"\"", "\""));
+            if (table == null || !loadWroteDuringAttempt(connection, table, nextXid, chainTransactions)) {
+                return null;
+            }
+            return RejectedData.writtenBeside(failure.script(), failed.line(), failed.sql(), failure.sqlState(),
+                    failure.message(), table);
+        }
+    }
+
+    /** The table each validation failure names, by SQLSTATE. */
+    private static final java.util.Map<String, Pattern> VALIDATIONS = java.util.Map.of(
+            "23502", Pattern.compile("column \"(?:[^\"]|\"\")+\" of relation \"((?:[^\"]|\"\")+)\" contains null values"),
+            "23514", Pattern.compile("check constraint \"(?:[^\"]|\"\")+\" of relation \"((?:[^\"]|\"\")+)\" is violated by some row"),
+            "23503", Pattern.compile("insert or update on table \"((?:[^\"]|\"\")+)\" violates foreign key constraint"));
+
+    /**
+     * Statements that validate existing rows against a constraint, by SQLSTATE: not an {@code ADD COLUMN … NOT NULL}
+     * without a default (any row fails it), nor an INSERT of the migration's own.
+     */
+    private static final java.util.Map<String, Pattern> VALIDATES = java.util.Map.of(
+            "23502", Pattern.compile("\\bSET\\s+NOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b", Pattern.CASE_INSENSITIVE),
+            "23514", Pattern.compile("\\bCHECK\\b|\\bVALIDATE\\s+CONSTRAINT\\b", Pattern.CASE_INSENSITIVE),
+            "23503", Pattern.compile("\\bALTER\\s+TABLE\\b.*\\b(FOREIGN\\s+KEY|REFERENCES|VALIDATE\\s+CONSTRAINT)\\b",
+                    Pattern.CASE_INSENSITIVE | Pattern.DOTALL));
+
+    /** The table of that name, schema-qualified as findings name it; {@code null} when none or several match. */
+    private static String tableNamed(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname, c.relname FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND c.relkind IN ('r', 'p')"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                String table = rows.next() ? Identifiers.display(rows.getString(1), rows.getString(2)) : null;
+                return rows.next() ? null : table;
+            }
+        }
+    }
+
     private static String tableOf(Connection connection, String index) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname, t.relname FROM pg_index i"
                 + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"

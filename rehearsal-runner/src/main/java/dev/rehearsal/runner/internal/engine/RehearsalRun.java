@@ -302,19 +302,20 @@ public final class RehearsalRun {
                 int rejectedWithWriters = config.load() ? Integer.MAX_VALUE : 0; // set when the writers stop
                 for (int again = 0; Retries.mayTryAgain(again, rejected, rejectedWithWriters) && retry.mayRehearseAgain(
                         attempt.results(), attempt.nextXid(), database, rejected, deadlocks,
-                        config.load() && Retries.withWriters(again)); again++) {
-                    rejectedWithWriters = Retries.withWriters(again + 1) ? rejectedWithWriters
-                            : Math.min(rejectedWithWriters, rejected.size());
+                        config.load() && Retries.withWriters(again, rejected)); again++) {
+                    boolean writers = Retries.withWriters(again + 1, rejected);
+                    rejectedWithWriters = writers ? rejectedWithWriters : Math.min(rejectedWithWriters, rejected.size());
                     attempt = attempt(roundTrip, database, target, catalog, migration,
                             seeding.keepsSchema() ? known : null, TableSizes.read(target.connection()), touched,
-                            Retries.withWriters(again + 1));
+                            writers);
                 }
                 MissingExtension.check(attempt.results(), server.info(), migrations.size() - index - 1);
                 if (afterUnrun.leftOut(migration, attempt.results(), phaseChecks)) {
                     known = null; // as before up, whose snapshot the next migration takes again
                     continue;
                 }
-                boolean withoutWriters = config.load() && !Retries.withWriters(deadlocks.size() + rejected.size());
+                boolean withoutWriters = config.load()
+                        && !Retries.withWriters(deadlocks.size() + rejected.size(), rejected);
                 boolean java = migration.up().isJava() || migration.down() != null && migration.down().isJava();
                 if (!rejected.isEmpty() || java) {
                     seeding.recountAll(); // rows removed on a session of their own, or code that may open its own

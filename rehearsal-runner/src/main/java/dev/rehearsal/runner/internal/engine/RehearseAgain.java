@@ -29,7 +29,9 @@ final class RehearseAgain {
      * Whether the step that just failed should be rehearsed again: its up was rolled back, and it failed either on
      * rows Rehearsal generated (they are found and deleted first, and {@code rejected} records them), on a key the
      * write load inserted after the statement's snapshot ({@link LoadRace}: nothing is deleted, {@code rejected}
-     * records it), or in a deadlock with the write load (which production's traffic may or may not meet; the round
+     * records it), on a constraint it validates while the write load wrote to the table ({@link
+     * LoadRace#writtenBeside}: nothing is deleted, the next attempt runs without the load), or in a deadlock with the
+     * write load (which production's traffic may or may not meet; the round
      * trip should still complete).
      *
      * @param nextXid the transaction id the next transaction got when the attempt began; -1 without the load
@@ -59,6 +61,15 @@ final class RehearseAgain {
                 rejected.add(raced);
                 config.listener().note(raced.script() + ":" + raced.line() + " collided with a key the write load"
                         + " inserted into " + raced.relation() + " while it ran; rehearsing the step again.");
+                return true;
+            }
+            RejectedData beside = LoadRace.writtenBeside(database.dataSource(), failure, results.statements(), nextXid,
+                    executor.chainRows().transactions());
+            if (beside != null) {
+                rejected.add(beside.seenIn(failure.phase()));
+                config.listener().note(beside.script() + ":" + beside.line() + " failed validating rows of "
+                        + beside.relation() + " while the write load wrote to it; rehearsing the step again without"
+                        + " the write load.");
                 return true;
             }
         }

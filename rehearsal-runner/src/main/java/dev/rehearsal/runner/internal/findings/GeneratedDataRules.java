@@ -25,6 +25,10 @@ public final class GeneratedDataRules implements FindingRule {
                 raced(facts, r, findings);
                 continue;
             }
+            if (r.writtenBeside()) {
+                writtenBeside(facts, r, findings);
+                continue;
+            }
             if (r.anyRows()) {
                 continue; // not the data's doing: RoundTripRules reports the migration's failure
             }
@@ -100,6 +104,32 @@ public final class GeneratedDataRules implements FindingRule {
     private static boolean failsTheSameWay(MigrationFacts facts, RejectedData r) {
         StepFailure last = facts.trip().failure();
         return last != null && last.phase() == Phase.UP && java.util.Objects.equals(last.sqlState(), r.sqlState());
+    }
+
+    /**
+     * A constraint the statement validates failed while the write load wrote to the table, and the attempt without the
+     * load passed the statement with the same rows: the writers' rows broke it. When that attempt failed again at the
+     * statement, they were not the cause, and the later rejection or MIGRATION_FAILED says what was.
+     */
+    private static void writtenBeside(MigrationFacts facts, RejectedData r, FindingCollector findings) {
+        boolean again = facts.rejected().stream().anyMatch(o -> o != r && !o.writtenBeside()
+                && o.script().equals(r.script()) && o.line() == r.line());
+        if (again || failsTheSameWay(facts, r)) {
+            return;
+        }
+        findings.add(FindingType.GENERATED_DATA_REJECTED, r.script(), r.line(), r.relation(),
+                "The statement failed on rows the write load wrote to " + r.relation() + " while the step ran",
+                r.message() + " [SQLSTATE " + r.sqlState() + "]\nThe write load wrote to " + r.relation() + " during"
+                        + " the attempt; rehearsed again without it, on the same generated rows (nothing was removed),"
+                        + " the statement passed. A row written after the step read the table (a backfill) and before"
+                        + " this statement locked it, or a row the running version writes without the new values,"
+                        + " breaks the constraint.\nStatement: " + shorten(r.sql().strip(), SQL_IN_EVIDENCE)
+                        + "\n" + Retries.lastAttempt(facts),
+                "In production the migration fails the same way if the application writes " + r.relation() + " while"
+                        + " it runs. Lock the table before the step reads it (LOCK TABLE " + r.relation() + " IN SHARE"
+                        + " MODE at the start of the transaction: writers then wait until it commits), or ship the"
+                        + " application version that writes the new values first and add the constraint in a later"
+                        + " migration (NOT VALID, then VALIDATE CONSTRAINT, which does not block writers).");
     }
 
     /** The write load inserted a key after the statement's snapshot; the statement collided with it. */

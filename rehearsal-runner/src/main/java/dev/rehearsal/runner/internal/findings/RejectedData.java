@@ -42,6 +42,12 @@ public record RejectedData(String script, int line, String sql, String sqlState,
         /** The write load inserted the conflicting key after the statement's snapshot: nothing was removed. */
         RACED,
         /**
+         * A constraint the statement validates (NOT NULL, CHECK, foreign key) failed while the write load wrote to the
+         * table during the attempt: nothing was removed, and the step was rehearsed again without the write load.
+         * Whether the writers' rows were the cause is known after that attempt: it passed the statement, or not.
+         */
+        WRITTEN_BESIDE,
+        /**
          * The statement fails on any table with rows (a column added NOT NULL without a default): the migration failed
          * as it would on production's rows, and the table was emptied only so that the step and the migrations after it
          * are rehearsed.
@@ -74,6 +80,10 @@ public record RejectedData(String script, int line, String sql, String sqlState,
         return removal == Removal.RACED;
     }
 
+    public boolean writtenBeside() {
+        return removal == Removal.WRITTEN_BESIDE;
+    }
+
     public boolean anyRows() {
         return removal == Removal.ANY_ROWS;
     }
@@ -97,5 +107,12 @@ public record RejectedData(String script, int line, String sql, String sqlState,
             String relation, String key, String value) {
         return new RejectedData(script, line, sql, sqlState, message, relation, key, value, null, 0, Removal.RACED,
                 List.of(), false);
+    }
+
+    /** See {@link Removal#WRITTEN_BESIDE}. */
+    public static RejectedData writtenBeside(String script, int line, String sql, String sqlState, String message,
+            String relation) {
+        return new RejectedData(script, line, sql, sqlState, message, relation, null, null, null, 0,
+                Removal.WRITTEN_BESIDE, List.of(), false);
     }
 }

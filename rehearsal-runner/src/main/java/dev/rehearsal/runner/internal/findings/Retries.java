@@ -51,14 +51,23 @@ public final class Retries {
         return distinct == withoutWriters.size();
     }
 
-    /** Whether the next attempt may run with the write load, after this many failed ones. */
-    public static boolean withWriters(int failedAttempts) {
-        return failedAttempts < ATTEMPTS_WITH_WRITERS;
+    /**
+     * Whether the next attempt may run with the write load, after this many failed ones: not once a constraint the
+     * step validates failed while the load wrote to its table ({@link RejectedData#writtenBeside()}), since the next
+     * attempt is to tell whether the writers' rows were the cause.
+     */
+    public static boolean withWriters(int failedAttempts, java.util.List<RejectedData> rejected) {
+        return failedAttempts < ATTEMPTS_WITH_WRITERS && rejected.stream().noneMatch(RejectedData::writtenBeside);
     }
 
     /** The sentence that says which attempt the reported facts come from. */
     static String lastAttempt(MigrationFacts facts) {
         int failed = facts.deadlocks().size() + facts.rejected().size();
+        if (facts.lastAttemptWithoutWriters() && facts.rejected().stream().anyMatch(RejectedData::writtenBeside)) {
+            return "A constraint the step validates failed while the write load wrote to its table, so the step was "
+                    + "rehearsed again without the write load; the facts reported for it (no writers' waits) are those "
+                    + "of the last attempt.";
+        }
         return facts.lastAttemptWithoutWriters()
                 ? "The step failed in " + failed + " attempts with the write load beside it, so it was rehearsed once "
                         + "more without the write load; the facts reported for it (no writers' waits) are those of that "
