@@ -78,6 +78,11 @@ public enum FindingType {
             "An attempt of the step deadlocked with the concurrent writers and was rehearsed again; no lock upgrade "
                     + "of its own explains it, so the server's deadlock report says which locks crossed. Production's "
                     + "writers can meet the same deadlock."),
+    SERIALIZATION_FAILURE_WITH_WRITERS(Severity.WARNING, "Step failed to serialize with the write load",
+            "An attempt of the step failed with a serialization failure (SQLSTATE 40001) while the write load changed "
+                    + "rows beside it, and was rehearsed again: a transaction at REPEATABLE READ or SERIALIZABLE "
+                    + "cannot lock or change a row that writers changed after its snapshot. Production's writers can "
+                    + "make it fail the same way."),
     SKIPPED_BY_PRECONDITION(Severity.INFO, "Migration skipped by its precondition",
             "The migration tool checks a condition on the database before this migration (a Liquibase changeSet's "
                     + "preconditions with onFail or onError CONTINUE or MARK_RAN); it failed where the chain had "

@@ -53,6 +53,14 @@ final class RehearseAgain {
                     + "rehearsing the step again.");
             return true;
         }
+        // the same for a serialization failure: a REPEATABLE READ backfill (Langfuse's evaluator backfill) whose
+        // foreign-key checks lock rows the load updated after the snapshot
+        if ("40001".equals(failure.sqlState()) && config.load()) {
+            deadlocks.add(failure);
+            config.listener().note(failure.script() + ":" + failure.line() + " could not serialize with the write "
+                    + "load's changes; rehearsing the step again.");
+            return true;
+        }
         if (writersRan && nextXid >= 0) {
             RejectedData raced = LoadRace.of(database.dataSource(), failure, results.statements(), nextXid,
                     executor.chainRows().transactions());

@@ -11,7 +11,29 @@ import dev.rehearsal.report.StepFailure;
  */
 public final class DeadlockRules implements FindingRule {
 
+    private static final String SERIALIZATION_FAILURE = "40001";
+
     DeadlockRules() {
+    }
+
+    /**
+     * A serialization failure with the write load: the step's transaction runs at REPEATABLE READ or SERIALIZABLE
+     * (SET TRANSACTION) and met a row the writers changed after its snapshot, often in a foreign-key check, which locks
+     * the referenced row.
+     */
+    private static void serializationFailure(MigrationFacts facts, StepFailure failure, FindingCollector findings) {
+        findings.add(FindingType.SERIALIZATION_FAILURE_WITH_WRITERS, failure.script(), failure.line(), null,
+                "The " + step(failure) + " step could not serialize with the write load's changes at line "
+                        + failure.line(),
+                failure.message() + " [SQLSTATE " + failure.sqlState() + "]\nThe write load changed rows this "
+                        + "transaction reads or locks after its snapshot was taken.\n" + (failure.phase() == Phase.DOWN
+                        ? downRunAgain(facts) : Retries.lastAttempt(facts)),
+                "In production the step fails the same way when the application changes those rows while it runs "
+                        + "(a foreign-key check locks the referenced row: an update of a project, a user, … fails it). "
+                        + "Let the deployment retry a migration that fails with SQLSTATE 40001, or keep the default "
+                        + "READ COMMITTED and make the reads consistent otherwise: lock what the step reads first (LOCK "
+                        + "TABLE … IN SHARE MODE, with a lock_timeout), or write the step so that a row arriving "
+                        + "meanwhile is skipped (ON CONFLICT DO NOTHING).");
     }
 
     private static String step(StepFailure failure) {
@@ -37,6 +59,10 @@ public final class DeadlockRules implements FindingRule {
         for (StepFailure deadlock : facts.deadlocks()) {
             if (LockUpgradeRules.explainsEarlier(deadlock, facts.statements(), facts.trip().failure(),
                     facts.rowsBefore())) {
+                continue;
+            }
+            if (SERIALIZATION_FAILURE.equals(deadlock.sqlState())) {
+                serializationFailure(facts, deadlock, findings);
                 continue;
             }
             findings.add(FindingType.DEADLOCK_WITH_WRITERS, deadlock.script(), deadlock.line(), null,

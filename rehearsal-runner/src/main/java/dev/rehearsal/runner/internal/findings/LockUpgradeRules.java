@@ -44,7 +44,8 @@ public final class LockUpgradeRules implements FindingRule {
 
     /** The deadlock of an earlier attempt that broke this upgrade's strong statement, if one did. */
     static StepFailure earlierDeadlock(Upgrade upgrade, List<StepFailure> deadlocks) {
-        return deadlocks.stream().filter(d -> d.script().equals(upgrade.strong().script())
+        return deadlocks.stream().filter(d -> DEADLOCK.equals(d.sqlState())
+                && d.script().equals(upgrade.strong().script())
                 && d.line() == upgrade.strong().line()).findFirst().orElse(null);
     }
 
