@@ -111,26 +111,27 @@ final class LoadRace {
 
     /** The table of that name, schema-qualified as findings name it; {@code null} when none or several match. */
     private static String tableNamed(Connection connection, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname, c.relname FROM pg_class c"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND c.relkind IN ('r', 'p')"
-                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+        return onlyTable(connection, "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE c.relname = ? AND c.relkind IN ('r', 'p')"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1", name);
+    }
+
+    private static String tableOf(Connection connection, String index) throws SQLException {
+        return onlyTable(connection, "SELECT n.nspname, t.relname FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
+                + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE c.relname = ? ORDER BY 1, 2", index);
+    }
+
+    /**
+     * The one table {@code query} (schema, name; one parameter) finds, quoted as the other findings name tables
+     * ({@code public."JobCounter"}); {@code null} when it finds none, or several (the same name in two schemas).
+     */
+    private static String onlyTable(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setString(1, name);
             try (ResultSet rows = statement.executeQuery()) {
                 String table = rows.next() ? Identifiers.display(rows.getString(1), rows.getString(2)) : null;
                 return rows.next() ? null : table;
-            }
-        }
-    }
-
-    private static String tableOf(Connection connection, String index) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname, t.relname FROM pg_index i"
-                + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
-                + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE c.relname = ? ORDER BY 1, 2")) {
-            statement.setString(1, index);
-            try (ResultSet rows = statement.executeQuery()) {
-                // quoted as the other findings name tables: public."JobCounter", not public.JobCounter
-                String table = rows.next() ? Identifiers.display(rows.getString(1), rows.getString(2)) : null;
-                return rows.next() ? null : table; // the same index name in two schemas: cannot tell which
             }
         }
     }
