@@ -146,6 +146,9 @@ final class RejectedRows {
                     : fromTable(connection, failure, failed, demands, anyRows, rowsBefore, writersRan, chainRows);
             if (found == null && !upAgain && !anyRows) {
                 found = fromReadTables(connection, failure, failed, statements, rowsBefore, chainRows);
+                String omitted = found == null || !valuesRejected ? null
+                        : OmittedColumn.of(connection, found.relation(), sql, failure);
+                found = omitted == null ? found : found.onAnyRowsRead(omitted);
             }
             return found;
         }

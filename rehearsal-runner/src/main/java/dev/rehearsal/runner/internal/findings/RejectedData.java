@@ -95,6 +95,15 @@ public record RejectedData(String script, int line, String sql, String sqlState,
                 Removal.ANY_ROWS, List.of(), false);
     }
 
+    /**
+     * This rejection of rows read ({@link Removal#READ_TABLES_EMPTIED}) as the failure of an INSERT on any row it
+     * reads ({@link Removal#ANY_ROWS}): it leaves {@code column}, NOT NULL without a default, out of its column list.
+     */
+    public RejectedData onAnyRowsRead(String column) {
+        return new RejectedData(script, line, sql, sqlState, message, relation, column, null, null, removed,
+                Removal.ANY_ROWS, readTables, false);
+    }
+
     /** See {@link Removal#READ_TABLES_EMPTIED}; {@code relation} is the table the statement wrote to. */
     public static RejectedData fromReadTables(String script, int line, String sql, String sqlState, String message,
             String relation, List<String> readTables, long removed) {

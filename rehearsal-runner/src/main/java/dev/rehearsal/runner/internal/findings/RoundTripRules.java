@@ -45,6 +45,10 @@ public final class RoundTripRules implements FindingRule {
         long removedAgain = same.stream().skip(1).mapToLong(RejectedData::removed).sum();
         StepFailure failure = new StepFailure(dev.rehearsal.report.Phase.UP, r.script(), r.line(), r.sqlState(),
                 r.message());
+        if (!r.readTables().isEmpty()) {
+            omittedColumn(r, same, findings);
+            return;
+        }
         java.util.OptionalInt emptied = EmptiedFirst.lineOf(migration.up(), r.line(), r.relation());
         String why = emptied.isEmpty() ? "It fails on any table with rows."
                 : "The migration empties " + r.relation() + " first (line " + emptied.getAsInt() + "), so the rows "
@@ -64,6 +68,23 @@ public final class RoundTripRules implements FindingRule {
                         + "out for the migration's length, with the lock its ALTER TABLE takes anyway, as its first "
                         + "statement:\nLOCK TABLE " + r.relation() + " IN ACCESS EXCLUSIVE MODE;\nor give the new "
                         + "column a DEFAULT, so that rows written in between get one.");
+    }
+
+    /** An INSERT … SELECT leaving a NOT NULL column without a default out: it fails on any row it reads. */
+    private static void omittedColumn(RejectedData r, List<RejectedData> same, FindingCollector findings) {
+        String tables = String.join(", ", r.readTables());
+        long removed = same.stream().mapToLong(RejectedData::removed).sum();
+        findings.add(FindingType.MIGRATION_FAILED, r.script(), r.line(), r.relation(),
+                "The up step failed: " + firstLine(r.message()),
+                r.message() + " [SQLSTATE " + r.sqlState() + "]\nThe INSERT leaves " + r.relation() + "." + r.column()
+                        + " out of its column list, and the column is NOT NULL without a default: it fails whenever "
+                        + "its SELECT returns a row, whatever the row holds, on production's rows too. Rehearsal then "
+                        + "emptied " + tables + " of " + removed + " generated row(s) and rehearsed the step again, so "
+                        + "that the migrations after it are rehearsed too; this migration's other figures are measured "
+                        + "without those rows.",
+                "Give " + r.column() + " a value in the INSERT (add it to the column list and the SELECT, e.g. now() "
+                        + "for a timestamp), or give the column a DEFAULT before the INSERT (ALTER TABLE " + r.relation()
+                        + " ALTER COLUMN " + r.column() + " SET DEFAULT …).");
     }
 
     /**
