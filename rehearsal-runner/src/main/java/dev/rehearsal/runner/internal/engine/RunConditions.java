@@ -5,6 +5,7 @@ import dev.rehearsal.report.MigrationReport;
 import dev.rehearsal.report.Phase;
 import dev.rehearsal.report.PhaseCheck;
 import dev.rehearsal.report.RoundTrip;
+import dev.rehearsal.report.Severity;
 import dev.rehearsal.report.StepFailure;
 import dev.rehearsal.report.StepStatus;
 import dev.rehearsal.runner.config.Policy;
@@ -24,6 +25,11 @@ import javax.sql.DataSource;
  * asks it there; a migration the tool would skip, or stop the update at, is reported as such instead of rehearsed.
  */
 final class RunConditions {
+
+    /** A precondition that reads the server's extensions (Traccar's TimescaleDB changeSets: pg_available_extensions). */
+    private static final java.util.regex.Pattern ASKS_THE_SERVERS_EXTENSIONS = java.util.regex.Pattern.compile(
+            "\\bpg_(?:available_extensions|available_extension_versions|extension)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final RehearsalConfig config;
     private final RunState state;
@@ -90,7 +96,19 @@ final class RunConditions {
         Integer line = migration.up().statements().isEmpty() ? null : migration.up().statements().get(0).line();
         FindingCollector findings = NotRehearsed.findings(policy, migration);
         RoundTrip trip;
-        if (decision.outcome() == RunCondition.Outcome.SKIP) {
+        if (decision.outcome() == RunCondition.Outcome.SKIP && ASKS_THE_SERVERS_EXTENSIONS.matcher(decision.reason())
+                .find()) {
+            trip = RoundTrip.notRun();
+            // the rehearsal's server decided it, not the chain: production's may have the extension, and run it
+            findings.addAtLeast(Severity.WARNING, FindingType.SKIPPED_BY_PRECONDITION, script, line, null,
+                    migration.displayName() + " skipped: its precondition asks which extensions the server has",
+                    decision.reason() + "\nThe condition depends on the extensions of the server, not on what the "
+                            + "chain did: the rehearsal's server lacks what it asks for, so the tool would skip the "
+                            + "migration here, and so did the rehearsal. A production server with the extension "
+                            + "applies it, and that was not rehearsed.",
+                    "Rehearse on a server with production's extensions (the testcontainers provider with an image "
+                            + "that has them, or --jdbc-url to a server you provide) to rehearse this migration.");
+        } else if (decision.outcome() == RunCondition.Outcome.SKIP) {
             trip = RoundTrip.notRun();
             findings.add(FindingType.SKIPPED_BY_PRECONDITION, script, line, null,
                     migration.displayName() + " skipped: " + firstSentence(decision.reason()),

@@ -67,6 +67,35 @@ class PreconditionOutcomesTest {
     }
 
     @Test
+    void should_warn_when_a_precondition_on_the_servers_extensions_skips_a_change_set() throws IOException {
+        // GIVEN Traccar's way of converting tables to TimescaleDB hypertables only where the server has the extension
+        Files.writeString(dir.resolve("db.changelog-master.yaml"), ORDERS + """
+                  - changeSet:
+                      id: hypertable
+                      author: shop
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - sqlCheck:
+                            expectedResult: 1
+                            sql: SELECT COUNT(*) FROM pg_available_extensions WHERE name = 'timescaledb'
+                      changes:
+                        - sql: {sql: "SELECT create_hypertable('orders', 'id')"}
+                """);
+        Report report = new RehearsalEngine(RehearsalConfig.builder().migrations(dir.toString()).rows(0).load(false)
+                .flywayParity(false).build()).run();
+
+        // THEN it is skipped as Liquibase skips it on this server, and the user is told it was not rehearsed
+        MigrationReport hypertable = report.migrations().get(1);
+        assertThat(hypertable.skippedByPrecondition()).isTrue();
+        assertThat(hypertable.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("SKIPPED_BY_PRECONDITION");
+            assertThat(f.severity()).isEqualTo(dev.rehearsal.report.Severity.WARNING);
+            assertThat(f.title()).endsWith("skipped: its precondition asks which extensions the server has");
+            assertThat(f.evidence()).contains("pg_available_extensions", "that was not rehearsed");
+        });
+    }
+
+    @Test
     void should_stop_the_chain_where_a_halting_precondition_fails() throws IOException {
         Report report = rehearse("HALT", new CopyOnWriteArrayList<>());
 
