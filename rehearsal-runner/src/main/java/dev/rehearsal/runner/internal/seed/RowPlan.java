@@ -1,7 +1,9 @@
 package dev.rehearsal.runner.internal.seed;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
@@ -77,7 +79,9 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
     public void row(long ordinal, SplittableRandom rnd, StringBuilder scratch, RowSink sink, boolean sparse) {
         int[] chosen = new int[groups.size()];
         for (int g = 0; g < chosen.length; g++) {
-            chosen[g] = sparse && groups.get(g).nullable() && groups.get(g).radix() == 0 ? -1 : groups.get(g).choose(ordinal, rnd);
+            ReferenceGroup group = groups.get(g);
+            chosen[g] = sparse && group.nullable() && group.radix() == 0 ? -1
+                    : group.match() != null ? group.matching(ordinal, rnd, chosen, groups) : group.choose(ordinal, rnd);
         }
         for (Source source : sources) {
             scratch.setLength(0);
@@ -197,13 +201,33 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
      * of rows when every column is nullable), or by mixed radix when the foreign key is part of a unique key.
      */
     public record ReferenceGroup(List<String[]> tuples, boolean nullable, long stride, long radix,
-                                 TableInfo.Share turn) {
+                                 TableInfo.Share turn, Match match) {
         public ReferenceGroup {
             tuples = List.copyOf(tuples);
         }
 
+        public ReferenceGroup(List<String[]> tuples, boolean nullable, long stride, long radix, TableInfo.Share turn) {
+            this(tuples, nullable, stride, radix, turn, null);
+        }
+
         public ReferenceGroup(List<String[]> tuples, boolean nullable, long stride, long radix) {
-            this(tuples, nullable, stride, radix, null);
+            this(tuples, nullable, stride, radix, null, null);
+        }
+
+        /**
+         * The tuple of a group that shares a column with an earlier one ({@link Match}): one whose shared value is the
+         * value the earlier group chose for this row, or -1 (NULL) when none has it.
+         */
+        int matching(long ordinal, SplittableRandom rnd, int[] chosen, List<ReferenceGroup> groups) {
+            int earlier = chosen[match.group()];
+            if (earlier < 0) {
+                return -1;
+            }
+            int[] candidates = match.candidates().get(groups.get(match.group()).tuples().get(earlier)[match.component()]);
+            if (candidates == null) {
+                return -1;
+            }
+            return candidates[radix > 0 ? (int) ((ordinal / stride) % candidates.length) : rnd.nextInt(candidates.length)];
         }
 
         /**
@@ -227,11 +251,31 @@ public record RowPlan(List<ColumnInfo> columns, List<Source> sources, List<Refer
         }
 
         ReferenceGroup withTuples(List<String[]> others) {
-            return new ReferenceGroup(others, nullable, stride, radix, turn);
+            return new ReferenceGroup(others, nullable, stride, radix, turn,
+                    match == null ? null : Match.of(match.group(), match.component(), match.own(), others));
         }
 
         ReferenceGroup enumerated(long newStride) {
-            return new ReferenceGroup(tuples, false, newStride, tuples.size(), turn);
+            return new ReferenceGroup(tuples, false, newStride, tuples.size(), turn, match);
+        }
+    }
+
+    /**
+     * A foreign key that shares a column with an earlier one of the table (Langfuse's {@code dataset_run_items}:
+     * {@code (dataset_run_id, project_id)} and {@code (dataset_item_id, project_id)}): its tuples are chosen among those
+     * whose column {@code own} holds what the earlier group's tuple holds at {@code component}, so both keys refer to
+     * parents of the same project. {@code candidates} lists the tuples by that value.
+     */
+    public record Match(int group, int component, int own, Map<String, int[]> candidates) {
+
+        static Match of(int group, int component, int own, List<String[]> tuples) {
+            Map<String, List<Integer>> byValue = new HashMap<>();
+            for (int i = 0; i < tuples.size(); i++) {
+                byValue.computeIfAbsent(tuples.get(i)[own], v -> new ArrayList<>()).add(i);
+            }
+            Map<String, int[]> candidates = new HashMap<>();
+            byValue.forEach((value, indexes) -> candidates.put(value, indexes.stream().mapToInt(Integer::intValue).toArray()));
+            return new Match(group, component, own, candidates);
         }
     }
 

@@ -174,8 +174,16 @@ public final class RowPlanner {
 
     private void reference(ForeignKey fk, TableInfo parent, ParentKeys keys, boolean leaveNull) throws SQLException {
         List<ColumnInfo> columns = columns(fk.attnums());
-        if (columns.isEmpty() || columns.stream().anyMatch(ColumnInfo::filledByServer)
-                || columns.stream().anyMatch(c -> sources.containsKey(c.attnum()))) {
+        if (columns.isEmpty() || columns.stream().anyMatch(ColumnInfo::filledByServer)) {
+            return;
+        }
+        List<ColumnInfo> taken = columns.stream().filter(c -> sources.containsKey(c.attnum())).toList();
+        if (taken.size() == 1 && columns.size() > 1 && parent != null && !leaveNull && fk.share() == null
+                && sources.get(taken.get(0).attnum()) instanceof ReferenceValue earlier) {
+            matching(fk, parent, keys, columns, columns.indexOf(taken.get(0)), earlier);
+            return;
+        }
+        if (!taken.isEmpty()) {
             return;
         }
         boolean nullable = columns.stream().noneMatch(ColumnInfo::notNull);
@@ -219,6 +227,29 @@ public final class RowPlanner {
         for (int i = 0; i < columns.size(); i++) {
             sources.put(columns.get(i).attnum(), new ReferenceValue(group, i, tuples));
             groupOf.put(columns.get(i).attnum(), group);
+        }
+    }
+
+    /**
+     * A foreign key one of whose columns an earlier key already fills (two keys through the same {@code project_id}):
+     * its other columns come from parent rows that hold, in the shared column, what the earlier key chose; see
+     * {@link RowPlan.Match}. Taken in the order the keys come (the wider first), so the earlier key decides.
+     */
+    private void matching(ForeignKey fk, TableInfo parent, ParentKeys keys, List<ColumnInfo> columns, int own,
+            ReferenceValue earlier) throws SQLException {
+        List<String> parentColumns = fk.parentAttnums().stream().map(a -> parent.column(a).orElseThrow().name()).toList();
+        List<String[]> tuples = keys.of(parent, parentColumns);
+        if (tuples.isEmpty()) {
+            return; // no parent row at all: the columns left are generated, and refused, as before
+        }
+        int group = groups.size();
+        groups.add(new ReferenceGroup(tuples, false, 1, 0, null,
+                RowPlan.Match.of(earlier.group(), earlier.component(), own, tuples)));
+        for (int i = 0; i < columns.size(); i++) {
+            if (i != own) {
+                sources.put(columns.get(i).attnum(), new ReferenceValue(group, i, tuples));
+                groupOf.put(columns.get(i).attnum(), group);
+            }
         }
     }
 
