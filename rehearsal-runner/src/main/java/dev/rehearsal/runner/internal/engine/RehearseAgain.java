@@ -15,6 +15,15 @@ import java.util.List;
  */
 final class RehearseAgain {
 
+    /**
+     * Failures of timing with the write load, by SQLSTATE, as the run's notes word them: a deadlock, and a
+     * serialization failure (a REPEATABLE READ backfill, Langfuse's evaluator backfill, whose foreign-key checks lock
+     * rows the load updated after its snapshot).
+     */
+    private static final java.util.Map<String, String> CONCURRENCY_FAILURES = java.util.Map.of(
+            "40P01", "deadlocked with the write load",
+            "40001", "could not serialize with the write load's changes");
+
     private final RehearsalConfig config;
     private final ScriptExecutor executor;
     private final RunTimings timings;
@@ -47,18 +56,11 @@ final class RehearseAgain {
         if (!asBeforeUp || failure == null) {
             return false;
         }
-        if ("40P01".equals(failure.sqlState()) && config.load()) {
+        String withWriters = CONCURRENCY_FAILURES.get(failure.sqlState());
+        if (withWriters != null && config.load()) {
             deadlocks.add(failure); // the findings still report it: production's writers may meet it too
-            config.listener().note(failure.script() + ":" + failure.line() + " deadlocked with the write load; "
-                    + "rehearsing the step again.");
-            return true;
-        }
-        // the same for a serialization failure: a REPEATABLE READ backfill (Langfuse's evaluator backfill) whose
-        // foreign-key checks lock rows the load updated after the snapshot
-        if ("40001".equals(failure.sqlState()) && config.load()) {
-            deadlocks.add(failure);
-            config.listener().note(failure.script() + ":" + failure.line() + " could not serialize with the write "
-                    + "load's changes; rehearsing the step again.");
+            config.listener().note(failure.script() + ":" + failure.line() + " " + withWriters
+                    + "; rehearsing the step again.");
             return true;
         }
         if (writersRan && nextXid >= 0) {

@@ -96,27 +96,27 @@ final class RunConditions {
         Integer line = migration.up().statements().isEmpty() ? null : migration.up().statements().get(0).line();
         FindingCollector findings = NotRehearsed.findings(policy, migration);
         RoundTrip trip;
-        if (decision.outcome() == RunCondition.Outcome.SKIP && ASKS_THE_SERVERS_EXTENSIONS.matcher(decision.reason())
-                .find()) {
+        if (decision.outcome() == RunCondition.Outcome.SKIP) {
             trip = RoundTrip.notRun();
-            // the rehearsal's server decided it, not the chain: production's may have the extension, and run it
-            findings.addAtLeast(Severity.WARNING, FindingType.SKIPPED_BY_PRECONDITION, script, line, null,
-                    migration.displayName() + " skipped: its precondition asks which extensions the server has",
-                    decision.reason() + "\nThe condition depends on the extensions of the server, not on what the "
-                            + "chain did: the rehearsal's server lacks what it asks for, so the tool would skip the "
-                            + "migration here, and so did the rehearsal. A production server with the extension "
-                            + "applies it, and that was not rehearsed.",
-                    "Rehearse on a server with production's extensions (the testcontainers provider with an image "
-                            + "that has them, or --jdbc-url to a server you provide) to rehearse this migration.");
-        } else if (decision.outcome() == RunCondition.Outcome.SKIP) {
-            trip = RoundTrip.notRun();
-            findings.add(FindingType.SKIPPED_BY_PRECONDITION, script, line, null,
-                    migration.displayName() + " skipped: " + firstSentence(decision.reason()),
-                    decision.reason() + "\nThe tool would not apply it to a database in this state, so the rehearsal "
-                            + "did not either, and went on with the next migration.",
-                    "Nothing to do if production's database is in the same state. If production should apply it, "
-                            + "rehearse from a copy of production's schema (--template-database) so that the condition "
-                            + "sees what it will see there.");
+            if (ASKS_THE_SERVERS_EXTENSIONS.matcher(decision.reason()).find()) {
+                // the rehearsal's server decided it, not the chain: production's may have the extension, and run it
+                findings.addAtLeast(Severity.WARNING, FindingType.SKIPPED_BY_PRECONDITION, script, line, null,
+                        migration.displayName() + " skipped: its precondition asks which extensions the server has",
+                        decision.reason() + "\nThe condition depends on the extensions of the server, not on what the "
+                                + "chain did: the rehearsal's server lacks what it asks for, so the tool would skip the "
+                                + "migration here, and so did the rehearsal. A production server with the extension "
+                                + "applies it, and that was not rehearsed.",
+                        "Rehearse on a server with production's extensions (the testcontainers provider with an image "
+                                + "that has them, or --jdbc-url to a server you provide) to rehearse this migration.");
+            } else {
+                findings.add(FindingType.SKIPPED_BY_PRECONDITION, script, line, null,
+                        migration.displayName() + " skipped: " + firstSentence(decision.reason()),
+                        decision.reason() + "\nThe tool would not apply it to a database in this state, so the "
+                                + "rehearsal did not either, and went on with the next migration.",
+                        "Nothing to do if production's database is in the same state. If production should apply it, "
+                                + "rehearse from a copy of production's schema (--template-database) so that the "
+                                + "condition sees what it will see there.");
+            }
         } else {
             String message = "the update stops here: " + decision.reason();
             trip = new RoundTrip(StepStatus.FAILED, StepStatus.NOT_RUN, StepStatus.NOT_RUN, null, List.of(), null,

@@ -122,15 +122,13 @@ public final class ScriptExecutor {
         List<PendingStatement> pending = new ArrayList<>(); // of the transaction open now
         List<SqlStatement> statements = script.statements();
         List<PendingStatement> modes = new ArrayList<>(); // SET TRANSACTION … at the open transaction's start
-        String setup = sessionReset();
         try {
             TransactionTracker tracker = null; // none until the open transaction's baseline probe has run
             for (int i = 0; i < statements.size(); i++) {
                 SqlStatement statement = statements.get(i);
                 boolean mode = tracker == null && TransactionModes.test(statement);
                 if (tracker == null && !mode) {
-                    tracker = probed(connection, setup, modes, pending, own);
-                    setup = "";
+                    tracker = probed(connection, traces.isEmpty(), modes, pending, own);
                 }
                 long start = System.nanoTime();
                 try {
@@ -150,8 +148,7 @@ public final class ScriptExecutor {
                 }
                 if (i < statements.size() - 1 && script.commitsAfter().contains(i)) {
                     if (tracker == null) {
-                        tracker = probed(connection, setup, modes, pending, own);
-                        setup = "";
+                        tracker = probed(connection, traces.isEmpty(), modes, pending, own);
                     }
                     traces.addAll(commit(connection, tracker, pending, phase, script, origin, own));
                     pending.clear();
@@ -159,7 +156,7 @@ public final class ScriptExecutor {
                 }
             }
             if (tracker == null) {
-                tracker = probed(connection, setup, modes, pending, own);
+                tracker = probed(connection, traces.isEmpty(), modes, pending, own);
             }
             traces.addAll(commit(connection, tracker, pending, phase, script, origin, own));
             return new ScriptOutcome(traces, null, true);
@@ -169,13 +166,14 @@ public final class ScriptExecutor {
     }
 
     /**
-     * Starts following the open transaction: {@code setup}, then its baseline probe. The statements setting the
-     * transaction's modes ran before it, since PostgreSQL takes them only before any query; they join
-     * {@code pending} with what the probe after them saw, which is nothing of theirs.
+     * Starts following the open transaction: the session reset when it is the script's first (nothing committed yet),
+     * then its baseline probe. The statements setting the transaction's modes ran before it, since PostgreSQL takes
+     * them only before any query; they join {@code pending} with what the probe after them saw, which is nothing of
+     * theirs.
      */
-    private TransactionTracker probed(Connection connection, String setup, List<PendingStatement> modes,
+    private TransactionTracker probed(Connection connection, boolean first, List<PendingStatement> modes,
             List<PendingStatement> pending, OwnWork own) throws SQLException {
-        TransactionTracker tracker = TransactionTracker.begin(connection, setup);
+        TransactionTracker tracker = TransactionTracker.begin(connection, first ? sessionReset() : "");
         if (!modes.isEmpty()) {
             Observation nothing = observe(tracker, own);
             modes.forEach(m -> pending.add(new PendingStatement(m.statement(), m.startNanos(), m.endNanos(), nothing,

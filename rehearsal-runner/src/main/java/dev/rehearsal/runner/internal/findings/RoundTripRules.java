@@ -42,13 +42,13 @@ public final class RoundTripRules implements FindingRule {
      */
     private static void failedOnAnyRows(Migration migration, List<RejectedData> same, FindingCollector findings) {
         RejectedData r = same.get(0);
-        long removedAgain = same.stream().skip(1).mapToLong(RejectedData::removed).sum();
-        StepFailure failure = new StepFailure(dev.rehearsal.report.Phase.UP, r.script(), r.line(), r.sqlState(),
-                r.message());
         if (!r.readTables().isEmpty()) {
             omittedColumn(r, same, findings);
             return;
         }
+        long removedAgain = same.stream().skip(1).mapToLong(RejectedData::removed).sum();
+        StepFailure failure = new StepFailure(dev.rehearsal.report.Phase.UP, r.script(), r.line(), r.sqlState(),
+                r.message());
         java.util.OptionalInt emptied = EmptiedFirst.lineOf(migration.up(), r.line(), r.relation());
         String why = emptied.isEmpty() ? "It fails on any table with rows."
                 : "The migration empties " + r.relation() + " first (line " + emptied.getAsInt() + "), so the rows "
