@@ -56,7 +56,8 @@ final class RehearseAgain {
         if (!asBeforeUp || failure == null) {
             return false;
         }
-        String withWriters = CONCURRENCY_FAILURES.get(failure.sqlState());
+        // code that threw has no SQLSTATE (Map.of refuses a null key)
+        String withWriters = failure.sqlState() == null ? null : CONCURRENCY_FAILURES.get(failure.sqlState());
         if (withWriters != null && config.load()) {
             deadlocks.add(failure); // the findings still report it: production's writers may meet it too
             config.listener().note(failure.script() + ":" + failure.line() + " " + withWriters
